@@ -1,0 +1,6 @@
+//! Request and response bodies. One definition, used by the API (serde + OpenAPI + validator) and
+//! by the SPA (serde). Database entities never leave the API; these do.
+
+pub mod auth;
+pub mod problem;
+pub mod users;
