@@ -1,1 +1,110 @@
-fn main() {}
+//! `ttis-api`: serve the platform, migrate the database, create accounts, print the OpenAPI spec.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ttis_api::config::Settings;
+use ttis_api::services::audit::Actor;
+use ttis_api::services::users::Bootstrap;
+use ttis_api::startup::{Application, openapi_json};
+use ttis_api::{db, telemetry};
+use ttis_shared::Role;
+use ttis_shared::dto::users::CreateUserRequest;
+
+#[derive(Parser)]
+#[command(name = "ttis-api", about = "TTIS Lapor: cyber-incident reporting platform (API server)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database and serve the API, Swagger UI and the SPA (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a staff account; the password is read from standard input.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Comma-separated: analyst, head, admin.
+        #[arg(long, default_value = "analyst")]
+        roles: String,
+    },
+    /// Print the OpenAPI document (JSON) to standard output.
+    Openapi,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command.unwrap_or(Command::Serve)).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Openapi => {
+            print!("{}", openapi_json()?);
+            Ok(())
+        }
+        Command::Migrate => {
+            let settings = Settings::load()?;
+            telemetry::init(settings.log_format);
+            let conn = db::connect(&settings).await?;
+            db::migrate(&conn).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateUser { email, name, roles } => {
+            let settings = Settings::load()?;
+            telemetry::init(settings.log_format);
+            let conn = db::connect(&settings).await?;
+            db::migrate(&conn).await?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let request = CreateUserRequest {
+                email,
+                name,
+                roles: Role::split(&roles),
+                password: password.trim_end_matches(['\n', '\r']).to_string(),
+            };
+            validator::Validate::validate(&request).map_err(|e| anyhow::anyhow!("invalid account: {e}"))?;
+            let created = ttis_api::services::users::create(&conn, &Actor::system(), request)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("created user {} ({})", created.email, Role::join(&created.roles));
+            Ok(())
+        }
+        Command::Serve => {
+            let settings = Settings::load()?;
+            telemetry::init(settings.log_format);
+            let public_url = settings.public_url.clone();
+            let app = Application::build(settings).await?;
+            println!();
+            println!("  TTIS Lapor berjalan di / is running at {public_url}/");
+            println!("  Swagger UI: {public_url}/swagger-ui/   OpenAPI: {public_url}/api/openapi.json");
+            match &app.bootstrap {
+                Bootstrap::Generated { email, password } => {
+                    println!("  Akun admin pertama / first admin account (shown once, change it after signing in):");
+                    println!("    email:    {email}");
+                    println!("    password: {password}");
+                }
+                Bootstrap::Created { email } => println!("  Akun admin pertama dibuat / first admin created: {email}"),
+                Bootstrap::Existing => println!("  Masuk petugas / staff sign-in: {public_url}/staff/login"),
+            }
+            println!();
+            app.run_until_stopped().await?;
+            Ok(())
+        }
+    }
+}

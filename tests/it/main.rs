@@ -1,1 +1,9 @@
+//! The one integration-test binary: every module starts the real server on port 0 with its own
+//! database, on SQLite and on PostgreSQL (see `ttis_tests::db_tests!`).
 
+mod audit;
+mod auth;
+mod browser;
+mod errors;
+mod openapi;
+mod users;

@@ -1,0 +1,331 @@
+//! Configuration: built-in defaults, then an optional TOML file (`TTIS_CONFIG`), then the
+//! environment (`TTIS_*`, `DATABASE_URL`). Secrets may come from `*_FILE` variables and never
+//! appear in `Debug` output or logs.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+
+/// A value that must not be printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret<T>(T);
+
+impl<T> Secret<T> {
+    pub fn new(value: T) -> Self {
+        Secret(value)
+    }
+    pub fn expose(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> fmt::Debug for Secret<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// `development` (the embedded default: generated secrets, SQLite under the data dir) or
+/// `production` (secrets must be given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunMode {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub mode: RunMode,
+    /// Address to listen on (`TTIS_BIND`); port 0 picks a free port (tests).
+    pub bind: String,
+    /// The address people use to reach the platform (`TTIS_PUBLIC_URL`): links in emails, the
+    /// JWT issuer, and whether cookies are `Secure` (when it is `https://`).
+    pub public_url: String,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub db_max_connections: u32,
+    /// Where the built SPA is (`TTIS_WEB_DIR`).
+    pub web_dir: PathBuf,
+    pub workers: usize,
+    pub jwt_secret: Secret<Vec<u8>>,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    pub bootstrap_admin_email: Option<String>,
+    pub bootstrap_admin_password: Option<Secret<String>>,
+    /// Failed sign-ins allowed per account, and per client IP, within `login_window`.
+    pub login_max_failures_per_account: u32,
+    pub login_max_failures_per_ip: u32,
+    pub login_window: Duration,
+    /// Largest JSON body accepted, in bytes.
+    pub json_limit: usize,
+    pub log_format: LogFormat,
+}
+
+/// The optional file's shape: every key optional, same names as the environment without `TTIS_`,
+/// in lower case (`bind = "0.0.0.0:8080"`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    mode: Option<RunMode>,
+    bind: Option<String>,
+    public_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    database_url: Option<String>,
+    db_max_connections: Option<u32>,
+    web_dir: Option<PathBuf>,
+    workers: Option<usize>,
+    access_token_ttl_secs: Option<u64>,
+    refresh_token_ttl_secs: Option<u64>,
+    bootstrap_admin_email: Option<String>,
+    login_max_failures_per_account: Option<u32>,
+    login_max_failures_per_ip: Option<u32>,
+    login_window_secs: Option<u64>,
+    json_limit: Option<usize>,
+    log_format: Option<LogFormat>,
+}
+
+/// A source of environment variables; the process environment in production, a map in tests.
+pub trait Env {
+    fn var(&self, name: &str) -> Option<String>;
+}
+
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
+}
+
+impl Env for HashMap<String, String> {
+    fn var(&self, name: &str) -> Option<String> {
+        self.get(name).cloned().filter(|v| !v.is_empty())
+    }
+}
+
+fn parse<T: std::str::FromStr>(env: &dyn Env, name: &str) -> anyhow::Result<Option<T>>
+where
+    T::Err: fmt::Display,
+{
+    match env.var(name) {
+        None => Ok(None),
+        Some(raw) => raw.trim().parse::<T>().map(Some).map_err(|e| anyhow::anyhow!("{name}={raw:?}: {e}")),
+    }
+}
+
+/// Reads `NAME`, or the contents of the file named by `NAME_FILE` (Docker / Kubernetes secrets).
+fn secret_var(env: &dyn Env, name: &str) -> anyhow::Result<Option<String>> {
+    if let Some(v) = env.var(name) {
+        return Ok(Some(v));
+    }
+    match env.var(&format!("{name}_FILE")) {
+        None => Ok(None),
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("{name}_FILE: cannot read {path}"))?;
+            Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()))
+        }
+    }
+}
+
+impl Settings {
+    /// Loads the settings from the process environment (and the file it may name).
+    pub fn load() -> anyhow::Result<Settings> {
+        Settings::load_from(&ProcessEnv)
+    }
+
+    pub fn load_from(env: &dyn Env) -> anyhow::Result<Settings> {
+        let file: FileConfig = match env.var("TTIS_CONFIG") {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).with_context(|| format!("TTIS_CONFIG: cannot read {path}"))?;
+                toml::from_str(&text).with_context(|| format!("TTIS_CONFIG: {path} is not valid"))?
+            }
+            None => FileConfig::default(),
+        };
+
+        let mode = match env.var("TTIS_MODE") {
+            Some(m) if m == "production" => RunMode::Production,
+            Some(m) if m == "development" => RunMode::Development,
+            Some(m) => bail!("TTIS_MODE={m:?}: expected `development` or `production`"),
+            None => file.mode.unwrap_or(RunMode::Development),
+        };
+        let bind = env.var("TTIS_BIND").or(file.bind).unwrap_or_else(|| "127.0.0.1:8080".into());
+        let data_dir = env.var("TTIS_DATA_DIR").map(PathBuf::from).or(file.data_dir).unwrap_or_else(|| "data".into());
+        let public_url = env
+            .var("TTIS_PUBLIC_URL")
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://{bind}"))
+            .trim_end_matches('/')
+            .to_string();
+        let database_url = match secret_var(env, "DATABASE_URL")?.or(file.database_url) {
+            Some(url) => url,
+            None if mode == RunMode::Production => bail!("DATABASE_URL is required in production mode"),
+            None => format!("sqlite://{}?mode=rwc", data_dir.join("ttis.db").display()),
+        };
+        let is_sqlite = database_url.starts_with("sqlite:");
+        let db_max_connections = parse(env, "TTIS_DB_MAX_CONNECTIONS")?
+            .or(file.db_max_connections)
+            .unwrap_or(if is_sqlite { 1 } else { 10 });
+        let web_dir = env.var("TTIS_WEB_DIR").map(PathBuf::from).or(file.web_dir).unwrap_or_else(|| "web/dist".into());
+        let workers = parse(env, "TTIS_WORKERS")?.or(file.workers).unwrap_or(2).max(1);
+
+        let jwt_secret = match secret_var(env, "TTIS_JWT_SECRET")? {
+            Some(s) => s.into_bytes(),
+            None if mode == RunMode::Production => {
+                bail!("TTIS_JWT_SECRET (or TTIS_JWT_SECRET_FILE) is required in production mode")
+            }
+            None => generated_secret(&data_dir.join("jwt-secret"))?,
+        };
+        if jwt_secret.len() < 32 {
+            bail!("TTIS_JWT_SECRET must be at least 32 bytes long");
+        }
+
+        let secs = |name: &str, file_value: Option<u64>, default: u64| -> anyhow::Result<Duration> {
+            Ok(Duration::from_secs(parse::<u64>(env, name)?.or(file_value).unwrap_or(default)))
+        };
+        let log_format = match env.var("TTIS_LOG_FORMAT").as_deref() {
+            Some("json") => LogFormat::Json,
+            Some("text") => LogFormat::Text,
+            Some(other) => bail!("TTIS_LOG_FORMAT={other:?}: expected `text` or `json`"),
+            None => file.log_format.unwrap_or(if mode == RunMode::Production { LogFormat::Json } else { LogFormat::Text }),
+        };
+
+        Ok(Settings {
+            mode,
+            bind,
+            public_url,
+            data_dir,
+            database_url,
+            db_max_connections,
+            web_dir,
+            workers,
+            jwt_secret: Secret::new(jwt_secret),
+            access_token_ttl: secs("TTIS_ACCESS_TOKEN_TTL_SECS", file.access_token_ttl_secs, 15 * 60)?,
+            refresh_token_ttl: secs("TTIS_REFRESH_TOKEN_TTL_SECS", file.refresh_token_ttl_secs, 7 * 24 * 3600)?,
+            bootstrap_admin_email: env.var("TTIS_BOOTSTRAP_ADMIN_EMAIL").or(file.bootstrap_admin_email),
+            bootstrap_admin_password: secret_var(env, "TTIS_BOOTSTRAP_ADMIN_PASSWORD")?.map(Secret::new),
+            login_max_failures_per_account: parse(env, "TTIS_LOGIN_MAX_FAILURES_PER_ACCOUNT")?
+                .or(file.login_max_failures_per_account)
+                .unwrap_or(5),
+            login_max_failures_per_ip: parse(env, "TTIS_LOGIN_MAX_FAILURES_PER_IP")?
+                .or(file.login_max_failures_per_ip)
+                .unwrap_or(20),
+            login_window: secs("TTIS_LOGIN_WINDOW_SECS", file.login_window_secs, 15 * 60)?,
+            json_limit: parse(env, "TTIS_JSON_LIMIT")?.or(file.json_limit).unwrap_or(256 * 1024),
+            log_format,
+        })
+    }
+
+    /// Cookies get `Secure` when the platform is served over TLS.
+    pub fn cookies_secure(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+/// The embedded default keeps a generated secret in the data dir, readable by the owner only.
+fn generated_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let trimmed = existing.trim();
+        if trimmed.len() >= 64 {
+            return Ok(trimmed.as_bytes().to_vec());
+        }
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let secret = crate::services::crypto::random_hex(32);
+    write_private(path, secret.as_bytes())?;
+    Ok(secret.into_bytes())
+}
+
+fn write_private(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(contents)?;
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn embedded_default_generates_and_keeps_a_secret() {
+        let dir = std::env::temp_dir().join(format!("ttis-cfg-{}", std::process::id()));
+        let dir_s = dir.display().to_string();
+        let a = Settings::load_from(&env(&[("TTIS_DATA_DIR", &dir_s)])).unwrap();
+        let b = Settings::load_from(&env(&[("TTIS_DATA_DIR", &dir_s)])).unwrap();
+        assert_eq!(a.jwt_secret, b.jwt_secret);
+        assert_eq!(a.bind, "127.0.0.1:8080");
+        assert!(a.database_url.starts_with("sqlite://"));
+        assert!(format!("{a:?}").contains("[redacted]"));
+        assert!(!format!("{a:?}").contains(std::str::from_utf8(a.jwt_secret.expose()).unwrap()));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn production_requires_secrets() {
+        let err = Settings::load_from(&env(&[("TTIS_MODE", "production"), ("DATABASE_URL", "postgres://x/y")]));
+        assert!(err.unwrap_err().to_string().contains("TTIS_JWT_SECRET"));
+        let short = Settings::load_from(&env(&[
+            ("TTIS_MODE", "production"),
+            ("DATABASE_URL", "postgres://x/y"),
+            ("TTIS_JWT_SECRET", "short"),
+        ]));
+        assert!(short.is_err());
+        let ok = Settings::load_from(&env(&[
+            ("TTIS_MODE", "production"),
+            ("DATABASE_URL", "postgres://x/y"),
+            ("TTIS_JWT_SECRET", &"k".repeat(40)),
+            ("TTIS_PUBLIC_URL", "https://ttis.example.go.id/"),
+        ]))
+        .unwrap();
+        assert!(ok.cookies_secure());
+        assert_eq!(ok.public_url, "https://ttis.example.go.id");
+        assert_eq!(ok.db_max_connections, 10);
+    }
+
+    #[test]
+    fn secrets_can_come_from_files_and_bad_numbers_are_named() {
+        let path = std::env::temp_dir().join(format!("ttis-secret-{}", std::process::id()));
+        std::fs::write(&path, format!("{}\n", "s".repeat(48))).unwrap();
+        let s = Settings::load_from(&env(&[
+            ("TTIS_MODE", "production"),
+            ("DATABASE_URL", "postgres://x/y"),
+            ("TTIS_JWT_SECRET_FILE", &path.display().to_string()),
+        ]))
+        .unwrap();
+        assert_eq!(s.jwt_secret.expose().len(), 48);
+        let _ = std::fs::remove_file(path);
+        let err = Settings::load_from(&env(&[("TTIS_WORKERS", "many"), ("TTIS_JWT_SECRET", &"k".repeat(40))]));
+        assert!(err.unwrap_err().to_string().contains("TTIS_WORKERS"));
+    }
+}

@@ -1,0 +1,340 @@
+//! One error type for the API, mapped by an explicit table to HTTP statuses and RFC 9457
+//! `application/problem+json` bodies with a stable `code`. Messages are Indonesian unless the
+//! caller's `Accept-Language` prefers English; the language and the request id are filled in by
+//! [`crate::middleware::request_context`], which re-renders every `ApiError` response.
+//! A 500 shows only the request id; its cause chain goes to the log.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use ttis_shared::Lang;
+use ttis_shared::dto::problem::{FieldError, Problem};
+use ttis_shared::validation::Violation;
+
+pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
+const PROBLEM_TYPE_BASE: &str = "https://ttis-lapor.id/problems/";
+
+/// A field that broke a rule; rendered in the caller's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldIssue {
+    pub field: String,
+    pub violation: Violation,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("request body failed validation")]
+    Validation(Vec<FieldIssue>),
+    #[error("request body is not well-formed JSON: {0}")]
+    MalformedBody(String),
+    #[error("request body does not match the schema: {0}")]
+    InvalidBody(String),
+    #[error("invalid path or query parameter: {0}")]
+    InvalidParameter(String),
+    #[error("unsupported content type")]
+    UnsupportedMediaType,
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("authentication required")]
+    Unauthenticated,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("refresh token invalid or expired")]
+    InvalidRefreshToken,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("email already in use")]
+    EmailTaken,
+    #[error("the last active administrator cannot lose the role or be disabled")]
+    LastAdmin,
+    #[error("too many requests; retry after {retry_after_secs}s")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        ApiError::Internal(anyhow::Error::new(err).context("database error"))
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(err: anyhow::Error) -> Self {
+        ApiError::Internal(err)
+    }
+}
+
+impl From<validator::ValidationErrors> for ApiError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        let mut issues = Vec::new();
+        flatten_validation("", &errors, &mut issues);
+        issues.sort_by(|a, b| a.field.cmp(&b.field));
+        ApiError::Validation(issues)
+    }
+}
+
+fn flatten_validation(prefix: &str, errors: &validator::ValidationErrors, out: &mut Vec<FieldIssue>) {
+    use validator::ValidationErrorsKind;
+    for (field, kind) in errors.errors() {
+        let path = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for err in list {
+                    out.push(FieldIssue { field: path.clone(), violation: ttis_shared::validation::server::violation_of(err) });
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => flatten_validation(&path, inner, out),
+            ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    flatten_validation(&format!("{path}[{index}]"), inner, out);
+                }
+            }
+        }
+    }
+}
+
+impl ApiError {
+    /// The status table.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Validation(_) | ApiError::InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::MalformedBody(_) | ApiError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
+                StatusCode::UNAUTHORIZED
+            }
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::EmailTaken | ApiError::LastAdmin => StatusCode::CONFLICT,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Validation(_) => "validation_failed",
+            ApiError::MalformedBody(_) => "malformed_body",
+            ApiError::InvalidBody(_) => "invalid_body",
+            ApiError::InvalidParameter(_) => "invalid_parameter",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::PayloadTooLarge => "payload_too_large",
+            ApiError::Unauthenticated => "unauthenticated",
+            ApiError::InvalidCredentials => "invalid_credentials",
+            ApiError::InvalidRefreshToken => "invalid_refresh_token",
+            ApiError::Forbidden => "forbidden",
+            ApiError::NotFound => "not_found",
+            ApiError::EmailTaken => "email_taken",
+            ApiError::LastAdmin => "last_admin",
+            ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::Internal(_) => "internal_error",
+        }
+    }
+
+    fn title(&self, lang: Lang) -> &'static str {
+        match self {
+            ApiError::Validation(_) => lang.pick("Data tidak valid", "Invalid data"),
+            ApiError::MalformedBody(_) => lang.pick("Format permintaan salah", "Malformed request"),
+            ApiError::InvalidBody(_) => lang.pick("Isi permintaan tidak sesuai", "Request body does not match"),
+            ApiError::InvalidParameter(_) => lang.pick("Parameter tidak valid", "Invalid parameter"),
+            ApiError::UnsupportedMediaType => lang.pick("Jenis konten tidak didukung", "Unsupported media type"),
+            ApiError::PayloadTooLarge => lang.pick("Permintaan terlalu besar", "Payload too large"),
+            ApiError::Unauthenticated => lang.pick("Perlu masuk", "Authentication required"),
+            ApiError::InvalidCredentials => lang.pick("Gagal masuk", "Sign-in failed"),
+            ApiError::InvalidRefreshToken => lang.pick("Sesi berakhir", "Session ended"),
+            ApiError::Forbidden => lang.pick("Akses ditolak", "Forbidden"),
+            ApiError::NotFound => lang.pick("Tidak ditemukan", "Not found"),
+            ApiError::EmailTaken => lang.pick("Email sudah dipakai", "Email already in use"),
+            ApiError::LastAdmin => lang.pick("Administrator terakhir", "Last administrator"),
+            ApiError::RateLimited { .. } => lang.pick("Terlalu banyak permintaan", "Too many requests"),
+            ApiError::Internal(_) => lang.pick("Kesalahan server", "Server error"),
+        }
+    }
+
+    fn detail(&self, lang: Lang) -> String {
+        match self {
+            ApiError::Validation(_) => {
+                lang.pick("Periksa kembali isian yang ditandai.", "Check the fields marked below.").into()
+            }
+            ApiError::MalformedBody(why) => format!(
+                "{} ({why})",
+                lang.pick("Isi permintaan bukan JSON yang benar.", "The request body is not well-formed JSON.")
+            ),
+            ApiError::InvalidBody(why) => format!(
+                "{} ({why})",
+                lang.pick(
+                    "Isi permintaan tidak sesuai dengan skema API.",
+                    "The request body does not match the API schema."
+                )
+            ),
+            ApiError::InvalidParameter(why) => format!(
+                "{} ({why})",
+                lang.pick("Parameter pada alamat tidak valid.", "A path or query parameter is invalid.")
+            ),
+            ApiError::UnsupportedMediaType => lang
+                .pick("Kirim isi permintaan sebagai application/json.", "Send the request body as application/json.")
+                .into(),
+            ApiError::PayloadTooLarge => {
+                lang.pick("Isi permintaan melebihi batas ukuran.", "The request body exceeds the size limit.").into()
+            }
+            ApiError::Unauthenticated => lang
+                .pick(
+                    "Masuk terlebih dahulu; token akses tidak ada, tidak sah, atau kedaluwarsa.",
+                    "Sign in first: the access token is missing, invalid or expired.",
+                )
+                .into(),
+            ApiError::InvalidCredentials => {
+                lang.pick("Email atau kata sandi salah.", "Wrong email or password.").into()
+            }
+            ApiError::InvalidRefreshToken => {
+                lang.pick("Sesi Anda telah berakhir; silakan masuk kembali.", "Your session has ended; sign in again.")
+                    .into()
+            }
+            ApiError::Forbidden => lang
+                .pick("Peran Anda tidak mengizinkan tindakan ini.", "Your role does not allow this action.")
+                .into(),
+            ApiError::NotFound => lang.pick("Data yang diminta tidak ditemukan.", "The requested resource does not exist.").into(),
+            ApiError::EmailTaken => lang
+                .pick("Sudah ada akun dengan email tersebut.", "An account with this email already exists.")
+                .into(),
+            ApiError::LastAdmin => lang
+                .pick(
+                    "Harus tetap ada setidaknya satu administrator aktif.",
+                    "At least one active administrator must remain.",
+                )
+                .into(),
+            ApiError::RateLimited { retry_after_secs } => match lang {
+                Lang::Id => format!("Terlalu banyak percobaan. Coba lagi dalam {retry_after_secs} detik."),
+                Lang::En => format!("Too many attempts. Try again in {retry_after_secs} seconds."),
+            },
+            ApiError::Internal(_) => lang
+                .pick(
+                    "Terjadi kesalahan pada server. Sebutkan request_id saat menghubungi petugas.",
+                    "The server failed. Quote the request_id when contacting the operators.",
+                )
+                .into(),
+        }
+    }
+
+    /// The problem body in a language, with the request id when known.
+    pub fn to_problem(&self, lang: Lang, request_id: Option<&str>) -> Problem {
+        let errors = match self {
+            ApiError::Validation(issues) => issues
+                .iter()
+                .map(|i| FieldError {
+                    field: i.field.clone(),
+                    code: i.violation.code().to_string(),
+                    message: i.violation.message(lang),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Problem {
+            type_: format!("{PROBLEM_TYPE_BASE}{}", self.code()),
+            title: self.title(lang).to_string(),
+            status: self.status().as_u16(),
+            detail: self.detail(lang),
+            code: self.code().to_string(),
+            request_id: request_id.map(str::to_string),
+            errors,
+            allowed_actions: None,
+        }
+    }
+
+    /// The full HTTP response for a language and request id.
+    pub fn render(&self, lang: Lang, request_id: Option<&str>) -> HttpResponse {
+        let problem = self.to_problem(lang, request_id);
+        let mut builder = HttpResponse::build(self.status());
+        builder.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE)));
+        builder.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+        if let ApiError::RateLimited { retry_after_secs } = self {
+            builder.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+        }
+        if matches!(self, ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken) {
+            builder.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
+        }
+        builder.json(problem)
+    }
+
+    /// The cause chain, for the log (never for the client).
+    pub fn log_chain(&self) -> String {
+        match self {
+            ApiError::Internal(err) => format!("{err:#}"),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        self.render(Lang::Id, None)
+    }
+}
+
+/// A problem for a status that no `ApiError` produced (e.g. a framework-level refusal).
+pub fn generic_for_status(status: StatusCode) -> ApiError {
+    match status {
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => ApiError::NotFound,
+        StatusCode::UNAUTHORIZED => ApiError::Unauthenticated,
+        StatusCode::FORBIDDEN => ApiError::Forbidden,
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
+        s if s.is_client_error() => ApiError::MalformedBody(s.canonical_reason().unwrap_or("bad request").to_string()),
+        _ => ApiError::Internal(anyhow::anyhow!("unexpected status {status}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variant_has_a_distinct_code_and_both_languages() {
+        let all = [
+            ApiError::Validation(vec![]),
+            ApiError::MalformedBody("x".into()),
+            ApiError::InvalidBody("x".into()),
+            ApiError::InvalidParameter("x".into()),
+            ApiError::UnsupportedMediaType,
+            ApiError::PayloadTooLarge,
+            ApiError::Unauthenticated,
+            ApiError::InvalidCredentials,
+            ApiError::InvalidRefreshToken,
+            ApiError::Forbidden,
+            ApiError::NotFound,
+            ApiError::EmailTaken,
+            ApiError::LastAdmin,
+            ApiError::RateLimited { retry_after_secs: 3 },
+            ApiError::Internal(anyhow::anyhow!("boom")),
+        ];
+        let mut codes: Vec<&str> = all.iter().map(|e| e.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+        for e in &all {
+            let id = e.to_problem(Lang::Id, None);
+            let en = e.to_problem(Lang::En, Some("r1"));
+            assert_ne!(id.detail, en.detail, "{}", e.code());
+            assert_eq!(en.request_id.as_deref(), Some("r1"));
+            assert!(id.type_.ends_with(e.code()));
+        }
+    }
+
+    #[test]
+    fn internal_errors_never_show_their_cause() {
+        let e = ApiError::Internal(anyhow::anyhow!("password=hunter2 in connection string"));
+        let p = e.to_problem(Lang::En, Some("abc"));
+        let body = serde_json::to_string(&p).unwrap_or_default();
+        assert!(!body.contains("hunter2"));
+        assert!(e.log_chain().contains("hunter2"));
+    }
+}

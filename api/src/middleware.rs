@@ -1,0 +1,77 @@
+//! The request context around every request: a request id (`X-Request-Id`), the problem body in
+//! the caller's language with the request id, the log line, and baseline security headers.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpMessage};
+use ttis_shared::Lang;
+
+use crate::error::{ApiError, PROBLEM_CONTENT_TYPE, generic_for_status};
+
+/// The id of the current request, readable by handlers through request extensions.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+pub async fn request_context(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+    let request_id = uuid::Uuid::new_v4().simple().to_string();
+    let lang = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default();
+    let is_api = req.path().starts_with("/api/");
+    let method = req.method().clone();
+    let path = req.path().to_string();
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let started = std::time::Instant::now();
+
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+
+    let replacement = match res.response().error().and_then(|e| e.as_error::<ApiError>()) {
+        Some(api_error) => {
+            if status.is_server_error() {
+                tracing::error!(request_id = %request_id, error = %api_error.log_chain(), "request failed");
+            }
+            Some(api_error.render(lang, Some(&request_id)))
+        }
+        None => {
+            let is_problem = res
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|ct| ct.starts_with(PROBLEM_CONTENT_TYPE));
+            if is_api && (status.is_client_error() || status.is_server_error()) && !is_problem {
+                if let Some(err) = res.response().error() {
+                    tracing::warn!(request_id = %request_id, error = %err, "framework error");
+                }
+                Some(generic_for_status(status).render(lang, Some(&request_id)))
+            } else {
+                None
+            }
+        }
+    };
+    let mut res = match replacement {
+        Some(new) => res.into_response(new),
+        None => res,
+    };
+
+    tracing::info!(
+        request_id = %request_id, method = %method, path = %path, status = res.status().as_u16(),
+        elapsed_ms = started.elapsed().as_millis() as u64, "request"
+    );
+    let headers = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        headers.insert(HeaderName::from_static("x-request-id"), v);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if is_api && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}

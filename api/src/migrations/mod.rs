@@ -1,0 +1,15 @@
+//! Schema migrations, one sea-query DSL for SQLite and PostgreSQL. Append new migrations; never
+//! edit one that has shipped.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261129_000001_foundation::Migration)]
+    }
+}

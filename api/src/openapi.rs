@@ -1,0 +1,100 @@
+//! The OpenAPI document's frame: info, tags, the bearer security scheme, and the shared error
+//! responses. Paths and their schemas are collected from the handlers by `utoipa-actix-web` as they
+//! are wired in `routes::configure`, so a route cannot exist without its documentation.
+
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::{Modify, OpenApi, ToResponse};
+
+use ttis_shared::dto::problem::{FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "TTIS Lapor API",
+        description = "Cyber-incident reporting platform of a government CSIRT (Tim Tanggap Insiden Siber). \
+            Public endpoints need no account; staff endpoints need `Authorization: Bearer <access_token>` from \
+            `POST /api/v1/auth/login`. Errors are RFC 9457 problem details (`application/problem+json`) with a \
+            stable `code`; messages are Indonesian unless `Accept-Language` prefers English.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    servers((url = "/", description = "This server")),
+    tags(
+        (name = "auth", description = "Staff sign-in, session refresh and sign-out"),
+        (name = "users", description = "Staff accounts (administrators only)"),
+        (name = "system", description = "Health and readiness"),
+    ),
+    components(
+        schemas(Problem, FieldError),
+        responses(BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, UnsupportedMediaType, PayloadTooLarge,
+            UnprocessableEntity, TooManyRequests, ServerError)
+    ),
+    modifiers(&SecurityAddon)
+)]
+pub struct ApiDoc;
+
+pub const BEARER: &str = "bearer_auth";
+
+struct SecurityAddon;
+
+impl Modify for SecurityAddon {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            BEARER,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("The `access_token` from `POST /api/v1/auth/login` (15 minutes)."))
+                    .build(),
+            ),
+        );
+    }
+}
+
+fn problem_response(description: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            crate::error::PROBLEM_CONTENT_TYPE,
+            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+        )
+        .build()
+        .into()
+}
+
+macro_rules! problem_responses {
+    ($($name:ident => $description:literal),* $(,)?) => {
+        $(
+            #[doc = $description]
+            pub struct $name;
+            impl<'s> ToResponse<'s> for $name {
+                fn response() -> (&'s str, RefOr<Response>) {
+                    (stringify!($name), problem_response($description))
+                }
+            }
+        )*
+    };
+}
+
+problem_responses! {
+    BadRequest => "Malformed request: the body is not JSON, or a path or query parameter is invalid (`malformed_body`, `invalid_parameter`).",
+    Unauthenticated => "No valid access token, or its session has ended (`unauthenticated`).",
+    Forbidden => "Signed in, but the role does not allow this (`forbidden`).",
+    NotFound => "No such resource (`not_found`).",
+    Conflict => "The change conflicts with the current state (`email_taken`, `last_admin`).",
+    UnsupportedMediaType => "The body is not `application/json` (`unsupported_media_type`).",
+    PayloadTooLarge => "The body exceeds the size limit (`payload_too_large`).",
+    UnprocessableEntity => "The body is JSON but breaks the schema or a rule; `errors` lists the fields (`validation_failed`, `invalid_body`).",
+    TooManyRequests => "Rate limit reached; see `Retry-After` (`rate_limited`).",
+    ServerError => "The server failed; the body carries only a `request_id` (`internal_error`).",
+}
+
+/// True when an operation requires the bearer token (used by tests that walk the spec).
+pub fn requires_bearer(op: &Operation) -> bool {
+    op.security.as_ref().is_some_and(|reqs| {
+        reqs.iter().any(|r| serde_json::to_value(r).ok().and_then(|v| v.get(BEARER).cloned()).is_some())
+    })
+}

@@ -1,0 +1,33 @@
+use actix_web::{HttpResponse, get, web};
+use sea_orm::ConnectionTrait;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Health answer.
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// `ok`.
+    pub status: &'static str,
+}
+
+/// Liveness: the process answers.
+#[utoipa::path(tag = "system", operation_id = "get_health", responses((status = 200, body = Health)))]
+#[get("/health")]
+pub async fn get_health() -> HttpResponse {
+    HttpResponse::Ok().json(Health { status: "ok" })
+}
+
+/// Readiness: the database answers.
+#[utoipa::path(
+    tag = "system",
+    operation_id = "get_readiness",
+    responses((status = 200, body = Health), (status = 500, response = crate::openapi::ServerError))
+)]
+#[get("/ready")]
+pub async fn get_readiness(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    state.db.execute_unprepared("SELECT 1").await?;
+    Ok(HttpResponse::Ok().json(Health { status: "ok" }))
+}

@@ -1,0 +1,147 @@
+use actix_web::{HttpResponse, get, patch, post, web};
+use ttis_shared::dto::users::{CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, User, UserList};
+
+use crate::error::ApiError;
+use crate::extract::ValidJson;
+use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::policy::Permission;
+use crate::services::users;
+use crate::state::AppState;
+
+/// List staff accounts.
+#[utoipa::path(
+    tag = "users",
+    operation_id = "list_users",
+    responses(
+        (status = 200, body = UserList),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/users")]
+pub async fn list_users(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ManageUsers)?;
+    Ok(HttpResponse::Ok().json(users::list(&state.db).await?))
+}
+
+/// Create a staff account.
+///
+/// Roles: `analyst` (response team), `head` (head of agency, approves), `admin` (operator).
+#[utoipa::path(
+    tag = "users",
+    operation_id = "create_user",
+    request_body = CreateUserRequest,
+    responses(
+        (status = 201, body = User),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[post("/users")]
+pub async fn create_user(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    body: ValidJson<CreateUserRequest>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::ManageUsers)?;
+    let created = users::create(&state.db, &user.actor(&client), body.into_inner()?).await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// One staff account.
+#[utoipa::path(
+    tag = "users",
+    operation_id = "get_user",
+    params(("id" = i64, Path, description = "Account id")),
+    responses(
+        (status = 200, body = User),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/users/{id}")]
+pub async fn get_user(state: web::Data<AppState>, user: AuthUser, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ManageUsers)?;
+    Ok(HttpResponse::Ok().json(users::get(&state.db, id.into_inner()).await?))
+}
+
+/// Change a staff account's name, roles, or disable it.
+///
+/// Disabling ends the account's sessions at once. The last active administrator cannot be
+/// disabled or lose the `admin` role (`409 last_admin`).
+#[utoipa::path(
+    tag = "users",
+    operation_id = "update_user",
+    params(("id" = i64, Path, description = "Account id")),
+    request_body = UpdateUserRequest,
+    responses(
+        (status = 200, body = User),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[patch("/users/{id}")]
+pub async fn update_user(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    id: web::Path<i64>,
+    body: ValidJson<UpdateUserRequest>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::ManageUsers)?;
+    let updated = users::update(&state.db, &user.actor(&client), id.into_inner(), body.into_inner()?).await?;
+    Ok(HttpResponse::Ok().json(updated))
+}
+
+/// Set a new password for a staff account.
+///
+/// Ends the account's sessions; the user signs in with the new password.
+#[utoipa::path(
+    tag = "users",
+    operation_id = "reset_user_password",
+    params(("id" = i64, Path, description = "Account id")),
+    request_body = ResetPasswordRequest,
+    responses(
+        (status = 204, description = "Password changed; sessions ended"),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[post("/users/{id}/password")]
+pub async fn reset_user_password(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    id: web::Path<i64>,
+    body: ValidJson<ResetPasswordRequest>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::ManageUsers)?;
+    users::reset_password(&state.db, &user.actor(&client), id.into_inner(), body.into_inner()?.new_password).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,264 @@
+//! Sign-in, session refresh with rotation, sign-out, and the check behind every staff request.
+//!
+//! A session is one row in `sessions`. The refresh secret lives only in the client's HttpOnly
+//! cookie (`<session id>.<secret>`); the row keeps its SHA-256. Access tokens name the session, and
+//! [`authenticate`] checks on every request that the session is live and the user enabled, so
+//! sign-out, disabling and password resets end access at once.
+
+use chrono::Duration as ChronoDuration;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait,
+};
+use serde_json::json;
+use ttis_shared::Role;
+use ttis_shared::dto::users::User;
+use ttis_shared::validation::normalize_email;
+
+use super::audit::{self, Actor};
+use super::crypto::{constant_time_eq, random_hex, sha256_hex};
+use super::{now, passwords, users};
+use crate::entities::{session, user};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Seconds during which a just-replaced refresh secret is still accepted (two tabs refreshing at
+/// once) without counting as reuse.
+const ROTATION_GRACE_SECS: i64 = 10;
+
+/// Where a request comes from, for the audit log and the throttles.
+#[derive(Debug, Clone, Default)]
+pub struct ClientInfo {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// A signed-in staff member, as established for one request.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub session_id: String,
+}
+
+impl AuthUser {
+    pub fn actor(&self, client: &ClientInfo) -> Actor {
+        Actor { user_id: Some(self.id), label: self.email.clone(), ip: client.ip.clone() }
+    }
+}
+
+/// The outcome of a sign-in or a refresh.
+pub struct Issued {
+    pub access_token: String,
+    pub expires_in: u64,
+    /// The new cookie value, when the refresh secret changed.
+    pub refresh_cookie: Option<String>,
+    pub user: User,
+}
+
+fn throttle_keys(email: &str, client: &ClientInfo) -> (String, Option<String>) {
+    (format!("account:{email}"), client.ip.as_ref().map(|ip| format!("ip:{ip}")))
+}
+
+pub async fn login(state: &AppState, email: &str, password: &str, client: &ClientInfo) -> Result<Issued, ApiError> {
+    let email = normalize_email(email);
+    let (account_key, ip_key) = throttle_keys(&email, client);
+    let limits = &state.settings;
+    state
+        .login_throttle
+        .check(&account_key, limits.login_max_failures_per_account)
+        .and_then(|()| match &ip_key {
+            Some(k) => state.login_throttle.check(k, limits.login_max_failures_per_ip),
+            None => Ok(()),
+        })
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+
+    let found = user::Entity::find().filter(user::Column::Email.eq(&email)).one(&state.db).await?;
+    let password_owned = password.to_string();
+    let stored_hash = found.as_ref().map(|u| u.password_hash.clone());
+    let matches = tokio::task::spawn_blocking(move || match stored_hash {
+        Some(hash) => passwords::verify(&password_owned, &hash),
+        None => {
+            passwords::verify_against_dummy(&password_owned);
+            false
+        }
+    })
+    .await
+    .map_err(|e| ApiError::Internal(anyhow::anyhow!("password check task: {e}")))?;
+
+    let account = match found {
+        Some(u) if matches && !u.disabled => u,
+        other => {
+            state.login_throttle.record(&account_key);
+            if let Some(k) = &ip_key {
+                state.login_throttle.record(k);
+            }
+            let reason = match other {
+                None => "unknown_account",
+                Some(u) if u.disabled => "disabled",
+                Some(_) => "wrong_password",
+            };
+            let txn = state.db.begin().await?;
+            audit::record(
+                &txn,
+                &Actor::anonymous(client.ip.clone()),
+                "auth.login_failed",
+                Some(email.clone()),
+                json!({ "reason": reason }),
+            )
+            .await?;
+            txn.commit().await?;
+            return Err(ApiError::InvalidCredentials);
+        }
+    };
+    state.login_throttle.clear(&account_key);
+
+    let secret = random_hex(32);
+    let session_id = uuid::Uuid::new_v4().to_string();
+    let at = now();
+    let txn = state.db.begin().await?;
+    session::ActiveModel {
+        id: Set(session_id.clone()),
+        user_id: Set(account.id),
+        refresh_hash: Set(sha256_hex(&secret)),
+        previous_refresh_hash: Set(None),
+        created_at: Set(at),
+        last_used_at: Set(at),
+        expires_at: Set(at + ChronoDuration::seconds(state.settings.refresh_token_ttl.as_secs() as i64)),
+        revoked_at: Set(None),
+        user_agent: Set(client.user_agent.as_ref().map(|ua| ua.chars().take(512).collect())),
+        ip: Set(client.ip.clone()),
+    }
+    .insert(&txn)
+    .await?;
+    let actor = Actor { user_id: Some(account.id), label: account.email.clone(), ip: client.ip.clone() };
+    audit::record(&txn, &actor, "auth.login", Some(format!("session:{session_id}")), json!({})).await?;
+    txn.commit().await?;
+
+    let roles = Role::split(&account.roles);
+    Ok(Issued {
+        access_token: state.tokens.issue(account.id, &session_id, &roles)?,
+        expires_in: state.tokens.ttl.as_secs(),
+        refresh_cookie: Some(format!("{session_id}.{secret}")),
+        user: users::to_dto(account),
+    })
+}
+
+pub async fn refresh(state: &AppState, cookie: &str, client: &ClientInfo) -> Result<Issued, ApiError> {
+    let (session_id, secret) = cookie.split_once('.').ok_or(ApiError::InvalidRefreshToken)?;
+    let found = session::Entity::find_by_id(session_id.to_string())
+        .find_also_related(user::Entity)
+        .one(&state.db)
+        .await?;
+    let (sess, account) = match found {
+        Some((s, Some(u))) if s.revoked_at.is_none() && s.expires_at > now() => (s, u),
+        _ => return Err(ApiError::InvalidRefreshToken),
+    };
+    let presented = sha256_hex(secret);
+    let at = now();
+    let actor = Actor { user_id: Some(account.id), label: account.email.clone(), ip: client.ip.clone() };
+
+    if account.disabled {
+        revoke_session(&state.db, sess, &actor, "auth.session_revoked", json!({"reason": "disabled"})).await?;
+        return Err(ApiError::InvalidRefreshToken);
+    }
+    let roles = Role::split(&account.roles);
+    if constant_time_eq(&presented, &sess.refresh_hash) {
+        let new_secret = random_hex(32);
+        let sid = sess.id.clone();
+        let mut active = sess.into_active_model();
+        active.previous_refresh_hash = Set(Some(presented));
+        active.refresh_hash = Set(sha256_hex(&new_secret));
+        active.last_used_at = Set(at);
+        active.update(&state.db).await?;
+        return Ok(Issued {
+            access_token: state.tokens.issue(account.id, &sid, &roles)?,
+            expires_in: state.tokens.ttl.as_secs(),
+            refresh_cookie: Some(format!("{sid}.{new_secret}")),
+            user: users::to_dto(account),
+        });
+    }
+    let was_previous = sess.previous_refresh_hash.as_deref().is_some_and(|p| constant_time_eq(&presented, p));
+    if was_previous && (at - sess.last_used_at).num_seconds() <= ROTATION_GRACE_SECS {
+        // A concurrent refresh already rotated the cookie; the browser holds the new one.
+        return Ok(Issued {
+            access_token: state.tokens.issue(account.id, &sess.id, &roles)?,
+            expires_in: state.tokens.ttl.as_secs(),
+            refresh_cookie: None,
+            user: users::to_dto(account),
+        });
+    }
+    if was_previous {
+        revoke_session(&state.db, sess, &actor, "auth.refresh_reuse", json!({"reason": "replayed refresh token"})).await?;
+    }
+    Err(ApiError::InvalidRefreshToken)
+}
+
+async fn revoke_session(
+    db: &DatabaseConnection,
+    sess: session::Model,
+    actor: &Actor,
+    action: &str,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    let txn = db.begin().await?;
+    let target = format!("session:{}", sess.id);
+    let mut active = sess.into_active_model();
+    active.revoked_at = Set(Some(now()));
+    active.update(&txn).await?;
+    audit::record(&txn, actor, action, Some(target), details).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Ends a session: its refresh token and every access token naming it stop working.
+pub async fn logout(state: &AppState, session_id: &str, actor: &Actor) -> Result<(), ApiError> {
+    if let Some(sess) = session::Entity::find_by_id(session_id.to_string()).one(&state.db).await? {
+        if sess.revoked_at.is_none() {
+            revoke_session(&state.db, sess, actor, "auth.logout", json!({})).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Ends a session named by a refresh cookie (sign-out without a valid access token).
+pub async fn logout_by_cookie(state: &AppState, cookie: &str, client: &ClientInfo) -> Result<(), ApiError> {
+    let Some((session_id, secret)) = cookie.split_once('.') else { return Ok(()) };
+    let Some(sess) = session::Entity::find_by_id(session_id.to_string()).one(&state.db).await? else {
+        return Ok(());
+    };
+    if sess.revoked_at.is_none() && constant_time_eq(&sha256_hex(secret), &sess.refresh_hash) {
+        let actor = Actor { user_id: Some(sess.user_id), label: format!("user:{}", sess.user_id), ip: client.ip.clone() };
+        revoke_session(&state.db, sess, &actor, "auth.logout", json!({})).await?;
+    }
+    Ok(())
+}
+
+/// The check behind every staff route: a valid access token naming a live session of an enabled
+/// user. Roles come from the database, so a role change applies to the next request.
+pub async fn authenticate(state: &AppState, bearer: &str) -> Result<AuthUser, ApiError> {
+    let claims = state.tokens.verify(bearer).ok_or(ApiError::Unauthenticated)?;
+    let user_id: i64 = claims.sub.parse().map_err(|_| ApiError::Unauthenticated)?;
+    let found = session::Entity::find_by_id(claims.sid.clone()).find_also_related(user::Entity).one(&state.db).await?;
+    match found {
+        Some((s, Some(u)))
+            if s.user_id == user_id && s.revoked_at.is_none() && s.expires_at > now() && !u.disabled =>
+        {
+            Ok(AuthUser { id: u.id, email: u.email, name: u.name, roles: Role::split(&u.roles), session_id: s.id })
+        }
+        _ => Err(ApiError::Unauthenticated),
+    }
+}
+
+/// Ends every live session of a user (disabling, password reset).
+pub async fn revoke_all_sessions<C: sea_orm::ConnectionTrait>(conn: &C, user_id: i64) -> Result<u64, ApiError> {
+    let result = session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, sea_orm::sea_query::Expr::value(now()))
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}

@@ -1,0 +1,19 @@
+//! The platform's rules, free of HTTP types: handlers in `routes/` parse and authorise, then call
+//! these.
+
+pub mod audit;
+pub mod auth;
+pub mod crypto;
+pub mod passwords;
+pub mod policy;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+use chrono::{DateTime, SubsecRound, Utc};
+
+/// The current time at the database's precision (microseconds), so that values read back equal
+/// the values written on SQLite and PostgreSQL alike.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}

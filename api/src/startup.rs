@@ -1,0 +1,88 @@
+//! Building the application: database, migrations, first admin, the HTTP server with the API,
+//! Swagger UI and the SPA. `Application::build` binds the listener and exposes the port, so tests
+//! start the real server on port 0.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Settings;
+use crate::extract::{json_error, path_error, query_error};
+use crate::middleware::request_context;
+use crate::openapi::ApiDoc;
+use crate::services::users::{self, Bootstrap};
+use crate::state::AppState;
+use crate::{db, routes, spa};
+
+pub const OPENAPI_PATH: &str = "/api/openapi.json";
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub bootstrap: Bootstrap,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = db::connect(&settings).await?;
+        db::migrate(&db).await?;
+        let bootstrap = users::ensure_bootstrap_admin(&db, &settings).await?;
+
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {} (TTIS_BIND): {e}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let workers = settings.workers;
+        let json_limit = settings.json_limit;
+        let web_dir = settings.web_dir.clone();
+        let state = web::Data::new(AppState::new(db, settings)?);
+
+        let server = HttpServer::new(move || {
+            let (app, api) = App::new()
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .app_data(state.clone())
+                .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))
+                .app_data(web::PathConfig::default().error_handler(path_error))
+                .app_data(web::QueryConfig::default().error_handler(query_error))
+                .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
+                .split_for_parts();
+            app.wrap(from_fn(request_context))
+                .service(SwaggerUi::new("/swagger-ui/{_:.*}").url(OPENAPI_PATH, api))
+                .service(spa::service(web_dir.clone()))
+        })
+        .workers(workers)
+        .shutdown_timeout(10)
+        .listen(listener)?
+        .run();
+        Ok(Application { port, server, bootstrap })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// The OpenAPI document, built from the same wiring as the server (used by `ttis-api openapi`
+/// and the drift test).
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
+        .split_for_parts();
+    api
+}
+
+/// The document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
+pub fn openapi_json() -> anyhow::Result<String> {
+    Ok(format!("{}\n", serde_json::to_string_pretty(&openapi_document())?))
+}
