@@ -122,7 +122,11 @@ where
 {
     match env.var(name) {
         None => Ok(None),
-        Some(raw) => raw.trim().parse::<T>().map(Some).map_err(|e| anyhow::anyhow!("{name}={raw:?}: {e}")),
+        Some(raw) => raw
+            .trim()
+            .parse::<T>()
+            .map(Some)
+            .map_err(|e| anyhow::anyhow!("{name}={raw:?}: {e}")),
     }
 }
 
@@ -134,7 +138,8 @@ fn secret_var(env: &dyn Env, name: &str) -> anyhow::Result<Option<String>> {
     match env.var(&format!("{name}_FILE")) {
         None => Ok(None),
         Some(path) => {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("{name}_FILE: cannot read {path}"))?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("{name}_FILE: cannot read {path}"))?;
             Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()))
         }
     }
@@ -149,8 +154,10 @@ impl Settings {
     pub fn load_from(env: &dyn Env) -> anyhow::Result<Settings> {
         let file: FileConfig = match env.var("TTIS_CONFIG") {
             Some(path) => {
-                let text = std::fs::read_to_string(&path).with_context(|| format!("TTIS_CONFIG: cannot read {path}"))?;
-                toml::from_str(&text).with_context(|| format!("TTIS_CONFIG: {path} is not valid"))?
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("TTIS_CONFIG: cannot read {path}"))?;
+                toml::from_str(&text)
+                    .with_context(|| format!("TTIS_CONFIG: {path} is not valid"))?
             }
             None => FileConfig::default(),
         };
@@ -161,8 +168,15 @@ impl Settings {
             Some(m) => bail!("TTIS_MODE={m:?}: expected `development` or `production`"),
             None => file.mode.unwrap_or(RunMode::Development),
         };
-        let bind = env.var("TTIS_BIND").or(file.bind).unwrap_or_else(|| "127.0.0.1:8080".into());
-        let data_dir = env.var("TTIS_DATA_DIR").map(PathBuf::from).or(file.data_dir).unwrap_or_else(|| "data".into());
+        let bind = env
+            .var("TTIS_BIND")
+            .or(file.bind)
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let data_dir = env
+            .var("TTIS_DATA_DIR")
+            .map(PathBuf::from)
+            .or(file.data_dir)
+            .unwrap_or_else(|| "data".into());
         let public_url = env
             .var("TTIS_PUBLIC_URL")
             .or(file.public_url)
@@ -171,15 +185,24 @@ impl Settings {
             .to_string();
         let database_url = match secret_var(env, "DATABASE_URL")?.or(file.database_url) {
             Some(url) => url,
-            None if mode == RunMode::Production => bail!("DATABASE_URL is required in production mode"),
+            None if mode == RunMode::Production => {
+                bail!("DATABASE_URL is required in production mode")
+            }
             None => format!("sqlite://{}?mode=rwc", data_dir.join("ttis.db").display()),
         };
         let is_sqlite = database_url.starts_with("sqlite:");
         let db_max_connections = parse(env, "TTIS_DB_MAX_CONNECTIONS")?
             .or(file.db_max_connections)
             .unwrap_or(if is_sqlite { 1 } else { 10 });
-        let web_dir = env.var("TTIS_WEB_DIR").map(PathBuf::from).or(file.web_dir).unwrap_or_else(|| "web/dist".into());
-        let workers = parse(env, "TTIS_WORKERS")?.or(file.workers).unwrap_or(2).max(1);
+        let web_dir = env
+            .var("TTIS_WEB_DIR")
+            .map(PathBuf::from)
+            .or(file.web_dir)
+            .unwrap_or_else(|| "web/dist".into());
+        let workers = parse(env, "TTIS_WORKERS")?
+            .or(file.workers)
+            .unwrap_or(2)
+            .max(1);
 
         let jwt_secret = match secret_var(env, "TTIS_JWT_SECRET")? {
             Some(s) => s.into_bytes(),
@@ -192,14 +215,21 @@ impl Settings {
             bail!("TTIS_JWT_SECRET must be at least 32 bytes long");
         }
 
-        let secs = |name: &str, file_value: Option<u64>, default: u64| -> anyhow::Result<Duration> {
-            Ok(Duration::from_secs(parse::<u64>(env, name)?.or(file_value).unwrap_or(default)))
-        };
+        let secs =
+            |name: &str, file_value: Option<u64>, default: u64| -> anyhow::Result<Duration> {
+                Ok(Duration::from_secs(
+                    parse::<u64>(env, name)?.or(file_value).unwrap_or(default),
+                ))
+            };
         let log_format = match env.var("TTIS_LOG_FORMAT").as_deref() {
             Some("json") => LogFormat::Json,
             Some("text") => LogFormat::Text,
             Some(other) => bail!("TTIS_LOG_FORMAT={other:?}: expected `text` or `json`"),
-            None => file.log_format.unwrap_or(if mode == RunMode::Production { LogFormat::Json } else { LogFormat::Text }),
+            None => file.log_format.unwrap_or(if mode == RunMode::Production {
+                LogFormat::Json
+            } else {
+                LogFormat::Text
+            }),
         };
 
         Ok(Settings {
@@ -212,10 +242,21 @@ impl Settings {
             web_dir,
             workers,
             jwt_secret: Secret::new(jwt_secret),
-            access_token_ttl: secs("TTIS_ACCESS_TOKEN_TTL_SECS", file.access_token_ttl_secs, 15 * 60)?,
-            refresh_token_ttl: secs("TTIS_REFRESH_TOKEN_TTL_SECS", file.refresh_token_ttl_secs, 7 * 24 * 3600)?,
-            bootstrap_admin_email: env.var("TTIS_BOOTSTRAP_ADMIN_EMAIL").or(file.bootstrap_admin_email),
-            bootstrap_admin_password: secret_var(env, "TTIS_BOOTSTRAP_ADMIN_PASSWORD")?.map(Secret::new),
+            access_token_ttl: secs(
+                "TTIS_ACCESS_TOKEN_TTL_SECS",
+                file.access_token_ttl_secs,
+                15 * 60,
+            )?,
+            refresh_token_ttl: secs(
+                "TTIS_REFRESH_TOKEN_TTL_SECS",
+                file.refresh_token_ttl_secs,
+                7 * 24 * 3600,
+            )?,
+            bootstrap_admin_email: env
+                .var("TTIS_BOOTSTRAP_ADMIN_EMAIL")
+                .or(file.bootstrap_admin_email),
+            bootstrap_admin_password: secret_var(env, "TTIS_BOOTSTRAP_ADMIN_PASSWORD")?
+                .map(Secret::new),
             login_max_failures_per_account: parse(env, "TTIS_LOGIN_MAX_FAILURES_PER_ACCOUNT")?
                 .or(file.login_max_failures_per_account)
                 .unwrap_or(5),
@@ -223,7 +264,9 @@ impl Settings {
                 .or(file.login_max_failures_per_ip)
                 .unwrap_or(20),
             login_window: secs("TTIS_LOGIN_WINDOW_SECS", file.login_window_secs, 15 * 60)?,
-            json_limit: parse(env, "TTIS_JSON_LIMIT")?.or(file.json_limit).unwrap_or(256 * 1024),
+            json_limit: parse(env, "TTIS_JSON_LIMIT")?
+                .or(file.json_limit)
+                .unwrap_or(256 * 1024),
             log_format,
         })
     }
@@ -247,7 +290,8 @@ fn generated_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
         }
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     let secret = crate::services::crypto::random_hex(32);
     write_private(path, secret.as_bytes())?;
@@ -263,7 +307,9 @@ fn write_private(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     file.write_all(contents)?;
     Ok(())
 }
@@ -274,7 +320,10 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -293,7 +342,10 @@ mod tests {
 
     #[test]
     fn production_requires_secrets() {
-        let err = Settings::load_from(&env(&[("TTIS_MODE", "production"), ("DATABASE_URL", "postgres://x/y")]));
+        let err = Settings::load_from(&env(&[
+            ("TTIS_MODE", "production"),
+            ("DATABASE_URL", "postgres://x/y"),
+        ]));
         assert!(err.unwrap_err().to_string().contains("TTIS_JWT_SECRET"));
         let short = Settings::load_from(&env(&[
             ("TTIS_MODE", "production"),
@@ -325,7 +377,10 @@ mod tests {
         .unwrap();
         assert_eq!(s.jwt_secret.expose().len(), 48);
         let _ = std::fs::remove_file(path);
-        let err = Settings::load_from(&env(&[("TTIS_WORKERS", "many"), ("TTIS_JWT_SECRET", &"k".repeat(40))]));
+        let err = Settings::load_from(&env(&[
+            ("TTIS_WORKERS", "many"),
+            ("TTIS_JWT_SECRET", &"k".repeat(40)),
+        ]));
         assert!(err.unwrap_err().to_string().contains("TTIS_WORKERS"));
     }
 }

@@ -76,14 +76,25 @@ impl From<validator::ValidationErrors> for ApiError {
     }
 }
 
-fn flatten_validation(prefix: &str, errors: &validator::ValidationErrors, out: &mut Vec<FieldIssue>) {
+fn flatten_validation(
+    prefix: &str,
+    errors: &validator::ValidationErrors,
+    out: &mut Vec<FieldIssue>,
+) {
     use validator::ValidationErrorsKind;
     for (field, kind) in errors.errors() {
-        let path = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        let path = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for err in list {
-                    out.push(FieldIssue { field: path.clone(), violation: ttis_shared::validation::server::violation_of(err) });
+                    out.push(FieldIssue {
+                        field: path.clone(),
+                        violation: ttis_shared::validation::server::violation_of(err),
+                    });
                 }
             }
             ValidationErrorsKind::Struct(inner) => flatten_validation(&path, inner, out),
@@ -104,9 +115,9 @@ impl ApiError {
             ApiError::MalformedBody(_) | ApiError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
-                StatusCode::UNAUTHORIZED
-            }
+            ApiError::Unauthenticated
+            | ApiError::InvalidCredentials
+            | ApiError::InvalidRefreshToken => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::EmailTaken | ApiError::LastAdmin => StatusCode::CONFLICT,
@@ -140,9 +151,15 @@ impl ApiError {
         match self {
             ApiError::Validation(_) => lang.pick("Data tidak valid", "Invalid data"),
             ApiError::MalformedBody(_) => lang.pick("Format permintaan salah", "Malformed request"),
-            ApiError::InvalidBody(_) => lang.pick("Isi permintaan tidak sesuai", "Request body does not match"),
-            ApiError::InvalidParameter(_) => lang.pick("Parameter tidak valid", "Invalid parameter"),
-            ApiError::UnsupportedMediaType => lang.pick("Jenis konten tidak didukung", "Unsupported media type"),
+            ApiError::InvalidBody(_) => {
+                lang.pick("Isi permintaan tidak sesuai", "Request body does not match")
+            }
+            ApiError::InvalidParameter(_) => {
+                lang.pick("Parameter tidak valid", "Invalid parameter")
+            }
+            ApiError::UnsupportedMediaType => {
+                lang.pick("Jenis konten tidak didukung", "Unsupported media type")
+            }
             ApiError::PayloadTooLarge => lang.pick("Permintaan terlalu besar", "Payload too large"),
             ApiError::Unauthenticated => lang.pick("Perlu masuk", "Authentication required"),
             ApiError::InvalidCredentials => lang.pick("Gagal masuk", "Sign-in failed"),
@@ -151,19 +168,27 @@ impl ApiError {
             ApiError::NotFound => lang.pick("Tidak ditemukan", "Not found"),
             ApiError::EmailTaken => lang.pick("Email sudah dipakai", "Email already in use"),
             ApiError::LastAdmin => lang.pick("Administrator terakhir", "Last administrator"),
-            ApiError::RateLimited { .. } => lang.pick("Terlalu banyak permintaan", "Too many requests"),
+            ApiError::RateLimited { .. } => {
+                lang.pick("Terlalu banyak permintaan", "Too many requests")
+            }
             ApiError::Internal(_) => lang.pick("Kesalahan server", "Server error"),
         }
     }
 
     fn detail(&self, lang: Lang) -> String {
         match self {
-            ApiError::Validation(_) => {
-                lang.pick("Periksa kembali isian yang ditandai.", "Check the fields marked below.").into()
-            }
+            ApiError::Validation(_) => lang
+                .pick(
+                    "Periksa kembali isian yang ditandai.",
+                    "Check the fields marked below.",
+                )
+                .into(),
             ApiError::MalformedBody(why) => format!(
                 "{} ({why})",
-                lang.pick("Isi permintaan bukan JSON yang benar.", "The request body is not well-formed JSON.")
+                lang.pick(
+                    "Isi permintaan bukan JSON yang benar.",
+                    "The request body is not well-formed JSON."
+                )
             ),
             ApiError::InvalidBody(why) => format!(
                 "{} ({why})",
@@ -174,33 +199,55 @@ impl ApiError {
             ),
             ApiError::InvalidParameter(why) => format!(
                 "{} ({why})",
-                lang.pick("Parameter pada alamat tidak valid.", "A path or query parameter is invalid.")
+                lang.pick(
+                    "Parameter pada alamat tidak valid.",
+                    "A path or query parameter is invalid."
+                )
             ),
             ApiError::UnsupportedMediaType => lang
-                .pick("Kirim isi permintaan sebagai application/json.", "Send the request body as application/json.")
+                .pick(
+                    "Kirim isi permintaan sebagai application/json.",
+                    "Send the request body as application/json.",
+                )
                 .into(),
-            ApiError::PayloadTooLarge => {
-                lang.pick("Isi permintaan melebihi batas ukuran.", "The request body exceeds the size limit.").into()
-            }
+            ApiError::PayloadTooLarge => lang
+                .pick(
+                    "Isi permintaan melebihi batas ukuran.",
+                    "The request body exceeds the size limit.",
+                )
+                .into(),
             ApiError::Unauthenticated => lang
                 .pick(
                     "Masuk terlebih dahulu; token akses tidak ada, tidak sah, atau kedaluwarsa.",
                     "Sign in first: the access token is missing, invalid or expired.",
                 )
                 .into(),
-            ApiError::InvalidCredentials => {
-                lang.pick("Email atau kata sandi salah.", "Wrong email or password.").into()
-            }
-            ApiError::InvalidRefreshToken => {
-                lang.pick("Sesi Anda telah berakhir; silakan masuk kembali.", "Your session has ended; sign in again.")
-                    .into()
-            }
-            ApiError::Forbidden => lang
-                .pick("Peran Anda tidak mengizinkan tindakan ini.", "Your role does not allow this action.")
+            ApiError::InvalidCredentials => lang
+                .pick("Email atau kata sandi salah.", "Wrong email or password.")
                 .into(),
-            ApiError::NotFound => lang.pick("Data yang diminta tidak ditemukan.", "The requested resource does not exist.").into(),
+            ApiError::InvalidRefreshToken => lang
+                .pick(
+                    "Sesi Anda telah berakhir; silakan masuk kembali.",
+                    "Your session has ended; sign in again.",
+                )
+                .into(),
+            ApiError::Forbidden => lang
+                .pick(
+                    "Peran Anda tidak mengizinkan tindakan ini.",
+                    "Your role does not allow this action.",
+                )
+                .into(),
+            ApiError::NotFound => lang
+                .pick(
+                    "Data yang diminta tidak ditemukan.",
+                    "The requested resource does not exist.",
+                )
+                .into(),
             ApiError::EmailTaken => lang
-                .pick("Sudah ada akun dengan email tersebut.", "An account with this email already exists.")
+                .pick(
+                    "Sudah ada akun dengan email tersebut.",
+                    "An account with this email already exists.",
+                )
                 .into(),
             ApiError::LastAdmin => lang
                 .pick(
@@ -209,7 +256,9 @@ impl ApiError {
                 )
                 .into(),
             ApiError::RateLimited { retry_after_secs } => match lang {
-                Lang::Id => format!("Terlalu banyak percobaan. Coba lagi dalam {retry_after_secs} detik."),
+                Lang::Id => {
+                    format!("Terlalu banyak percobaan. Coba lagi dalam {retry_after_secs} detik.")
+                }
                 Lang::En => format!("Too many attempts. Try again in {retry_after_secs} seconds."),
             },
             ApiError::Internal(_) => lang
@@ -250,12 +299,20 @@ impl ApiError {
     pub fn render(&self, lang: Lang, request_id: Option<&str>) -> HttpResponse {
         let problem = self.to_problem(lang, request_id);
         let mut builder = HttpResponse::build(self.status());
-        builder.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE)));
+        builder.insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(PROBLEM_CONTENT_TYPE),
+        ));
         builder.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
         if let ApiError::RateLimited { retry_after_secs } = self {
             builder.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
         }
-        if matches!(self, ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken) {
+        if matches!(
+            self,
+            ApiError::Unauthenticated
+                | ApiError::InvalidCredentials
+                | ApiError::InvalidRefreshToken
+        ) {
             builder.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
         builder.json(problem)
@@ -288,7 +345,9 @@ pub fn generic_for_status(status: StatusCode) -> ApiError {
         StatusCode::FORBIDDEN => ApiError::Forbidden,
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
         StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
-        s if s.is_client_error() => ApiError::MalformedBody(s.canonical_reason().unwrap_or("bad request").to_string()),
+        s if s.is_client_error() => {
+            ApiError::MalformedBody(s.canonical_reason().unwrap_or("bad request").to_string())
+        }
         _ => ApiError::Internal(anyhow::anyhow!("unexpected status {status}")),
     }
 }
@@ -313,7 +372,9 @@ mod tests {
             ApiError::NotFound,
             ApiError::EmailTaken,
             ApiError::LastAdmin,
-            ApiError::RateLimited { retry_after_secs: 3 },
+            ApiError::RateLimited {
+                retry_after_secs: 3,
+            },
             ApiError::Internal(anyhow::anyhow!("boom")),
         ];
         let mut codes: Vec<&str> = all.iter().map(|e| e.code()).collect();

@@ -13,7 +13,10 @@ use ttis_shared::Role;
 use ttis_shared::dto::users::CreateUserRequest;
 
 #[derive(Parser)]
-#[command(name = "ttis-api", about = "TTIS Lapor: cyber-incident reporting platform (API server)")]
+#[command(
+    name = "ttis-api",
+    about = "TTIS Lapor: cyber-incident reporting platform (API server)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -37,6 +40,8 @@ enum Command {
     },
     /// Print the OpenAPI document (JSON) to standard output.
     Openapi,
+    /// Exit 0 when the local server answers `GET /api/v1/ready` (for container health checks).
+    Healthcheck,
 }
 
 #[tokio::main]
@@ -56,6 +61,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Openapi => {
             print!("{}", openapi_json()?);
             Ok(())
+        }
+        Command::Healthcheck => {
+            let settings = Settings::load()?;
+            healthcheck(&settings.bind)
         }
         Command::Migrate => {
             let settings = Settings::load()?;
@@ -78,11 +87,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 roles: Role::split(&roles),
                 password: password.trim_end_matches(['\n', '\r']).to_string(),
             };
-            validator::Validate::validate(&request).map_err(|e| anyhow::anyhow!("invalid account: {e}"))?;
+            validator::Validate::validate(&request)
+                .map_err(|e| anyhow::anyhow!("invalid account: {e}"))?;
             let created = ttis_api::services::users::create(&conn, &Actor::system(), request)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!("created user {} ({})", created.email, Role::join(&created.roles));
+            println!(
+                "created user {} ({})",
+                created.email,
+                Role::join(&created.roles)
+            );
             Ok(())
         }
         Command::Serve => {
@@ -92,19 +106,47 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let app = Application::build(settings).await?;
             println!();
             println!("  TTIS Lapor berjalan di / is running at {public_url}/");
-            println!("  Swagger UI: {public_url}/swagger-ui/   OpenAPI: {public_url}/api/openapi.json");
+            println!(
+                "  Swagger UI: {public_url}/swagger-ui/   OpenAPI: {public_url}/api/openapi.json"
+            );
             match &app.bootstrap {
                 Bootstrap::Generated { email, password } => {
-                    println!("  Akun admin pertama / first admin account (shown once, change it after signing in):");
+                    println!(
+                        "  Akun admin pertama / first admin account (shown once, change it after signing in):"
+                    );
                     println!("    email:    {email}");
                     println!("    password: {password}");
                 }
-                Bootstrap::Created { email } => println!("  Akun admin pertama dibuat / first admin created: {email}"),
-                Bootstrap::Existing => println!("  Masuk petugas / staff sign-in: {public_url}/staff/login"),
+                Bootstrap::Created { email } => {
+                    println!("  Akun admin pertama dibuat / first admin created: {email}")
+                }
+                Bootstrap::Existing => {
+                    println!("  Masuk petugas / staff sign-in: {public_url}/staff/login")
+                }
             }
             println!();
             app.run_until_stopped().await?;
             Ok(())
         }
+    }
+}
+
+/// A minimal HTTP/1.0 probe of the readiness route, so the runtime image needs no curl.
+fn healthcheck(bind: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::time::Duration;
+    let port = bind.rsplit(':').next().unwrap_or("8080");
+    let mut stream = std::net::TcpStream::connect(format!("127.0.0.1:{port}"))?;
+    stream.set_read_timeout(Some(Duration::from_secs(3)))?;
+    stream.write_all(b"GET /api/v1/ready HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer)?;
+    if answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200") {
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "not ready: {}",
+            answer.lines().next().unwrap_or("no answer")
+        )
     }
 }

@@ -47,7 +47,9 @@ impl Modify for SecurityAddon {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("The `access_token` from `POST /api/v1/auth/login` (15 minutes)."))
+                    .description(Some(
+                        "The `access_token` from `POST /api/v1/auth/login` (15 minutes).",
+                    ))
                     .build(),
             ),
         );
@@ -59,7 +61,9 @@ fn problem_response(description: &str) -> RefOr<Response> {
         .description(description)
         .content(
             crate::error::PROBLEM_CONTENT_TYPE,
-            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
         )
         .build()
         .into()
@@ -95,6 +99,11 @@ problem_responses! {
 /// True when an operation requires the bearer token (used by tests that walk the spec).
 pub fn requires_bearer(op: &Operation) -> bool {
     op.security.as_ref().is_some_and(|reqs| {
-        reqs.iter().any(|r| serde_json::to_value(r).ok().and_then(|v| v.get(BEARER).cloned()).is_some())
+        reqs.iter().any(|r| {
+            serde_json::to_value(r)
+                .ok()
+                .and_then(|v| v.get(BEARER).cloned())
+                .is_some()
+        })
     })
 }

@@ -46,7 +46,11 @@ impl Application {
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .app_data(state.clone())
-                .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(json_limit)
+                        .error_handler(json_error),
+                )
                 .app_data(web::PathConfig::default().error_handler(path_error))
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
@@ -59,7 +63,11 @@ impl Application {
         .shutdown_timeout(10)
         .listen(listener)?
         .run();
-        Ok(Application { port, server, bootstrap })
+        Ok(Application {
+            port,
+            server,
+            bootstrap,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -84,5 +92,8 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
 
 /// The document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
 pub fn openapi_json() -> anyhow::Result<String> {
-    Ok(format!("{}\n", serde_json::to_string_pretty(&openapi_document())?))
+    Ok(format!(
+        "{}\n",
+        serde_json::to_string_pretty(&openapi_document())?
+    ))
 }

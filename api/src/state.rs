@@ -15,8 +15,17 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: DatabaseConnection, settings: Settings) -> anyhow::Result<AppState> {
-        let tokens = TokenKeys::new(settings.jwt_secret.expose(), &settings.public_url, settings.access_token_ttl)?;
+        let tokens = TokenKeys::new(
+            settings.jwt_secret.expose(),
+            &settings.public_url,
+            settings.access_token_ttl,
+        )?;
         let login_throttle = Throttle::new(settings.login_window);
-        Ok(AppState { db, settings, tokens, login_throttle })
+        Ok(AppState {
+            db,
+            settings,
+            tokens,
+            login_throttle,
+        })
     }
 }

@@ -84,9 +84,17 @@ pub fn email(value: &str) -> Result<(), Violation> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    let local_ok = !local.is_empty() && char_len(local) <= 64 && !local.chars().any(|c| c.is_whitespace() || c == '@');
-    if domain_ok && local_ok { Ok(()) } else { Err(Violation::InvalidEmail) }
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let local_ok = !local.is_empty()
+        && char_len(local) <= 64
+        && !local.chars().any(|c| c.is_whitespace() || c == '@');
+    if domain_ok && local_ok {
+        Ok(())
+    } else {
+        Err(Violation::InvalidEmail)
+    }
 }
 
 /// A new password (ASVS 5.0 6.2: length rules only, no composition rules, no truncation).
@@ -106,7 +114,11 @@ pub fn password(value: &str) -> Result<(), Violation> {
 
 /// A staff account holds at least one role.
 pub fn roles(value: &[crate::Role]) -> Result<(), Violation> {
-    if value.is_empty() { Err(Violation::NoRoles) } else { Ok(()) }
+    if value.is_empty() {
+        Err(Violation::NoRoles)
+    } else {
+        Ok(())
+    }
 }
 
 /// Normalises an email for storage and lookup.
@@ -137,7 +149,13 @@ pub mod server {
 
     /// The inverse of `adapt`, for rendering a message in the caller's language.
     pub fn violation_of(err: &ValidationError) -> Violation {
-        let num = |key: &str| err.params.get(key).and_then(|v| v.as_u64()).map(|n| n as usize).unwrap_or(0);
+        let num = |key: &str| {
+            err.params
+                .get(key)
+                .and_then(|v| v.as_u64())
+                .map(|n| n as usize)
+                .unwrap_or(0)
+        };
         match err.code.as_ref() {
             "too_short" => Violation::TooShort { min: num("min") },
             "too_long" => Violation::TooLong { max: num("max") },
@@ -167,12 +185,18 @@ mod tests {
 
     #[test]
     fn email_rule_accepts_addresses_and_catches_typos() {
-        for ok in ["a@b.id", "tim.ttis@kukarkab.go.id", "  x+y@mail.example.org "] {
+        for ok in [
+            "a@b.id",
+            "tim.ttis@kukarkab.go.id",
+            "  x+y@mail.example.org ",
+        ] {
             assert_eq!(email(ok), Ok(()), "{ok}");
         }
         assert_eq!(email(""), Err(Violation::Required));
         assert_eq!(email("   "), Err(Violation::Required));
-        for bad in ["nobody", "a@b", "a@.b.id", "a b@c.id", "@c.id", "a@b..id", "a@b.id.", "a@@b.id"] {
+        for bad in [
+            "nobody", "a@b", "a@.b.id", "a b@c.id", "@c.id", "a@b..id", "a@b.id.", "a@@b.id",
+        ] {
             assert_eq!(email(bad), Err(Violation::InvalidEmail), "{bad}");
         }
         let long = format!("{}@b.id", "a".repeat(300));
@@ -182,11 +206,17 @@ mod tests {
     #[test]
     fn password_rule_is_about_length_only() {
         assert_eq!(password(""), Err(Violation::Required));
-        assert_eq!(password("short"), Err(Violation::TooShort { min: PASSWORD_MIN }));
+        assert_eq!(
+            password("short"),
+            Err(Violation::TooShort { min: PASSWORD_MIN })
+        );
         assert_eq!(password("twelve chars"), Ok(()));
         assert_eq!(password("alllowercaseletters"), Ok(()));
         assert_eq!(password(&"x".repeat(64)), Ok(()));
-        assert_eq!(password(&"x".repeat(129)), Err(Violation::TooLong { max: PASSWORD_MAX }));
+        assert_eq!(
+            password(&"x".repeat(129)),
+            Err(Violation::TooLong { max: PASSWORD_MAX })
+        );
         // Characters, not bytes: twelve Indonesian-keyboard-unfriendly characters still count twelve.
         assert_eq!(password(&"é".repeat(12)), Ok(()));
     }
@@ -195,7 +225,10 @@ mod tests {
     fn name_and_roles_rules() {
         assert_eq!(name("  "), Err(Violation::Required));
         assert_eq!(name("Siti Rahma"), Ok(()));
-        assert_eq!(name(&"n".repeat(121)), Err(Violation::TooLong { max: NAME_MAX }));
+        assert_eq!(
+            name(&"n".repeat(121)),
+            Err(Violation::TooLong { max: NAME_MAX })
+        );
         assert_eq!(roles(&[]), Err(Violation::NoRoles));
         assert_eq!(roles(&[crate::Role::Head]), Ok(()));
     }
@@ -213,7 +246,10 @@ mod tests {
             let en = v.message(Lang::En);
             assert!(!id.is_empty() && !en.is_empty() && id != en, "{v:?}");
         }
-        assert_eq!(Violation::TooShort { min: 12 }.message(Lang::Id), "Minimal 12 karakter.");
+        assert_eq!(
+            Violation::TooShort { min: 12 }.message(Lang::Id),
+            "Minimal 12 karakter."
+        );
     }
 
     #[cfg(feature = "server")]

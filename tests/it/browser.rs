@@ -6,7 +6,11 @@ use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, workspace_root};
 
 fn spa_built() {
     let index = workspace_root().join("web/dist/index.html");
-    assert!(index.exists(), "the SPA is not built ({}); run `cargo xtask build-web` or `cargo xtask test`", index.display());
+    assert!(
+        index.exists(),
+        "the SPA is not built ({}); run `cargo xtask build-web` or `cargo xtask test`",
+        index.display()
+    );
 }
 
 #[tokio::test]
@@ -62,7 +66,9 @@ async fn the_public_pages_render_in_both_languages() {
         c.goto(&app.url("/")).await?;
         browser.wait_for_text("body", "Lapor Insiden Siber").await?;
         browser.find("#lang-switch").await?.click().await?;
-        browser.wait_for_text("body", "Report a cyber incident").await?;
+        browser
+            .wait_for_text("body", "Report a cyber incident")
+            .await?;
         for path in ["/report", "/track", "/hall-of-fame", "/verify"] {
             c.goto(&app.url(path)).await?;
             let h1 = browser.find("h1").await?.text().await?;
@@ -84,7 +90,8 @@ async fn the_public_pages_render_in_both_languages() {
 async fn c_screenshot(browser: &Browser) -> String {
     match browser.client.screenshot().await {
         Ok(png) => {
-            let path = std::env::temp_dir().join(format!("ttis-browser-{}.png", std::process::id()));
+            let path =
+                std::env::temp_dir().join(format!("ttis-browser-{}.png", std::process::id()));
             match std::fs::write(&path, png) {
                 Ok(()) => format!("\n(screenshot: {})", path.display()),
                 Err(_) => String::new(),

@@ -4,6 +4,7 @@
 mod audit;
 mod auth;
 mod browser;
+mod deploy;
 mod errors;
 mod openapi;
 mod users;

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryOrder, QuerySelect, Set, Statement,
+    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryOrder,
+    QuerySelect, Set, Statement,
 };
 
 use crate::entities::audit_log;
@@ -24,29 +25,42 @@ pub struct Actor {
 
 impl Actor {
     pub fn anonymous(ip: Option<String>) -> Actor {
-        Actor { user_id: None, label: "anonymous".into(), ip }
+        Actor {
+            user_id: None,
+            label: "anonymous".into(),
+            ip,
+        }
     }
     pub fn system() -> Actor {
-        Actor { user_id: None, label: "system".into(), ip: None }
+        Actor {
+            user_id: None,
+            label: "system".into(),
+            ip: None,
+        }
     }
 }
 
-fn content_hash(
-    prev: &str,
-    at: &DateTime<Utc>,
+/// The fields a row's hash covers.
+struct Content<'a> {
+    at: &'a DateTime<Utc>,
     actor_user_id: Option<i64>,
-    actor: &str,
-    action: &str,
-    target: Option<&str>,
-    details: &str,
-    ip: Option<&str>,
-) -> String {
+    actor: &'a str,
+    action: &'a str,
+    target: Option<&'a str>,
+    details: &'a str,
+    ip: Option<&'a str>,
+}
+
+fn content_hash(prev: &str, c: &Content<'_>) -> String {
     let line = format!(
-        "{prev}\n{}\n{}\n{actor}\n{action}\n{}\n{details}\n{}",
-        at.format("%Y-%m-%dT%H:%M:%S%.6fZ"),
-        actor_user_id.map(|i| i.to_string()).unwrap_or_default(),
-        target.unwrap_or_default(),
-        ip.unwrap_or_default(),
+        "{prev}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+        c.at.format("%Y-%m-%dT%H:%M:%S%.6fZ"),
+        c.actor_user_id.map(|i| i.to_string()).unwrap_or_default(),
+        c.actor,
+        c.action,
+        c.target.unwrap_or_default(),
+        c.details,
+        c.ip.unwrap_or_default(),
     );
     sha256_hex(line)
 }
@@ -66,15 +80,31 @@ pub async fn record<C: ConnectionTrait>(
         ))
         .await?;
     }
-    let last = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(1).one(conn).await?;
+    let last = audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Id)
+        .limit(1)
+        .one(conn)
+        .await?;
     let prev = last.map(|r| r.hash).unwrap_or_else(|| GENESIS.to_string());
     let at = super::now();
     let details = details.to_string();
-    let hash = content_hash(&prev, &at, actor.user_id, &actor.label, action, target.as_deref(), &details, actor.ip.as_deref());
+    let label: String = actor.label.chars().take(254).collect();
+    let hash = content_hash(
+        &prev,
+        &Content {
+            at: &at,
+            actor_user_id: actor.user_id,
+            actor: &label,
+            action,
+            target: target.as_deref(),
+            details: &details,
+            ip: actor.ip.as_deref(),
+        },
+    );
     audit_log::ActiveModel {
         at: Set(at),
         actor_user_id: Set(actor.user_id),
-        actor: Set(actor.label.chars().take(254).collect()),
+        actor: Set(label),
         action: Set(action.to_string()),
         target: Set(target),
         details: Set(details),
@@ -90,18 +120,23 @@ pub async fn record<C: ConnectionTrait>(
 
 /// Recomputes the chain; `Ok(None)` when intact, `Ok(Some(id))` for the first row that breaks it.
 pub async fn verify_chain<C: ConnectionTrait>(conn: &C) -> Result<Option<i64>, DbErr> {
-    let rows = audit_log::Entity::find().order_by_asc(audit_log::Column::Id).all(conn).await?;
+    let rows = audit_log::Entity::find()
+        .order_by_asc(audit_log::Column::Id)
+        .all(conn)
+        .await?;
     let mut prev = GENESIS.to_string();
     for row in rows {
         let expected = content_hash(
             &prev,
-            &row.at,
-            row.actor_user_id,
-            &row.actor,
-            &row.action,
-            row.target.as_deref(),
-            &row.details,
-            row.ip.as_deref(),
+            &Content {
+                at: &row.at,
+                actor_user_id: row.actor_user_id,
+                actor: &row.actor,
+                action: &row.action,
+                target: row.target.as_deref(),
+                details: &row.details,
+                ip: row.ip.as_deref(),
+            },
         );
         if row.prev_hash != prev || row.hash != expected {
             return Ok(Some(row.id));

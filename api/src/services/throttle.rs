@@ -14,11 +14,17 @@ const MAX_KEYS: usize = 100_000;
 
 impl Throttle {
     pub fn new(window: Duration) -> Throttle {
-        Throttle { window, entries: Mutex::new(HashMap::new()) }
+        Throttle {
+            window,
+            entries: Mutex::new(HashMap::new()),
+        }
     }
 
     fn with<R>(&self, f: impl FnOnce(&mut HashMap<String, VecDeque<Instant>>) -> R) -> R {
-        let mut guard = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut guard)
     }
 
@@ -27,8 +33,13 @@ impl Throttle {
         let now = Instant::now();
         let window = self.window;
         self.with(|map| {
-            let Some(times) = map.get_mut(key) else { return Ok(()) };
-            while times.front().is_some_and(|t| now.duration_since(*t) >= window) {
+            let Some(times) = map.get_mut(key) else {
+                return Ok(());
+            };
+            while times
+                .front()
+                .is_some_and(|t| now.duration_since(*t) >= window)
+            {
                 times.pop_front();
             }
             if times.len() >= max as usize {
@@ -46,7 +57,11 @@ impl Throttle {
         let window = self.window;
         self.with(|map| {
             if map.len() >= MAX_KEYS {
-                map.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) < window));
+                map.retain(|_, times| {
+                    times
+                        .back()
+                        .is_some_and(|t| now.duration_since(*t) < window)
+                });
             }
             map.entry(key.to_string()).or_default().push_back(now);
         });

@@ -58,13 +58,16 @@ impl TokenKeys {
             aud: AUDIENCE.to_string(),
             iss: self.issuer.clone(),
         };
-        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| anyhow!("JWT: {e}"))
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| anyhow!("JWT: {e}"))
     }
 
     /// The claims of a valid token; `None` for anything else (bad signature, wrong algorithm,
     /// expired, wrong audience or issuer, malformed).
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|data| data.claims)
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()
+            .map(|data| data.claims)
     }
 }
 
@@ -85,7 +88,10 @@ mod tests {
         let k = keys();
         let t = k.issue(42, "s1", &[Role::Analyst]).unwrap();
         let c = k.verify(&t).unwrap();
-        assert_eq!((c.sub.as_str(), c.sid.as_str(), c.roles), ("42", "s1", vec![Role::Analyst]));
+        assert_eq!(
+            (c.sub.as_str(), c.sid.as_str(), c.roles),
+            ("42", "s1", vec![Role::Analyst])
+        );
     }
 
     #[test]
@@ -93,18 +99,30 @@ mod tests {
         let k = keys();
         let t = k.issue(42, "s1", &[Role::Analyst]).unwrap();
         let mut parts: Vec<String> = t.split('.').map(str::to_string).collect();
-        let mut claims: serde_json::Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
+        let mut claims: serde_json::Value =
+            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
         claims["roles"] = serde_json::json!(["admin"]);
         parts[1] = URL_SAFE_NO_PAD.encode(claims.to_string());
         assert!(k.verify(&parts.join(".")).is_none(), "tampered payload");
 
         let none_header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
-        assert!(k.verify(&format!("{none_header}.{}.", parts[1])).is_none(), "alg none");
+        assert!(
+            k.verify(&format!("{none_header}.{}.", parts[1])).is_none(),
+            "alg none"
+        );
 
-        let other = TokenKeys::new(&[8u8; 32], "http://ttis.test", Duration::from_secs(60)).unwrap();
-        assert!(k.verify(&other.issue(42, "s1", &[]).unwrap()).is_none(), "other key");
-        let other_iss = TokenKeys::new(&[7u8; 32], "http://evil.test", Duration::from_secs(60)).unwrap();
-        assert!(k.verify(&other_iss.issue(42, "s1", &[]).unwrap()).is_none(), "other issuer");
+        let other =
+            TokenKeys::new(&[8u8; 32], "http://ttis.test", Duration::from_secs(60)).unwrap();
+        assert!(
+            k.verify(&other.issue(42, "s1", &[]).unwrap()).is_none(),
+            "other key"
+        );
+        let other_iss =
+            TokenKeys::new(&[7u8; 32], "http://evil.test", Duration::from_secs(60)).unwrap();
+        assert!(
+            k.verify(&other_iss.issue(42, "s1", &[]).unwrap()).is_none(),
+            "other issuer"
+        );
     }
 
     #[test]
@@ -120,8 +138,12 @@ mod tests {
             aud: AUDIENCE.into(),
             iss: "http://ttis.test".into(),
         };
-        let t = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(&[7u8; 32]).unwrap())
-            .unwrap();
+        let t = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(&[7u8; 32]).unwrap(),
+        )
+        .unwrap();
         assert!(k.verify(&t).is_none());
     }
 }
