@@ -4,8 +4,10 @@
 //! This crate compiles for the host and for `wasm32-unknown-unknown`. Server-only derives
 //! (OpenAPI schemas, `validator`) sit behind the `server` feature so the SPA stays small.
 
+pub mod cvss;
 pub mod dto;
 pub mod i18n;
+pub mod pow;
 pub mod procedure;
 pub mod roles;
 pub mod validation;

@@ -19,6 +19,14 @@ pub enum Violation {
     TooLong { max: usize },
     InvalidEmail,
     NoRoles,
+    /// A declaration that must be accepted.
+    MustAccept,
+    InvalidPhone,
+    /// A time after now.
+    InFuture,
+    InvalidCvss,
+    /// `hall_of_fame` is `alias` but no alias was given.
+    AliasRequired,
 }
 
 impl Violation {
@@ -30,6 +38,11 @@ impl Violation {
             Violation::TooLong { .. } => "too_long",
             Violation::InvalidEmail => "invalid_email",
             Violation::NoRoles => "no_roles",
+            Violation::MustAccept => "must_accept",
+            Violation::InvalidPhone => "invalid_phone",
+            Violation::InFuture => "in_future",
+            Violation::InvalidCvss => "invalid_cvss",
+            Violation::AliasRequired => "alias_required",
         }
     }
 
@@ -46,6 +59,20 @@ impl Violation {
             (Violation::InvalidEmail, Lang::En) => "This is not a valid email address.".into(),
             (Violation::NoRoles, Lang::Id) => "Pilih setidaknya satu peran.".into(),
             (Violation::NoRoles, Lang::En) => "Choose at least one role.".into(),
+            (Violation::MustAccept, Lang::Id) => "Pernyataan ini wajib disetujui.".into(),
+            (Violation::MustAccept, Lang::En) => "You must accept this declaration.".into(),
+            (Violation::InvalidPhone, Lang::Id) => "Nomor telepon tidak valid (contoh: +62 812 3456 7890).".into(),
+            (Violation::InvalidPhone, Lang::En) => "This is not a valid phone number (e.g. +62 812 3456 7890).".into(),
+            (Violation::InFuture, Lang::Id) => "Waktu tidak boleh di masa depan.".into(),
+            (Violation::InFuture, Lang::En) => "The time cannot be in the future.".into(),
+            (Violation::InvalidCvss, Lang::Id) => {
+                "Vektor CVSS 3.1 tidak valid (contoh: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H).".into()
+            }
+            (Violation::InvalidCvss, Lang::En) => {
+                "This is not a valid CVSS 3.1 vector (e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H).".into()
+            }
+            (Violation::AliasRequired, Lang::Id) => "Isi alias yang ingin ditampilkan.".into(),
+            (Violation::AliasRequired, Lang::En) => "Enter the alias to show.".into(),
         }
     }
 }
@@ -121,6 +148,94 @@ pub fn roles(value: &[crate::Role]) -> Result<(), Violation> {
     }
 }
 
+pub const TITLE_MIN: usize = 5;
+pub const TITLE_MAX: usize = 200;
+pub const ASSET_MAX: usize = 500;
+pub const DESCRIPTION_MIN: usize = 20;
+pub const LONG_TEXT_MAX: usize = 20_000;
+pub const ORGANIZATION_MAX: usize = 200;
+
+fn text_between(value: &str, min: usize, max: usize) -> Result<(), Violation> {
+    let n = char_len(value.trim());
+    if n == 0 {
+        return Err(Violation::Required);
+    }
+    if n < min {
+        return Err(Violation::TooShort { min });
+    }
+    if n > max {
+        return Err(Violation::TooLong { max });
+    }
+    Ok(())
+}
+
+/// Anything that must not be blank.
+pub fn required(value: &str) -> Result<(), Violation> {
+    if value.trim().is_empty() { Err(Violation::Required) } else { Ok(()) }
+}
+
+/// A report's title: 5 to 200 characters.
+pub fn title(value: &str) -> Result<(), Violation> {
+    text_between(value, TITLE_MIN, TITLE_MAX)
+}
+
+/// The affected system: a URL, host name, IP address or application name.
+pub fn affected_asset(value: &str) -> Result<(), Violation> {
+    text_between(value, 1, ASSET_MAX)
+}
+
+/// What happened: at least 20 characters, so the team has something to verify.
+pub fn description(value: &str) -> Result<(), Violation> {
+    text_between(value, DESCRIPTION_MIN, LONG_TEXT_MAX)
+}
+
+/// An optional long text (steps to reproduce, impact).
+pub fn long_text(value: &str) -> Result<(), Violation> {
+    if char_len(value) > LONG_TEXT_MAX { Err(Violation::TooLong { max: LONG_TEXT_MAX }) } else { Ok(()) }
+}
+
+pub fn organization(value: &str) -> Result<(), Violation> {
+    if char_len(value.trim()) > ORGANIZATION_MAX { Err(Violation::TooLong { max: ORGANIZATION_MAX }) } else { Ok(()) }
+}
+
+/// A phone or WhatsApp number: digits with optional `+`, spaces, dashes, dots and brackets; 8-15 digits.
+pub fn phone(value: &str) -> Result<(), Violation> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Ok(());
+    }
+    let allowed = v.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let plus_ok = !v[1..].contains('+');
+    if allowed && plus_ok && (8..=15).contains(&digits) { Ok(()) } else { Err(Violation::InvalidPhone) }
+}
+
+pub fn must_be_true(value: bool) -> Result<(), Violation> {
+    if value { Ok(()) } else { Err(Violation::MustAccept) }
+}
+
+/// Not later than `now` (with five minutes for clock differences).
+pub fn not_in_future(value: &chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> Result<(), Violation> {
+    if *value > now + chrono::Duration::minutes(5) { Err(Violation::InFuture) } else { Ok(()) }
+}
+
+pub fn cvss_vector(value: &str) -> Result<(), Violation> {
+    if value.trim().is_empty() {
+        return Ok(());
+    }
+    crate::cvss::parse(value).map(|_| ()).map_err(|_| Violation::InvalidCvss)
+}
+
+/// The Hall of Fame choice `alias` needs an alias of at most 60 characters.
+pub fn alias(choice: crate::dto::reports::HallOfFameChoice, alias: Option<&str>) -> Result<(), Violation> {
+    use crate::dto::reports::HallOfFameChoice;
+    match (choice, alias.map(str::trim)) {
+        (HallOfFameChoice::Alias, None) | (HallOfFameChoice::Alias, Some("")) => Err(Violation::AliasRequired),
+        (_, Some(a)) if char_len(a) > 60 => Err(Violation::TooLong { max: 60 }),
+        _ => Ok(()),
+    }
+}
+
 /// Normalises an email for storage and lookup.
 pub fn normalize_email(value: &str) -> String {
     value.trim().to_lowercase()
@@ -147,6 +262,11 @@ pub mod server {
         })
     }
 
+    /// The field a struct-level rule is about (validator files those under `__all__`).
+    pub fn field_of(err: &ValidationError) -> Option<String> {
+        err.params.get("field").and_then(|v| v.as_str()).map(str::to_string)
+    }
+
     /// The inverse of `adapt`, for rendering a message in the caller's language.
     pub fn violation_of(err: &ValidationError) -> Violation {
         let num = |key: &str| {
@@ -161,6 +281,11 @@ pub mod server {
             "too_long" => Violation::TooLong { max: num("max") },
             "invalid_email" => Violation::InvalidEmail,
             "no_roles" => Violation::NoRoles,
+            "must_accept" => Violation::MustAccept,
+            "invalid_phone" => Violation::InvalidPhone,
+            "in_future" => Violation::InFuture,
+            "invalid_cvss" => Violation::InvalidCvss,
+            "alias_required" => Violation::AliasRequired,
             _ => Violation::Required,
         }
     }
@@ -176,6 +301,43 @@ pub mod server {
     }
     pub fn roles(v: &[crate::Role]) -> Result<(), ValidationError> {
         adapt(super::roles(v))
+    }
+    pub fn required(v: &str) -> Result<(), ValidationError> {
+        adapt(super::required(v))
+    }
+    pub fn title(v: &str) -> Result<(), ValidationError> {
+        adapt(super::title(v))
+    }
+    pub fn affected_asset(v: &str) -> Result<(), ValidationError> {
+        adapt(super::affected_asset(v))
+    }
+    pub fn description(v: &str) -> Result<(), ValidationError> {
+        adapt(super::description(v))
+    }
+    pub fn long_text(v: &str) -> Result<(), ValidationError> {
+        adapt(super::long_text(v))
+    }
+    pub fn organization(v: &str) -> Result<(), ValidationError> {
+        adapt(super::organization(v))
+    }
+    pub fn phone(v: &str) -> Result<(), ValidationError> {
+        adapt(super::phone(v))
+    }
+    pub fn must_be_true(v: &bool) -> Result<(), ValidationError> {
+        adapt(super::must_be_true(*v))
+    }
+    pub fn not_in_future(v: &chrono::DateTime<chrono::Utc>) -> Result<(), ValidationError> {
+        adapt(super::not_in_future(v, chrono::Utc::now()))
+    }
+    pub fn cvss_vector(v: &str) -> Result<(), ValidationError> {
+        adapt(super::cvss_vector(v))
+    }
+    /// Struct-level rule of the reporter block: the alias.
+    pub fn reporter(r: &crate::dto::reports::ReporterInput) -> Result<(), ValidationError> {
+        adapt(super::alias(r.hall_of_fame, r.alias.as_deref())).map_err(|mut e| {
+            e.add_param(Cow::Borrowed("field"), &"alias");
+            e
+        })
     }
 }
 
@@ -241,6 +403,11 @@ mod tests {
             Violation::TooLong { max: 9 },
             Violation::InvalidEmail,
             Violation::NoRoles,
+            Violation::MustAccept,
+            Violation::InvalidPhone,
+            Violation::InFuture,
+            Violation::InvalidCvss,
+            Violation::AliasRequired,
         ] {
             let id = v.message(Lang::Id);
             let en = v.message(Lang::En);
@@ -250,6 +417,29 @@ mod tests {
             Violation::TooShort { min: 12 }.message(Lang::Id),
             "Minimal 12 karakter."
         );
+    }
+
+    #[test]
+    fn report_rules() {
+        assert_eq!(title("Deface"), Ok(()));
+        assert_eq!(title("abc"), Err(Violation::TooShort { min: TITLE_MIN }));
+        assert_eq!(description("too short"), Err(Violation::TooShort { min: DESCRIPTION_MIN }));
+        assert_eq!(phone("+62 812-3456-7890"), Ok(()));
+        assert_eq!(phone("(0541) 661234"), Ok(()));
+        assert_eq!(phone(""), Ok(()));
+        assert_eq!(phone("12345"), Err(Violation::InvalidPhone));
+        assert_eq!(phone("+62+812345678"), Err(Violation::InvalidPhone));
+        assert_eq!(phone("call me"), Err(Violation::InvalidPhone));
+        assert_eq!(must_be_true(false), Err(Violation::MustAccept));
+        let now = chrono::Utc::now();
+        assert_eq!(not_in_future(&(now - chrono::Duration::days(1)), now), Ok(()));
+        assert_eq!(not_in_future(&(now + chrono::Duration::hours(1)), now), Err(Violation::InFuture));
+        assert_eq!(cvss_vector("CVSS:3.1/AV:N"), Err(Violation::InvalidCvss));
+        use crate::dto::reports::HallOfFameChoice as H;
+        assert_eq!(alias(H::Alias, None), Err(Violation::AliasRequired));
+        assert_eq!(alias(H::Alias, Some(" ")), Err(Violation::AliasRequired));
+        assert_eq!(alias(H::Alias, Some("budisec")), Ok(()));
+        assert_eq!(alias(H::Anonymous, None), Ok(()));
     }
 
     #[cfg(feature = "server")]

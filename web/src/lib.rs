@@ -1,1 +1,21 @@
+//! TTIS Lapor single-page application (Yew, WebAssembly).
+//!
+//! Codemap: [`app`] holds the routes and the page switch; [`pages`] one module per page;
+//! [`components`] the header, footer and shared pieces; [`state`] the language and the session
+//! (kept in memory only, restored from the HttpOnly refresh cookie); [`api`] the one `request()`
+//! every call goes through; [`i18n`] the message catalogues (every word a person reads).
 
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod state;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Mounts the application on `<body>`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

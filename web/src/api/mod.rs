@@ -1,0 +1,118 @@
+//! The one way the SPA talks to the API: [`request`] sends JSON with the bearer token and the UI
+//! language, and turns every failure into an [`ApiError`].
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use ttis_shared::Lang;
+use ttis_shared::dto::problem::{FieldError, Problem};
+
+use crate::i18n::{Key, t};
+
+pub const API: &str = "/api/v1";
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The API answered with an RFC 9457 problem body.
+    Problem(Problem),
+    /// The request never got an answer (offline, server down, blocked).
+    Network(String),
+    /// An answer that is neither what was asked for nor a problem body (a proxy error page).
+    Unexpected { status: u16 },
+}
+
+impl ApiError {
+    /// The HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Problem(p) => Some(p.status),
+            ApiError::Unexpected { status } => Some(*status),
+            ApiError::Network(_) => None,
+        }
+    }
+
+    /// What to tell the person: the server's own words (already in the UI language) or ours.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ApiError::Problem(p) if !p.detail.is_empty() => p.detail.clone(),
+            ApiError::Problem(p) => p.title.clone(),
+            ApiError::Network(_) => t(lang, Key::ErrorNetwork).to_string(),
+            ApiError::Unexpected { .. } => t(lang, Key::ErrorUnexpected).to_string(),
+        }
+    }
+
+    /// Per-field errors of a `validation_failed` problem.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            ApiError::Problem(p) => &p.errors,
+            _ => &[],
+        }
+    }
+}
+
+/// Sends one request to `/api/v1{path}` and decodes the answer.
+///
+/// `body` goes as JSON; `token` as `Authorization: Bearer`; the UI language as `Accept-Language`
+/// so problem messages come in the same language. A `204` (or an empty body) decodes as JSON
+/// `null`, so ask for `()` when no body is expected. The refresh cookie travels by itself
+/// (same-origin).
+pub async fn request<B, R>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+    token: Option<&str>,
+    lang: Lang,
+) -> Result<R, ApiError>
+where
+    B: Serialize + ?Sized,
+    R: DeserializeOwned,
+{
+    let url = format!("{API}{path}");
+    let mut builder = RequestBuilder::new(&url)
+        .method(method)
+        .header("Accept", "application/json, application/problem+json")
+        .header("Accept-Language", lang.code());
+    if let Some(token) = token {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let sent = match body {
+        Some(body) => {
+            builder
+                .json(body)
+                .map_err(|e| ApiError::Network(e.to_string()))?
+                .send()
+                .await
+        }
+        None => builder.send().await,
+    };
+    let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = response.status();
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if (200..300).contains(&status) {
+        let text = if status == 204 || text.trim().is_empty() {
+            "null"
+        } else {
+            text.as_str()
+        };
+        serde_json::from_str(text).map_err(|_| ApiError::Unexpected { status })
+    } else {
+        match serde_json::from_str::<Problem>(&text) {
+            Ok(problem) => Err(ApiError::Problem(problem)),
+            Err(_) => Err(ApiError::Unexpected { status }),
+        }
+    }
+}
+
+/// A request without a body.
+pub async fn request_empty<R: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    lang: Lang,
+) -> Result<R, ApiError> {
+    request::<(), R>(method, path, None, token, lang).await
+}

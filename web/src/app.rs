@@ -1,0 +1,82 @@
+//! The routes and the page switch.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::i18n::{Key, t};
+use crate::pages;
+use crate::state::{AuthProvider, LangProvider, use_lang};
+
+/// Every page of the SPA. The server falls back to `index.html` for these paths.
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/report")]
+    Report,
+    #[at("/track")]
+    Track,
+    #[at("/hall-of-fame")]
+    HallOfFame,
+    #[at("/verify")]
+    Verify,
+    #[at("/verify/:id")]
+    VerifyDocument { id: String },
+    #[at("/staff/login")]
+    Login,
+    #[at("/staff")]
+    Dashboard,
+    #[at("/staff/users")]
+    Users,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <pages::home::Home /> },
+        Route::Report => html! { <pages::report::Report /> },
+        Route::Track => html! { <pages::track::Track /> },
+        Route::HallOfFame => html! { <pages::hall_of_fame::HallOfFame /> },
+        Route::Verify => html! { <pages::verify::Verify /> },
+        Route::VerifyDocument { id } => {
+            html! { <pages::verify::Verify id={Some(AttrValue::from(id))} /> }
+        }
+        Route::Login => html! { <pages::login::Login /> },
+        Route::Dashboard => html! { <pages::dashboard::Dashboard /> },
+        Route::Users => html! { <pages::users::Users /> },
+        Route::NotFound => html! { <pages::not_found::NotFound /> },
+    }
+}
+
+#[function_component(Shell)]
+fn shell() -> Html {
+    let lang = use_lang();
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ t(lang, Key::SkipToContent) }</a>
+            <Header />
+            <main id="main" class="main" tabindex="-1">
+                <Switch<Route> render={switch} />
+            </main>
+            <Footer />
+        </>
+    }
+}
+
+/// The root component: language, session, router, then the page shell.
+#[function_component(App)]
+pub fn app() -> Html {
+    html! {
+        <LangProvider>
+            <AuthProvider>
+                <BrowserRouter>
+                    <Shell />
+                </BrowserRouter>
+            </AuthProvider>
+        </LangProvider>
+    }
+}

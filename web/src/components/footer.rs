@@ -1,0 +1,30 @@
+//! The site footer: the agency, the team and the procedure the platform carries.
+
+use yew::prelude::*;
+
+use crate::app::Route;
+use crate::components::nav_link::NavLink;
+use crate::i18n::{Key, t};
+use crate::state::use_lang;
+
+#[function_component(Footer)]
+pub fn footer() -> Html {
+    let lang = use_lang();
+    html! {
+        <footer class="site-footer">
+            <div class="container footer-inner">
+                <div>
+                    <p class="footer-agency">{ t(lang, Key::AgencyFull) }</p>
+                    <p>{ t(lang, Key::FooterTeam) }</p>
+                    <p class="footer-sop">{ t(lang, Key::FooterSop) }</p>
+                </div>
+                <ul class="footer-links">
+                    <li><NavLink to={Route::Report}>{ t(lang, Key::NavReport) }</NavLink></li>
+                    <li><NavLink to={Route::Track}>{ t(lang, Key::NavTrack) }</NavLink></li>
+                    <li><NavLink to={Route::Verify}>{ t(lang, Key::NavVerify) }</NavLink></li>
+                    <li><NavLink to={Route::Login}>{ t(lang, Key::NavStaffLogin) }</NavLink></li>
+                </ul>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,11 @@
+//! One module per page.
+
+pub mod dashboard;
+pub mod hall_of_fame;
+pub mod home;
+pub mod login;
+pub mod not_found;
+pub mod report;
+pub mod track;
+pub mod users;
+pub mod verify;

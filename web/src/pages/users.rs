@@ -1,0 +1,389 @@
+//! Staff accounts (administrators only): list, create, disable and enable.
+
+use std::rc::Rc;
+
+use gloo_net::http::Method;
+use ttis_shared::Role;
+use ttis_shared::dto::problem::FieldError;
+use ttis_shared::dto::users::{CreateUserRequest, UpdateUserRequest, User, UserList};
+use ttis_shared::validation::{self, Violation};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::app::Route;
+use crate::components::field::Field;
+use crate::components::nav_link::NavLink;
+use crate::i18n::{Key, t};
+use crate::pages::dashboard::Checking;
+use crate::pages::login::server_error;
+use crate::state::{Auth, Session, use_auth, use_lang};
+
+#[function_component(Users)]
+pub fn users() -> Html {
+    let lang = use_lang();
+    let auth = use_auth();
+    match &auth.auth {
+        Auth::Checking => html! { <Checking /> },
+        Auth::SignedOut => html! { <Redirect<Route> to={Route::Login} /> },
+        Auth::SignedIn(session) if !session.has_role(Role::Admin) => html! {
+            <div class="container page narrow">
+                <h1>{ t(lang, Key::UsersTitle) }</h1>
+                <div class="alert alert-error" role="alert" id="users-forbidden">{ t(lang, Key::UsersForbidden) }</div>
+                <p><NavLink to={Route::Dashboard} class="btn btn-secondary">{ t(lang, Key::BackDashboard) }</NavLink></p>
+            </div>
+        },
+        Auth::SignedIn(session) => html! { <UsersAdmin session={session.clone()} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AdminProps {
+    session: Rc<Session>,
+}
+
+#[function_component(UsersAdmin)]
+fn users_admin(props: &AdminProps) -> Html {
+    let lang = use_lang();
+    let token = props.session.token.clone();
+    let list = use_state(|| None::<Result<UserList, ApiError>>);
+    let reload = use_state(|| 0u32);
+    let action_error = use_state(|| None::<ApiError>);
+
+    {
+        let list = list.clone();
+        use_effect_with((token.clone(), *reload), move |(token, _)| {
+            let token = token.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result =
+                    api::request_empty::<UserList>(Method::GET, "/users", Some(&token), lang).await;
+                list.set(Some(result));
+            });
+        });
+    }
+
+    let on_toggle = {
+        let token = token.clone();
+        let reload = reload.clone();
+        let action_error = action_error.clone();
+        Callback::from(move |user: User| {
+            let token = token.clone();
+            let reload = reload.clone();
+            let action_error = action_error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let body = UpdateUserRequest {
+                    disabled: Some(!user.disabled),
+                    ..Default::default()
+                };
+                let path = format!("/users/{}", user.id);
+                match api::request::<_, User>(Method::PATCH, &path, Some(&body), Some(&token), lang)
+                    .await
+                {
+                    Ok(_) => action_error.set(None),
+                    Err(err) => action_error.set(Some(err)),
+                }
+                reload.set(reload.wrapping_add(1));
+            });
+        })
+    };
+
+    let on_created = {
+        let reload = reload.clone();
+        Callback::from(move |()| reload.set(reload.wrapping_add(1)))
+    };
+
+    let me = props.session.user.id;
+    let table = match &*list {
+        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Some(Err(err)) => {
+            html! { <div class="alert alert-error" role="alert">{ err.message(lang) }</div> }
+        }
+        Some(Ok(users)) if users.items.is_empty() => {
+            html! { <p class="empty-state">{ t(lang, Key::UsersEmpty) }</p> }
+        }
+        Some(Ok(users)) => html! {
+            <div class="table-wrap">
+                <table class="table" id="users-table">
+                    <caption class="visually-hidden">{ t(lang, Key::UsersListTitle) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t(lang, Key::FieldName) }</th>
+                            <th scope="col">{ t(lang, Key::FieldEmail) }</th>
+                            <th scope="col">{ t(lang, Key::FieldRoles) }</th>
+                            <th scope="col">{ t(lang, Key::UsersStatus) }</th>
+                            <th scope="col">{ t(lang, Key::UsersCreatedAt) }</th>
+                            <th scope="col"><span class="visually-hidden">{ t(lang, Key::UsersActions) }</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for users.items.iter().map(|u| user_row(u, lang, me, &on_toggle)) }
+                    </tbody>
+                </table>
+            </div>
+        },
+    };
+    let total = match &*list {
+        Some(Ok(users)) => Some(users.total),
+        _ => None,
+    };
+
+    html! {
+        <div class="container page">
+            <div class="page-head">
+                <div>
+                    <p class="eyebrow"><NavLink to={Route::Dashboard}>{ t(lang, Key::BackDashboard) }</NavLink></p>
+                    <h1>{ t(lang, Key::UsersTitle) }</h1>
+                    <p class="lead">{ t(lang, Key::UsersLead) }</p>
+                </div>
+            </div>
+            <div class="grid-users">
+                <section class="panel" aria-labelledby="users-list-title">
+                    <h2 id="users-list-title">
+                        { t(lang, Key::UsersListTitle) }
+                        if let Some(total) = total {
+                            { " " }<span class="count">{ total }</span>
+                        }
+                    </h2>
+                    if let Some(err) = &*action_error {
+                        <div class="alert alert-error" role="alert" id="users-error">{ err.message(lang) }</div>
+                    }
+                    { table }
+                </section>
+                <CreateUser token={token.clone()} on_created={on_created} />
+            </div>
+        </div>
+    }
+}
+
+fn user_row(u: &User, lang: ttis_shared::Lang, me: i64, on_toggle: &Callback<User>) -> Html {
+    let roles = u
+        .roles
+        .iter()
+        .map(|r| r.label(lang))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let created = u.created_at.to_rfc3339();
+    let created_date = created.get(..10).unwrap_or(&created).to_string();
+    let onclick = {
+        let user = u.clone();
+        let on_toggle = on_toggle.clone();
+        Callback::from(move |_: MouseEvent| on_toggle.emit(user.clone()))
+    };
+    let (status_key, status_class) = if u.disabled {
+        (Key::UsersDisabled, "status status-off")
+    } else {
+        (Key::UsersActive, "status status-on")
+    };
+    let action_key = if u.disabled {
+        Key::UsersEnable
+    } else {
+        Key::UsersDisable
+    };
+    html! {
+        <tr id={format!("user-row-{}", u.id)}>
+            <td>{ u.name.clone() }</td>
+            <td class="cell-email">{ u.email.clone() }</td>
+            <td>{ roles }</td>
+            <td><span class={status_class}>{ t(lang, status_key) }</span></td>
+            <td><time datetime={created}>{ created_date }</time></td>
+            <td>
+                if u.id != me {
+                    <button
+                        type="button"
+                        id={format!("user-toggle-{}", u.id)}
+                        class={classes!("btn", "btn-small", if u.disabled { "btn-secondary" } else { "btn-danger" })}
+                        aria-label={format!("{} {}", t(lang, action_key), u.name)}
+                        {onclick}
+                    >
+                        { t(lang, action_key) }
+                    </button>
+                }
+            </td>
+        </tr>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CreateProps {
+    token: String,
+    on_created: Callback<()>,
+}
+
+#[derive(Clone, Default, PartialEq)]
+struct Violations {
+    email: Option<Violation>,
+    name: Option<Violation>,
+    password: Option<Violation>,
+    roles: Option<Violation>,
+}
+
+impl Violations {
+    fn any(&self) -> bool {
+        self.email.is_some()
+            || self.name.is_some()
+            || self.password.is_some()
+            || self.roles.is_some()
+    }
+}
+
+#[function_component(CreateUser)]
+fn create_user(props: &CreateProps) -> Html {
+    let lang = use_lang();
+    let email = use_state(String::new);
+    let name = use_state(String::new);
+    let password = use_state(String::new);
+    let roles = use_state(Vec::<Role>::new);
+    let violations = use_state(Violations::default);
+    let server_fields = use_state(Vec::<FieldError>::new);
+    let error = use_state(|| None::<ApiError>);
+    let created = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+
+    let setter = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |v: String| state.set(v))
+    };
+
+    let onsubmit = {
+        let (email, name, password, roles) =
+            (email.clone(), name.clone(), password.clone(), roles.clone());
+        let (violations, server_fields, error, created, busy) = (
+            violations.clone(),
+            server_fields.clone(),
+            error.clone(),
+            created.clone(),
+            busy.clone(),
+        );
+        let token = props.token.clone();
+        let on_created = props.on_created.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let v = Violations {
+                email: validation::email(&email).err(),
+                name: validation::name(&name).err(),
+                password: validation::password(&password).err(),
+                roles: validation::roles(&roles).err(),
+            };
+            let invalid = v.any();
+            violations.set(v);
+            server_fields.set(Vec::new());
+            created.set(None);
+            if invalid {
+                error.set(None);
+                return;
+            }
+            let body = CreateUserRequest {
+                email: validation::normalize_email(&email),
+                name: name.trim().to_string(),
+                roles: (*roles).clone(),
+                password: (*password).clone(),
+            };
+            let (email, name, password, roles) =
+                (email.clone(), name.clone(), password.clone(), roles.clone());
+            let (server_fields, error, created, busy) = (
+                server_fields.clone(),
+                error.clone(),
+                created.clone(),
+                busy.clone(),
+            );
+            let token = token.clone();
+            let on_created = on_created.clone();
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = api::request::<_, User>(
+                    Method::POST,
+                    "/users",
+                    Some(&body),
+                    Some(&token),
+                    lang,
+                )
+                .await;
+                busy.set(false);
+                match result {
+                    Ok(user) => {
+                        error.set(None);
+                        created.set(Some(user.email));
+                        email.set(String::new());
+                        name.set(String::new());
+                        password.set(String::new());
+                        roles.set(Vec::new());
+                        on_created.emit(());
+                    }
+                    Err(err) => {
+                        server_fields.set(err.field_errors().to_vec());
+                        error.set(Some(err));
+                    }
+                }
+            });
+        })
+    };
+
+    let message = |v: &Option<Violation>, field: &str| {
+        v.as_ref()
+            .map(|v| v.message(lang))
+            .or_else(|| server_error(&server_fields, field))
+    };
+    let roles_error = message(&violations.roles, "roles");
+
+    html! {
+        <section class="panel" aria-labelledby="create-user-title">
+            <h2 id="create-user-title">{ t(lang, Key::UsersCreateTitle) }</h2>
+            <form class="form" novalidate=true {onsubmit} id="create-user-form">
+                if let Some(err) = &*error {
+                    <div class="alert alert-error" role="alert" id="create-user-error">{ err.message(lang) }</div>
+                }
+                if let Some(email) = &*created {
+                    <div class="alert alert-success" role="status" id="create-user-success">
+                        { t(lang, Key::UsersCreatedNotice) }{ ": " }{ email.clone() }
+                    </div>
+                }
+                <Field id="new-user-name" label={t(lang, Key::FieldName)} value={(*name).clone()}
+                    oninput={setter(&name)} error={message(&violations.name, "name")} autocomplete="off" required=true />
+                <Field id="new-user-email" label={t(lang, Key::FieldEmail)} input_type="email" value={(*email).clone()}
+                    oninput={setter(&email)} error={message(&violations.email, "email")} autocomplete="off" required=true />
+                <Field id="new-user-password" label={t(lang, Key::FieldInitialPassword)} input_type="password"
+                    value={(*password).clone()} oninput={setter(&password)}
+                    error={message(&violations.password, "password")}
+                    hint={AttrValue::from(t(lang, Key::PasswordHint))} autocomplete="new-password" required=true />
+                <fieldset
+                    class={classes!("field", "checkbox-group", roles_error.is_some().then_some("field-invalid"))}
+                    aria-describedby={roles_error.is_some().then_some("new-user-roles-error")}
+                >
+                    <legend>{ t(lang, Key::FieldRoles) }</legend>
+                    { for Role::ALL.into_iter().map(|role| {
+                        let id = format!("new-user-role-{}", role.as_str());
+                        let checked = roles.contains(&role);
+                        let onchange = {
+                            let roles = roles.clone();
+                            Callback::from(move |e: Event| {
+                                let input: HtmlInputElement = e.target_unchecked_into();
+                                let mut next: Vec<Role> = roles.iter().copied().filter(|r| *r != role).collect();
+                                if input.checked() {
+                                    next.push(role);
+                                    next.sort();
+                                }
+                                roles.set(next);
+                            })
+                        };
+                        html! {
+                            <div class="checkbox">
+                                <input type="checkbox" id={id.clone()} name="roles" value={role.as_str()} {checked} {onchange} />
+                                <label for={id}>{ role.label(lang) }</label>
+                            </div>
+                        }
+                    }) }
+                    if let Some(err) = roles_error {
+                        <p class="field-error" id="new-user-roles-error">{ err }</p>
+                    }
+                </fieldset>
+                <button type="submit" id="create-user-submit" class="btn btn-primary" disabled={*busy}>
+                    { t(lang, Key::UsersCreateSubmit) }
+                </button>
+            </form>
+        </section>
+    }
+}

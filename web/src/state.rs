@@ -1,0 +1,235 @@
+//! Application state shared through context: the UI language and the staff session.
+//!
+//! The access token lives only here, in memory. It is never written to `localStorage` or
+//! `sessionStorage`; a reload restores the session from the HttpOnly refresh cookie instead.
+
+use std::rc::Rc;
+
+use gloo_net::http::Method;
+use gloo_timers::callback::Timeout;
+use ttis_shared::dto::auth::TokenResponse;
+use ttis_shared::dto::users::User;
+use ttis_shared::{Lang, Role};
+use yew::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::i18n::{Key, t};
+
+/// Where the chosen language is remembered (the language is not a secret).
+pub const LANG_STORAGE_KEY: &str = "ttis-lang";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn stored_lang() -> Lang {
+    match local_storage()
+        .and_then(|s| s.get_item(LANG_STORAGE_KEY).ok().flatten())
+        .as_deref()
+    {
+        Some("en") => Lang::En,
+        _ => Lang::Id,
+    }
+}
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LangState {
+    pub lang: Lang,
+}
+
+pub enum LangAction {
+    Toggle,
+}
+
+impl Reducible for LangState {
+    type Action = LangAction;
+
+    fn reduce(self: Rc<Self>, action: LangAction) -> Rc<Self> {
+        match action {
+            LangAction::Toggle => Rc::new(LangState {
+                lang: match self.lang {
+                    Lang::Id => Lang::En,
+                    Lang::En => Lang::Id,
+                },
+            }),
+        }
+    }
+}
+
+pub type LangContext = UseReducerHandle<LangState>;
+
+/// The current UI language (Indonesian outside a provider).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<LangContext>()
+        .map(|c| c.lang)
+        .unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProviderProps {
+    pub children: Html,
+}
+
+/// Provides the language; remembers it in `localStorage` and mirrors it on `<html lang>` and the title.
+#[function_component(LangProvider)]
+pub fn lang_provider(props: &ProviderProps) -> Html {
+    let state = use_reducer(|| LangState {
+        lang: stored_lang(),
+    });
+    let lang = state.lang;
+    use_effect_with(lang, |lang| {
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
+        }
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            doc.set_title(t(*lang, Key::DocumentTitle));
+        }
+    });
+    html! {
+        <ContextProvider<LangContext> context={state}>
+            { props.children.clone() }
+        </ContextProvider<LangContext>>
+    }
+}
+
+/// A signed-in staff member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub token: String,
+    pub expires_in: u64,
+    pub user: User,
+}
+
+impl Session {
+    pub fn has_role(&self, role: Role) -> bool {
+        self.user.roles.contains(&role)
+    }
+}
+
+/// Whether someone is signed in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    /// The app has just started and asked the API whether the refresh cookie is still good.
+    Checking,
+    SignedOut,
+    SignedIn(Rc<Session>),
+}
+
+impl Auth {
+    pub fn session(&self) -> Option<&Rc<Session>> {
+        match self {
+            Auth::SignedIn(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+pub enum AuthAction {
+    SignedIn(TokenResponse),
+    SignedOut,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthState {
+    pub auth: Auth,
+}
+
+impl Reducible for AuthState {
+    type Action = AuthAction;
+
+    fn reduce(self: Rc<Self>, action: AuthAction) -> Rc<Self> {
+        let auth = match action {
+            AuthAction::SignedIn(tokens) => Auth::SignedIn(Rc::new(Session {
+                token: tokens.access_token,
+                expires_in: tokens.expires_in,
+                user: tokens.user,
+            })),
+            AuthAction::SignedOut => Auth::SignedOut,
+        };
+        Rc::new(AuthState { auth })
+    }
+}
+
+pub type AuthContext = UseReducerHandle<AuthState>;
+
+/// The session state and its dispatcher. Outside a provider: a signed-out state that ignores actions.
+#[hook]
+pub fn use_auth() -> AuthContext {
+    let fallback = use_reducer(|| AuthState {
+        auth: Auth::SignedOut,
+    });
+    use_context::<AuthContext>().unwrap_or(fallback)
+}
+
+/// Asks for a new access token with the refresh cookie.
+pub async fn refresh(lang: Lang) -> Result<TokenResponse, ApiError> {
+    api::request_empty(Method::POST, "/auth/refresh", None, lang).await
+}
+
+/// Seconds to wait before refreshing: a minute before expiry, or halfway for short-lived tokens.
+fn refresh_delay_ms(expires_in: u64) -> u32 {
+    let secs = if expires_in > 120 {
+        expires_in - 60
+    } else {
+        expires_in / 2
+    };
+    let ms = secs.max(5).saturating_mul(1000);
+    u32::try_from(ms).unwrap_or(u32::MAX)
+}
+
+/// Provides the session: restores it at start from the refresh cookie and keeps it fresh.
+#[function_component(AuthProvider)]
+pub fn auth_provider(props: &ProviderProps) -> Html {
+    let state = use_reducer(|| AuthState {
+        auth: Auth::Checking,
+    });
+    let lang = use_lang();
+
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match refresh(lang).await {
+                    Ok(tokens) => state.dispatch(AuthAction::SignedIn(tokens)),
+                    Err(_) => state.dispatch(AuthAction::SignedOut),
+                }
+            });
+        });
+    }
+
+    {
+        let dispatcher = state.clone();
+        let schedule = state
+            .auth
+            .session()
+            .map(|s| (s.token.clone(), s.expires_in));
+        use_effect_with(schedule, move |schedule| {
+            let timeout = schedule.as_ref().map(|(_, expires_in)| {
+                Timeout::new(refresh_delay_ms(*expires_in), move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match refresh(lang).await {
+                            Ok(tokens) => dispatcher.dispatch(AuthAction::SignedIn(tokens)),
+                            // Only a refusal ends the session; a network blip keeps it until expiry.
+                            Err(ApiError::Problem(p)) if p.status == 401 => {
+                                dispatcher.dispatch(AuthAction::SignedOut)
+                            }
+                            Err(_) => {}
+                        }
+                    });
+                })
+            });
+            move || drop(timeout)
+        });
+    }
+
+    html! {
+        <ContextProvider<AuthContext> context={state}>
+            { props.children.clone() }
+        </ContextProvider<AuthContext>>
+    }
+}
