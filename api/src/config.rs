@@ -72,7 +72,54 @@ pub struct Settings {
     /// Largest JSON body accepted, in bytes.
     pub json_limit: usize,
     pub log_format: LogFormat,
+    pub site: SiteSettings,
+    pub reports: ReportSettings,
+    pub mail: MailSettings,
 }
+
+/// Who runs this deployment (the letterhead comes later from the database; these seed it).
+#[derive(Debug, Clone)]
+pub struct SiteSettings {
+    pub government_name: String,
+    pub agency_name: String,
+    pub security_contact: String,
+    pub safe_harbor_id: String,
+    pub safe_harbor_en: String,
+}
+
+/// Public reporting limits.
+#[derive(Debug, Clone)]
+pub struct ReportSettings {
+    pub ticket_prefix: String,
+    pub evidence_max_file_bytes: u64,
+    pub evidence_max_total_bytes: u64,
+    /// Submissions per client address per hour.
+    pub submit_per_hour: u32,
+    /// Status lookups per client address per minute.
+    pub status_per_minute: u32,
+    /// Proof-of-work difficulty in bits (0 turns the challenge off).
+    pub pow_difficulty: u8,
+}
+
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// `smtp://user:pass@host:587` (STARTTLS), `smtps://...` (TLS) or `smtp://host:25?tls=none`;
+    /// absent: messages are written as `.eml` files under `<data dir>/mail`.
+    pub smtp_url: Option<Secret<String>>,
+    pub from: String,
+    /// Run the outbox worker in this process.
+    pub worker: bool,
+    pub poll_interval: Duration,
+}
+
+pub const DEFAULT_SAFE_HARBOR_ID: &str = "Kami menghargai pelaporan dengan itikad baik. Selama Anda tidak mengakses, \
+mengubah, menghapus, atau menyebarkan data melebihi yang diperlukan untuk membuktikan temuan, tidak mengganggu \
+layanan, dan memberi kami waktu yang wajar untuk memperbaikinya sebelum mengungkapkannya, kami tidak akan \
+menempuh langkah hukum atas temuan Anda dan akan mencantumkan nama Anda di Hall of Fame bila Anda menghendaki.";
+pub const DEFAULT_SAFE_HARBOR_EN: &str = "We value reports made in good faith. As long as you do not access, change, \
+delete or share data beyond what is needed to show the finding, do not disrupt services, and give us reasonable time \
+to fix the issue before disclosing it, we will not pursue legal action over your finding and will list you on the \
+Hall of Fame if you wish.";
 
 /// The optional file's shape: every key optional, same names as the environment without `TTIS_`,
 /// in lower case (`bind = "0.0.0.0:8080"`).
@@ -95,6 +142,20 @@ struct FileConfig {
     login_window_secs: Option<u64>,
     json_limit: Option<usize>,
     log_format: Option<LogFormat>,
+    government_name: Option<String>,
+    agency_name: Option<String>,
+    security_contact: Option<String>,
+    safe_harbor_id: Option<String>,
+    safe_harbor_en: Option<String>,
+    ticket_prefix: Option<String>,
+    evidence_max_file_bytes: Option<u64>,
+    evidence_max_total_bytes: Option<u64>,
+    rate_submit_per_hour: Option<u32>,
+    rate_status_per_minute: Option<u32>,
+    pow_difficulty: Option<u8>,
+    mail_from: Option<String>,
+    outbox_worker: Option<bool>,
+    outbox_poll_secs: Option<u64>,
 }
 
 /// A source of environment variables; the process environment in production, a map in tests.
@@ -232,7 +293,89 @@ impl Settings {
             }),
         };
 
+        let text = |name: &str, file_value: Option<String>, default: &str| -> String {
+            env.var(name)
+                .or(file_value)
+                .unwrap_or_else(|| default.to_string())
+        };
+        let host = public_url
+            .split("://")
+            .nth(1)
+            .unwrap_or("localhost")
+            .split(['/', ':'])
+            .next()
+            .unwrap_or("localhost")
+            .to_string();
+        let site = SiteSettings {
+            government_name: text(
+                "TTIS_GOVERNMENT_NAME",
+                file.government_name,
+                "PEMERINTAH KABUPATEN KUTAI KARTANEGARA",
+            ),
+            agency_name: text(
+                "TTIS_AGENCY_NAME",
+                file.agency_name,
+                "DINAS KOMUNIKASI DAN INFORMATIKA",
+            ),
+            security_contact: text(
+                "TTIS_SECURITY_CONTACT",
+                file.security_contact,
+                &format!("mailto:ttis@{host}"),
+            ),
+            safe_harbor_id: text(
+                "TTIS_SAFE_HARBOR_ID",
+                file.safe_harbor_id,
+                DEFAULT_SAFE_HARBOR_ID,
+            ),
+            safe_harbor_en: text(
+                "TTIS_SAFE_HARBOR_EN",
+                file.safe_harbor_en,
+                DEFAULT_SAFE_HARBOR_EN,
+            ),
+        };
+        let ticket_prefix = text("TTIS_TICKET_PREFIX", file.ticket_prefix, "TTIS");
+        if ticket_prefix.is_empty()
+            || ticket_prefix.len() > 12
+            || !ticket_prefix.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            bail!("TTIS_TICKET_PREFIX={ticket_prefix:?}: use 1-12 letters or digits");
+        }
+        let reports = ReportSettings {
+            ticket_prefix,
+            evidence_max_file_bytes: parse(env, "TTIS_EVIDENCE_MAX_FILE_BYTES")?
+                .or(file.evidence_max_file_bytes)
+                .unwrap_or(20 * 1024 * 1024),
+            evidence_max_total_bytes: parse(env, "TTIS_EVIDENCE_MAX_TOTAL_BYTES")?
+                .or(file.evidence_max_total_bytes)
+                .unwrap_or(100 * 1024 * 1024),
+            submit_per_hour: parse(env, "TTIS_RATE_SUBMIT_PER_HOUR")?
+                .or(file.rate_submit_per_hour)
+                .unwrap_or(30),
+            status_per_minute: parse(env, "TTIS_RATE_STATUS_PER_MINUTE")?
+                .or(file.rate_status_per_minute)
+                .unwrap_or(30),
+            pow_difficulty: parse(env, "TTIS_POW_DIFFICULTY")?
+                .or(file.pow_difficulty)
+                .unwrap_or(18)
+                .min(32),
+        };
+        let mail = MailSettings {
+            smtp_url: secret_var(env, "TTIS_SMTP_URL")?.map(Secret::new),
+            from: text(
+                "TTIS_MAIL_FROM",
+                file.mail_from,
+                &format!("TTIS Lapor <no-reply@{host}>"),
+            ),
+            worker: parse(env, "TTIS_OUTBOX_WORKER")?
+                .or(file.outbox_worker)
+                .unwrap_or(true),
+            poll_interval: secs("TTIS_OUTBOX_POLL_SECS", file.outbox_poll_secs, 5)?,
+        };
+
         Ok(Settings {
+            site,
+            reports,
+            mail,
             mode,
             bind,
             public_url,

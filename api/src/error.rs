@@ -49,6 +49,16 @@ pub enum ApiError {
     EmailTaken,
     #[error("the last active administrator cannot lose the role or be disabled")]
     LastAdmin,
+    #[error("proof of work missing, expired, reused or wrong")]
+    PowFailed,
+    #[error("evidence file too large: {0}")]
+    FileTooLarge(String),
+    #[error("evidence too large in total")]
+    ReportTooLarge,
+    #[error("evidence file type not allowed: {0}")]
+    UnsupportedFileType(String),
+    #[error("idempotency key reused with a different request")]
+    IdempotencyKeyReused,
     #[error("too many requests; retry after {retry_after_secs}s")]
     RateLimited { retry_after_secs: u64 },
     #[error("internal error")]
@@ -91,8 +101,14 @@ fn flatten_validation(
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for err in list {
+                    // Struct-level rules are filed under `__all__` and name their field.
+                    let field = match ttis_shared::validation::server::field_of(err) {
+                        Some(named) if field == "__all__" && prefix.is_empty() => named,
+                        Some(named) if field == "__all__" => format!("{prefix}.{named}"),
+                        _ => path.clone(),
+                    };
                     out.push(FieldIssue {
-                        field: path.clone(),
+                        field,
                         violation: ttis_shared::validation::server::violation_of(err),
                     });
                 }
@@ -111,7 +127,12 @@ impl ApiError {
     /// The status table.
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::Validation(_) | ApiError::InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Validation(_) | ApiError::InvalidBody(_) | ApiError::IdempotencyKeyReused => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::PowFailed => StatusCode::BAD_REQUEST,
+            ApiError::FileTooLarge(_) | ApiError::ReportTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedFileType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::MalformedBody(_) | ApiError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -143,6 +164,11 @@ impl ApiError {
             ApiError::EmailTaken => "email_taken",
             ApiError::LastAdmin => "last_admin",
             ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::PowFailed => "pow_failed",
+            ApiError::FileTooLarge(_) => "file_too_large",
+            ApiError::ReportTooLarge => "report_too_large",
+            ApiError::UnsupportedFileType(_) => "unsupported_file_type",
+            ApiError::IdempotencyKeyReused => "idempotency_key_reused",
             ApiError::Internal(_) => "internal_error",
         }
     }
@@ -170,6 +196,17 @@ impl ApiError {
             ApiError::LastAdmin => lang.pick("Administrator terakhir", "Last administrator"),
             ApiError::RateLimited { .. } => {
                 lang.pick("Terlalu banyak permintaan", "Too many requests")
+            }
+            ApiError::PowFailed => {
+                lang.pick("Verifikasi anti-spam gagal", "Anti-spam check failed")
+            }
+            ApiError::FileTooLarge(_) => lang.pick("Berkas terlalu besar", "File too large"),
+            ApiError::ReportTooLarge => lang.pick("Bukti terlalu besar", "Evidence too large"),
+            ApiError::UnsupportedFileType(_) => {
+                lang.pick("Jenis berkas tidak diizinkan", "File type not allowed")
+            }
+            ApiError::IdempotencyKeyReused => {
+                lang.pick("Idempotency-Key sudah dipakai", "Idempotency-Key reused")
             }
             ApiError::Internal(_) => lang.pick("Kesalahan server", "Server error"),
         }
@@ -253,6 +290,36 @@ impl ApiError {
                 .pick(
                     "Harus tetap ada setidaknya satu administrator aktif.",
                     "At least one active administrator must remain.",
+                )
+                .into(),
+            ApiError::PowFailed => lang
+                .pick(
+                    "Tantangan anti-spam tidak ada, kedaluwarsa, sudah dipakai, atau jawabannya salah. Muat ulang tantangan lalu kirim lagi.",
+                    "The anti-spam challenge is missing, expired, already used, or wrongly answered. Fetch a new challenge and send again.",
+                )
+                .into(),
+            ApiError::FileTooLarge(name) => match lang {
+                Lang::Id => format!("Berkas \"{name}\" melebihi batas ukuran per berkas."),
+                Lang::En => format!("The file \"{name}\" exceeds the per-file size limit."),
+            },
+            ApiError::ReportTooLarge => lang
+                .pick(
+                    "Jumlah ukuran semua berkas bukti melebihi batas per laporan.",
+                    "The evidence files together exceed the per-report size limit.",
+                )
+                .into(),
+            ApiError::UnsupportedFileType(name) => match lang {
+                Lang::Id => format!(
+                    "Berkas \"{name}\" bukan jenis yang diizinkan (gambar PNG/JPEG/GIF/WebP, PDF, video MP4/WebM, teks/log). Jenis ditentukan dari isi berkas, bukan dari namanya."
+                ),
+                Lang::En => format!(
+                    "The file \"{name}\" is not an allowed type (PNG/JPEG/GIF/WebP images, PDF, MP4/WebM video, text/logs). The type is decided by the file's content, not its name."
+                ),
+            },
+            ApiError::IdempotencyKeyReused => lang
+                .pick(
+                    "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+                    "This Idempotency-Key was already used for a different request.",
                 )
                 .into(),
             ApiError::RateLimited { retry_after_secs } => match lang {
@@ -375,6 +442,11 @@ mod tests {
             ApiError::RateLimited {
                 retry_after_secs: 3,
             },
+            ApiError::PowFailed,
+            ApiError::FileTooLarge("a.png".into()),
+            ApiError::ReportTooLarge,
+            ApiError::UnsupportedFileType("a.exe".into()),
+            ApiError::IdempotencyKeyReused,
             ApiError::Internal(anyhow::anyhow!("boom")),
         ];
         let mut codes: Vec<&str> = all.iter().map(|e| e.code()).collect();

@@ -107,20 +107,26 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::PayloadTooLarge
         }
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            let message = e.to_string();
-            match missing_field(&message) {
-                Some(field) => ApiError::Validation(vec![FieldIssue {
-                    field,
-                    violation: ttis_shared::validation::Violation::Required,
-                }]),
-                None => ApiError::InvalidBody(message),
-            }
-        }
-        JsonPayloadError::Deserialize(e) => ApiError::MalformedBody(e.to_string()),
+        JsonPayloadError::Deserialize(e) => classify_serde(e),
         other => ApiError::MalformedBody(other.to_string()),
     };
     api.into()
+}
+
+/// A JSON body that did not deserialize: not JSON at all is `400`; JSON that misses a field is
+/// `422` naming it; other schema mismatches are `422 invalid_body`.
+pub fn classify_serde(e: &serde_json::Error) -> ApiError {
+    if !e.is_data() {
+        return ApiError::MalformedBody(e.to_string());
+    }
+    let message = e.to_string();
+    match missing_field(&message) {
+        Some(field) => ApiError::Validation(vec![FieldIssue {
+            field,
+            violation: ttis_shared::validation::Violation::Required,
+        }]),
+        None => ApiError::InvalidBody(message),
+    }
 }
 
 fn missing_field(serde_message: &str) -> Option<String> {

@@ -22,6 +22,7 @@ use ttis_shared::dto::problem::{FieldError, Problem};
     servers((url = "/", description = "This server")),
     tags(
         (name = "auth", description = "Staff sign-in, session refresh and sign-out"),
+        (name = "reports", description = "Public reporting: the form's data, submission with evidence, status tracking"),
         (name = "users", description = "Staff accounts (administrators only)"),
         (name = "system", description = "Health and readiness"),
     ),

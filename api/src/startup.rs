@@ -16,8 +16,9 @@ use crate::extract::{json_error, path_error, query_error};
 use crate::middleware::request_context;
 use crate::openapi::ApiDoc;
 use crate::services::users::{self, Bootstrap};
+use crate::services::{categories, outbox};
 use crate::state::AppState;
-use crate::{db, routes, spa};
+use crate::{db, notify, routes, spa};
 
 pub const OPENAPI_PATH: &str = "/api/openapi.json";
 
@@ -32,6 +33,7 @@ impl Application {
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
         let bootstrap = users::ensure_bootstrap_admin(&db, &settings).await?;
+        categories::seed(&db).await?;
 
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {} (TTIS_BIND): {e}", settings.bind))?;
@@ -40,6 +42,15 @@ impl Application {
         let json_limit = settings.json_limit;
         let web_dir = settings.web_dir.clone();
         let state = web::Data::new(AppState::new(db, settings)?);
+        if state.settings.mail.worker {
+            let mailer = notify::mailer(&state.settings.mail, &state.settings.data_dir)?;
+            outbox::spawn_worker(
+                state.db.clone(),
+                mailer,
+                state.outbox_wake.clone(),
+                state.settings.mail.poll_interval,
+            );
+        }
 
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
@@ -57,6 +68,7 @@ impl Application {
                 .split_for_parts();
             app.wrap(from_fn(request_context))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url(OPENAPI_PATH, api))
+                .service(routes::site::security_txt)
                 .service(spa::service(web_dir.clone()))
         })
         .workers(workers)

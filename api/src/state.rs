@@ -1,8 +1,14 @@
-//! What every handler can reach: the database, the settings, the token keys, the throttles.
+//! What every handler can reach: the database, the settings, the token keys, the throttles, the
+//! evidence store and the outbox's wake-up signal.
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use sea_orm::DatabaseConnection;
+use tokio::sync::Notify;
 
 use crate::config::Settings;
+use crate::services::storage::{EvidenceStore, LocalEvidenceStore};
 use crate::services::throttle::Throttle;
 use crate::services::tokens::TokenKeys;
 
@@ -11,6 +17,13 @@ pub struct AppState {
     pub settings: Settings,
     pub tokens: TokenKeys,
     pub login_throttle: Throttle,
+    /// Report submissions per client address (one hour window).
+    pub submit_throttle: Throttle,
+    /// Status lookups per client address (one minute window).
+    pub status_throttle: Throttle,
+    pub evidence: Arc<dyn EvidenceStore>,
+    /// Wakes the outbox worker when a transaction queued messages.
+    pub outbox_wake: Arc<Notify>,
 }
 
 impl AppState {
@@ -21,11 +34,16 @@ impl AppState {
             settings.access_token_ttl,
         )?;
         let login_throttle = Throttle::new(settings.login_window);
+        let evidence = Arc::new(LocalEvidenceStore::new(settings.data_dir.join("evidence"))?);
         Ok(AppState {
             db,
-            settings,
             tokens,
             login_throttle,
+            submit_throttle: Throttle::new(Duration::from_secs(3600)),
+            status_throttle: Throttle::new(Duration::from_secs(60)),
+            evidence,
+            outbox_wake: Arc::new(Notify::new()),
+            settings,
         })
     }
 }

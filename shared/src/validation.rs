@@ -15,8 +15,12 @@ pub const PASSWORD_MAX: usize = 128;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Violation {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     InvalidEmail,
     NoRoles,
     /// A declaration that must be accepted.
@@ -27,6 +31,8 @@ pub enum Violation {
     InvalidCvss,
     /// `hall_of_fame` is `alias` but no alias was given.
     AliasRequired,
+    /// A code that is not one of the offered options (e.g. a retired category).
+    NotAnOption,
 }
 
 impl Violation {
@@ -43,6 +49,7 @@ impl Violation {
             Violation::InFuture => "in_future",
             Violation::InvalidCvss => "invalid_cvss",
             Violation::AliasRequired => "alias_required",
+            Violation::NotAnOption => "not_an_option",
         }
     }
 
@@ -73,6 +80,8 @@ impl Violation {
             }
             (Violation::AliasRequired, Lang::Id) => "Isi alias yang ingin ditampilkan.".into(),
             (Violation::AliasRequired, Lang::En) => "Enter the alias to show.".into(),
+            (Violation::NotAnOption, Lang::Id) => "Pilihan ini tidak tersedia.".into(),
+            (Violation::NotAnOption, Lang::En) => "This is not one of the options.".into(),
         }
     }
 }
@@ -171,7 +180,11 @@ fn text_between(value: &str, min: usize, max: usize) -> Result<(), Violation> {
 
 /// Anything that must not be blank.
 pub fn required(value: &str) -> Result<(), Violation> {
-    if value.trim().is_empty() { Err(Violation::Required) } else { Ok(()) }
+    if value.trim().is_empty() {
+        Err(Violation::Required)
+    } else {
+        Ok(())
+    }
 }
 
 /// A report's title: 5 to 200 characters.
@@ -191,11 +204,21 @@ pub fn description(value: &str) -> Result<(), Violation> {
 
 /// An optional long text (steps to reproduce, impact).
 pub fn long_text(value: &str) -> Result<(), Violation> {
-    if char_len(value) > LONG_TEXT_MAX { Err(Violation::TooLong { max: LONG_TEXT_MAX }) } else { Ok(()) }
+    if char_len(value) > LONG_TEXT_MAX {
+        Err(Violation::TooLong { max: LONG_TEXT_MAX })
+    } else {
+        Ok(())
+    }
 }
 
 pub fn organization(value: &str) -> Result<(), Violation> {
-    if char_len(value.trim()) > ORGANIZATION_MAX { Err(Violation::TooLong { max: ORGANIZATION_MAX }) } else { Ok(()) }
+    if char_len(value.trim()) > ORGANIZATION_MAX {
+        Err(Violation::TooLong {
+            max: ORGANIZATION_MAX,
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// A phone or WhatsApp number: digits with optional `+`, spaces, dashes, dots and brackets; 8-15 digits.
@@ -204,33 +227,57 @@ pub fn phone(value: &str) -> Result<(), Violation> {
     if v.is_empty() {
         return Ok(());
     }
-    let allowed = v.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
+    let allowed = v
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-.()".contains(c));
     let digits = v.chars().filter(char::is_ascii_digit).count();
     let plus_ok = !v[1..].contains('+');
-    if allowed && plus_ok && (8..=15).contains(&digits) { Ok(()) } else { Err(Violation::InvalidPhone) }
+    if allowed && plus_ok && (8..=15).contains(&digits) {
+        Ok(())
+    } else {
+        Err(Violation::InvalidPhone)
+    }
 }
 
 pub fn must_be_true(value: bool) -> Result<(), Violation> {
-    if value { Ok(()) } else { Err(Violation::MustAccept) }
+    if value {
+        Ok(())
+    } else {
+        Err(Violation::MustAccept)
+    }
 }
 
 /// Not later than `now` (with five minutes for clock differences).
-pub fn not_in_future(value: &chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> Result<(), Violation> {
-    if *value > now + chrono::Duration::minutes(5) { Err(Violation::InFuture) } else { Ok(()) }
+pub fn not_in_future(
+    value: &chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Violation> {
+    if *value > now + chrono::Duration::minutes(5) {
+        Err(Violation::InFuture)
+    } else {
+        Ok(())
+    }
 }
 
 pub fn cvss_vector(value: &str) -> Result<(), Violation> {
     if value.trim().is_empty() {
         return Ok(());
     }
-    crate::cvss::parse(value).map(|_| ()).map_err(|_| Violation::InvalidCvss)
+    crate::cvss::parse(value)
+        .map(|_| ())
+        .map_err(|_| Violation::InvalidCvss)
 }
 
 /// The Hall of Fame choice `alias` needs an alias of at most 60 characters.
-pub fn alias(choice: crate::dto::reports::HallOfFameChoice, alias: Option<&str>) -> Result<(), Violation> {
+pub fn alias(
+    choice: crate::dto::reports::HallOfFameChoice,
+    alias: Option<&str>,
+) -> Result<(), Violation> {
     use crate::dto::reports::HallOfFameChoice;
     match (choice, alias.map(str::trim)) {
-        (HallOfFameChoice::Alias, None) | (HallOfFameChoice::Alias, Some("")) => Err(Violation::AliasRequired),
+        (HallOfFameChoice::Alias, None) | (HallOfFameChoice::Alias, Some("")) => {
+            Err(Violation::AliasRequired)
+        }
         (_, Some(a)) if char_len(a) > 60 => Err(Violation::TooLong { max: 60 }),
         _ => Ok(()),
     }
@@ -264,7 +311,10 @@ pub mod server {
 
     /// The field a struct-level rule is about (validator files those under `__all__`).
     pub fn field_of(err: &ValidationError) -> Option<String> {
-        err.params.get("field").and_then(|v| v.as_str()).map(str::to_string)
+        err.params
+            .get("field")
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
     }
 
     /// The inverse of `adapt`, for rendering a message in the caller's language.
@@ -286,6 +336,7 @@ pub mod server {
             "in_future" => Violation::InFuture,
             "invalid_cvss" => Violation::InvalidCvss,
             "alias_required" => Violation::AliasRequired,
+            "not_an_option" => Violation::NotAnOption,
             _ => Violation::Required,
         }
     }
@@ -408,6 +459,7 @@ mod tests {
             Violation::InFuture,
             Violation::InvalidCvss,
             Violation::AliasRequired,
+            Violation::NotAnOption,
         ] {
             let id = v.message(Lang::Id);
             let en = v.message(Lang::En);
@@ -423,7 +475,12 @@ mod tests {
     fn report_rules() {
         assert_eq!(title("Deface"), Ok(()));
         assert_eq!(title("abc"), Err(Violation::TooShort { min: TITLE_MIN }));
-        assert_eq!(description("too short"), Err(Violation::TooShort { min: DESCRIPTION_MIN }));
+        assert_eq!(
+            description("too short"),
+            Err(Violation::TooShort {
+                min: DESCRIPTION_MIN
+            })
+        );
         assert_eq!(phone("+62 812-3456-7890"), Ok(()));
         assert_eq!(phone("(0541) 661234"), Ok(()));
         assert_eq!(phone(""), Ok(()));
@@ -432,8 +489,14 @@ mod tests {
         assert_eq!(phone("call me"), Err(Violation::InvalidPhone));
         assert_eq!(must_be_true(false), Err(Violation::MustAccept));
         let now = chrono::Utc::now();
-        assert_eq!(not_in_future(&(now - chrono::Duration::days(1)), now), Ok(()));
-        assert_eq!(not_in_future(&(now + chrono::Duration::hours(1)), now), Err(Violation::InFuture));
+        assert_eq!(
+            not_in_future(&(now - chrono::Duration::days(1)), now),
+            Ok(())
+        );
+        assert_eq!(
+            not_in_future(&(now + chrono::Duration::hours(1)), now),
+            Err(Violation::InFuture)
+        );
         assert_eq!(cvss_vector("CVSS:3.1/AV:N"), Err(Violation::InvalidCvss));
         use crate::dto::reports::HallOfFameChoice as H;
         assert_eq!(alias(H::Alias, None), Err(Violation::AliasRequired));

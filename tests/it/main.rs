@@ -7,4 +7,5 @@ mod browser;
 mod deploy;
 mod errors;
 mod openapi;
+mod reports;
 mod users;

@@ -65,8 +65,10 @@ fn every_operation_is_documented_for_integrators() {
                 "{id}: summary from the doc comment"
             );
             let responses = op["responses"].as_object().cloned().unwrap_or_default();
+            // Only these answer from memory and cannot meet a failing database.
+            let cannot_fail = ["get_health", "get_site", "create_report_challenge"];
             assert!(
-                id == "get_health" || responses.contains_key("500"),
+                cannot_fail.contains(&id.as_str()) || responses.contains_key("500"),
                 "{id}: 500"
             );
             let secured = op["security"]

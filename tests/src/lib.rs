@@ -111,6 +111,11 @@ impl TestApp {
                 workspace_root().join("web/dist").display().to_string(),
             ),
             ("TTIS_WORKERS", "1".to_string()),
+            // Cheap proof of work and generous limits; the tests of those set their own.
+            ("TTIS_POW_DIFFICULTY", "4".to_string()),
+            ("TTIS_RATE_SUBMIT_PER_HOUR", "100000".to_string()),
+            ("TTIS_RATE_STATUS_PER_MINUTE", "100000".to_string()),
+            ("TTIS_OUTBOX_POLL_SECS", "1".to_string()),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
@@ -217,6 +222,108 @@ impl TestApp {
         req.send()
             .await
             .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+}
+
+/// A complete, valid report body (without the proof of work).
+pub fn sample_report() -> Value {
+    json!({
+        "reporter": {
+            "name": "Budi Santoso", "email": "budi@example.com", "phone": "+62 812 3456 7890",
+            "organization": "Komunitas Keamanan Kukar", "reporter_type": "researcher",
+            "hall_of_fame": "alias", "alias": "budisec"
+        },
+        "kind": "incident",
+        "title": "Halaman utama situs dinas diubah (deface)",
+        "category": "web_defacement",
+        "affected_asset": "https://disdik.kukarkab.go.id/",
+        "discovered_at": "2026-11-28T08:30:00+08:00",
+        "description": "Halaman utama menampilkan pesan peretas sejak pagi ini, semua menu hilang.",
+        "steps_to_reproduce": "Buka https://disdik.kukarkab.go.id/ di peramban.",
+        "impact": "Reputasi instansi dan kepercayaan publik.",
+        "ongoing": true,
+        "personal_data_involved": false,
+        "tlp": "amber",
+        "declarations": {"good_faith": true, "consent": true}
+    })
+}
+
+impl TestApp {
+    /// Fetches a challenge and adds its solution to the report, as the SPA does.
+    pub async fn with_pow(&self, mut report: Value) -> Value {
+        let challenge: Value = self
+            .get("/api/v1/reports/challenge", None)
+            .await
+            .json()
+            .await
+            .unwrap_or_default();
+        let text = challenge["challenge"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let difficulty = challenge["difficulty"].as_u64().unwrap_or(0) as u8;
+        let nonce = ttis_shared::pow::solve(&text, difficulty, 50_000_000).unwrap_or_default();
+        report["pow"] = json!({"challenge": text, "nonce": nonce});
+        report
+    }
+
+    /// Submits a report as JSON (with a fresh proof of work).
+    pub async fn submit_json(&self, report: &Value) -> Response {
+        let body = self.with_pow(report.clone()).await;
+        self.send_json(reqwest::Method::POST, "/api/v1/reports", None, &body)
+            .await
+    }
+
+    /// Submits a report as multipart with evidence files `(name, bytes)`.
+    pub async fn submit_multipart(&self, report: &Value, files: Vec<(&str, Vec<u8>)>) -> Response {
+        let body = self.with_pow(report.clone()).await;
+        let mut form = reqwest::multipart::Form::new().text("report", body.to_string());
+        for (name, bytes) in files {
+            form = form.part(
+                "evidence",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            );
+        }
+        self.client
+            .post(self.url("/api/v1/reports"))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("multipart submit: {e}"))
+    }
+
+    /// Counts rows of a table (for checks that nothing was stored).
+    pub async fn count(&self, table: &str) -> i64 {
+        self.db
+            .query_one(sea_orm::Statement::from_string(
+                self.db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .ok()
+            .flatten()
+            .and_then(|r| r.try_get::<i64>("", "n").ok())
+            .unwrap_or(-1)
+    }
+
+    /// Waits (up to 10 s) for `.eml` files in the data dir's mail folder to satisfy `check`.
+    pub async fn wait_for_mail(&self, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let dir = self.data_dir.path().join("mail");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let mut mails = Vec::new();
+            if let Ok(entries) = std::fs::read_dir(&dir) {
+                for e in entries.flatten() {
+                    if e.path().extension().is_some_and(|x| x == "eml") {
+                        mails.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+                    }
+                }
+            }
+            if check(&mails) || std::time::Instant::now() > deadline {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
     }
 }
 

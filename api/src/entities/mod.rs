@@ -2,5 +2,13 @@
 //! `ttis-shared` do.
 
 pub mod audit_log;
+pub mod category;
+pub mod duplicate_hint;
+pub mod evidence;
+pub mod idempotency_key;
+pub mod outbox;
 pub mod session;
+pub mod ticket;
+pub mod ticket_event;
+pub mod used_challenge;
 pub mod user;

@@ -14,7 +14,7 @@ pub struct Health {
 }
 
 /// Liveness: the process answers.
-#[utoipa::path(tag = "system", operation_id = "get_health", responses((status = 200, body = Health)))]
+#[utoipa::path(tag = "system", operation_id = "get_health", responses((status = 200, body = Health)), security(()))]
 #[get("/health")]
 pub async fn get_health() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok" })
@@ -24,7 +24,8 @@ pub async fn get_health() -> HttpResponse {
 #[utoipa::path(
     tag = "system",
     operation_id = "get_readiness",
-    responses((status = 200, body = Health), (status = 500, response = crate::openapi::ServerError))
+    responses((status = 200, body = Health), (status = 500, response = crate::openapi::ServerError)),
+    security(())
 )]
 #[get("/ready")]
 pub async fn get_readiness(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {

@@ -4,7 +4,10 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod auth;
+pub mod categories;
 pub mod health;
+pub mod reports;
+pub mod site;
 pub mod users;
 
 /// The routes under `/api/v1`.
@@ -19,5 +22,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::create_user)
         .service(users::get_user)
         .service(users::update_user)
-        .service(users::reset_user_password);
+        .service(users::reset_user_password)
+        .service(site::get_site)
+        .service(categories::list_categories)
+        .service(reports::create_report_challenge)
+        .service(reports::create_report)
+        .service(reports::get_report_status);
 }

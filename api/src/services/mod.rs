@@ -3,9 +3,17 @@
 
 pub mod audit;
 pub mod auth;
+pub mod categories;
 pub mod crypto;
+pub mod hosts;
+pub mod outbox;
 pub mod passwords;
 pub mod policy;
+pub mod pow;
+pub mod reports;
+pub mod sequence;
+pub mod sniff;
+pub mod storage;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

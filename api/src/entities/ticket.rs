@@ -1,0 +1,72 @@
+use sea_orm::entity::prelude::*;
+
+/// A report and its handling. Reporter fields are personal data: staff only.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "tickets")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// `TTIS-2026-000123`.
+    #[sea_orm(unique)]
+    pub code: String,
+    pub year: i32,
+    pub seq: i64,
+    pub kind: String,
+    pub title: String,
+    pub category_code: String,
+    pub affected_asset: String,
+    /// The host (or IP) named by `affected_asset`, lower-case, for matching and duplicate hints.
+    pub affected_host: Option<String>,
+    pub discovered_at: DateTimeUtc,
+    pub description: String,
+    pub steps_to_reproduce: Option<String>,
+    pub impact: Option<String>,
+    pub ongoing: bool,
+    pub personal_data_involved: bool,
+    pub tlp: String,
+    pub cvss_vector: Option<String>,
+    pub cvss_score: Option<f64>,
+    /// A `ttis_shared::ReportState` name.
+    pub state: String,
+    pub state_entered_at: DateTimeUtc,
+    /// SHA-256 of the access key; the key itself is never stored.
+    pub access_key_hash: String,
+    pub reporter_name: String,
+    pub reporter_email: String,
+    pub reporter_phone: Option<String>,
+    pub reporter_organization: Option<String>,
+    pub reporter_type: String,
+    pub hall_of_fame: String,
+    pub hall_of_fame_alias: Option<String>,
+    pub email_access_key: bool,
+    /// How the report came in: `web`, or (staff-filed) `phone`, `email`, `letter`, `walk_in`, `monitoring`.
+    pub channel: String,
+    pub severity: Option<String>,
+    pub assignee_id: Option<i64>,
+    pub pse_id: Option<i64>,
+    pub duplicate_of_id: Option<i64>,
+    pub submitted_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::ticket_event::Entity")]
+    Event,
+    #[sea_orm(has_many = "super::evidence::Entity")]
+    Evidence,
+}
+
+impl Related<super::ticket_event::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Event.def()
+    }
+}
+
+impl Related<super::evidence::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Evidence.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,107 @@
+//! Delivering notifications: the mail transports (SMTP in production, `.eml` files under
+//! `<data dir>/mail` for the embedded default) and the message templates. What to send and when is
+//! decided by the services, which queue messages in the outbox (`services::outbox`).
+
+pub mod templates;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::MailSettings;
+use crate::services::storage::BoxFuture;
+
+/// A message ready to send.
+#[derive(Debug, Clone)]
+pub struct OutgoingEmail {
+    /// The outbox row, for file names and logs.
+    pub id: i64,
+    pub to: Vec<String>,
+    pub subject: String,
+    pub body: String,
+}
+
+pub trait Mailer: Send + Sync {
+    fn send<'a>(&'a self, email: &'a OutgoingEmail) -> BoxFuture<'a, anyhow::Result<()>>;
+}
+
+pub fn build_message(from: &str, email: &OutgoingEmail) -> anyhow::Result<Message> {
+    let from: Mailbox = from
+        .parse()
+        .with_context(|| format!("TTIS_MAIL_FROM {from:?} is not a mailbox"))?;
+    let mut builder = Message::builder().from(from).subject(email.subject.clone());
+    for to in &email.to {
+        builder = builder.to(to.parse().with_context(|| format!("recipient {to:?}"))?);
+    }
+    Ok(builder
+        .header(ContentType::TEXT_PLAIN)
+        .body(email.body.clone())?)
+}
+
+/// Writes each message as an `.eml` file (the embedded default; open them with any mail client).
+pub struct FileMailer {
+    dir: PathBuf,
+    from: String,
+}
+
+impl Mailer for FileMailer {
+    fn send<'a>(&'a self, email: &'a OutgoingEmail) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            let bytes = build_message(&self.from, email)?.formatted();
+            tokio::fs::create_dir_all(&self.dir).await?;
+            let name = format!(
+                "{}-{:06}",
+                chrono::Utc::now().format("%Y%m%dT%H%M%S"),
+                email.id
+            );
+            let tmp = self.dir.join(format!(".{name}.tmp"));
+            tokio::fs::write(&tmp, bytes).await?;
+            tokio::fs::rename(&tmp, self.dir.join(format!("{name}.eml"))).await?;
+            Ok(())
+        })
+    }
+}
+
+pub struct SmtpMailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: String,
+}
+
+impl Mailer for SmtpMailer {
+    fn send<'a>(&'a self, email: &'a OutgoingEmail) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            let message = build_message(&self.from, email)?;
+            self.transport
+                .send(message)
+                .await
+                .context("SMTP delivery failed")?;
+            Ok(())
+        })
+    }
+}
+
+/// The configured transport.
+pub fn mailer(
+    settings: &MailSettings,
+    data_dir: &std::path::Path,
+) -> anyhow::Result<Arc<dyn Mailer>> {
+    Ok(match &settings.smtp_url {
+        Some(url) => {
+            let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
+                .context("TTIS_SMTP_URL is not a valid SMTP URL")?
+                .timeout(Some(std::time::Duration::from_secs(30)))
+                .build();
+            Arc::new(SmtpMailer {
+                transport,
+                from: settings.from.clone(),
+            })
+        }
+        None => Arc::new(FileMailer {
+            dir: data_dir.join("mail"),
+            from: settings.from.clone(),
+        }),
+    })
+}

@@ -1,0 +1,96 @@
+//! The words of every notification, in Indonesian first and English after, in one place.
+
+use ttis_shared::Lang;
+
+use crate::entities::ticket;
+
+pub struct Rendered {
+    pub subject: String,
+    pub body: String,
+}
+
+const RULE: &str = "------------------------------------------------------------";
+
+/// To the reporter, right after submission (SOP step 3).
+pub fn report_receipt(
+    agency: &str,
+    public_url: &str,
+    t: &ticket::Model,
+    access_key: Option<&str>,
+) -> Rendered {
+    let key_id = match access_key {
+        Some(k) => format!(
+            "Kunci akses: {k}\n(Anda memintanya dikirim lewat email. Simpan, dan jangan bagikan.)"
+        ),
+        None => "Kunci akses ditampilkan sekali saat Anda mengirim laporan dan tidak kami simpan."
+            .to_string(),
+    };
+    let key_en = match access_key {
+        Some(k) => {
+            format!("Access key: {k}\n(You asked for it by email. Keep it, and do not share it.)")
+        }
+        None => "The access key was shown once when you submitted the report; we do not keep it."
+            .to_string(),
+    };
+    let body = format!(
+        "Yth. {name},\n\n\
+         Terima kasih. Laporan Anda telah kami terima dengan kode tiket {code}.\n\
+         Judul: {title}\n\n\
+         {key_id}\n\n\
+         Pantau status laporan di {public_url}/track dengan kode tiket dan kunci akses.\n\
+         Tim Tanggap Insiden Siber (TTIS) akan memverifikasi laporan ini dalam 1 hari kerja.\n\n\
+         Hormat kami,\nTTIS - {agency}\n\n{RULE}\n\n\
+         Dear {name},\n\n\
+         Thank you. We received your report with ticket code {code}.\n\
+         Title: {title}\n\n\
+         {key_en}\n\n\
+         Follow its status at {public_url}/track with the ticket code and access key.\n\
+         The Cyber Incident Response Team (TTIS) will verify it within 1 working day.\n",
+        name = t.reporter_name,
+        code = t.code,
+        title = t.title,
+    );
+    Rendered {
+        subject: format!("[{}] Laporan diterima / Report received", t.code),
+        body,
+    }
+}
+
+/// To the analysts, when a report arrives. No personal data of the reporter.
+pub fn new_report_alert(
+    public_url: &str,
+    t: &ticket::Model,
+    category_label: &str,
+    evidence_count: usize,
+) -> Rendered {
+    let lang = Lang::Id;
+    let body = format!(
+        "Laporan baru / New report: {code}\n\n\
+         Judul / Title: {title}\n\
+         Kategori / Category: {category_label}\n\
+         Aset terdampak / Affected asset: {asset}\n\
+         Masih berlangsung / Ongoing: {ongoing}\n\
+         TLP: {tlp}\n\
+         Bukti / Evidence: {evidence_count} {files}\n\n\
+         Verifikasi dalam 1 hari kerja / Verify within 1 working day:\n\
+         {public_url}/staff/tickets/{code}\n",
+        code = t.code,
+        title = t.title,
+        asset = t.affected_asset,
+        ongoing = if t.ongoing {
+            lang.pick("ya / yes", "yes")
+        } else {
+            lang.pick("tidak / no", "no")
+        },
+        tlp = t.tlp.to_uppercase(),
+        files = if evidence_count == 1 {
+            "berkas / file"
+        } else {
+            "berkas / files"
+        },
+    );
+    Rendered {
+        subject: format!("[{}] Laporan baru: {}", t.code, t.title),
+        body,
+    }
+}

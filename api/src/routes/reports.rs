@@ -1,0 +1,235 @@
+use actix_multipart::Multipart;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+use ttis_shared::dto::reports::{
+    NewReport, PowChallenge, ReportReceipt, ReportStatus, StatusRequest,
+};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::error::ApiError;
+use crate::extract::{ValidJson, classify_serde};
+use crate::services::auth::ClientInfo;
+use crate::services::reports::{self, Submission, Upload};
+use crate::services::{pow, throttle::Throttle};
+use crate::state::AppState;
+use crate::uploads::{self, Limits};
+
+/// A report with evidence, as `multipart/form-data`.
+#[derive(ToSchema)]
+pub struct ReportUpload {
+    /// The report: the same JSON as the `application/json` body (send it as a text part).
+    pub report: NewReport,
+    /// Evidence files, one part each (repeat the part name). Accepted by content: PNG, JPEG, GIF,
+    /// WebP, PDF, MP4, WebM, UTF-8 text or logs; at most 20 files. Image metadata is removed.
+    #[schema(value_type = Vec<String>, format = Binary)]
+    pub evidence: Vec<Vec<u8>>,
+}
+
+fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), ApiError> {
+    let key = client.ip.clone().unwrap_or_default();
+    throttle
+        .check(&key, max)
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    throttle.record(&key);
+    Ok(())
+}
+
+/// A proof-of-work challenge for the next submission.
+///
+/// Find a `nonce` (at most 32 characters) such that SHA-256(`challenge` + ":" + `nonce`) starts with
+/// `difficulty` zero bits, and send both as `pow` with the report. Each challenge works once, for 15
+/// minutes. `difficulty` 0 means the operator turned the check off.
+#[utoipa::path(
+    tag = "reports",
+    operation_id = "create_report_challenge",
+    responses((status = 200, body = PowChallenge)),
+    security(())
+)]
+#[get("/reports/challenge")]
+pub async fn create_report_challenge(state: web::Data<AppState>) -> HttpResponse {
+    let challenge = pow::issue(
+        state.settings.jwt_secret.expose(),
+        state.settings.reports.pow_difficulty,
+    );
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(challenge)
+}
+
+/// Submit a report (SOP steps 2-3).
+///
+/// As `application/json` (a `NewReport`), or as `multipart/form-data` with a `report` part holding
+/// the same JSON and `evidence` file parts. Answers `201` with the ticket code and the access key,
+/// which is shown only now. With an `Idempotency-Key` header, a retry returns the original answer
+/// and creates nothing; the same key with another body is `422 idempotency_key_reused`. Limits: per
+/// file and per report size (`413 file_too_large`, `report_too_large`), types by content (`415
+/// unsupported_file_type`), submissions per address per hour (`429`). The `website` field is a
+/// honeypot: leave it empty.
+#[utoipa::path(
+    tag = "reports",
+    operation_id = "create_report",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1-128 visible ASCII characters")),
+    request_body(content(
+        (NewReport = "application/json"),
+        (ReportUpload = "multipart/form-data"),
+    )),
+    responses(
+        (status = 201, description = "Received; keep the access key", body = ReportReceipt),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 413, response = crate::openapi::PayloadTooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 429, response = crate::openapi::TooManyRequests),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(())
+)]
+#[post("/reports")]
+pub async fn create_report(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    client: ClientInfo,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    limited(
+        &state.submit_throttle,
+        &client,
+        state.settings.reports.submit_per_hour,
+    )?;
+    let idempotency_key = match req.headers().get("idempotency-key") {
+        None => None,
+        Some(v) => {
+            let key = v.to_str().ok().map(str::trim).filter(|k| {
+                (1..=128).contains(&k.len()) && k.chars().all(|c| c.is_ascii_graphic())
+            });
+            Some(
+                key.ok_or_else(|| {
+                    ApiError::InvalidParameter(
+                        "Idempotency-Key: 1-128 visible ASCII characters".into(),
+                    )
+                })?
+                .to_string(),
+            )
+        }
+    };
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let settings = &state.settings;
+    let (body, uploads): (Vec<u8>, Vec<Upload>) = if content_type.starts_with("multipart/form-data")
+    {
+        let limits = Limits {
+            json: settings.json_limit,
+            file: settings.reports.evidence_max_file_bytes,
+            total: settings.reports.evidence_max_total_bytes,
+        };
+        let (report, uploads) = uploads::receive(
+            Multipart::new(req.headers(), payload),
+            &state.evidence.incoming_dir(),
+            &limits,
+        )
+        .await?;
+        match report {
+            Some(r) => (r, uploads),
+            None => {
+                for u in &uploads {
+                    let _ = tokio::fs::remove_file(&u.temp_path).await;
+                }
+                return Err(ApiError::Validation(vec![crate::error::FieldIssue {
+                    field: "report".into(),
+                    violation: ttis_shared::validation::Violation::Required,
+                }]));
+            }
+        }
+    } else if content_type.starts_with("application/json") {
+        let mut payload = payload;
+        let mut body = Vec::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+            if body.len() + chunk.len() > settings.json_limit {
+                return Err(ApiError::PayloadTooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        (body, Vec::new())
+    } else {
+        return Err(ApiError::UnsupportedMediaType);
+    };
+
+    let parsed = serde_json::from_slice::<NewReport>(&body)
+        .map_err(|e| classify_serde(&e))
+        .and_then(|r| r.validate().map(|()| r).map_err(ApiError::from));
+    let report = match parsed {
+        Ok(r) => r,
+        Err(e) => {
+            for u in &uploads {
+                let _ = tokio::fs::remove_file(&u.temp_path).await;
+            }
+            return Err(e);
+        }
+    };
+    let idempotency = idempotency_key.map(|key| {
+        let mut h = Sha256::new();
+        h.update(&body);
+        for u in &uploads {
+            h.update(u.sha256.as_bytes());
+        }
+        (key, hex::encode(h.finalize()))
+    });
+    let receipt = reports::submit(
+        &state,
+        Submission {
+            report,
+            uploads,
+            idempotency,
+            client,
+        },
+    )
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(receipt))
+}
+
+/// Follow a report with its ticket code and access key.
+///
+/// The key travels in the body, never in a URL. A wrong key and an unknown code get the same
+/// `404`. The timeline holds state changes and messages meant for the reporter, never internal notes.
+#[utoipa::path(
+    tag = "reports",
+    operation_id = "get_report_status",
+    request_body = StatusRequest,
+    responses(
+        (status = 200, body = ReportStatus),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 429, response = crate::openapi::TooManyRequests),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(())
+)]
+#[post("/reports/status")]
+pub async fn get_report_status(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    body: ValidJson<StatusRequest>,
+) -> Result<HttpResponse, actix_web::Error> {
+    limited(
+        &state.status_throttle,
+        &client,
+        state.settings.reports.status_per_minute,
+    )?;
+    let req = body.into_inner()?;
+    let status = reports::status(&state.db, &req).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(status))
+}

@@ -1,0 +1,559 @@
+//! Public reporting (SOP steps 1-3): accepting a report with its evidence, issuing the ticket code
+//! and the access key, and answering status lookups.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, FixedOffset, Offset, Utc};
+use hmac::{Hmac, Mac};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde_json::json;
+use sha2::Sha256;
+use ttis_shared::dto::reports::{
+    EvidenceReceipt, HallOfFameChoice, Label, NewReport, PublicEvent, PublicEventKind,
+    ReportReceipt, ReportStatus, ReporterType, StatusRequest, StepInfo,
+};
+use ttis_shared::validation::{Violation, normalize_email};
+use ttis_shared::{Lang, ReportState, Role};
+
+use super::audit::{self, Actor};
+use super::auth::ClientInfo;
+use super::crypto::{constant_time_eq, random_hex, sha256_hex};
+use super::outbox::{self, NewEmail};
+use super::{categories, hosts, now, pow, sequence};
+use crate::entities::{duplicate_hint, evidence, idempotency_key, ticket, ticket_event, user};
+use crate::error::{ApiError, FieldIssue};
+use crate::notify::templates;
+use crate::state::AppState;
+
+/// The time zone of ticket years and dates people read (WITA; configurable with the SLA calendar later).
+pub fn local_offset() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
+}
+
+/// An evidence file received and checked, waiting in the store's incoming folder.
+#[derive(Debug)]
+pub struct Upload {
+    pub file_name: String,
+    pub temp_path: PathBuf,
+    pub content_type: &'static str,
+    pub size: u64,
+    pub sha256: String,
+    pub metadata_stripped: bool,
+}
+
+pub struct Submission {
+    pub report: NewReport,
+    pub uploads: Vec<Upload>,
+    /// The `Idempotency-Key` header and the hash of the request it came with.
+    pub idempotency: Option<(String, String)>,
+    pub client: ClientInfo,
+}
+
+async fn discard(uploads: &[Upload]) {
+    for u in uploads {
+        let _ = tokio::fs::remove_file(&u.temp_path).await;
+    }
+}
+
+fn state_label(state: ReportState) -> Label {
+    Label {
+        id: state.label(Lang::Id).into(),
+        en: state.label(Lang::En).into(),
+    }
+}
+
+/// Access keys: 128 bits, shown as 26 Crockford base-32 characters in groups of four.
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+fn format_key(bytes: &[u8; 16]) -> String {
+    let mut value = u128::from_be_bytes(*bytes);
+    let mut chars = Vec::with_capacity(26);
+    for _ in 0..26 {
+        chars.push(CROCKFORD[(value & 31) as usize] as char);
+        value >>= 5;
+    }
+    chars.reverse();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The canonical form people may type differently (case, dashes, spaces, I/L for 1, O for 0).
+pub fn normalize_key(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '-' | ' '))
+        .map(|c| match c.to_ascii_uppercase() {
+            'I' | 'L' => '1',
+            'O' => '0',
+            other => other,
+        })
+        .collect()
+}
+
+fn key_hash(key: &str) -> String {
+    sha256_hex(format!("ttis-access-key|{}", normalize_key(key)))
+}
+
+/// A random key, or (with an idempotency key) one derived from the server secret, so that a
+/// retried submission answers with the same key without the key ever being stored.
+fn access_key(secret: &[u8], idempotency: Option<&(String, String)>) -> String {
+    let mut bytes = [0u8; 16];
+    match idempotency {
+        Some((key, hash)) => {
+            if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) {
+                mac.update(format!("ttis-access-key|{key}|{hash}").as_bytes());
+                bytes.copy_from_slice(&mac.finalize().into_bytes()[..16]);
+            }
+        }
+        None => {
+            let random = hex::decode(random_hex(16)).unwrap_or_default();
+            bytes.copy_from_slice(&random[..16.min(random.len())]);
+        }
+    }
+    format_key(&bytes)
+}
+
+fn ticket_code(prefix: &str, year: i32, seq: i64) -> String {
+    format!("{prefix}-{year}-{seq:06}")
+}
+
+fn receipt(t: &ticket::Model, key: String, files: &[evidence::Model]) -> ReportReceipt {
+    ReportReceipt {
+        ticket_code: t.code.clone(),
+        access_key: key,
+        status: ReportState::parse(&t.state).unwrap_or(ReportState::Submitted),
+        submitted_at: t.submitted_at,
+        evidence: files
+            .iter()
+            .map(|e| EvidenceReceipt {
+                file_name: e.file_name.clone(),
+                content_type: e.content_type.clone(),
+                size: u64::try_from(e.size).unwrap_or(0),
+                sha256: e.sha256.clone(),
+                metadata_stripped: e.metadata_stripped,
+            })
+            .collect(),
+    }
+}
+
+fn reporter_type(t: ReporterType) -> &'static str {
+    match t {
+        ReporterType::Public => "public",
+        ReporterType::Researcher => "researcher",
+        ReporterType::InternalMonitoring => "internal_monitoring",
+        ReporterType::Agency => "agency",
+    }
+}
+
+fn hall_of_fame(h: HallOfFameChoice) -> &'static str {
+    match h {
+        HallOfFameChoice::RealName => "real_name",
+        HallOfFameChoice::Alias => "alias",
+        HallOfFameChoice::Anonymous => "anonymous",
+    }
+}
+
+fn opt_text(v: &Option<String>) -> Option<String> {
+    v.as_ref()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+pub async fn submit(state: &AppState, sub: Submission) -> Result<ReportReceipt, ApiError> {
+    let result = submit_inner(state, &sub).await;
+    if result.is_err() {
+        discard(&sub.uploads).await;
+    }
+    result
+}
+
+async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceipt, ApiError> {
+    let secret = state.settings.jwt_secret.expose();
+    let db = &state.db;
+
+    if let Some((key, hash)) = &sub.idempotency
+        && let Some(existing) = idempotency_key::Entity::find_by_id(key.clone())
+            .one(db)
+            .await?
+    {
+        if existing.request_hash != *hash {
+            return Err(ApiError::IdempotencyKeyReused);
+        }
+        discard(&sub.uploads).await;
+        return replay(db, secret, existing.ticket_id, sub.idempotency.as_ref()).await;
+    }
+
+    let report = &sub.report;
+    if report
+        .website
+        .as_deref()
+        .is_some_and(|w| !w.trim().is_empty())
+    {
+        // The honeypot was filled: software, not a person. Answer like a success, keep nothing.
+        discard(&sub.uploads).await;
+        let txn = db.begin().await?;
+        audit::record(
+            &txn,
+            &Actor::anonymous(sub.client.ip.clone()),
+            "report.honeypot",
+            None,
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        let year = Utc::now().with_timezone(&local_offset()).year();
+        let fake_seq =
+            900_000 + i64::from(u32::from_str_radix(&random_hex(2), 16).unwrap_or(0) % 99_999);
+        return Ok(ReportReceipt {
+            ticket_code: ticket_code(&state.settings.reports.ticket_prefix, year, fake_seq),
+            access_key: access_key(secret, None),
+            status: ReportState::Submitted,
+            submitted_at: now(),
+            evidence: Vec::new(),
+        });
+    }
+
+    let Some(category) = categories::find_active(db, report.category.trim()).await? else {
+        return Err(ApiError::Validation(vec![FieldIssue {
+            field: "category".into(),
+            violation: Violation::NotAnOption,
+        }]));
+    };
+    let cvss_vector = opt_text(&report.cvss_vector);
+    let cvss_score = cvss_vector
+        .as_deref()
+        .and_then(|v| ttis_shared::cvss::parse(v).ok())
+        .map(|s| s.base_score);
+    let analysts: Vec<String> = user::Entity::find()
+        .filter(user::Column::Disabled.eq(false))
+        .filter(user::Column::Roles.contains("analyst"))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| Role::split(&u.roles).contains(&Role::Analyst))
+        .map(|u| u.email)
+        .collect();
+
+    let at = now();
+    let year = at.with_timezone(&local_offset()).year();
+    let key = access_key(secret, sub.idempotency.as_ref());
+    let affected_host = hosts::host_of(&report.affected_asset);
+    let mut stored_keys: Vec<String> = Vec::new();
+
+    let txn = db.begin().await?;
+    pow::spend(
+        &txn,
+        secret,
+        state.settings.reports.pow_difficulty,
+        report.pow.as_ref(),
+    )
+    .await?;
+    let seq = sequence::next(&txn, &format!("ticket:{year}")).await?;
+    let code = ticket_code(&state.settings.reports.ticket_prefix, year, seq);
+    let r = &report.reporter;
+    let t = ticket::ActiveModel {
+        code: Set(code.clone()),
+        year: Set(year),
+        seq: Set(seq),
+        kind: Set(match report.kind {
+            ttis_shared::dto::reports::ReportKind::Incident => "incident".into(),
+            ttis_shared::dto::reports::ReportKind::Vulnerability => "vulnerability".into(),
+        }),
+        title: Set(report.title.trim().to_string()),
+        category_code: Set(category.code.clone()),
+        affected_asset: Set(report.affected_asset.trim().to_string()),
+        affected_host: Set(affected_host.clone()),
+        discovered_at: Set(report.discovered_at),
+        description: Set(report.description.trim().to_string()),
+        steps_to_reproduce: Set(opt_text(&report.steps_to_reproduce)),
+        impact: Set(opt_text(&report.impact)),
+        ongoing: Set(report.ongoing),
+        personal_data_involved: Set(report.personal_data_involved),
+        tlp: Set(report.tlp.as_str().to_string()),
+        cvss_vector: Set(cvss_vector),
+        cvss_score: Set(cvss_score),
+        state: Set(ReportState::Submitted.as_str().into()),
+        state_entered_at: Set(at),
+        access_key_hash: Set(key_hash(&key)),
+        reporter_name: Set(r.name.trim().to_string()),
+        reporter_email: Set(normalize_email(&r.email)),
+        reporter_phone: Set(opt_text(&r.phone)),
+        reporter_organization: Set(opt_text(&r.organization)),
+        reporter_type: Set(reporter_type(r.reporter_type).into()),
+        hall_of_fame: Set(hall_of_fame(r.hall_of_fame).into()),
+        hall_of_fame_alias: Set(opt_text(&r.alias)),
+        email_access_key: Set(report.email_access_key),
+        channel: Set("web".into()),
+        severity: Set(None),
+        assignee_id: Set(None),
+        pse_id: Set(None),
+        duplicate_of_id: Set(None),
+        submitted_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+
+    ticket_event::ActiveModel {
+        ticket_id: Set(t.id),
+        at: Set(at),
+        kind: Set("state_change".into()),
+        from_state: Set(None),
+        to_state: Set(Some(ReportState::Submitted.as_str().into())),
+        actor_user_id: Set(None),
+        actor_label: Set("reporter".into()),
+        body: Set(None),
+        public: Set(true),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+
+    let mut files = Vec::new();
+    let mut outcome: Result<(), ApiError> = Ok(());
+    for upload in &sub.uploads {
+        let storage_key = uuid::Uuid::new_v4().to_string();
+        if let Err(e) = state.evidence.put(&storage_key, &upload.temp_path).await {
+            outcome = Err(ApiError::Internal(e));
+            break;
+        }
+        stored_keys.push(storage_key.clone());
+        let row = evidence::ActiveModel {
+            ticket_id: Set(t.id),
+            storage_key: Set(storage_key),
+            file_name: Set(upload.file_name.clone()),
+            content_type: Set(upload.content_type.into()),
+            size: Set(i64::try_from(upload.size).unwrap_or(i64::MAX)),
+            sha256: Set(upload.sha256.clone()),
+            metadata_stripped: Set(upload.metadata_stripped),
+            uploaded_by: Set("reporter".into()),
+            uploaded_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await;
+        match row {
+            Ok(row) => files.push(row),
+            Err(e) => {
+                outcome = Err(e.into());
+                break;
+            }
+        }
+    }
+    let finish = async {
+        outcome?;
+        if let Some(host) = &affected_host {
+            let candidates = ticket::Entity::find()
+                .filter(ticket::Column::AffectedHost.eq(host.clone()))
+                .filter(ticket::Column::CategoryCode.eq(category.code.clone()))
+                .filter(ticket::Column::Id.ne(t.id))
+                .filter(ticket::Column::State.is_not_in([
+                    ReportState::Rejected.as_str(),
+                    ReportState::Completed.as_str(),
+                ]))
+                .all(&txn)
+                .await?;
+            for c in candidates {
+                duplicate_hint::ActiveModel {
+                    ticket_id: Set(t.id),
+                    candidate_id: Set(c.id),
+                    reason: Set("same_host_and_category".into()),
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+        let public_url = &state.settings.public_url;
+        let mail = templates::report_receipt(
+            &state.settings.site.agency_name,
+            public_url,
+            &t,
+            report.email_access_key.then_some(key.as_str()),
+        );
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                to: vec![t.reporter_email.clone()],
+                subject: mail.subject,
+                body: mail.body,
+                dedupe_key: Some(format!("receipt:{}", t.code)),
+                ticket_id: Some(t.id),
+            },
+        )
+        .await?;
+        let alert = templates::new_report_alert(public_url, &t, &category.label_id, files.len());
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                to: analysts,
+                subject: alert.subject,
+                body: alert.body,
+                dedupe_key: Some(format!("alert:{}", t.code)),
+                ticket_id: Some(t.id),
+            },
+        )
+        .await?;
+        if let Some((key, hash)) = &sub.idempotency {
+            idempotency_key::ActiveModel {
+                key: Set(key.clone()),
+                request_hash: Set(hash.clone()),
+                ticket_id: Set(t.id),
+                created_at: Set(at),
+            }
+            .insert(&txn)
+            .await?;
+        }
+        audit::record(
+            &txn,
+            &Actor::anonymous(sub.client.ip.clone()),
+            "report.submit",
+            Some(format!("ticket:{}", t.code)),
+            json!({"evidence": files.len(), "channel": "web"}),
+        )
+        .await?;
+        Ok::<(), ApiError>(())
+    };
+    let committed = match finish.await {
+        Ok(()) => txn.commit().await.map_err(ApiError::from),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = committed {
+        for k in &stored_keys {
+            let _ = state.evidence.delete(k).await;
+        }
+        // A concurrent retry with the same idempotency key won the race: answer as it did.
+        if let Some((key, _)) = &sub.idempotency
+            && let Ok(Some(existing)) = idempotency_key::Entity::find_by_id(key.clone())
+                .one(db)
+                .await
+        {
+            return replay(db, secret, existing.ticket_id, sub.idempotency.as_ref()).await;
+        }
+        return Err(e);
+    }
+    state.outbox_wake.notify_one();
+    Ok(receipt(&t, key, &files))
+}
+
+async fn replay(
+    db: &DatabaseConnection,
+    secret: &[u8],
+    ticket_id: i64,
+    idempotency: Option<&(String, String)>,
+) -> Result<ReportReceipt, ApiError> {
+    let t = ticket::Entity::find_by_id(ticket_id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let files = evidence::Entity::find()
+        .filter(evidence::Column::TicketId.eq(t.id))
+        .order_by_asc(evidence::Column::Id)
+        .all(db)
+        .await?;
+    Ok(receipt(&t, access_key(secret, idempotency), &files))
+}
+
+/// A ticket's public status, for its code and key. A wrong key and an unknown code get the same
+/// `404`, after the same work.
+pub async fn status(
+    db: &DatabaseConnection,
+    req: &StatusRequest,
+) -> Result<ReportStatus, ApiError> {
+    let code = req.ticket_code.trim().to_uppercase();
+    let presented = key_hash(&req.access_key);
+    let found = ticket::Entity::find()
+        .filter(ticket::Column::Code.eq(code))
+        .one(db)
+        .await?;
+    let stored = found
+        .as_ref()
+        .map(|t| t.access_key_hash.clone())
+        .unwrap_or_else(|| key_hash("no-such-ticket"));
+    let t = match found {
+        Some(t) if constant_time_eq(&presented, &stored) => t,
+        _ => return Err(ApiError::NotFound),
+    };
+    let events = ticket_event::Entity::find()
+        .filter(ticket_event::Column::TicketId.eq(t.id))
+        .filter(ticket_event::Column::Public.eq(true))
+        .order_by_asc(ticket_event::Column::At)
+        .order_by_asc(ticket_event::Column::Id)
+        .all(db)
+        .await?;
+    let state = ReportState::parse(&t.state).unwrap_or(ReportState::Submitted);
+    let current_step = state.active_steps().first().map(|step| StepInfo {
+        number: step.number(),
+        label: Label {
+            id: step.label(Lang::Id).into(),
+            en: step.label(Lang::En).into(),
+        },
+        time_standard: step.default_time_standard(),
+    });
+    let timeline = events
+        .into_iter()
+        .map(|e| {
+            let to_state = e.to_state.as_deref().and_then(ReportState::parse);
+            PublicEvent {
+                at: e.at,
+                kind: if e.kind == "state_change" {
+                    PublicEventKind::StateChange
+                } else {
+                    PublicEventKind::Message
+                },
+                to_state,
+                state_label: to_state.map(state_label),
+                author: if e.kind == "reply" || e.actor_label == "reporter" {
+                    "reporter".into()
+                } else {
+                    "team".into()
+                },
+                body: e.body,
+            }
+        })
+        .collect();
+    Ok(ReportStatus {
+        ticket_code: t.code,
+        title: t.title,
+        state,
+        state_label: state_label(state),
+        current_step,
+        submitted_at: t.submitted_at,
+        state_entered_at: t.state_entered_at,
+        timeline,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_128_bits_in_readable_groups_and_forgiving_to_type() {
+        let key = format_key(&[0xAB; 16]);
+        assert_eq!(key.len(), 26 + 6);
+        assert_eq!(key.split('-').count(), 7);
+        assert_eq!(
+            key_hash(&key),
+            key_hash(&key.to_lowercase().replace('-', " "))
+        );
+        assert_eq!(normalize_key("ab-IO-lo"), "AB1010");
+        let a = access_key(b"s", None);
+        let b = access_key(b"s", None);
+        assert_ne!(a, b);
+        let idem = ("k1".to_string(), "h".to_string());
+        assert_eq!(access_key(b"s", Some(&idem)), access_key(b"s", Some(&idem)));
+        assert_ne!(access_key(b"s", Some(&idem)), access_key(b"t", Some(&idem)));
+    }
+
+    #[test]
+    fn ticket_codes_are_zero_padded_per_year() {
+        assert_eq!(ticket_code("TTIS", 2026, 123), "TTIS-2026-000123");
+        assert_eq!(ticket_code("CSIRT", 2027, 1_234_567), "CSIRT-2027-1234567");
+    }
+}

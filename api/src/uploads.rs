@@ -1,0 +1,202 @@
+//! Receiving a report as `multipart/form-data`: the `report` part (JSON) and `evidence` file parts,
+//! streamed to the evidence store's incoming folder with the size limits enforced while streaming
+//! (nothing is buffered whole), hashed, and typed by content.
+
+use actix_multipart::Multipart;
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use crate::error::ApiError;
+use crate::services::reports::Upload;
+use crate::services::sniff::{self, EvidenceType, TextCheck};
+
+pub const MAX_FILES: usize = 20;
+
+pub struct Limits {
+    pub json: usize,
+    pub file: u64,
+    pub total: u64,
+}
+
+/// A file name for display: the last path segment, without control characters, at most 200 characters.
+pub fn sanitize_file_name(raw: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .trim_start_matches('.')
+        .to_string();
+    let cleaned: String = cleaned.chars().take(200).collect();
+    if cleaned.is_empty() {
+        "bukti".to_string()
+    } else {
+        cleaned
+    }
+}
+
+fn multipart_error(e: actix_multipart::MultipartError) -> ApiError {
+    ApiError::MalformedBody(format!("multipart: {e}"))
+}
+
+/// Reads the whole multipart body: `(the report part's bytes, the evidence files)`. On error, files
+/// written so far are removed.
+pub async fn receive(
+    mut multipart: Multipart,
+    incoming: &std::path::Path,
+    limits: &Limits,
+) -> Result<(Option<Vec<u8>>, Vec<Upload>), ApiError> {
+    let mut uploads: Vec<Upload> = Vec::new();
+    let result = receive_into(&mut multipart, incoming, limits, &mut uploads).await;
+    match result {
+        Ok(report) => Ok((report, uploads)),
+        Err(e) => {
+            for u in &uploads {
+                let _ = tokio::fs::remove_file(&u.temp_path).await;
+            }
+            // Drain what the client still sends, so it reads our answer instead of a reset.
+            while let Some(Ok(mut field)) = multipart.next().await {
+                while let Some(Ok(_)) = field.next().await {}
+            }
+            Err(e)
+        }
+    }
+}
+
+async fn receive_into(
+    multipart: &mut Multipart,
+    incoming: &std::path::Path,
+    limits: &Limits,
+    uploads: &mut Vec<Upload>,
+) -> Result<Option<Vec<u8>>, ApiError> {
+    let mut report: Option<Vec<u8>> = None;
+    let mut total: u64 = 0;
+    while let Some(field) = multipart.next().await {
+        let mut field = field.map_err(multipart_error)?;
+        match field.name().unwrap_or("") {
+            "report" => {
+                let mut buf = Vec::new();
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(multipart_error)?;
+                    if buf.len() + chunk.len() > limits.json {
+                        return Err(ApiError::PayloadTooLarge);
+                    }
+                    buf.extend_from_slice(&chunk);
+                }
+                report = Some(buf);
+            }
+            "evidence" => {
+                if uploads.len() >= MAX_FILES {
+                    return Err(ApiError::InvalidBody(format!(
+                        "at most {MAX_FILES} evidence files per report"
+                    )));
+                }
+                let name = sanitize_file_name(
+                    field
+                        .content_disposition()
+                        .and_then(|cd| cd.get_filename())
+                        .unwrap_or(""),
+                );
+                let temp_path = incoming.join(uuid::Uuid::new_v4().to_string());
+                // Registered before writing, so an error below removes the partial file too.
+                uploads.push(Upload {
+                    file_name: name.clone(),
+                    temp_path: temp_path.clone(),
+                    content_type: "",
+                    size: 0,
+                    sha256: String::new(),
+                    metadata_stripped: false,
+                });
+                let mut file = tokio::fs::File::create(&temp_path)
+                    .await
+                    .map_err(|e| ApiError::Internal(e.into()))?;
+                let mut hasher = Sha256::new();
+                let mut size: u64 = 0;
+                let mut head: Vec<u8> = Vec::with_capacity(sniff::SNIFF_LEN);
+                let mut text = TextCheck::default();
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(multipart_error)?;
+                    size += chunk.len() as u64;
+                    if size > limits.file {
+                        return Err(ApiError::FileTooLarge(name));
+                    }
+                    if total + size > limits.total {
+                        return Err(ApiError::ReportTooLarge);
+                    }
+                    if head.len() < sniff::SNIFF_LEN {
+                        let take = (sniff::SNIFF_LEN - head.len()).min(chunk.len());
+                        head.extend_from_slice(&chunk[..take]);
+                    }
+                    hasher.update(&chunk);
+                    text.feed(&chunk);
+                    file.write_all(&chunk)
+                        .await
+                        .map_err(|e| ApiError::Internal(e.into()))?;
+                }
+                total += size;
+                let kind = match sniff::detect(&head) {
+                    Some(EvidenceType::Text) if !text.is_text() => None,
+                    other => other,
+                };
+                let Some(kind) = kind else {
+                    return Err(ApiError::UnsupportedFileType(name));
+                };
+                file.sync_all()
+                    .await
+                    .map_err(|e| ApiError::Internal(e.into()))?;
+                drop(file);
+                let mut sha = hex::encode(hasher.finalize());
+                if sniff::strips(kind) {
+                    let data = tokio::fs::read(&temp_path)
+                        .await
+                        .map_err(|e| ApiError::Internal(e.into()))?;
+                    if let Some(clean) = sniff::strip_metadata(kind, &data) {
+                        size = clean.len() as u64;
+                        sha = hex::encode(Sha256::digest(&clean));
+                        let mut f = tokio::fs::File::create(&temp_path)
+                            .await
+                            .map_err(|e| ApiError::Internal(e.into()))?;
+                        f.write_all(&clean)
+                            .await
+                            .map_err(|e| ApiError::Internal(e.into()))?;
+                        f.sync_all()
+                            .await
+                            .map_err(|e| ApiError::Internal(e.into()))?;
+                    }
+                }
+                if let Some(last) = uploads.last_mut() {
+                    last.content_type = kind.mime();
+                    last.size = size;
+                    last.sha256 = sha;
+                    last.metadata_stripped = sniff::strips(kind);
+                }
+            }
+            other => {
+                return Err(ApiError::InvalidBody(format!(
+                    "unknown part `{other}`: expected `report` and `evidence`"
+                )));
+            }
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize_file_name;
+
+    #[test]
+    fn file_names_cannot_name_paths() {
+        assert_eq!(sanitize_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(
+            sanitize_file_name("C:\\\\Users\\\\a\\\\shot.png"),
+            "shot.png"
+        );
+        assert_eq!(sanitize_file_name("a\0b\nc.png"), "abc.png");
+        assert_eq!(sanitize_file_name(".."), "bukti");
+        assert_eq!(sanitize_file_name(""), "bukti");
+        assert_eq!(sanitize_file_name(&"x".repeat(500)).len(), 200);
+    }
+}
