@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod pow;
 pub mod procedure;
 pub mod roles;
+pub mod sla;
 pub mod validation;
 
 pub use i18n::Lang;

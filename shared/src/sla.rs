@@ -1,0 +1,244 @@
+//! The time standards (*Mutu Baku*) against the clock: when a ticket's current step started, when
+//! it is due, and whether it is overdue. One function for the API and the SPA, so both agree to
+//! the minute. The clock pauses while the team waits for the reporter (`needs_info`).
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::procedure::{ReportState, TimeStandard};
+
+/// Working days and holidays, in the agency's time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Calendar {
+    /// Minutes east of UTC (WITA, Asia/Makassar: +480).
+    pub utc_offset_minutes: i32,
+    /// Monday .. Sunday.
+    pub working_days: [bool; 7],
+    /// National holidays and *cuti bersama*.
+    pub holidays: Vec<NaiveDate>,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar { utc_offset_minutes: 8 * 60, working_days: [true, true, true, true, true, false, false], holidays: Vec::new() }
+    }
+}
+
+impl Calendar {
+    fn offset(&self) -> FixedOffset {
+        FixedOffset::east_opt(self.utc_offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| Utc.fix()))
+    }
+
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        let index = match date.weekday() {
+            Weekday::Mon => 0,
+            Weekday::Tue => 1,
+            Weekday::Wed => 2,
+            Weekday::Thu => 3,
+            Weekday::Fri => 4,
+            Weekday::Sat => 5,
+            Weekday::Sun => 6,
+        };
+        self.working_days[index] && !self.holidays.contains(&date)
+    }
+
+    /// `start` plus a time standard. Minutes are wall-clock minutes. `n` working days end at the
+    /// same local time on the n-th following working day; a start on a day off counts from the
+    /// beginning of the next working day.
+    pub fn add(&self, start: DateTime<Utc>, standard: TimeStandard) -> DateTime<Utc> {
+        match standard {
+            TimeStandard::Minutes(m) => start + Duration::minutes(i64::from(m)),
+            TimeStandard::WorkingDays(n) => {
+                if !self.working_days.iter().any(|d| *d) {
+                    return start + Duration::days(i64::from(n));
+                }
+                let offset = self.offset();
+                let mut local = start.with_timezone(&offset);
+                if !self.is_working_day(local.date_naive()) {
+                    let mut date = local.date_naive();
+                    while !self.is_working_day(date) {
+                        date = date.succ_opt().unwrap_or(date);
+                    }
+                    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+                    local = offset.from_local_datetime(&midnight).single().unwrap_or(local);
+                }
+                let time = local.time();
+                let mut date = local.date_naive();
+                for _ in 0..n {
+                    date = date.succ_opt().unwrap_or(date);
+                    while !self.is_working_day(date) {
+                        date = date.succ_opt().unwrap_or(date);
+                    }
+                }
+                offset.from_local_datetime(&date.and_time(time)).single().map(|d| d.with_timezone(&Utc)).unwrap_or(start)
+            }
+        }
+    }
+}
+
+use chrono::Offset;
+
+/// One entry of a ticket's state history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entered {
+    pub state: ReportState,
+    pub at: DateTime<Utc>,
+}
+
+/// Where the current step stands against its time standard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct StepClock {
+    /// The SOP step numbers running now (e.g. `[4]`, or `[5, 6]` while drafted).
+    pub steps: Vec<u8>,
+    /// When the step's clock started (entering the first state of the step).
+    pub started_at: DateTime<Utc>,
+    /// The sum of the steps' time standards, in minutes or working days; absent where the SOP sets none.
+    pub time_standard: Option<TimeStandard>,
+    /// Time spent waiting for the reporter, which does not count.
+    pub paused_seconds: i64,
+    /// When the step is due (absent without a time standard, or while paused).
+    pub due_at: Option<DateTime<Utc>>,
+    pub paused: bool,
+    pub overdue: bool,
+}
+
+fn total_standard(state: ReportState) -> Option<TimeStandard> {
+    let mut minutes = 0u32;
+    let mut days = 0u32;
+    let mut any = false;
+    for step in state.active_steps() {
+        match step.default_time_standard() {
+            Some(TimeStandard::Minutes(m)) => {
+                minutes += m;
+                any = true;
+            }
+            Some(TimeStandard::WorkingDays(d)) => {
+                days += d;
+                any = true;
+            }
+            None => {}
+        }
+    }
+    match (any, days) {
+        (false, _) => None,
+        (true, 0) => Some(TimeStandard::Minutes(minutes)),
+        (true, d) => Some(TimeStandard::WorkingDays(d)),
+    }
+}
+
+/// The clock of the current step, from the state history (oldest first) and `now`.
+pub fn clock(history: &[Entered], now: DateTime<Utc>, calendar: &Calendar) -> Option<StepClock> {
+    let current = history.last()?;
+    let steps = current.state.active_steps();
+    if steps.is_empty() {
+        return None;
+    }
+    // Walk back over the states that belong to the same steps (submitted, in_verification and
+    // needs_info are all step 4).
+    let mut first = history.len() - 1;
+    while first > 0 && history[first - 1].state.active_steps() == steps {
+        first -= 1;
+    }
+    let started_at = history[first].at;
+    let mut paused_seconds = 0i64;
+    for (i, entry) in history.iter().enumerate().skip(first) {
+        if entry.state.sla_paused() {
+            let until = history.get(i + 1).map(|n| n.at).unwrap_or(now);
+            paused_seconds += (until - entry.at).num_seconds().max(0);
+        }
+    }
+    let paused = current.state.sla_paused();
+    let time_standard = total_standard(current.state);
+    let due_at = match (time_standard, paused) {
+        (Some(standard), false) => Some(calendar.add(started_at, standard) + Duration::seconds(paused_seconds)),
+        _ => None,
+    };
+    Some(StepClock {
+        steps: steps.iter().map(|s| s.number()).collect(),
+        started_at,
+        time_standard,
+        paused_seconds,
+        due_at,
+        paused,
+        overdue: due_at.is_some_and(|d| now > d),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wita(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        FixedOffset::east_opt(8 * 3600)
+            .and_then(|o| o.with_ymd_and_hms(y, m, d, h, min, 0).single())
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn one_working_day_skips_weekends_and_holidays() {
+        let cal = Calendar { holidays: vec![date(2026, 8, 17)], ..Calendar::default() };
+        // Thursday 10:00 -> Friday 10:00.
+        assert_eq!(cal.add(wita(2026, 11, 26, 10, 0), TimeStandard::WorkingDays(1)), wita(2026, 11, 27, 10, 0));
+        // Friday 16:00 -> Monday 16:00.
+        assert_eq!(cal.add(wita(2026, 11, 27, 16, 0), TimeStandard::WorkingDays(1)), wita(2026, 11, 30, 16, 0));
+        // Sunday 16 August 2026 (Independence Day Monday 17th off): Saturday counts from Tuesday 00:00 -> Wednesday 00:00.
+        assert_eq!(cal.add(wita(2026, 8, 15, 9, 0), TimeStandard::WorkingDays(1)), wita(2026, 8, 19, 0, 0));
+        // Minutes are wall clock.
+        assert_eq!(cal.add(wita(2026, 11, 28, 23, 50), TimeStandard::Minutes(30)), wita(2026, 11, 29, 0, 20));
+    }
+
+    #[test]
+    fn a_step_can_span_the_year_boundary() {
+        let cal = Calendar { holidays: vec![date(2026, 12, 25), date(2027, 1, 1)], ..Calendar::default() };
+        // Thursday 31 December 2026 15:00, with 1 January a holiday -> Monday 4 January 2027 15:00.
+        assert_eq!(cal.add(wita(2026, 12, 31, 15, 0), TimeStandard::WorkingDays(1)), wita(2027, 1, 4, 15, 0));
+    }
+
+    #[test]
+    fn waiting_for_the_reporter_does_not_count() {
+        let cal = Calendar::default();
+        let history = [
+            Entered { state: ReportState::Submitted, at: wita(2026, 11, 23, 9, 0) },
+            Entered { state: ReportState::InVerification, at: wita(2026, 11, 23, 10, 0) },
+            Entered { state: ReportState::NeedsInfo, at: wita(2026, 11, 23, 11, 0) },
+            Entered { state: ReportState::InVerification, at: wita(2026, 11, 23, 15, 0) },
+        ];
+        let now = wita(2026, 11, 24, 12, 0);
+        let c = clock(&history, now, &cal).unwrap_or_else(|| panic!("clock"));
+        assert_eq!(c.steps, vec![4]);
+        assert_eq!(c.started_at, wita(2026, 11, 23, 9, 0), "the step started at submission");
+        assert_eq!(c.paused_seconds, 4 * 3600);
+        assert_eq!(c.due_at, Some(wita(2026, 11, 24, 13, 0)), "one working day plus the 4 hours paused");
+        assert!(!c.overdue);
+        let later = clock(&history, wita(2026, 11, 24, 13, 1), &cal).unwrap_or_else(|| panic!("clock"));
+        assert!(later.overdue);
+
+        let paused = clock(&history[..3], wita(2026, 11, 30, 0, 0), &cal).unwrap_or_else(|| panic!("clock"));
+        assert!(paused.paused && !paused.overdue && paused.due_at.is_none(), "never overdue while waiting");
+    }
+
+    #[test]
+    fn a_returned_draft_starts_a_new_clock_and_closed_tickets_have_none() {
+        let cal = Calendar::default();
+        let history = [
+            Entered { state: ReportState::Submitted, at: wita(2026, 11, 23, 9, 0) },
+            Entered { state: ReportState::InVerification, at: wita(2026, 11, 23, 9, 5) },
+            Entered { state: ReportState::Drafted, at: wita(2026, 11, 23, 10, 0) },
+            Entered { state: ReportState::AwaitingApproval, at: wita(2026, 11, 23, 10, 20) },
+            Entered { state: ReportState::Drafted, at: wita(2026, 11, 23, 14, 0) },
+        ];
+        let c = clock(&history, wita(2026, 11, 23, 14, 30), &cal).unwrap_or_else(|| panic!("clock"));
+        assert_eq!(c.steps, vec![5, 6]);
+        assert_eq!(c.started_at, wita(2026, 11, 23, 14, 0));
+        assert_eq!(c.time_standard, Some(TimeStandard::Minutes(60)));
+        assert_eq!(c.due_at, Some(wita(2026, 11, 23, 15, 0)));
+        let closed = [Entered { state: ReportState::Rejected, at: wita(2026, 11, 23, 9, 0) }];
+        assert_eq!(clock(&closed, wita(2026, 11, 23, 9, 1), &cal), None);
+    }
+}
