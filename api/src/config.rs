@@ -183,11 +183,7 @@ where
 {
     match env.var(name) {
         None => Ok(None),
-        Some(raw) => raw
-            .trim()
-            .parse::<T>()
-            .map(Some)
-            .map_err(|e| anyhow::anyhow!("{name}={raw:?}: {e}")),
+        Some(raw) => raw.trim().parse::<T>().map(Some).map_err(|e| anyhow::anyhow!("{name}={raw:?}: {e}")),
     }
 }
 
@@ -199,8 +195,7 @@ fn secret_var(env: &dyn Env, name: &str) -> anyhow::Result<Option<String>> {
     match env.var(&format!("{name}_FILE")) {
         None => Ok(None),
         Some(path) => {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("{name}_FILE: cannot read {path}"))?;
+            let text = std::fs::read_to_string(&path).with_context(|| format!("{name}_FILE: cannot read {path}"))?;
             Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()))
         }
     }
@@ -215,10 +210,9 @@ impl Settings {
     pub fn load_from(env: &dyn Env) -> anyhow::Result<Settings> {
         let file: FileConfig = match env.var("TTIS_CONFIG") {
             Some(path) => {
-                let text = std::fs::read_to_string(&path)
-                    .with_context(|| format!("TTIS_CONFIG: cannot read {path}"))?;
-                toml::from_str(&text)
-                    .with_context(|| format!("TTIS_CONFIG: {path} is not valid"))?
+                let text =
+                    std::fs::read_to_string(&path).with_context(|| format!("TTIS_CONFIG: cannot read {path}"))?;
+                toml::from_str(&text).with_context(|| format!("TTIS_CONFIG: {path} is not valid"))?
             }
             None => FileConfig::default(),
         };
@@ -229,15 +223,8 @@ impl Settings {
             Some(m) => bail!("TTIS_MODE={m:?}: expected `development` or `production`"),
             None => file.mode.unwrap_or(RunMode::Development),
         };
-        let bind = env
-            .var("TTIS_BIND")
-            .or(file.bind)
-            .unwrap_or_else(|| "127.0.0.1:8080".into());
-        let data_dir = env
-            .var("TTIS_DATA_DIR")
-            .map(PathBuf::from)
-            .or(file.data_dir)
-            .unwrap_or_else(|| "data".into());
+        let bind = env.var("TTIS_BIND").or(file.bind).unwrap_or_else(|| "127.0.0.1:8080".into());
+        let data_dir = env.var("TTIS_DATA_DIR").map(PathBuf::from).or(file.data_dir).unwrap_or_else(|| "data".into());
         let public_url = env
             .var("TTIS_PUBLIC_URL")
             .or(file.public_url)
@@ -255,15 +242,8 @@ impl Settings {
         let db_max_connections = parse(env, "TTIS_DB_MAX_CONNECTIONS")?
             .or(file.db_max_connections)
             .unwrap_or(if is_sqlite { 1 } else { 10 });
-        let web_dir = env
-            .var("TTIS_WEB_DIR")
-            .map(PathBuf::from)
-            .or(file.web_dir)
-            .unwrap_or_else(|| "web/dist".into());
-        let workers = parse(env, "TTIS_WORKERS")?
-            .or(file.workers)
-            .unwrap_or(2)
-            .max(1);
+        let web_dir = env.var("TTIS_WEB_DIR").map(PathBuf::from).or(file.web_dir).unwrap_or_else(|| "web/dist".into());
+        let workers = parse(env, "TTIS_WORKERS")?.or(file.workers).unwrap_or(2).max(1);
 
         let jwt_secret = match secret_var(env, "TTIS_JWT_SECRET")? {
             Some(s) => s.into_bytes(),
@@ -276,27 +256,20 @@ impl Settings {
             bail!("TTIS_JWT_SECRET must be at least 32 bytes long");
         }
 
-        let secs =
-            |name: &str, file_value: Option<u64>, default: u64| -> anyhow::Result<Duration> {
-                Ok(Duration::from_secs(
-                    parse::<u64>(env, name)?.or(file_value).unwrap_or(default),
-                ))
-            };
+        let secs = |name: &str, file_value: Option<u64>, default: u64| -> anyhow::Result<Duration> {
+            Ok(Duration::from_secs(parse::<u64>(env, name)?.or(file_value).unwrap_or(default)))
+        };
         let log_format = match env.var("TTIS_LOG_FORMAT").as_deref() {
             Some("json") => LogFormat::Json,
             Some("text") => LogFormat::Text,
             Some(other) => bail!("TTIS_LOG_FORMAT={other:?}: expected `text` or `json`"),
-            None => file.log_format.unwrap_or(if mode == RunMode::Production {
-                LogFormat::Json
-            } else {
-                LogFormat::Text
-            }),
+            None => {
+                file.log_format.unwrap_or(if mode == RunMode::Production { LogFormat::Json } else { LogFormat::Text })
+            }
         };
 
         let text = |name: &str, file_value: Option<String>, default: &str| -> String {
-            env.var(name)
-                .or(file_value)
-                .unwrap_or_else(|| default.to_string())
+            env.var(name).or(file_value).unwrap_or_else(|| default.to_string())
         };
         let host = public_url
             .split("://")
@@ -312,26 +285,10 @@ impl Settings {
                 file.government_name,
                 "PEMERINTAH KABUPATEN KUTAI KARTANEGARA",
             ),
-            agency_name: text(
-                "TTIS_AGENCY_NAME",
-                file.agency_name,
-                "DINAS KOMUNIKASI DAN INFORMATIKA",
-            ),
-            security_contact: text(
-                "TTIS_SECURITY_CONTACT",
-                file.security_contact,
-                &format!("mailto:ttis@{host}"),
-            ),
-            safe_harbor_id: text(
-                "TTIS_SAFE_HARBOR_ID",
-                file.safe_harbor_id,
-                DEFAULT_SAFE_HARBOR_ID,
-            ),
-            safe_harbor_en: text(
-                "TTIS_SAFE_HARBOR_EN",
-                file.safe_harbor_en,
-                DEFAULT_SAFE_HARBOR_EN,
-            ),
+            agency_name: text("TTIS_AGENCY_NAME", file.agency_name, "DINAS KOMUNIKASI DAN INFORMATIKA"),
+            security_contact: text("TTIS_SECURITY_CONTACT", file.security_contact, &format!("mailto:ttis@{host}")),
+            safe_harbor_id: text("TTIS_SAFE_HARBOR_ID", file.safe_harbor_id, DEFAULT_SAFE_HARBOR_ID),
+            safe_harbor_en: text("TTIS_SAFE_HARBOR_EN", file.safe_harbor_en, DEFAULT_SAFE_HARBOR_EN),
         };
         let ticket_prefix = text("TTIS_TICKET_PREFIX", file.ticket_prefix, "TTIS");
         if ticket_prefix.is_empty()
@@ -348,27 +305,14 @@ impl Settings {
             evidence_max_total_bytes: parse(env, "TTIS_EVIDENCE_MAX_TOTAL_BYTES")?
                 .or(file.evidence_max_total_bytes)
                 .unwrap_or(100 * 1024 * 1024),
-            submit_per_hour: parse(env, "TTIS_RATE_SUBMIT_PER_HOUR")?
-                .or(file.rate_submit_per_hour)
-                .unwrap_or(30),
-            status_per_minute: parse(env, "TTIS_RATE_STATUS_PER_MINUTE")?
-                .or(file.rate_status_per_minute)
-                .unwrap_or(30),
-            pow_difficulty: parse(env, "TTIS_POW_DIFFICULTY")?
-                .or(file.pow_difficulty)
-                .unwrap_or(18)
-                .min(32),
+            submit_per_hour: parse(env, "TTIS_RATE_SUBMIT_PER_HOUR")?.or(file.rate_submit_per_hour).unwrap_or(30),
+            status_per_minute: parse(env, "TTIS_RATE_STATUS_PER_MINUTE")?.or(file.rate_status_per_minute).unwrap_or(30),
+            pow_difficulty: parse(env, "TTIS_POW_DIFFICULTY")?.or(file.pow_difficulty).unwrap_or(18).min(32),
         };
         let mail = MailSettings {
             smtp_url: secret_var(env, "TTIS_SMTP_URL")?.map(Secret::new),
-            from: text(
-                "TTIS_MAIL_FROM",
-                file.mail_from,
-                &format!("TTIS Lapor <no-reply@{host}>"),
-            ),
-            worker: parse(env, "TTIS_OUTBOX_WORKER")?
-                .or(file.outbox_worker)
-                .unwrap_or(true),
+            from: text("TTIS_MAIL_FROM", file.mail_from, &format!("TTIS Lapor <no-reply@{host}>")),
+            worker: parse(env, "TTIS_OUTBOX_WORKER")?.or(file.outbox_worker).unwrap_or(true),
             poll_interval: secs("TTIS_OUTBOX_POLL_SECS", file.outbox_poll_secs, 5)?,
         };
 
@@ -385,21 +329,10 @@ impl Settings {
             web_dir,
             workers,
             jwt_secret: Secret::new(jwt_secret),
-            access_token_ttl: secs(
-                "TTIS_ACCESS_TOKEN_TTL_SECS",
-                file.access_token_ttl_secs,
-                15 * 60,
-            )?,
-            refresh_token_ttl: secs(
-                "TTIS_REFRESH_TOKEN_TTL_SECS",
-                file.refresh_token_ttl_secs,
-                7 * 24 * 3600,
-            )?,
-            bootstrap_admin_email: env
-                .var("TTIS_BOOTSTRAP_ADMIN_EMAIL")
-                .or(file.bootstrap_admin_email),
-            bootstrap_admin_password: secret_var(env, "TTIS_BOOTSTRAP_ADMIN_PASSWORD")?
-                .map(Secret::new),
+            access_token_ttl: secs("TTIS_ACCESS_TOKEN_TTL_SECS", file.access_token_ttl_secs, 15 * 60)?,
+            refresh_token_ttl: secs("TTIS_REFRESH_TOKEN_TTL_SECS", file.refresh_token_ttl_secs, 7 * 24 * 3600)?,
+            bootstrap_admin_email: env.var("TTIS_BOOTSTRAP_ADMIN_EMAIL").or(file.bootstrap_admin_email),
+            bootstrap_admin_password: secret_var(env, "TTIS_BOOTSTRAP_ADMIN_PASSWORD")?.map(Secret::new),
             login_max_failures_per_account: parse(env, "TTIS_LOGIN_MAX_FAILURES_PER_ACCOUNT")?
                 .or(file.login_max_failures_per_account)
                 .unwrap_or(5),
@@ -407,9 +340,7 @@ impl Settings {
                 .or(file.login_max_failures_per_ip)
                 .unwrap_or(20),
             login_window: secs("TTIS_LOGIN_WINDOW_SECS", file.login_window_secs, 15 * 60)?,
-            json_limit: parse(env, "TTIS_JSON_LIMIT")?
-                .or(file.json_limit)
-                .unwrap_or(256 * 1024),
+            json_limit: parse(env, "TTIS_JSON_LIMIT")?.or(file.json_limit).unwrap_or(256 * 1024),
             log_format,
         })
     }
@@ -433,8 +364,7 @@ fn generated_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
         }
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
     }
     let secret = crate::services::crypto::random_hex(32);
     write_private(path, secret.as_bytes())?;
@@ -450,9 +380,7 @@ fn write_private(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    let mut file = options.open(path).with_context(|| format!("cannot write {}", path.display()))?;
     file.write_all(contents)?;
     Ok(())
 }
@@ -463,10 +391,7 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -485,10 +410,7 @@ mod tests {
 
     #[test]
     fn production_requires_secrets() {
-        let err = Settings::load_from(&env(&[
-            ("TTIS_MODE", "production"),
-            ("DATABASE_URL", "postgres://x/y"),
-        ]));
+        let err = Settings::load_from(&env(&[("TTIS_MODE", "production"), ("DATABASE_URL", "postgres://x/y")]));
         assert!(err.unwrap_err().to_string().contains("TTIS_JWT_SECRET"));
         let short = Settings::load_from(&env(&[
             ("TTIS_MODE", "production"),
@@ -520,10 +442,7 @@ mod tests {
         .unwrap();
         assert_eq!(s.jwt_secret.expose().len(), 48);
         let _ = std::fs::remove_file(path);
-        let err = Settings::load_from(&env(&[
-            ("TTIS_WORKERS", "many"),
-            ("TTIS_JWT_SECRET", &"k".repeat(40)),
-        ]));
+        let err = Settings::load_from(&env(&[("TTIS_WORKERS", "many"), ("TTIS_JWT_SECRET", &"k".repeat(40))]));
         assert!(err.unwrap_err().to_string().contains("TTIS_WORKERS"));
     }
 }

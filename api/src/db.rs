@@ -11,9 +11,8 @@ use crate::migrations::Migrator;
 
 pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
     if settings.is_sqlite() {
-        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-            format!("cannot create the data dir {}", settings.data_dir.display())
-        })?;
+        std::fs::create_dir_all(&settings.data_dir)
+            .with_context(|| format!("cannot create the data dir {}", settings.data_dir.display()))?;
     }
     let mut options = ConnectOptions::new(settings.database_url.clone());
     options
@@ -21,9 +20,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(30))
         .sqlx_logging(false);
-    let db = Database::connect(options)
-        .await
-        .context("cannot connect to the database (DATABASE_URL)")?;
+    let db = Database::connect(options).await.context("cannot connect to the database (DATABASE_URL)")?;
     if settings.is_sqlite() {
         // Readers do not block the writer; the setting persists in the file.
         db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
@@ -32,7 +29,5 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    Migrator::up(db, None)
-        .await
-        .context("database migration failed")
+    Migrator::up(db, None).await.context("database migration failed")
 }

@@ -59,6 +59,12 @@ pub enum ApiError {
     UnsupportedFileType(String),
     #[error("idempotency key reused with a different request")]
     IdempotencyKeyReused,
+    #[error("this action is not possible in the ticket's state")]
+    InvalidTransition { allowed: Vec<String> },
+    #[error("this action needs another role")]
+    ActionForbidden { allowed: Vec<String> },
+    #[error("the ticket's state does not allow this")]
+    WrongState,
     #[error("too many requests; retry after {retry_after_secs}s")]
     RateLimited { retry_after_secs: u64 },
     #[error("internal error")]
@@ -86,18 +92,10 @@ impl From<validator::ValidationErrors> for ApiError {
     }
 }
 
-fn flatten_validation(
-    prefix: &str,
-    errors: &validator::ValidationErrors,
-    out: &mut Vec<FieldIssue>,
-) {
+fn flatten_validation(prefix: &str, errors: &validator::ValidationErrors, out: &mut Vec<FieldIssue>) {
     use validator::ValidationErrorsKind;
     for (field, kind) in errors.errors() {
-        let path = if prefix.is_empty() {
-            field.to_string()
-        } else {
-            format!("{prefix}.{field}")
-        };
+        let path = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for err in list {
@@ -107,10 +105,7 @@ fn flatten_validation(
                         Some(named) if field == "__all__" => format!("{prefix}.{named}"),
                         _ => path.clone(),
                     };
-                    out.push(FieldIssue {
-                        field,
-                        violation: ttis_shared::validation::server::violation_of(err),
-                    });
+                    out.push(FieldIssue { field, violation: ttis_shared::validation::server::violation_of(err) });
                 }
             }
             ValidationErrorsKind::Struct(inner) => flatten_validation(&path, inner, out),
@@ -136,12 +131,15 @@ impl ApiError {
             ApiError::MalformedBody(_) | ApiError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Unauthenticated
-            | ApiError::InvalidCredentials
-            | ApiError::InvalidRefreshToken => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
+                StatusCode::UNAUTHORIZED
+            }
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::EmailTaken | ApiError::LastAdmin => StatusCode::CONFLICT,
+            ApiError::EmailTaken | ApiError::LastAdmin | ApiError::InvalidTransition { .. } | ApiError::WrongState => {
+                StatusCode::CONFLICT
+            }
+            ApiError::ActionForbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -164,6 +162,9 @@ impl ApiError {
             ApiError::EmailTaken => "email_taken",
             ApiError::LastAdmin => "last_admin",
             ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::InvalidTransition { .. } => "invalid_transition",
+            ApiError::ActionForbidden { .. } => "action_forbidden",
+            ApiError::WrongState => "wrong_state",
             ApiError::PowFailed => "pow_failed",
             ApiError::FileTooLarge(_) => "file_too_large",
             ApiError::ReportTooLarge => "report_too_large",
@@ -177,15 +178,9 @@ impl ApiError {
         match self {
             ApiError::Validation(_) => lang.pick("Data tidak valid", "Invalid data"),
             ApiError::MalformedBody(_) => lang.pick("Format permintaan salah", "Malformed request"),
-            ApiError::InvalidBody(_) => {
-                lang.pick("Isi permintaan tidak sesuai", "Request body does not match")
-            }
-            ApiError::InvalidParameter(_) => {
-                lang.pick("Parameter tidak valid", "Invalid parameter")
-            }
-            ApiError::UnsupportedMediaType => {
-                lang.pick("Jenis konten tidak didukung", "Unsupported media type")
-            }
+            ApiError::InvalidBody(_) => lang.pick("Isi permintaan tidak sesuai", "Request body does not match"),
+            ApiError::InvalidParameter(_) => lang.pick("Parameter tidak valid", "Invalid parameter"),
+            ApiError::UnsupportedMediaType => lang.pick("Jenis konten tidak didukung", "Unsupported media type"),
             ApiError::PayloadTooLarge => lang.pick("Permintaan terlalu besar", "Payload too large"),
             ApiError::Unauthenticated => lang.pick("Perlu masuk", "Authentication required"),
             ApiError::InvalidCredentials => lang.pick("Gagal masuk", "Sign-in failed"),
@@ -194,20 +189,15 @@ impl ApiError {
             ApiError::NotFound => lang.pick("Tidak ditemukan", "Not found"),
             ApiError::EmailTaken => lang.pick("Email sudah dipakai", "Email already in use"),
             ApiError::LastAdmin => lang.pick("Administrator terakhir", "Last administrator"),
-            ApiError::RateLimited { .. } => {
-                lang.pick("Terlalu banyak permintaan", "Too many requests")
-            }
-            ApiError::PowFailed => {
-                lang.pick("Verifikasi anti-spam gagal", "Anti-spam check failed")
-            }
+            ApiError::RateLimited { .. } => lang.pick("Terlalu banyak permintaan", "Too many requests"),
+            ApiError::InvalidTransition { .. } => lang.pick("Tindakan tidak dapat dilakukan", "Action not possible"),
+            ApiError::ActionForbidden { .. } => lang.pick("Tindakan bukan wewenang Anda", "Not your action"),
+            ApiError::WrongState => lang.pick("Status tiket tidak sesuai", "Wrong ticket state"),
+            ApiError::PowFailed => lang.pick("Verifikasi anti-spam gagal", "Anti-spam check failed"),
             ApiError::FileTooLarge(_) => lang.pick("Berkas terlalu besar", "File too large"),
             ApiError::ReportTooLarge => lang.pick("Bukti terlalu besar", "Evidence too large"),
-            ApiError::UnsupportedFileType(_) => {
-                lang.pick("Jenis berkas tidak diizinkan", "File type not allowed")
-            }
-            ApiError::IdempotencyKeyReused => {
-                lang.pick("Idempotency-Key sudah dipakai", "Idempotency-Key reused")
-            }
+            ApiError::UnsupportedFileType(_) => lang.pick("Jenis berkas tidak diizinkan", "File type not allowed"),
+            ApiError::IdempotencyKeyReused => lang.pick("Idempotency-Key sudah dipakai", "Idempotency-Key reused"),
             ApiError::Internal(_) => lang.pick("Kesalahan server", "Server error"),
         }
     }
@@ -292,6 +282,24 @@ impl ApiError {
                     "At least one active administrator must remain.",
                 )
                 .into(),
+            ApiError::InvalidTransition { .. } => lang
+                .pick(
+                    "Tindakan ini tidak dapat dilakukan pada status tiket saat ini; lihat allowed_actions.",
+                    "This action is not possible in the ticket's current state; see allowed_actions.",
+                )
+                .into(),
+            ApiError::ActionForbidden { .. } => lang
+                .pick(
+                    "Tindakan ini dilakukan oleh peran lain; lihat allowed_actions untuk tindakan Anda.",
+                    "Another role takes this action; allowed_actions lists yours.",
+                )
+                .into(),
+            ApiError::WrongState => lang
+                .pick(
+                    "Status tiket saat ini tidak memungkinkan permintaan ini.",
+                    "The ticket's current state does not allow this request.",
+                )
+                .into(),
             ApiError::PowFailed => lang
                 .pick(
                     "Tantangan anti-spam tidak ada, kedaluwarsa, sudah dipakai, atau jawabannya salah. Muat ulang tantangan lalu kirim lagi.",
@@ -358,7 +366,12 @@ impl ApiError {
             code: self.code().to_string(),
             request_id: request_id.map(str::to_string),
             errors,
-            allowed_actions: None,
+            allowed_actions: match self {
+                ApiError::InvalidTransition { allowed } | ApiError::ActionForbidden { allowed } => {
+                    Some(allowed.clone())
+                }
+                _ => None,
+            },
         }
     }
 
@@ -366,20 +379,12 @@ impl ApiError {
     pub fn render(&self, lang: Lang, request_id: Option<&str>) -> HttpResponse {
         let problem = self.to_problem(lang, request_id);
         let mut builder = HttpResponse::build(self.status());
-        builder.insert_header((
-            header::CONTENT_TYPE,
-            HeaderValue::from_static(PROBLEM_CONTENT_TYPE),
-        ));
+        builder.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE)));
         builder.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
         if let ApiError::RateLimited { retry_after_secs } = self {
             builder.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
         }
-        if matches!(
-            self,
-            ApiError::Unauthenticated
-                | ApiError::InvalidCredentials
-                | ApiError::InvalidRefreshToken
-        ) {
+        if matches!(self, ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken) {
             builder.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
         builder.json(problem)
@@ -412,9 +417,7 @@ pub fn generic_for_status(status: StatusCode) -> ApiError {
         StatusCode::FORBIDDEN => ApiError::Forbidden,
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
         StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
-        s if s.is_client_error() => {
-            ApiError::MalformedBody(s.canonical_reason().unwrap_or("bad request").to_string())
-        }
+        s if s.is_client_error() => ApiError::MalformedBody(s.canonical_reason().unwrap_or("bad request").to_string()),
         _ => ApiError::Internal(anyhow::anyhow!("unexpected status {status}")),
     }
 }
@@ -439,14 +442,15 @@ mod tests {
             ApiError::NotFound,
             ApiError::EmailTaken,
             ApiError::LastAdmin,
-            ApiError::RateLimited {
-                retry_after_secs: 3,
-            },
+            ApiError::RateLimited { retry_after_secs: 3 },
             ApiError::PowFailed,
             ApiError::FileTooLarge("a.png".into()),
             ApiError::ReportTooLarge,
             ApiError::UnsupportedFileType("a.exe".into()),
             ApiError::IdempotencyKeyReused,
+            ApiError::InvalidTransition { allowed: vec![] },
+            ApiError::ActionForbidden { allowed: vec![] },
+            ApiError::WrongState,
             ApiError::Internal(anyhow::anyhow!("boom")),
         ];
         let mut codes: Vec<&str> = all.iter().map(|e| e.code()).collect();

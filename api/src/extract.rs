@@ -16,10 +16,7 @@ use crate::state::AppState;
 fn bearer_token(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim().to_string())
-        .filter(|t| !t.is_empty())
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 impl FromRequest for AuthUser {
@@ -30,8 +27,7 @@ impl FromRequest for AuthUser {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_token(req);
         Box::pin(async move {
-            let state = state
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
+            let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
             let token = token.ok_or(ApiError::Unauthenticated)?;
             auth::authenticate(&state, &token).await
         })
@@ -41,11 +37,7 @@ impl FromRequest for AuthUser {
 impl AuthUser {
     /// The one role check: `403` unless one of the user's roles grants the permission.
     pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
-        if permission.granted_to(&self.roles) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden)
-        }
+        if permission.granted_to(&self.roles) { Ok(()) } else { Err(ApiError::Forbidden) }
     }
 }
 
@@ -56,11 +48,7 @@ impl FromRequest for ClientInfo {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         // The socket's peer. Forwarded headers are trusted only behind a configured proxy (later).
         let ip = req.peer_addr().map(|a| a.ip().to_string());
-        let user_agent = req
-            .headers()
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let user_agent = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string);
         std::future::ready(Ok(ClientInfo { ip, user_agent }))
     }
 }
@@ -88,9 +76,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             let outcome = match json.await {
                 Ok(body) => {
                     let body = body.into_inner();
-                    body.validate()
-                        .map(|()| body)
-                        .map_err(|e| ApiError::from(e).into())
+                    body.validate().map(|()| body).map_err(|e| ApiError::from(e).into())
                 }
                 Err(e) => Err(e),
             };
@@ -104,9 +90,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
 pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let api = match &err {
         JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            ApiError::PayloadTooLarge
-        }
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => ApiError::PayloadTooLarge,
         JsonPayloadError::Deserialize(e) => classify_serde(e),
         other => ApiError::MalformedBody(other.to_string()),
     };
@@ -121,10 +105,9 @@ pub fn classify_serde(e: &serde_json::Error) -> ApiError {
     }
     let message = e.to_string();
     match missing_field(&message) {
-        Some(field) => ApiError::Validation(vec![FieldIssue {
-            field,
-            violation: ttis_shared::validation::Violation::Required,
-        }]),
+        Some(field) => {
+            ApiError::Validation(vec![FieldIssue { field, violation: ttis_shared::validation::Violation::Required }])
+        }
         None => ApiError::InvalidBody(message),
     }
 }
@@ -148,10 +131,7 @@ mod tests {
 
     #[test]
     fn names_the_missing_field() {
-        assert_eq!(
-            missing_field("missing field `password` at line 1 column 20").as_deref(),
-            Some("password")
-        );
+        assert_eq!(missing_field("missing field `password` at line 1 column 20").as_deref(), Some("password"));
         assert_eq!(missing_field("unknown field `x`"), None);
     }
 }

@@ -13,10 +13,7 @@ use ttis_shared::Role;
 use ttis_shared::dto::users::CreateUserRequest;
 
 #[derive(Parser)]
-#[command(
-    name = "ttis-api",
-    about = "TTIS Lapor: cyber-incident reporting platform (API server)"
-)]
+#[command(name = "ttis-api", about = "TTIS Lapor: cyber-incident reporting platform (API server)")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -87,16 +84,11 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 roles: Role::split(&roles),
                 password: password.trim_end_matches(['\n', '\r']).to_string(),
             };
-            validator::Validate::validate(&request)
-                .map_err(|e| anyhow::anyhow!("invalid account: {e}"))?;
+            validator::Validate::validate(&request).map_err(|e| anyhow::anyhow!("invalid account: {e}"))?;
             let created = ttis_api::services::users::create(&conn, &Actor::system(), request)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!(
-                "created user {} ({})",
-                created.email,
-                Role::join(&created.roles)
-            );
+            println!("created user {} ({})", created.email, Role::join(&created.roles));
             Ok(())
         }
         Command::Serve => {
@@ -106,14 +98,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let app = Application::build(settings).await?;
             println!();
             println!("  TTIS Lapor berjalan di / is running at {public_url}/");
-            println!(
-                "  Swagger UI: {public_url}/swagger-ui/   OpenAPI: {public_url}/api/openapi.json"
-            );
+            println!("  Swagger UI: {public_url}/swagger-ui/   OpenAPI: {public_url}/api/openapi.json");
             match &app.bootstrap {
                 Bootstrap::Generated { email, password } => {
-                    println!(
-                        "  Akun admin pertama / first admin account (shown once, change it after signing in):"
-                    );
+                    println!("  Akun admin pertama / first admin account (shown once, change it after signing in):");
                     println!("    email:    {email}");
                     println!("    password: {password}");
                 }
@@ -144,9 +132,6 @@ fn healthcheck(bind: &str) -> anyhow::Result<()> {
     if answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200") {
         Ok(())
     } else {
-        anyhow::bail!(
-            "not ready: {}",
-            answer.lines().next().unwrap_or("no answer")
-        )
+        anyhow::bail!("not ready: {}", answer.lines().next().unwrap_or("no answer"))
     }
 }

@@ -34,11 +34,7 @@ pub async fn request_context(
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
 
-    let replacement = match res
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<ApiError>())
-    {
+    let replacement = match res.response().error().and_then(|e| e.as_error::<ApiError>()) {
         Some(api_error) => {
             if status.is_server_error() {
                 tracing::error!(request_id = %request_id, error = %api_error.log_chain(), "request failed");
@@ -74,14 +70,8 @@ pub async fn request_context(
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         headers.insert(HeaderName::from_static("x-request-id"), v);
     }
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if is_api && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

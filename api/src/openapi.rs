@@ -23,6 +23,8 @@ use ttis_shared::dto::problem::{FieldError, Problem};
     tags(
         (name = "auth", description = "Staff sign-in, session refresh and sign-out"),
         (name = "reports", description = "Public reporting: the form's data, submission with evidence, status tracking"),
+        (name = "tickets", description = "The response team's ticket dashboard: queue, detail, actions, messages, assignment, evidence (analysts and the head)"),
+        (name = "pses", description = "The register of electronic-system operators (PSE) and their assets (read: staff; write: administrators)"),
         (name = "users", description = "Staff accounts (administrators only)"),
         (name = "system", description = "Health and readiness"),
     ),
@@ -48,9 +50,7 @@ impl Modify for SecurityAddon {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some(
-                        "The `access_token` from `POST /api/v1/auth/login` (15 minutes).",
-                    ))
+                    .description(Some("The `access_token` from `POST /api/v1/auth/login` (15 minutes)."))
                     .build(),
             ),
         );
@@ -62,9 +62,7 @@ fn problem_response(description: &str) -> RefOr<Response> {
         .description(description)
         .content(
             crate::error::PROBLEM_CONTENT_TYPE,
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("Problem")))
-                .build(),
+            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
         )
         .build()
         .into()
@@ -87,9 +85,9 @@ macro_rules! problem_responses {
 problem_responses! {
     BadRequest => "Malformed request: the body is not JSON, or a path or query parameter is invalid (`malformed_body`, `invalid_parameter`).",
     Unauthenticated => "No valid access token, or its session has ended (`unauthenticated`).",
-    Forbidden => "Signed in, but the role does not allow this (`forbidden`).",
+    Forbidden => "Signed in, but the role does not allow this (`forbidden`; for ticket actions `action_forbidden` with `allowed_actions`).",
     NotFound => "No such resource (`not_found`).",
-    Conflict => "The change conflicts with the current state (`email_taken`, `last_admin`).",
+    Conflict => "The change conflicts with the current state (`email_taken`, `last_admin`, `invalid_transition` with `allowed_actions`, `wrong_state`).",
     UnsupportedMediaType => "The body is not `application/json` (`unsupported_media_type`).",
     PayloadTooLarge => "The body exceeds the size limit (`payload_too_large`).",
     UnprocessableEntity => "The body is JSON but breaks the schema or a rule; `errors` lists the fields (`validation_failed`, `invalid_body`).",
@@ -100,11 +98,6 @@ problem_responses! {
 /// True when an operation requires the bearer token (used by tests that walk the spec).
 pub fn requires_bearer(op: &Operation) -> bool {
     op.security.as_ref().is_some_and(|reqs| {
-        reqs.iter().any(|r| {
-            serde_json::to_value(r)
-                .ok()
-                .and_then(|v| v.get(BEARER).cloned())
-                .is_some()
-        })
+        reqs.iter().any(|r| serde_json::to_value(r).ok().and_then(|v| v.get(BEARER).cloned()).is_some())
     })
 }

@@ -57,11 +57,7 @@ impl Application {
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .app_data(state.clone())
-                .app_data(
-                    web::JsonConfig::default()
-                        .limit(json_limit)
-                        .error_handler(json_error),
-                )
+                .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))
                 .app_data(web::PathConfig::default().error_handler(path_error))
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
@@ -75,11 +71,7 @@ impl Application {
         .shutdown_timeout(10)
         .listen(listener)?
         .run();
-        Ok(Application {
-            port,
-            server,
-            bootstrap,
-        })
+        Ok(Application { port, server, bootstrap })
     }
 
     pub fn port(&self) -> u16 {
@@ -104,8 +96,5 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
 
 /// The document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
 pub fn openapi_json() -> anyhow::Result<String> {
-    Ok(format!(
-        "{}\n",
-        serde_json::to_string_pretty(&openapi_document())?
-    ))
+    Ok(format!("{}\n", serde_json::to_string_pretty(&openapi_document())?))
 }

@@ -22,19 +22,10 @@ pub struct Limits {
 /// A file name for display: the last path segment, without control characters, at most 200 characters.
 pub fn sanitize_file_name(raw: &str) -> String {
     let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect::<String>()
-        .trim()
-        .trim_start_matches('.')
-        .to_string();
+    let cleaned: String =
+        last.chars().filter(|c| !c.is_control()).collect::<String>().trim().trim_start_matches('.').to_string();
     let cleaned: String = cleaned.chars().take(200).collect();
-    if cleaned.is_empty() {
-        "bukti".to_string()
-    } else {
-        cleaned
-    }
+    if cleaned.is_empty() { "bukti".to_string() } else { cleaned }
 }
 
 fn multipart_error(e: actix_multipart::MultipartError) -> ApiError {
@@ -89,16 +80,10 @@ async fn receive_into(
             }
             "evidence" => {
                 if uploads.len() >= MAX_FILES {
-                    return Err(ApiError::InvalidBody(format!(
-                        "at most {MAX_FILES} evidence files per report"
-                    )));
+                    return Err(ApiError::InvalidBody(format!("at most {MAX_FILES} evidence files per report")));
                 }
-                let name = sanitize_file_name(
-                    field
-                        .content_disposition()
-                        .and_then(|cd| cd.get_filename())
-                        .unwrap_or(""),
-                );
+                let name =
+                    sanitize_file_name(field.content_disposition().and_then(|cd| cd.get_filename()).unwrap_or(""));
                 let temp_path = incoming.join(uuid::Uuid::new_v4().to_string());
                 // Registered before writing, so an error below removes the partial file too.
                 uploads.push(Upload {
@@ -109,9 +94,7 @@ async fn receive_into(
                     sha256: String::new(),
                     metadata_stripped: false,
                 });
-                let mut file = tokio::fs::File::create(&temp_path)
-                    .await
-                    .map_err(|e| ApiError::Internal(e.into()))?;
+                let mut file = tokio::fs::File::create(&temp_path).await.map_err(|e| ApiError::Internal(e.into()))?;
                 let mut hasher = Sha256::new();
                 let mut size: u64 = 0;
                 let mut head: Vec<u8> = Vec::with_capacity(sniff::SNIFF_LEN);
@@ -131,9 +114,7 @@ async fn receive_into(
                     }
                     hasher.update(&chunk);
                     text.feed(&chunk);
-                    file.write_all(&chunk)
-                        .await
-                        .map_err(|e| ApiError::Internal(e.into()))?;
+                    file.write_all(&chunk).await.map_err(|e| ApiError::Internal(e.into()))?;
                 }
                 total += size;
                 let kind = match sniff::detect(&head) {
@@ -143,27 +124,18 @@ async fn receive_into(
                 let Some(kind) = kind else {
                     return Err(ApiError::UnsupportedFileType(name));
                 };
-                file.sync_all()
-                    .await
-                    .map_err(|e| ApiError::Internal(e.into()))?;
+                file.sync_all().await.map_err(|e| ApiError::Internal(e.into()))?;
                 drop(file);
                 let mut sha = hex::encode(hasher.finalize());
                 if sniff::strips(kind) {
-                    let data = tokio::fs::read(&temp_path)
-                        .await
-                        .map_err(|e| ApiError::Internal(e.into()))?;
+                    let data = tokio::fs::read(&temp_path).await.map_err(|e| ApiError::Internal(e.into()))?;
                     if let Some(clean) = sniff::strip_metadata(kind, &data) {
                         size = clean.len() as u64;
                         sha = hex::encode(Sha256::digest(&clean));
-                        let mut f = tokio::fs::File::create(&temp_path)
-                            .await
-                            .map_err(|e| ApiError::Internal(e.into()))?;
-                        f.write_all(&clean)
-                            .await
-                            .map_err(|e| ApiError::Internal(e.into()))?;
-                        f.sync_all()
-                            .await
-                            .map_err(|e| ApiError::Internal(e.into()))?;
+                        let mut f =
+                            tokio::fs::File::create(&temp_path).await.map_err(|e| ApiError::Internal(e.into()))?;
+                        f.write_all(&clean).await.map_err(|e| ApiError::Internal(e.into()))?;
+                        f.sync_all().await.map_err(|e| ApiError::Internal(e.into()))?;
                     }
                 }
                 if let Some(last) = uploads.last_mut() {
@@ -174,9 +146,7 @@ async fn receive_into(
                 }
             }
             other => {
-                return Err(ApiError::InvalidBody(format!(
-                    "unknown part `{other}`: expected `report` and `evidence`"
-                )));
+                return Err(ApiError::InvalidBody(format!("unknown part `{other}`: expected `report` and `evidence`")));
             }
         }
     }
@@ -190,10 +160,7 @@ mod tests {
     #[test]
     fn file_names_cannot_name_paths() {
         assert_eq!(sanitize_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(
-            sanitize_file_name("C:\\\\Users\\\\a\\\\shot.png"),
-            "shot.png"
-        );
+        assert_eq!(sanitize_file_name("C:\\\\Users\\\\a\\\\shot.png"), "shot.png");
         assert_eq!(sanitize_file_name("a\0b\nc.png"), "abc.png");
         assert_eq!(sanitize_file_name(".."), "bukti");
         assert_eq!(sanitize_file_name(""), "bukti");

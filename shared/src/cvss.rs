@@ -41,18 +41,13 @@ pub enum CvssError {
 }
 
 const BASE: [&str; 8] = ["AV", "AC", "PR", "UI", "S", "C", "I", "A"];
-const TEMPORAL_ENV: [&str; 14] = [
-    "E", "RL", "RC", "CR", "IR", "AR", "MAV", "MAC", "MPR", "MUI", "MS", "MC", "MI", "MA",
-];
+const TEMPORAL_ENV: [&str; 14] =
+    ["E", "RL", "RC", "CR", "IR", "AR", "MAV", "MAC", "MPR", "MUI", "MS", "MC", "MI", "MA"];
 
 /// Rounds up to one decimal as the specification's `Roundup` does (avoiding float artefacts).
 fn roundup(value: f64) -> f64 {
     let int = (value * 100_000.0).round() as i64;
-    if int % 10_000 == 0 {
-        int as f64 / 100_000.0
-    } else {
-        ((int / 10_000) + 1) as f64 / 10.0
-    }
+    if int % 10_000 == 0 { int as f64 / 100_000.0 } else { ((int / 10_000) + 1) as f64 / 10.0 }
 }
 
 pub fn parse(vector: &str) -> Result<CvssScore, CvssError> {
@@ -64,9 +59,7 @@ pub fn parse(vector: &str) -> Result<CvssScore, CvssError> {
     let mut base: [Option<char>; 8] = [None; 8];
     let mut seen_other: Vec<&str> = Vec::new();
     for part in rest.split('/') {
-        let (metric, value) = part
-            .split_once(':')
-            .ok_or_else(|| CvssError::Metric(part.to_string()))?;
+        let (metric, value) = part.split_once(':').ok_or_else(|| CvssError::Metric(part.to_string()))?;
         let mut chars = value.chars();
         let (Some(v), None) = (chars.next(), chars.next()) else {
             return Err(CvssError::Metric(part.to_string()));
@@ -92,16 +85,7 @@ pub fn parse(vector: &str) -> Result<CvssScore, CvssError> {
         }
     }
     let get = |i: usize| base[i].ok_or(CvssError::Missing(BASE[i]));
-    let (av, ac, pr, ui, s, c, i, a) = (
-        get(0)?,
-        get(1)?,
-        get(2)?,
-        get(3)?,
-        get(4)?,
-        get(5)?,
-        get(6)?,
-        get(7)?,
-    );
+    let (av, ac, pr, ui, s, c, i, a) = (get(0)?, get(1)?, get(2)?, get(3)?, get(4)?, get(5)?, get(6)?, get(7)?);
     let scope_changed = s == 'C';
     let av: f64 = match av {
         'N' => 0.85,
@@ -126,11 +110,7 @@ pub fn parse(vector: &str) -> Result<CvssScore, CvssError> {
         }
     };
     let iss = 1.0 - (1.0 - cia(c)) * (1.0 - cia(i)) * (1.0 - cia(a));
-    let impact = if scope_changed {
-        7.52 * (iss - 0.029) - 3.25 * (iss - 0.02).powi(15)
-    } else {
-        6.42 * iss
-    };
+    let impact = if scope_changed { 7.52 * (iss - 0.029) - 3.25 * (iss - 0.02).powi(15) } else { 6.42 * iss };
     let exploitability = 8.22 * av * ac * pr * ui;
     let base_score = if impact <= 0.0 {
         0.0
@@ -146,10 +126,7 @@ pub fn parse(vector: &str) -> Result<CvssScore, CvssError> {
         s if s < 9.0 => CvssSeverity::High,
         _ => CvssSeverity::Critical,
     };
-    Ok(CvssScore {
-        base_score,
-        severity,
-    })
+    Ok(CvssScore { base_score, severity })
 }
 
 #[cfg(test)]
@@ -176,35 +153,16 @@ mod tests {
             parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H").map(|s| s.severity),
             Ok(CvssSeverity::Critical)
         );
-        assert_eq!(
-            score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O"),
-            9.8,
-            "temporal metrics accepted"
-        );
+        assert_eq!(score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O"), 9.8, "temporal metrics accepted");
     }
 
     #[test]
     fn refuses_malformed_vectors() {
         assert_eq!(parse("AV:N/AC:L"), Err(CvssError::Prefix));
-        assert_eq!(
-            parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H"),
-            Err(CvssError::Missing("A"))
-        );
-        assert!(matches!(
-            parse("CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
-            Err(CvssError::Metric(_))
-        ));
-        assert!(matches!(
-            parse("CVSS:3.1/AV:N/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
-            Err(CvssError::Metric(_))
-        ));
-        assert!(matches!(
-            parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/ZZ:1"),
-            Err(CvssError::Metric(_))
-        ));
-        assert!(matches!(
-            parse("CVSS:3.1/AV:NN/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
-            Err(CvssError::Metric(_))
-        ));
+        assert_eq!(parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H"), Err(CvssError::Missing("A")));
+        assert!(matches!(parse("CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"), Err(CvssError::Metric(_))));
+        assert!(matches!(parse("CVSS:3.1/AV:N/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"), Err(CvssError::Metric(_))));
+        assert!(matches!(parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/ZZ:1"), Err(CvssError::Metric(_))));
+        assert!(matches!(parse("CVSS:3.1/AV:NN/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"), Err(CvssError::Metric(_))));
     }
 }

@@ -4,4 +4,5 @@
 pub mod auth;
 pub mod problem;
 pub mod reports;
+pub mod tickets;
 pub mod users;

@@ -18,13 +18,7 @@ impl Lang {
         for part in header.split(',') {
             let mut pieces = part.trim().split(';');
             let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
-            let q = pieces
-                .find_map(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|v| v.parse::<f32>().ok())
-                })
-                .unwrap_or(1.0);
+            let q = pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok())).unwrap_or(1.0);
             let lang = if tag == "en" || tag.starts_with("en-") {
                 Lang::En
             } else if tag == "id" || tag.starts_with("id-") || tag == "in" {
@@ -64,10 +58,7 @@ mod tests {
         assert_eq!(Lang::from_accept_language(""), Lang::Id);
         assert_eq!(Lang::from_accept_language("en"), Lang::En);
         assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Lang::En);
-        assert_eq!(
-            Lang::from_accept_language("id-ID,id;q=0.9,en;q=0.8"),
-            Lang::Id
-        );
+        assert_eq!(Lang::from_accept_language("id-ID,id;q=0.9,en;q=0.8"), Lang::Id);
         assert_eq!(Lang::from_accept_language("fr, en;q=0.5"), Lang::En);
         assert_eq!(Lang::from_accept_language("de"), Lang::Id);
         assert_eq!(Lang::from_accept_language("id;q=0.2, en;q=0.7"), Lang::En);

@@ -7,11 +7,8 @@ use sha2::{Digest, Sha256};
 
 /// The number of leading zero bits of SHA-256(`challenge:nonce`).
 pub fn leading_zero_bits(challenge: &str, nonce: &str) -> u32 {
-    let digest = Sha256::new()
-        .chain_update(challenge.as_bytes())
-        .chain_update(b":")
-        .chain_update(nonce.as_bytes())
-        .finalize();
+    let digest =
+        Sha256::new().chain_update(challenge.as_bytes()).chain_update(b":").chain_update(nonce.as_bytes()).finalize();
     let mut bits = 0;
     for byte in digest {
         if byte == 0 {
@@ -30,9 +27,7 @@ pub fn is_solution(challenge: &str, nonce: &str, difficulty: u8) -> bool {
 
 /// Finds a nonce (the browser's side). Returns `None` after `max_tries`.
 pub fn solve(challenge: &str, difficulty: u8, max_tries: u64) -> Option<String> {
-    (0..max_tries)
-        .map(|n| n.to_string())
-        .find(|nonce| is_solution(challenge, nonce, difficulty))
+    (0..max_tries).map(|n| n.to_string()).find(|nonce| is_solution(challenge, nonce, difficulty))
 }
 
 #[cfg(test)]
@@ -47,9 +42,6 @@ mod tests {
         assert!(is_solution("abc.123", &nonce, 10));
         assert!(!is_solution("abc.124", &nonce, 10) || leading_zero_bits("abc.124", &nonce) >= 10);
         assert!(is_solution("anything", "0", 0));
-        assert!(
-            !is_solution("anything", &"9".repeat(33), 0),
-            "bounded nonce length"
-        );
+        assert!(!is_solution("anything", &"9".repeat(33), 0), "bounded nonce length");
     }
 }

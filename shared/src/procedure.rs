@@ -72,16 +72,9 @@ impl Actor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransitionError {
     /// The action does not leave this state. `allowed` lists what this actor may do instead.
-    InvalidFromState {
-        state: ReportState,
-        action: Action,
-        allowed: Vec<Action>,
-    },
+    InvalidFromState { state: ReportState, action: Action, allowed: Vec<Action> },
     /// The action leaves this state, but not for this actor.
-    NotPermitted {
-        action: Action,
-        required: Vec<ActorKind>,
-    },
+    NotPermitted { action: Action, required: Vec<ActorKind> },
 }
 
 impl ReportState {
@@ -117,10 +110,7 @@ impl ReportState {
         match self {
             ReportState::Submitted => lang.pick("Diterima", "Submitted"),
             ReportState::InVerification => lang.pick("Sedang diverifikasi", "In verification"),
-            ReportState::NeedsInfo => lang.pick(
-                "Menunggu informasi pelapor",
-                "Awaiting reporter information",
-            ),
+            ReportState::NeedsInfo => lang.pick("Menunggu informasi pelapor", "Awaiting reporter information"),
             ReportState::Drafted => lang.pick("Draf dokumen disiapkan", "Documents drafted"),
             ReportState::AwaitingApproval => lang.pick("Menunggu pengesahan", "Awaiting approval"),
             ReportState::Approved => lang.pick("Disahkan", "Approved"),
@@ -138,9 +128,7 @@ impl ReportState {
     /// up to the state's due time; the clock starts when the state is entered.
     pub fn active_steps(self) -> &'static [SopStep] {
         match self {
-            ReportState::Submitted | ReportState::InVerification | ReportState::NeedsInfo => {
-                &[SopStep::Verify]
-            }
+            ReportState::Submitted | ReportState::InVerification | ReportState::NeedsInfo => &[SopStep::Verify],
             ReportState::Drafted => &[SopStep::Draft, SopStep::Submit],
             ReportState::AwaitingApproval => &[SopStep::Approve],
             ReportState::Approved => &[SopStep::HallOfFame, SopStep::Send],
@@ -237,9 +225,7 @@ impl Action {
             Action::Verify => lang.pick("Sesuai (verifikasi)", "Verify"),
             Action::SubmitForApproval => lang.pick("Ajukan pengesahan", "Submit for approval"),
             Action::Approve => lang.pick("Sahkan dan tanda tangani", "Approve and sign"),
-            Action::ReturnForRevision => {
-                lang.pick("Kembalikan untuk perbaikan", "Return for revision")
-            }
+            Action::ReturnForRevision => lang.pick("Kembalikan untuk perbaikan", "Return for revision"),
             Action::Complete => lang.pick("Selesaikan", "Complete"),
         }
     }
@@ -250,33 +236,19 @@ impl Action {
 }
 
 /// Applies an action: the only way a report changes state.
-pub fn transition(
-    from: ReportState,
-    action: Action,
-    actor: &Actor,
-) -> Result<ReportState, TransitionError> {
+pub fn transition(from: ReportState, action: Action, actor: &Actor) -> Result<ReportState, TransitionError> {
     if !action.sources().contains(&from) {
-        return Err(TransitionError::InvalidFromState {
-            state: from,
-            action,
-            allowed: allowed_actions(from, actor),
-        });
+        return Err(TransitionError::InvalidFromState { state: from, action, allowed: allowed_actions(from, actor) });
     }
     if !action.permits(actor) {
-        return Err(TransitionError::NotPermitted {
-            action,
-            required: action.allowed_actors().to_vec(),
-        });
+        return Err(TransitionError::NotPermitted { action, required: action.allowed_actors().to_vec() });
     }
     Ok(action.target())
 }
 
 /// The actions this actor may take on a report in this state.
 pub fn allowed_actions(state: ReportState, actor: &Actor) -> Vec<Action> {
-    Action::ALL
-        .into_iter()
-        .filter(|a| a.sources().contains(&state) && a.permits(actor))
-        .collect()
+    Action::ALL.into_iter().filter(|a| a.sources().contains(&state) && a.permits(actor)).collect()
 }
 
 /// A time standard from the SOP's *Mutu Baku* column.
@@ -351,9 +323,7 @@ impl SopStep {
     pub fn performer(self) -> ActorKind {
         match self {
             SopStep::OpenSite | SopStep::FillForm | SopStep::SubmitReport => ActorKind::Reporter,
-            SopStep::Verify | SopStep::Draft | SopStep::Submit | SopStep::Send => {
-                ActorKind::Analyst
-            }
+            SopStep::Verify | SopStep::Draft | SopStep::Submit | SopStep::Send => ActorKind::Analyst,
             SopStep::Approve => ActorKind::Head,
             SopStep::HallOfFame => ActorKind::System,
         }
@@ -363,14 +333,12 @@ impl SopStep {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             SopStep::OpenSite => lang.pick("Pelapor membuka situs TTIS", "Reporter opens the site"),
-            SopStep::FillForm => lang.pick(
-                "Mengisi formulir laporan insiden siber",
-                "Fill in the incident report form",
-            ),
-            SopStep::SubmitReport => lang.pick(
-                "Mengirim laporan dan mendapatkan kode tiket",
-                "Submit the report and get a ticket code",
-            ),
+            SopStep::FillForm => {
+                lang.pick("Mengisi formulir laporan insiden siber", "Fill in the incident report form")
+            }
+            SopStep::SubmitReport => {
+                lang.pick("Mengirim laporan dan mendapatkan kode tiket", "Submit the report and get a ticket code")
+            }
             SopStep::Verify => lang.pick(
                 "Verifikasi dan analisis laporan oleh tim tanggap insiden",
                 "Verification and analysis by the response team",
@@ -379,18 +347,15 @@ impl SopStep {
                 "Pembuatan Surat Pemberitahuan Insiden Siber dan Sertifikat Apresiasi",
                 "Drafting the incident notification letter and appreciation certificate",
             ),
-            SopStep::Submit => lang.pick(
-                "Pengajuan pengesahan kepada Kepala Dinas",
-                "Submission for the head's approval",
-            ),
-            SopStep::Approve => lang.pick(
-                "Pengesahan oleh Kepala Dinas",
-                "Approval and signature by the head of agency",
-            ),
-            SopStep::HallOfFame => lang.pick(
-                "Pencantuman nama pelapor pada Hall of Fame",
-                "Listing on the Hall of Fame",
-            ),
+            SopStep::Submit => {
+                lang.pick("Pengajuan pengesahan kepada Kepala Dinas", "Submission for the head's approval")
+            }
+            SopStep::Approve => {
+                lang.pick("Pengesahan oleh Kepala Dinas", "Approval and signature by the head of agency")
+            }
+            SopStep::HallOfFame => {
+                lang.pick("Pencantuman nama pelapor pada Hall of Fame", "Listing on the Hall of Fame")
+            }
             SopStep::Send => lang.pick(
                 "Pengiriman surat dan sertifikat; laporan selesai",
                 "Sending the letter and certificate; ticket closed",
@@ -443,21 +408,12 @@ mod tests {
         }
     }
 
-    const KINDS: [ActorKind; 4] = [
-        ActorKind::Reporter,
-        ActorKind::Analyst,
-        ActorKind::Head,
-        ActorKind::System,
-    ];
+    const KINDS: [ActorKind; 4] = [ActorKind::Reporter, ActorKind::Analyst, ActorKind::Head, ActorKind::System];
 
     #[test]
     fn every_allowed_transition_succeeds() {
         for &(from, action, to, kind) in ALLOWED {
-            assert_eq!(
-                transition(from, action, &actor_of(kind)),
-                Ok(to),
-                "{from:?} --{action:?}--> as {kind:?}"
-            );
+            assert_eq!(transition(from, action, &actor_of(kind)), Ok(to), "{from:?} --{action:?}--> as {kind:?}");
         }
     }
 
@@ -466,17 +422,12 @@ mod tests {
         for from in ReportState::ALL {
             for action in Action::ALL {
                 for kind in KINDS {
-                    let listed = ALLOWED
-                        .iter()
-                        .any(|&(f, a, _, k)| f == from && a == action && k == kind);
+                    let listed = ALLOWED.iter().any(|&(f, a, _, k)| f == from && a == action && k == kind);
                     let result = transition(from, action, &actor_of(kind));
                     if listed {
                         continue;
                     }
-                    assert!(
-                        result.is_err(),
-                        "{from:?} --{action:?}--> as {kind:?} must be refused"
-                    );
+                    assert!(result.is_err(), "{from:?} --{action:?}--> as {kind:?} must be refused");
                     let source_ok = ALLOWED.iter().any(|&(f, a, _, _)| f == from && a == action);
                     match result {
                         Err(TransitionError::InvalidFromState { .. }) => assert!(!source_ok),
@@ -491,10 +442,7 @@ mod tests {
     #[test]
     fn admins_take_no_ticket_action_and_staff_with_several_roles_get_each() {
         for from in ReportState::ALL {
-            assert!(
-                allowed_actions(from, &admin()).is_empty(),
-                "admin in {from:?}"
-            );
+            assert!(allowed_actions(from, &admin()).is_empty(), "admin in {from:?}");
         }
         let both = Actor::Staff(vec![Role::Analyst, Role::Head]);
         assert_eq!(
@@ -521,10 +469,7 @@ mod tests {
         let err = transition(ReportState::AwaitingApproval, Action::Approve, &analyst());
         assert_eq!(
             err,
-            Err(TransitionError::NotPermitted {
-                action: Action::Approve,
-                required: vec![ActorKind::Head]
-            })
+            Err(TransitionError::NotPermitted { action: Action::Approve, required: vec![ActorKind::Head] })
         );
     }
 
@@ -543,16 +488,10 @@ mod tests {
     fn names_round_trip_and_match_serde() {
         for s in ReportState::ALL {
             assert_eq!(ReportState::parse(s.as_str()), Some(s));
-            assert_eq!(
-                serde_json::to_value(s).ok(),
-                Some(serde_json::Value::from(s.as_str()))
-            );
+            assert_eq!(serde_json::to_value(s).ok(), Some(serde_json::Value::from(s.as_str())));
         }
         for a in Action::ALL {
-            assert_eq!(
-                serde_json::to_value(a).ok(),
-                Some(serde_json::Value::from(a.as_str()))
-            );
+            assert_eq!(serde_json::to_value(a).ok(), Some(serde_json::Value::from(a.as_str())));
         }
     }
 
@@ -569,23 +508,11 @@ mod tests {
             })
             .sum();
         assert_eq!(reporter_minutes, 20, "5 + 10 + 5 minutes for the reporter");
-        assert_eq!(
-            SopStep::Verify.default_time_standard(),
-            Some(TimeStandard::WorkingDays(1))
-        );
-        assert_eq!(
-            SopStep::Approve.default_time_standard(),
-            Some(TimeStandard::WorkingDays(1))
-        );
-        assert_eq!(
-            SopStep::Send.default_time_standard(),
-            Some(TimeStandard::Minutes(10))
-        );
+        assert_eq!(SopStep::Verify.default_time_standard(), Some(TimeStandard::WorkingDays(1)));
+        assert_eq!(SopStep::Approve.default_time_standard(), Some(TimeStandard::WorkingDays(1)));
+        assert_eq!(SopStep::Send.default_time_standard(), Some(TimeStandard::Minutes(10)));
         assert_eq!(SopStep::HallOfFame.default_time_standard(), None);
         assert!(ReportState::NeedsInfo.sla_paused());
-        assert_eq!(
-            ReportState::Drafted.active_steps(),
-            &[SopStep::Draft, SopStep::Submit]
-        );
+        assert_eq!(ReportState::Drafted.active_steps(), &[SopStep::Draft, SopStep::Submit]);
     }
 }

@@ -44,19 +44,12 @@ impl Role {
         let mut sorted: Vec<Role> = roles.to_vec();
         sorted.sort();
         sorted.dedup();
-        sorted
-            .iter()
-            .map(|r| r.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
+        sorted.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
     }
 
     /// The inverse of [`Role::join`]; unknown names are skipped.
     pub fn split(stored: &str) -> Vec<Role> {
-        let mut roles: Vec<Role> = stored
-            .split(',')
-            .filter_map(|s| Role::parse(s.trim()))
-            .collect();
+        let mut roles: Vec<Role> = stored.split(',').filter_map(|s| Role::parse(s.trim())).collect();
         roles.sort();
         roles.dedup();
         roles

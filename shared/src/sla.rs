@@ -20,13 +20,18 @@ pub struct Calendar {
 
 impl Default for Calendar {
     fn default() -> Self {
-        Calendar { utc_offset_minutes: 8 * 60, working_days: [true, true, true, true, true, false, false], holidays: Vec::new() }
+        Calendar {
+            utc_offset_minutes: 8 * 60,
+            working_days: [true, true, true, true, true, false, false],
+            holidays: Vec::new(),
+        }
     }
 }
 
 impl Calendar {
     fn offset(&self) -> FixedOffset {
-        FixedOffset::east_opt(self.utc_offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| Utc.fix()))
+        FixedOffset::east_opt(self.utc_offset_minutes * 60)
+            .unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| Utc.fix()))
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -70,7 +75,11 @@ impl Calendar {
                         date = date.succ_opt().unwrap_or(date);
                     }
                 }
-                offset.from_local_datetime(&date.and_time(time)).single().map(|d| d.with_timezone(&Utc)).unwrap_or(start)
+                offset
+                    .from_local_datetime(&date.and_time(time))
+                    .single()
+                    .map(|d| d.with_timezone(&Utc))
+                    .unwrap_or(start)
             }
         }
     }
@@ -103,7 +112,8 @@ pub struct StepClock {
     pub overdue: bool,
 }
 
-fn total_standard(state: ReportState) -> Option<TimeStandard> {
+/// The time standard of the steps that run in a state, added up.
+pub fn total_standard(state: ReportState) -> Option<TimeStandard> {
     let mut minutes = 0u32;
     let mut days = 0u32;
     let mut any = false;

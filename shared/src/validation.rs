@@ -120,17 +120,9 @@ pub fn email(value: &str) -> Result<(), Violation> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    let local_ok = !local.is_empty()
-        && char_len(local) <= 64
-        && !local.chars().any(|c| c.is_whitespace() || c == '@');
-    if domain_ok && local_ok {
-        Ok(())
-    } else {
-        Err(Violation::InvalidEmail)
-    }
+        && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let local_ok = !local.is_empty() && char_len(local) <= 64 && !local.chars().any(|c| c.is_whitespace() || c == '@');
+    if domain_ok && local_ok { Ok(()) } else { Err(Violation::InvalidEmail) }
 }
 
 /// A new password (ASVS 5.0 6.2: length rules only, no composition rules, no truncation).
@@ -150,11 +142,7 @@ pub fn password(value: &str) -> Result<(), Violation> {
 
 /// A staff account holds at least one role.
 pub fn roles(value: &[crate::Role]) -> Result<(), Violation> {
-    if value.is_empty() {
-        Err(Violation::NoRoles)
-    } else {
-        Ok(())
-    }
+    if value.is_empty() { Err(Violation::NoRoles) } else { Ok(()) }
 }
 
 pub const TITLE_MIN: usize = 5;
@@ -180,11 +168,7 @@ fn text_between(value: &str, min: usize, max: usize) -> Result<(), Violation> {
 
 /// Anything that must not be blank.
 pub fn required(value: &str) -> Result<(), Violation> {
-    if value.trim().is_empty() {
-        Err(Violation::Required)
-    } else {
-        Ok(())
-    }
+    if value.trim().is_empty() { Err(Violation::Required) } else { Ok(()) }
 }
 
 /// A report's title: 5 to 200 characters.
@@ -204,21 +188,11 @@ pub fn description(value: &str) -> Result<(), Violation> {
 
 /// An optional long text (steps to reproduce, impact).
 pub fn long_text(value: &str) -> Result<(), Violation> {
-    if char_len(value) > LONG_TEXT_MAX {
-        Err(Violation::TooLong { max: LONG_TEXT_MAX })
-    } else {
-        Ok(())
-    }
+    if char_len(value) > LONG_TEXT_MAX { Err(Violation::TooLong { max: LONG_TEXT_MAX }) } else { Ok(()) }
 }
 
 pub fn organization(value: &str) -> Result<(), Violation> {
-    if char_len(value.trim()) > ORGANIZATION_MAX {
-        Err(Violation::TooLong {
-            max: ORGANIZATION_MAX,
-        })
-    } else {
-        Ok(())
-    }
+    if char_len(value.trim()) > ORGANIZATION_MAX { Err(Violation::TooLong { max: ORGANIZATION_MAX }) } else { Ok(()) }
 }
 
 /// A phone or WhatsApp number: digits with optional `+`, spaces, dashes, dots and brackets; 8-15 digits.
@@ -227,24 +201,14 @@ pub fn phone(value: &str) -> Result<(), Violation> {
     if v.is_empty() {
         return Ok(());
     }
-    let allowed = v
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-.()".contains(c));
+    let allowed = v.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
     let digits = v.chars().filter(char::is_ascii_digit).count();
     let plus_ok = !v[1..].contains('+');
-    if allowed && plus_ok && (8..=15).contains(&digits) {
-        Ok(())
-    } else {
-        Err(Violation::InvalidPhone)
-    }
+    if allowed && plus_ok && (8..=15).contains(&digits) { Ok(()) } else { Err(Violation::InvalidPhone) }
 }
 
 pub fn must_be_true(value: bool) -> Result<(), Violation> {
-    if value {
-        Ok(())
-    } else {
-        Err(Violation::MustAccept)
-    }
+    if value { Ok(()) } else { Err(Violation::MustAccept) }
 }
 
 /// Not later than `now` (with five minutes for clock differences).
@@ -252,32 +216,21 @@ pub fn not_in_future(
     value: &chrono::DateTime<chrono::Utc>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), Violation> {
-    if *value > now + chrono::Duration::minutes(5) {
-        Err(Violation::InFuture)
-    } else {
-        Ok(())
-    }
+    if *value > now + chrono::Duration::minutes(5) { Err(Violation::InFuture) } else { Ok(()) }
 }
 
 pub fn cvss_vector(value: &str) -> Result<(), Violation> {
     if value.trim().is_empty() {
         return Ok(());
     }
-    crate::cvss::parse(value)
-        .map(|_| ())
-        .map_err(|_| Violation::InvalidCvss)
+    crate::cvss::parse(value).map(|_| ()).map_err(|_| Violation::InvalidCvss)
 }
 
 /// The Hall of Fame choice `alias` needs an alias of at most 60 characters.
-pub fn alias(
-    choice: crate::dto::reports::HallOfFameChoice,
-    alias: Option<&str>,
-) -> Result<(), Violation> {
+pub fn alias(choice: crate::dto::reports::HallOfFameChoice, alias: Option<&str>) -> Result<(), Violation> {
     use crate::dto::reports::HallOfFameChoice;
     match (choice, alias.map(str::trim)) {
-        (HallOfFameChoice::Alias, None) | (HallOfFameChoice::Alias, Some("")) => {
-            Err(Violation::AliasRequired)
-        }
+        (HallOfFameChoice::Alias, None) | (HallOfFameChoice::Alias, Some("")) => Err(Violation::AliasRequired),
         (_, Some(a)) if char_len(a) > 60 => Err(Violation::TooLong { max: 60 }),
         _ => Ok(()),
     }
@@ -311,21 +264,12 @@ pub mod server {
 
     /// The field a struct-level rule is about (validator files those under `__all__`).
     pub fn field_of(err: &ValidationError) -> Option<String> {
-        err.params
-            .get("field")
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
+        err.params.get("field").and_then(|v| v.as_str()).map(str::to_string)
     }
 
     /// The inverse of `adapt`, for rendering a message in the caller's language.
     pub fn violation_of(err: &ValidationError) -> Violation {
-        let num = |key: &str| {
-            err.params
-                .get(key)
-                .and_then(|v| v.as_u64())
-                .map(|n| n as usize)
-                .unwrap_or(0)
-        };
+        let num = |key: &str| err.params.get(key).and_then(|v| v.as_u64()).map(|n| n as usize).unwrap_or(0);
         match err.code.as_ref() {
             "too_short" => Violation::TooShort { min: num("min") },
             "too_long" => Violation::TooLong { max: num("max") },
@@ -383,6 +327,12 @@ pub mod server {
     pub fn cvss_vector(v: &str) -> Result<(), ValidationError> {
         adapt(super::cvss_vector(v))
     }
+    pub fn emails(v: &[String]) -> Result<(), ValidationError> {
+        if v.is_empty() {
+            return adapt(Err(super::Violation::Required));
+        }
+        v.iter().try_for_each(|e| adapt(super::email(e)))
+    }
     /// Struct-level rule of the reporter block: the alias.
     pub fn reporter(r: &crate::dto::reports::ReporterInput) -> Result<(), ValidationError> {
         adapt(super::alias(r.hall_of_fame, r.alias.as_deref())).map_err(|mut e| {
@@ -398,18 +348,12 @@ mod tests {
 
     #[test]
     fn email_rule_accepts_addresses_and_catches_typos() {
-        for ok in [
-            "a@b.id",
-            "tim.ttis@kukarkab.go.id",
-            "  x+y@mail.example.org ",
-        ] {
+        for ok in ["a@b.id", "tim.ttis@kukarkab.go.id", "  x+y@mail.example.org "] {
             assert_eq!(email(ok), Ok(()), "{ok}");
         }
         assert_eq!(email(""), Err(Violation::Required));
         assert_eq!(email("   "), Err(Violation::Required));
-        for bad in [
-            "nobody", "a@b", "a@.b.id", "a b@c.id", "@c.id", "a@b..id", "a@b.id.", "a@@b.id",
-        ] {
+        for bad in ["nobody", "a@b", "a@.b.id", "a b@c.id", "@c.id", "a@b..id", "a@b.id.", "a@@b.id"] {
             assert_eq!(email(bad), Err(Violation::InvalidEmail), "{bad}");
         }
         let long = format!("{}@b.id", "a".repeat(300));
@@ -419,17 +363,11 @@ mod tests {
     #[test]
     fn password_rule_is_about_length_only() {
         assert_eq!(password(""), Err(Violation::Required));
-        assert_eq!(
-            password("short"),
-            Err(Violation::TooShort { min: PASSWORD_MIN })
-        );
+        assert_eq!(password("short"), Err(Violation::TooShort { min: PASSWORD_MIN }));
         assert_eq!(password("twelve chars"), Ok(()));
         assert_eq!(password("alllowercaseletters"), Ok(()));
         assert_eq!(password(&"x".repeat(64)), Ok(()));
-        assert_eq!(
-            password(&"x".repeat(129)),
-            Err(Violation::TooLong { max: PASSWORD_MAX })
-        );
+        assert_eq!(password(&"x".repeat(129)), Err(Violation::TooLong { max: PASSWORD_MAX }));
         // Characters, not bytes: twelve Indonesian-keyboard-unfriendly characters still count twelve.
         assert_eq!(password(&"é".repeat(12)), Ok(()));
     }
@@ -438,10 +376,7 @@ mod tests {
     fn name_and_roles_rules() {
         assert_eq!(name("  "), Err(Violation::Required));
         assert_eq!(name("Siti Rahma"), Ok(()));
-        assert_eq!(
-            name(&"n".repeat(121)),
-            Err(Violation::TooLong { max: NAME_MAX })
-        );
+        assert_eq!(name(&"n".repeat(121)), Err(Violation::TooLong { max: NAME_MAX }));
         assert_eq!(roles(&[]), Err(Violation::NoRoles));
         assert_eq!(roles(&[crate::Role::Head]), Ok(()));
     }
@@ -465,22 +400,14 @@ mod tests {
             let en = v.message(Lang::En);
             assert!(!id.is_empty() && !en.is_empty() && id != en, "{v:?}");
         }
-        assert_eq!(
-            Violation::TooShort { min: 12 }.message(Lang::Id),
-            "Minimal 12 karakter."
-        );
+        assert_eq!(Violation::TooShort { min: 12 }.message(Lang::Id), "Minimal 12 karakter.");
     }
 
     #[test]
     fn report_rules() {
         assert_eq!(title("Deface"), Ok(()));
         assert_eq!(title("abc"), Err(Violation::TooShort { min: TITLE_MIN }));
-        assert_eq!(
-            description("too short"),
-            Err(Violation::TooShort {
-                min: DESCRIPTION_MIN
-            })
-        );
+        assert_eq!(description("too short"), Err(Violation::TooShort { min: DESCRIPTION_MIN }));
         assert_eq!(phone("+62 812-3456-7890"), Ok(()));
         assert_eq!(phone("(0541) 661234"), Ok(()));
         assert_eq!(phone(""), Ok(()));
@@ -489,14 +416,8 @@ mod tests {
         assert_eq!(phone("call me"), Err(Violation::InvalidPhone));
         assert_eq!(must_be_true(false), Err(Violation::MustAccept));
         let now = chrono::Utc::now();
-        assert_eq!(
-            not_in_future(&(now - chrono::Duration::days(1)), now),
-            Ok(())
-        );
-        assert_eq!(
-            not_in_future(&(now + chrono::Duration::hours(1)), now),
-            Err(Violation::InFuture)
-        );
+        assert_eq!(not_in_future(&(now - chrono::Duration::days(1)), now), Ok(()));
+        assert_eq!(not_in_future(&(now + chrono::Duration::hours(1)), now), Err(Violation::InFuture));
         assert_eq!(cvss_vector("CVSS:3.1/AV:N"), Err(Violation::InvalidCvss));
         use crate::dto::reports::HallOfFameChoice as H;
         assert_eq!(alias(H::Alias, None), Err(Violation::AliasRequired));

@@ -20,29 +20,16 @@ async fn the_audit_chain_verifies_and_catches_an_edited_row(app: TestApp) {
 
     let actions: Vec<String> = app
         .db
-        .query_all(Statement::from_string(
-            app.db.get_database_backend(),
-            "SELECT action FROM audit_log ORDER BY id",
-        ))
+        .query_all(Statement::from_string(app.db.get_database_backend(), "SELECT action FROM audit_log ORDER BY id"))
         .await
         .unwrap_or_default()
         .iter()
         .filter_map(|r| r.try_get::<String>("", "action").ok())
         .collect();
-    assert_eq!(
-        actions,
-        [
-            "user.bootstrap_admin",
-            "auth.login",
-            "auth.login_failed",
-            "user.create"
-        ]
-    );
+    assert_eq!(actions, ["user.bootstrap_admin", "auth.login", "auth.login_failed", "user.create"]);
 
     app.db
-        .execute_unprepared(
-            "UPDATE audit_log SET actor = 'someone-else' WHERE action = 'auth.login_failed'",
-        )
+        .execute_unprepared("UPDATE audit_log SET actor = 'someone-else' WHERE action = 'auth.login_failed'")
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let broken = verify_chain(&app.db).await.ok().flatten();

@@ -15,49 +15,25 @@ db_tests!(
 );
 
 fn set_cookie(res: &reqwest::Response) -> String {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect::<Vec<_>>()
-        .join("\n")
+    res.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("\n")
 }
 
 async fn login_returns_a_token_and_a_strict_refresh_cookie(app: TestApp) {
     let res = app.login(ADMIN_EMAIL, ADMIN_PASSWORD).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(
-        res.headers()
-            .get("cache-control")
-            .and_then(|v| v.to_str().ok()),
-        Some("no-store")
-    );
+    assert_eq!(res.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
     let cookie = set_cookie(&res);
     assert!(cookie.starts_with("ttis_refresh="), "{cookie}");
-    for attribute in [
-        "HttpOnly",
-        "SameSite=Strict",
-        "Path=/api/v1/auth",
-        "Max-Age=",
-    ] {
-        assert!(
-            cookie.contains(attribute),
-            "cookie lacks {attribute}: {cookie}"
-        );
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/api/v1/auth", "Max-Age="] {
+        assert!(cookie.contains(attribute), "cookie lacks {attribute}: {cookie}");
     }
-    assert!(
-        !cookie.contains("Secure"),
-        "plain-HTTP test server must not set Secure"
-    );
+    assert!(!cookie.contains("Secure"), "plain-HTTP test server must not set Secure");
     let body: Value = res.json().await.unwrap_or_default();
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["expires_in"], 900);
     assert_eq!(body["user"]["email"], ADMIN_EMAIL);
     assert_eq!(body["user"]["roles"], json!(["admin"]));
-    assert!(
-        body.get("refresh_token").is_none(),
-        "the refresh token travels only in the cookie"
-    );
+    assert!(body.get("refresh_token").is_none(), "the refresh token travels only in the cookie");
 
     let token = body["access_token"].as_str().unwrap_or_default();
     let me = app.get("/api/v1/auth/me", Some(token)).await;
@@ -80,12 +56,7 @@ async fn unknown_email_and_wrong_password_get_the_same_answer(app: TestApp) {
         assert_eq!(a[key], b[key], "{key} differs");
     }
     assert_eq!(a["code"], "invalid_credentials");
-    assert!(
-        a["detail"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("Email atau kata sandi salah")
-    );
+    assert!(a["detail"].as_str().unwrap_or_default().contains("Email atau kata sandi salah"));
 
     let rows = app
         .db
@@ -102,8 +73,7 @@ async fn unknown_email_and_wrong_password_get_the_same_answer(app: TestApp) {
 
 fn craft(claims: Value, secret: &[u8]) -> String {
     let key = EncodingKey::from_secret(secret).unwrap_or_else(|e| panic!("key: {e}"));
-    jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &key)
-        .unwrap_or_else(|e| panic!("encode: {e}"))
+    jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &key).unwrap_or_else(|e| panic!("encode: {e}"))
 }
 
 async fn forged_expired_and_unsigned_tokens_are_refused(app: TestApp) {
@@ -111,15 +81,10 @@ async fn forged_expired_and_unsigned_tokens_are_refused(app: TestApp) {
     let claims: Value = {
         use base64::Engine;
         let payload = token.split('.').nth(1).unwrap_or_default();
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(payload)
-            .unwrap_or_default();
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap_or_default();
         serde_json::from_slice(&bytes).unwrap_or_default()
     };
-    assert_eq!(
-        app.get("/api/v1/auth/me", Some(&token)).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.status(), StatusCode::OK);
 
     let now = Utc::now().timestamp();
     let mut expired = claims.clone();
@@ -139,16 +104,8 @@ async fn forged_expired_and_unsigned_tokens_are_refused(app: TestApp) {
     let mut tampered_claims = claims.clone();
     tampered_claims["sub"] = json!("999");
     let sig = token.rsplit('.').next().unwrap_or_default();
-    let tampered = format!(
-        "{}.{}.{sig}",
-        token.split('.').next().unwrap_or_default(),
-        b64(&tampered_claims)
-    );
-    let alg_none = format!(
-        "{}.{}.",
-        b64(&json!({"alg": "none", "typ": "JWT"})),
-        b64(&claims)
-    );
+    let tampered = format!("{}.{}.{sig}", token.split('.').next().unwrap_or_default(), b64(&tampered_claims));
+    let alg_none = format!("{}.{}.", b64(&json!({"alg": "none", "typ": "JWT"})), b64(&claims));
     let hs512 = {
         let key = EncodingKey::from_secret(JWT_SECRET.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
         jsonwebtoken::encode(&Header::new(Algorithm::HS512), &claims, &key).unwrap_or_default()
@@ -156,16 +113,10 @@ async fn forged_expired_and_unsigned_tokens_are_refused(app: TestApp) {
 
     let cases = [
         ("expired", craft(expired, JWT_SECRET.as_bytes())),
-        (
-            "wrong audience",
-            craft(wrong_audience, JWT_SECRET.as_bytes()),
-        ),
+        ("wrong audience", craft(wrong_audience, JWT_SECRET.as_bytes())),
         ("wrong issuer", craft(wrong_issuer, JWT_SECRET.as_bytes())),
         ("no exp", craft(no_exp, JWT_SECRET.as_bytes())),
-        (
-            "other key",
-            craft(claims.clone(), b"another-secret-that-is-32-bytes-long!!"),
-        ),
+        ("other key", craft(claims.clone(), b"another-secret-that-is-32-bytes-long!!")),
         ("tampered", tampered),
         ("alg none", alg_none),
         ("HS512 not allowed", hs512),
@@ -178,68 +129,28 @@ async fn forged_expired_and_unsigned_tokens_are_refused(app: TestApp) {
     }
     // A correctly signed token for this issuer still works: the refusals above are about the token.
     assert_eq!(claims["iss"], ISSUER);
-    assert_eq!(
-        app.get(
-            "/api/v1/auth/me",
-            Some(&craft(claims, JWT_SECRET.as_bytes()))
-        )
-        .await
-        .status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.get("/api/v1/auth/me", Some(&craft(claims, JWT_SECRET.as_bytes()))).await.status(), StatusCode::OK);
 }
 
 async fn logout_ends_the_session_at_once(app: TestApp) {
     let token = app.admin_token().await;
-    let res = app
-        .send_json(
-            Method::POST,
-            "/api/v1/auth/logout",
-            Some(&token),
-            &json!({}),
-        )
-        .await;
+    let res = app.send_json(Method::POST, "/api/v1/auth/logout", Some(&token), &json!({})).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    assert!(
-        set_cookie(&res).contains("ttis_refresh=;"),
-        "cookie cleared: {}",
-        set_cookie(&res)
-    );
-    assert_eq!(
-        app.get("/api/v1/auth/me", Some(&token)).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
-    let refresh = app
-        .client
-        .post(app.url("/api/v1/auth/refresh"))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(set_cookie(&res).contains("ttis_refresh=;"), "cookie cleared: {}", set_cookie(&res));
+    assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
+    let refresh = app.client.post(app.url("/api/v1/auth/refresh")).send().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(refresh.status(), StatusCode::UNAUTHORIZED);
     // Another session of the same account is untouched.
     let other = app.admin_token().await;
-    assert_eq!(
-        app.get("/api/v1/auth/me", Some(&other)).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.get("/api/v1/auth/me", Some(&other)).await.status(), StatusCode::OK);
     // Without any credential, logout is refused.
-    let anon = app
-        .fresh_client()
-        .post(app.url("/api/v1/auth/logout"))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let anon = app.fresh_client().post(app.url("/api/v1/auth/logout")).send().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(anon.status(), StatusCode::UNAUTHORIZED);
 }
 
 fn cookie_value(res: &reqwest::Response) -> String {
     let header = set_cookie(res);
-    header
-        .split(';')
-        .next()
-        .and_then(|kv| kv.strip_prefix("ttis_refresh="))
-        .map(str::to_string)
-        .unwrap_or_default()
+    header.split(';').next().and_then(|kv| kv.strip_prefix("ttis_refresh=")).map(str::to_string).unwrap_or_default()
 }
 
 async fn refresh_rotates_and_a_replayed_token_ends_the_session(app: TestApp) {
@@ -263,84 +174,43 @@ async fn refresh_rotates_and_a_replayed_token_ends_the_session(app: TestApp) {
     let second = cookie_value(&res);
     assert!(!second.is_empty() && second != first, "rotated");
     let body: Value = res.json().await.unwrap_or_default();
-    let token = body["access_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    assert_eq!(
-        app.get("/api/v1/auth/me", Some(&token)).await.status(),
-        StatusCode::OK
-    );
+    let token = body["access_token"].as_str().unwrap_or_default().to_string();
+    assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.status(), StatusCode::OK);
 
     // The old secret, long after rotation, is a replay: the whole session ends.
     app.db
         .execute(Statement::from_string(
             app.db.get_database_backend(),
             match app.db.get_database_backend() {
-                DbBackend::Postgres => {
-                    "UPDATE sessions SET last_used_at = last_used_at - interval '5 minutes'"
-                }
+                DbBackend::Postgres => "UPDATE sessions SET last_used_at = last_used_at - interval '5 minutes'",
                 _ => "UPDATE sessions SET last_used_at = datetime(last_used_at, '-5 minutes')",
             },
         ))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(refresh(first).await.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        refresh(second).await.status(),
-        StatusCode::UNAUTHORIZED,
-        "the thief's and the owner's token both end"
-    );
-    assert_eq!(
-        app.get("/api/v1/auth/me", Some(&token)).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        refresh("garbage".into()).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(refresh(second).await.status(), StatusCode::UNAUTHORIZED, "the thief's and the owner's token both end");
+    assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(refresh("garbage".into()).await.status(), StatusCode::UNAUTHORIZED);
 }
 
 async fn a_disabled_user_is_locked_out(app: TestApp) {
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    assert_eq!(
-        app.get("/api/v1/auth/me", Some(&analyst)).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.get("/api/v1/auth/me", Some(&analyst)).await.status(), StatusCode::OK);
     let admin = app.admin_token().await;
-    let users: Value = app
-        .get("/api/v1/users", Some(&admin))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let users: Value = app.get("/api/v1/users", Some(&admin)).await.json().await.unwrap_or_default();
     let id = users["items"]
         .as_array()
         .and_then(|items| items.iter().find(|u| u["email"] == "analis@ttis.test"))
         .map(|u| u["id"].clone())
         .unwrap_or_default();
-    let res = app
-        .send_json(
-            Method::PATCH,
-            &format!("/api/v1/users/{id}"),
-            Some(&admin),
-            &json!({"disabled": true}),
-        )
-        .await;
+    let res =
+        app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &json!({"disabled": true})).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(
-        app.get("/api/v1/auth/me", Some(&analyst)).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
-    let again = app
-        .login("analis@ttis.test", "password-of-a-test-user")
-        .await;
+    assert_eq!(app.get("/api/v1/auth/me", Some(&analyst)).await.status(), StatusCode::UNAUTHORIZED);
+    let again = app.login("analis@ttis.test", "password-of-a-test-user").await;
     assert_eq!(again.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        problem(again).await["code"],
-        "invalid_credentials",
-        "no hint that the account exists"
-    );
+    assert_eq!(problem(again).await["code"], "invalid_credentials", "no hint that the account exists");
 }
 
 /// The throttle lives in the process, not the database: one backend is enough.
@@ -352,38 +222,17 @@ async fn failed_logins_are_rate_limited_per_account_and_address() {
     })
     .await;
     for _ in 0..3 {
-        assert_eq!(
-            app.login(ADMIN_EMAIL, "wrong-password-guess")
-                .await
-                .status(),
-            StatusCode::UNAUTHORIZED
-        );
+        assert_eq!(app.login(ADMIN_EMAIL, "wrong-password-guess").await.status(), StatusCode::UNAUTHORIZED);
     }
     let blocked = app.login(ADMIN_EMAIL, ADMIN_PASSWORD).await;
-    assert_eq!(
-        blocked.status(),
-        StatusCode::TOO_MANY_REQUESTS,
-        "even the right password waits"
-    );
-    let retry: u64 = blocked
-        .headers()
-        .get("retry-after")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
+    assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+    let retry: u64 =
+        blocked.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).unwrap_or(0);
     assert!((1..=900).contains(&retry), "Retry-After {retry}");
     assert_eq!(problem(blocked).await["code"], "rate_limited");
     // Per address: two more failures on other accounts reach the IP limit of 5.
     for email in ["x1@ttis.test", "x2@ttis.test"] {
-        assert_eq!(
-            app.login(email, "wrong-password-guess").await.status(),
-            StatusCode::UNAUTHORIZED
-        );
+        assert_eq!(app.login(email, "wrong-password-guess").await.status(), StatusCode::UNAUTHORIZED);
     }
-    assert_eq!(
-        app.login("x3@ttis.test", "wrong-password-guess")
-            .await
-            .status(),
-        StatusCode::TOO_MANY_REQUESTS
-    );
+    assert_eq!(app.login("x3@ttis.test", "wrong-password-guess").await.status(), StatusCode::TOO_MANY_REQUESTS);
 }

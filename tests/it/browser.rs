@@ -35,7 +35,9 @@ async fn staff_sign_in_and_out_through_the_spa() {
         assert!(c.current_url().await?.path().starts_with("/staff"), "on the dashboard");
 
         // The access token is kept in memory only.
-        let stored = c.execute("return JSON.stringify(window.localStorage) + JSON.stringify(window.sessionStorage);", vec![]).await?;
+        let stored = c
+            .execute("return JSON.stringify(window.localStorage) + JSON.stringify(window.sessionStorage);", vec![])
+            .await?;
         assert!(!stored.as_str().unwrap_or_default().contains("eyJ"), "token found in web storage: {stored}");
 
         // A reload restores the session from the HttpOnly refresh cookie.
@@ -66,9 +68,7 @@ async fn the_public_pages_render_in_both_languages() {
         c.goto(&app.url("/")).await?;
         browser.wait_for_text("body", "Lapor Insiden Siber").await?;
         browser.find("#lang-switch").await?.click().await?;
-        browser
-            .wait_for_text("body", "Report a cyber incident")
-            .await?;
+        browser.wait_for_text("body", "Report a cyber incident").await?;
         for path in ["/report", "/track", "/hall-of-fame", "/verify"] {
             c.goto(&app.url(path)).await?;
             let h1 = browser.find("h1").await?.text().await?;
@@ -90,8 +90,7 @@ async fn the_public_pages_render_in_both_languages() {
 async fn c_screenshot(browser: &Browser) -> String {
     match browser.client.screenshot().await {
         Ok(png) => {
-            let path =
-                std::env::temp_dir().join(format!("ttis-browser-{}.png", std::process::id()));
+            let path = std::env::temp_dir().join(format!("ttis-browser-{}.png", std::process::id()));
             match std::fs::write(&path, png) {
                 Ok(()) => format!("\n(screenshot: {})", path.display()),
                 Err(_) => String::new(),

@@ -15,24 +15,14 @@ fn docker_compose_file_is_valid_and_demands_its_secrets() {
             cmd.env_remove(var);
         }
         if with_secrets {
-            cmd.env("POSTGRES_PASSWORD", "pw")
-                .env("TTIS_JWT_SECRET", "x".repeat(40));
+            cmd.env("POSTGRES_PASSWORD", "pw").env("TTIS_JWT_SECRET", "x".repeat(40));
         }
-        cmd.output().unwrap_or_else(|e| {
-            panic!("docker-compose not available ({e}); `cargo xtask test` installs it")
-        })
+        cmd.output().unwrap_or_else(|e| panic!("docker-compose not available ({e}); `cargo xtask test` installs it"))
     };
     let ok = run(true);
-    assert!(
-        ok.status.success(),
-        "docker-compose config: {}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    assert!(ok.status.success(), "docker-compose config: {}", String::from_utf8_lossy(&ok.stderr));
     let missing = run(false);
-    assert!(
-        !missing.status.success(),
-        "the compose file must refuse to start without its secrets"
-    );
+    assert!(!missing.status.success(), "the compose file must refuse to start without its secrets");
     assert!(String::from_utf8_lossy(&missing.stderr).contains("POSTGRES_PASSWORD"));
 }
 
@@ -41,8 +31,5 @@ fn the_dockerfile_builds_the_spa_and_runs_in_production_mode() {
     let text = std::fs::read_to_string(workspace_root().join("Dockerfile")).unwrap_or_default();
     assert!(text.contains("cargo xtask build-web"));
     assert!(text.contains("TTIS_MODE=production"));
-    assert!(
-        text.contains("USER ttis"),
-        "the runtime does not run as root"
-    );
+    assert!(text.contains("USER ttis"), "the runtime does not run as root");
 }

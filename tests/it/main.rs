@@ -8,4 +8,5 @@ mod deploy;
 mod errors;
 mod openapi;
 mod reports;
+mod tickets;
 mod users;

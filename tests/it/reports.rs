@@ -28,48 +28,26 @@ fn code_of(v: &Value) -> String {
 async fn a_json_report_gets_a_ticket_code_and_can_be_tracked(app: TestApp) {
     let res = app.submit_json(&sample_report()).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    assert_eq!(
-        res.headers()
-            .get("cache-control")
-            .and_then(|v| v.to_str().ok()),
-        Some("no-store")
-    );
+    assert_eq!(res.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
     let receipt: Value = res.json().await.unwrap_or_default();
     let code = code_of(&receipt);
     let year = chrono::Utc::now().format("%Y").to_string();
     assert_eq!(code, format!("TTIS-{year}-000001"));
     assert_eq!(receipt["status"], "submitted");
-    let key = receipt["access_key"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let key = receipt["access_key"].as_str().unwrap_or_default().to_string();
     assert_eq!(key.replace('-', "").len(), 26, "128 bits in base 32: {key}");
 
     let status = app
-        .send_json(
-            Method::POST,
-            "/api/v1/reports/status",
-            None,
-            &json!({"ticket_code": code, "access_key": key}),
-        )
+        .send_json(Method::POST, "/api/v1/reports/status", None, &json!({"ticket_code": code, "access_key": key}))
         .await;
     assert_eq!(status.status(), StatusCode::OK);
     let status: Value = status.json().await.unwrap_or_default();
     assert_eq!(status["state"], "submitted");
-    assert_eq!(
-        status["state_label"],
-        json!({"id": "Diterima", "en": "Submitted"})
-    );
+    assert_eq!(status["state_label"], json!({"id": "Diterima", "en": "Submitted"}));
     assert_eq!(status["current_step"]["number"], 4);
-    assert_eq!(
-        status["current_step"]["time_standard"],
-        json!({"unit": "working_days", "value": 1})
-    );
+    assert_eq!(status["current_step"]["time_standard"], json!({"unit": "working_days", "value": 1}));
     assert_eq!(status["timeline"].as_array().map(Vec::len), Some(1));
-    assert!(
-        status.get("reporter").is_none() && !status.to_string().contains("budi@example.com"),
-        "no personal data"
-    );
+    assert!(status.get("reporter").is_none() && !status.to_string().contains("budi@example.com"), "no personal data");
 
     // The key is forgiving to type: lower case, spaces for dashes.
     let typed = key.to_lowercase().replace('-', " ");
@@ -105,10 +83,7 @@ async fn a_json_report_gets_a_ticket_code_and_can_be_tracked(app: TestApp) {
     for p in [&mut a, &mut b] {
         p.as_object_mut().map(|o| o.remove("request_id"));
     }
-    assert_eq!(
-        a, b,
-        "a wrong key and an unknown code are indistinguishable"
-    );
+    assert_eq!(a, b, "a wrong key and an unknown code are indistinguishable");
 
     let second = app.submit_json(&sample_report()).await;
     let second: Value = second.json().await.unwrap_or_default();
@@ -132,26 +107,18 @@ fn png_with_gps() -> Vec<u8> {
 }
 
 async fn a_multipart_report_stores_two_files_by_content_without_metadata(app: TestApp) {
-    let log = "2026-11-28 08:31 GET /wp-content/shell.php 200\n"
-        .repeat(50)
-        .into_bytes();
+    let log = "2026-11-28 08:31 GET /wp-content/shell.php 200\n".repeat(50).into_bytes();
     let res = app
         .submit_multipart(
             &sample_report(),
-            vec![
-                ("../../tangkapan layar.png", png_with_gps()),
-                ("akses.log", log.clone()),
-            ],
+            vec![("../../tangkapan layar.png", png_with_gps()), ("akses.log", log.clone())],
         )
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let receipt: Value = res.json().await.unwrap_or_default();
     let files = receipt["evidence"].as_array().cloned().unwrap_or_default();
     assert_eq!(files.len(), 2);
-    assert_eq!(
-        files[0]["file_name"], "tangkapan layar.png",
-        "no path survives"
-    );
+    assert_eq!(files[0]["file_name"], "tangkapan layar.png", "no path survives");
     assert_eq!(files[0]["content_type"], "image/png");
     assert_eq!(files[0]["metadata_stripped"], true);
     assert_eq!(files[1]["content_type"], "text/plain");
@@ -169,37 +136,20 @@ async fn a_multipart_report_stores_two_files_by_content_without_metadata(app: Te
         if dir.file_name() == ".incoming" || !dir.path().is_dir() {
             continue;
         }
-        for f in std::fs::read_dir(dir.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            assert!(
-                !f.file_name().to_string_lossy().contains("png"),
-                "server-generated name"
-            );
+        for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            assert!(!f.file_name().to_string_lossy().contains("png"), "server-generated name");
             stored.push(std::fs::read(f.path()).unwrap_or_default());
         }
     }
     assert_eq!(stored.len(), 2);
-    let png = stored
-        .iter()
-        .find(|b| b.starts_with(b"\x89PNG"))
-        .cloned()
-        .unwrap_or_default();
-    assert!(
-        !png.windows(11).any(|w| w == b"GPSPosition"),
-        "metadata removed"
-    );
+    let png = stored.iter().find(|b| b.starts_with(b"\x89PNG")).cloned().unwrap_or_default();
+    assert!(!png.windows(11).any(|w| w == b"GPSPosition"), "metadata removed");
     assert!(png.windows(4).any(|w| w == b"IDAT"), "image kept");
     let png_sha = {
         use sha2::Digest;
         hex::encode(sha2::Sha256::digest(&png))
     };
-    assert_eq!(
-        files[0]["sha256"], png_sha,
-        "the hash is of the stored file"
-    );
+    assert_eq!(files[0]["sha256"], png_sha, "the hash is of the stored file");
     assert_eq!(app.count("evidence").await, 2);
 }
 
@@ -235,10 +185,7 @@ async fn every_required_field_missing_in_turn_is_named(app: TestApp) {
         let res = app.submit_json(&body).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{path}");
         let p = problem(res).await;
-        let field = p["errors"][0]["field"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
+        let field = p["errors"][0]["field"].as_str().unwrap_or_default().to_string();
         let leaf = path.rsplit('.').next().unwrap_or(path);
         assert_eq!(field, leaf, "{path}: {p}");
         assert_eq!(p["errors"][0]["code"], "required", "{path}");
@@ -256,12 +203,7 @@ async fn every_required_field_missing_in_turn_is_named(app: TestApp) {
         .as_array()
         .map(|e| {
             e.iter()
-                .map(|x| {
-                    (
-                        x["field"].as_str().unwrap_or("").to_string(),
-                        x["code"].as_str().unwrap_or("").to_string(),
-                    )
-                })
+                .map(|x| (x["field"].as_str().unwrap_or("").to_string(), x["code"].as_str().unwrap_or("").to_string()))
                 .collect()
         })
         .unwrap_or_default();
@@ -272,10 +214,7 @@ async fn every_required_field_missing_in_turn_is_named(app: TestApp) {
         ("reporter.email", "invalid_email"),
         ("title", "too_short"),
     ] {
-        assert!(
-            got.iter().any(|(f, c)| f == expected.0 && c == expected.1),
-            "{expected:?} in {got:?}"
-        );
+        assert!(got.iter().any(|(f, c)| f == expected.0 && c == expected.1), "{expected:?} in {got:?}");
     }
     let mut body = sample_report();
     body["category"] = json!("no_such_category");
@@ -293,19 +232,15 @@ async fn declarations_must_be_accepted(app: TestApp) {
     let res = app.submit_json(&body).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let p = problem(res).await;
-    let fields: Vec<&str> = p["errors"]
-        .as_array()
-        .map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect())
-        .unwrap_or_default();
+    let fields: Vec<&str> =
+        p["errors"].as_array().map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect()).unwrap_or_default();
     assert_eq!(fields, ["declarations.consent", "declarations.good_faith"]);
     assert_eq!(p["errors"][0]["code"], "must_accept");
     assert_eq!(app.count("tickets").await, 0);
 }
 
 fn incoming_is_empty(app: &TestApp) -> bool {
-    std::fs::read_dir(app.data_dir.path().join("evidence/.incoming"))
-        .map(|d| d.count() == 0)
-        .unwrap_or(true)
+    std::fs::read_dir(app.data_dir.path().join("evidence/.incoming")).map(|d| d.count() == 0).unwrap_or(true)
 }
 
 #[tokio::test]
@@ -325,65 +260,35 @@ async fn oversize_files_and_reports_are_refused_and_leave_nothing(backend: Backe
     })
     .await;
     let big = vec![b'a'; 2500];
-    let res = app
-        .submit_multipart(&sample_report(), vec![("besar.txt", big)])
-        .await;
+    let res = app.submit_multipart(&sample_report(), vec![("besar.txt", big)]).await;
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
     let p = problem(res).await;
     assert_eq!(p["code"], "file_too_large");
-    assert!(
-        p["detail"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("besar.txt")
-    );
+    assert!(p["detail"].as_str().unwrap_or_default().contains("besar.txt"));
 
-    let res = app
-        .submit_multipart(
-            &sample_report(),
-            vec![("a.txt", vec![b'a'; 1800]), ("b.txt", vec![b'b'; 1800])],
-        )
-        .await;
+    let res =
+        app.submit_multipart(&sample_report(), vec![("a.txt", vec![b'a'; 1800]), ("b.txt", vec![b'b'; 1800])]).await;
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(problem(res).await["code"], "report_too_large");
     assert_eq!(app.count("tickets").await, 0);
     assert!(incoming_is_empty(&app), "partial uploads removed");
 
-    let ok = app
-        .submit_multipart(
-            &sample_report(),
-            vec![("a.txt", vec![b'a'; 1800]), ("b.txt", vec![b'b'; 1000])],
-        )
-        .await;
+    let ok =
+        app.submit_multipart(&sample_report(), vec![("a.txt", vec![b'a'; 1800]), ("b.txt", vec![b'b'; 1000])]).await;
     assert_eq!(ok.status(), StatusCode::CREATED, "within both limits");
 }
 
 async fn an_executable_renamed_png_is_refused(app: TestApp) {
     let mut exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff".to_vec();
     exe.extend(vec![0u8; 200]);
-    let res = app
-        .submit_multipart(&sample_report(), vec![("foto.png", exe)])
-        .await;
+    let res = app.submit_multipart(&sample_report(), vec![("foto.png", exe)]).await;
     assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let p = problem(res).await;
     assert_eq!(p["code"], "unsupported_file_type");
-    assert!(
-        p["detail"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("foto.png")
-    );
-    let res = app
-        .submit_multipart(
-            &sample_report(),
-            vec![("teks.txt", b"looks like text\0then binary".to_vec())],
-        )
-        .await;
-    assert_eq!(
-        res.status(),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "a NUL byte is not text"
-    );
+    assert!(p["detail"].as_str().unwrap_or_default().contains("foto.png"));
+    let res =
+        app.submit_multipart(&sample_report(), vec![("teks.txt", b"looks like text\0then binary".to_vec())]).await;
+    assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "a NUL byte is not text");
     assert_eq!(app.count("tickets").await, 0);
     assert!(incoming_is_empty(&app));
 }
@@ -391,11 +296,7 @@ async fn an_executable_renamed_png_is_refused(app: TestApp) {
 async fn an_idempotent_retry_creates_nothing_new(app: TestApp) {
     let body = app.with_pow(sample_report()).await;
     let send = |body: Value| {
-        app.client
-            .post(app.url("/api/v1/reports"))
-            .header("idempotency-key", "retry-123")
-            .json(&body)
-            .send()
+        app.client.post(app.url("/api/v1/reports")).header("idempotency-key", "retry-123").json(&body).send()
     };
     let first = send(body.clone()).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(first.status(), StatusCode::CREATED);
@@ -405,11 +306,7 @@ async fn an_idempotent_retry_creates_nothing_new(app: TestApp) {
     let again: Value = again.json().await.unwrap_or_default();
     assert_eq!(first, again, "the same receipt, key included");
     assert_eq!(app.count("tickets").await, 1);
-    assert_eq!(
-        app.count("outbox").await,
-        1,
-        "one receipt email, not two (no analysts to alert here)"
-    );
+    assert_eq!(app.count("outbox").await, 1, "one receipt email, not two (no analysts to alert here)");
 
     let mut other = body.clone();
     other["title"] = json!("Judul lain untuk permintaan lain");
@@ -444,8 +341,7 @@ async fn concurrent_submissions_get_distinct_codes(app: TestApp) {
             let res = client.post(url).json(&body).send().await.ok()?;
             let status = res.status();
             let v: Value = res.json().await.ok()?;
-            (status == StatusCode::CREATED)
-                .then(|| v["ticket_code"].as_str().unwrap_or_default().to_string())
+            (status == StatusCode::CREATED).then(|| v["ticket_code"].as_str().unwrap_or_default().to_string())
         }));
     }
     let mut codes = HashSet::new();
@@ -454,28 +350,15 @@ async fn concurrent_submissions_get_distinct_codes(app: TestApp) {
             codes.insert(code);
         }
     }
-    assert_eq!(
-        codes.len(),
-        n,
-        "every submission answered 201 with its own code"
-    );
+    assert_eq!(codes.len(), n, "every submission answered 201 with its own code");
     assert_eq!(app.count("tickets").await, n as i64);
 }
 
 async fn the_outbox_row_shares_the_reports_transaction(app: TestApp) {
-    app.db
-        .execute_unprepared("DROP TABLE outbox")
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let res = app
-        .submit_multipart(&sample_report(), vec![("a.txt", b"bukti log\n".to_vec())])
-        .await;
+    app.db.execute_unprepared("DROP TABLE outbox").await.unwrap_or_else(|e| panic!("{e}"));
+    let res = app.submit_multipart(&sample_report(), vec![("a.txt", b"bukti log\n".to_vec())]).await;
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    assert_eq!(
-        app.count("tickets").await,
-        0,
-        "no ticket without its notification"
-    );
+    assert_eq!(app.count("tickets").await, 0, "no ticket without its notification");
     assert_eq!(app.count("evidence").await, 0);
     assert_eq!(app.count("ticket_events").await, 0);
     let store = app.data_dir.path().join("evidence");
@@ -496,34 +379,14 @@ async fn the_receipt_and_the_analyst_alert_are_mailed(app: TestApp) {
     let res = app.submit_json(&body).await;
     let receipt: Value = res.json().await.unwrap_or_default();
     let code = code_of(&receipt);
-    let key = receipt["access_key"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let key = receipt["access_key"].as_str().unwrap_or_default().to_string();
     let mails = app.wait_for_mail(|m| m.len() >= 2).await;
     assert_eq!(mails.len(), 2, "{mails:?}");
-    let to_reporter = mails
-        .iter()
-        .find(|m| m.contains("To: budi@example.com"))
-        .cloned()
-        .unwrap_or_default();
-    assert!(
-        to_reporter.contains(&format!("Subject: [{code}] Laporan diterima")),
-        "{to_reporter}"
-    );
-    assert!(
-        to_reporter.contains(&key),
-        "the reporter opted in to the key by email"
-    );
-    let to_analyst = mails
-        .iter()
-        .find(|m| m.contains("To: analis@ttis.test"))
-        .cloned()
-        .unwrap_or_default();
-    assert!(
-        to_analyst.contains(&format!("[{code}] Laporan baru")),
-        "{to_analyst}"
-    );
+    let to_reporter = mails.iter().find(|m| m.contains("To: budi@example.com")).cloned().unwrap_or_default();
+    assert!(to_reporter.contains(&format!("Subject: [{code}] Laporan diterima")), "{to_reporter}");
+    assert!(to_reporter.contains(&key), "the reporter opted in to the key by email");
+    let to_analyst = mails.iter().find(|m| m.contains("To: analis@ttis.test")).cloned().unwrap_or_default();
+    assert!(to_analyst.contains(&format!("[{code}] Laporan baru")), "{to_analyst}");
     assert!(
         !to_analyst.contains("budi@example.com") && !to_analyst.contains(&key),
         "no personal data or key to staff mail"
@@ -533,17 +396,12 @@ async fn the_receipt_and_the_analyst_alert_are_mailed(app: TestApp) {
 }
 
 async fn proof_of_work_is_required_and_single_use(app: TestApp) {
-    let res = app
-        .send_json(Method::POST, "/api/v1/reports", None, &sample_report())
-        .await;
+    let res = app.send_json(Method::POST, "/api/v1/reports", None, &sample_report()).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_eq!(problem(res).await["code"], "pow_failed");
     let solved = app.with_pow(sample_report()).await;
     let mut wrong = solved.clone();
-    let challenge = solved["pow"]["challenge"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let challenge = solved["pow"]["challenge"].as_str().unwrap_or_default().to_string();
     let bad_nonce = (0..1000)
         .map(|n| format!("x{n}"))
         .find(|n| !ttis_shared::pow::is_solution(&challenge, n, 4))
@@ -552,43 +410,23 @@ async fn proof_of_work_is_required_and_single_use(app: TestApp) {
     let mut forged = solved.clone();
     forged["pow"]["challenge"] = json!("9999999999.abcdef.0000");
     for bad in [wrong, forged] {
-        let res = app
-            .send_json(Method::POST, "/api/v1/reports", None, &bad)
-            .await;
+        let res = app.send_json(Method::POST, "/api/v1/reports", None, &bad).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST);
         assert_eq!(problem(res).await["code"], "pow_failed");
     }
     let before = app.count("tickets").await;
-    let ok = app
-        .send_json(Method::POST, "/api/v1/reports", None, &solved)
-        .await;
+    let ok = app.send_json(Method::POST, "/api/v1/reports", None, &solved).await;
     assert_eq!(ok.status(), StatusCode::CREATED);
-    let reuse = app
-        .send_json(Method::POST, "/api/v1/reports", None, &solved)
-        .await;
-    assert_eq!(
-        reuse.status(),
-        StatusCode::BAD_REQUEST,
-        "a challenge works once"
-    );
+    let reuse = app.send_json(Method::POST, "/api/v1/reports", None, &solved).await;
+    assert_eq!(reuse.status(), StatusCode::BAD_REQUEST, "a challenge works once");
     assert_eq!(app.count("tickets").await, before + 1);
 }
 
 async fn similar_open_reports_are_hinted_to_staff(app: TestApp) {
-    let first: Value = app
-        .submit_json(&sample_report())
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let first: Value = app.submit_json(&sample_report()).await.json().await.unwrap_or_default();
     let mut same = sample_report();
     same["affected_asset"] = json!("http://WWW.disdik.kukarkab.go.id/index.php");
-    let second: Value = app
-        .submit_json(&same)
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let second: Value = app.submit_json(&same).await.json().await.unwrap_or_default();
     let mut other = sample_report();
     other["category"] = json!("phishing");
     app.submit_json(&other).await;
@@ -606,10 +444,7 @@ async fn similar_open_reports_are_hinted_to_staff(app: TestApp) {
         .json()
         .await
         .unwrap_or_default();
-    assert!(
-        !status.to_string().contains(&code_of(&first)),
-        "the reporter is not told"
-    );
+    assert!(!status.to_string().contains(&code_of(&first)), "the reporter is not told");
 }
 
 /// The throttle and the honeypot are per process; one backend is enough.
@@ -621,10 +456,7 @@ async fn submissions_and_lookups_are_rate_limited_per_address() {
     })
     .await;
     for _ in 0..2 {
-        assert_eq!(
-            app.submit_json(&sample_report()).await.status(),
-            StatusCode::CREATED
-        );
+        assert_eq!(app.submit_json(&sample_report()).await.status(), StatusCode::CREATED);
     }
     let limited = app.submit_json(&sample_report()).await;
     assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
@@ -632,16 +464,12 @@ async fn submissions_and_lookups_are_rate_limited_per_address() {
     let lookup = json!({"ticket_code": "TTIS-2026-000001", "access_key": "x"});
     for _ in 0..3 {
         assert_eq!(
-            app.send_json(Method::POST, "/api/v1/reports/status", None, &lookup)
-                .await
-                .status(),
+            app.send_json(Method::POST, "/api/v1/reports/status", None, &lookup).await.status(),
             StatusCode::NOT_FOUND
         );
     }
     assert_eq!(
-        app.send_json(Method::POST, "/api/v1/reports/status", None, &lookup)
-            .await
-            .status(),
+        app.send_json(Method::POST, "/api/v1/reports/status", None, &lookup).await.status(),
         StatusCode::TOO_MANY_REQUESTS
     );
 }
@@ -655,30 +483,15 @@ async fn a_filled_honeypot_looks_accepted_but_stores_nothing() {
     assert_eq!(res.status(), StatusCode::CREATED);
     assert_eq!(app.count("tickets").await, 0);
     assert_eq!(app.count("outbox").await, 0);
-    assert_eq!(
-        app.count("audit_log WHERE action = 'report.honeypot'")
-            .await,
-        1
-    );
+    assert_eq!(app.count("audit_log WHERE action = 'report.honeypot'").await, 1);
 }
 
 #[tokio::test]
 async fn the_taxonomy_and_security_txt_are_served() {
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let cats: Value = app
-        .get("/api/v1/categories", None)
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let cats: Value = app.get("/api/v1/categories", None).await.json().await.unwrap_or_default();
     let items = cats["items"].as_array().cloned().unwrap_or_default();
-    let find = |code: &str| {
-        items
-            .iter()
-            .find(|c| c["code"] == code)
-            .cloned()
-            .unwrap_or_default()
-    };
+    let find = |code: &str| items.iter().find(|c| c["code"] == code).cloned().unwrap_or_default();
     for code in [
         "web_defacement",
         "gambling_seo_injection",
@@ -700,11 +513,7 @@ async fn the_taxonomy_and_security_txt_are_served() {
 
     let txt = app.get("/.well-known/security.txt", None).await;
     assert!(
-        txt.headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .starts_with("text/plain")
+        txt.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().starts_with("text/plain")
     );
     let txt = txt.text().await.unwrap_or_default();
     for field in [
@@ -717,17 +526,7 @@ async fn the_taxonomy_and_security_txt_are_served() {
     ] {
         assert!(txt.contains(field), "{field} in {txt}");
     }
-    let site: Value = app
-        .get("/api/v1/site", None)
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let site: Value = app.get("/api/v1/site", None).await.json().await.unwrap_or_default();
     assert_eq!(site["agency_name"], "DINAS KOMUNIKASI DAN INFORMATIKA");
-    assert!(
-        site["safe_harbor"]["id"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("itikad baik")
-    );
+    assert!(site["safe_harbor"]["id"].as_str().unwrap_or_default().contains("itikad baik"));
 }

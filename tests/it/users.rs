@@ -13,43 +13,23 @@ db_tests!(
 async fn admins_manage_accounts(app: TestApp) {
     let admin = app.admin_token().await;
     let body = json!({"email": "Kadis@Kukarkab.go.id", "name": "Kepala Dinas", "roles": ["head"], "password": "kepala-dinas-sandi"});
-    let res = app
-        .send_json(Method::POST, "/api/v1/users", Some(&admin), &body)
-        .await;
+    let res = app.send_json(Method::POST, "/api/v1/users", Some(&admin), &body).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let created: Value = res.json().await.unwrap_or_default();
-    assert_eq!(
-        created["email"], "kadis@kukarkab.go.id",
-        "stored lower-case"
-    );
+    assert_eq!(created["email"], "kadis@kukarkab.go.id", "stored lower-case");
     assert_eq!(created["roles"], json!(["head"]));
     assert!(created.get("password_hash").is_none() && created.get("password").is_none());
     let id = created["id"].as_i64().unwrap_or_default();
 
-    let dup = app
-        .send_json(Method::POST, "/api/v1/users", Some(&admin), &body)
-        .await;
+    let dup = app.send_json(Method::POST, "/api/v1/users", Some(&admin), &body).await;
     assert_eq!(dup.status(), StatusCode::CONFLICT);
     assert_eq!(problem(dup).await["code"], "email_taken");
 
-    let list: Value = app
-        .get("/api/v1/users", Some(&admin))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let list: Value = app.get("/api/v1/users", Some(&admin)).await.json().await.unwrap_or_default();
     assert_eq!(list["total"], 2);
-    let one: Value = app
-        .get(&format!("/api/v1/users/{id}"), Some(&admin))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let one: Value = app.get(&format!("/api/v1/users/{id}"), Some(&admin)).await.json().await.unwrap_or_default();
     assert_eq!(one["name"], "Kepala Dinas");
-    assert_eq!(
-        app.get("/api/v1/users/99999", Some(&admin)).await.status(),
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.get("/api/v1/users/99999", Some(&admin)).await.status(), StatusCode::NOT_FOUND);
 
     let res = app
         .send_json(
@@ -65,23 +45,10 @@ async fn admins_manage_accounts(app: TestApp) {
     assert_eq!(updated["name"], "Dr. Kadis");
 
     // The new roles apply to the next request of an existing session.
-    let head = app
-        .token_for("kadis@kukarkab.go.id", "kepala-dinas-sandi")
-        .await;
-    let me: Value = app
-        .get("/api/v1/auth/me", Some(&head))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let head = app.token_for("kadis@kukarkab.go.id", "kepala-dinas-sandi").await;
+    let me: Value = app.get("/api/v1/auth/me", Some(&head)).await.json().await.unwrap_or_default();
     assert_eq!(me["roles"], json!(["analyst", "head"]));
-    app.send_json(
-        Method::PATCH,
-        &format!("/api/v1/users/{id}"),
-        Some(&admin),
-        &json!({"roles": ["admin"]}),
-    )
-    .await;
+    app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &json!({"roles": ["admin"]})).await;
     assert_eq!(
         app.get("/api/v1/users", Some(&head)).await.status(),
         StatusCode::OK,
@@ -106,34 +73,19 @@ async fn account_rules_are_the_shared_rules(app: TestApp) {
         .as_array()
         .map(|e| {
             e.iter()
-                .map(|x| {
-                    (
-                        x["field"].as_str().unwrap_or("").into(),
-                        x["code"].as_str().unwrap_or("").into(),
-                    )
-                })
+                .map(|x| (x["field"].as_str().unwrap_or("").into(), x["code"].as_str().unwrap_or("").into()))
                 .collect()
         })
         .unwrap_or_default();
-    let expected: Vec<(String, String)> = [
-        ("email", "invalid_email"),
-        ("name", "required"),
-        ("password", "too_short"),
-        ("roles", "no_roles"),
-    ]
-    .iter()
-    .map(|(a, b)| (a.to_string(), b.to_string()))
-    .collect();
+    let expected: Vec<(String, String)> =
+        [("email", "invalid_email"), ("name", "required"), ("password", "too_short"), ("roles", "no_roles")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
     assert_eq!(fields, expected);
     // The message is the shared crate's, in the caller's language.
-    let msg = p["errors"][2]["message"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    assert_eq!(
-        msg,
-        ttis_shared::validation::Violation::TooShort { min: 12 }.message(ttis_shared::Lang::Id)
-    );
+    let msg = p["errors"][2]["message"].as_str().unwrap_or_default().to_string();
+    assert_eq!(msg, ttis_shared::validation::Violation::TooShort { min: 12 }.message(ttis_shared::Lang::Id));
 
     let res = app
         .client
@@ -144,114 +96,48 @@ async fn account_rules_are_the_shared_rules(app: TestApp) {
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        res.status(),
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "unknown role is a schema error"
-    );
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "unknown role is a schema error");
     assert_eq!(problem(res).await["code"], "invalid_body");
 }
 
 async fn the_last_admin_stays(app: TestApp) {
     let admin = app.admin_token().await;
-    let me: Value = app
-        .get("/api/v1/auth/me", Some(&admin))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let me: Value = app.get("/api/v1/auth/me", Some(&admin)).await.json().await.unwrap_or_default();
     let id = me["id"].as_i64().unwrap_or_default();
     for change in [json!({"disabled": true}), json!({"roles": ["analyst"]})] {
-        let res = app
-            .send_json(
-                Method::PATCH,
-                &format!("/api/v1/users/{id}"),
-                Some(&admin),
-                &change,
-            )
-            .await;
+        let res = app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &change).await;
         assert_eq!(res.status(), StatusCode::CONFLICT, "{change}");
         assert_eq!(problem(res).await["code"], "last_admin");
     }
     // With a second admin, the first may step down.
     app.user_with_roles("admin2@ttis.test", &["admin"]).await;
     let res = app
-        .send_json(
-            Method::PATCH,
-            &format!("/api/v1/users/{id}"),
-            Some(&admin),
-            &json!({"roles": ["analyst"]}),
-        )
+        .send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &json!({"roles": ["analyst"]}))
         .await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(
-        app.get("/api/v1/users", Some(&admin)).await.status(),
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(app.get("/api/v1/users", Some(&admin)).await.status(), StatusCode::FORBIDDEN);
 }
 
 async fn password_reset_ends_sessions(app: TestApp) {
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let me: Value = app
-        .get("/api/v1/auth/me", Some(&analyst))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
     let admin = app.admin_token().await;
     let path = format!("/api/v1/users/{}/password", me["id"]);
-    let short = app
-        .send_json(
-            Method::POST,
-            &path,
-            Some(&admin),
-            &json!({"new_password": "123"}),
-        )
-        .await;
+    let short = app.send_json(Method::POST, &path, Some(&admin), &json!({"new_password": "123"})).await;
     assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = app
-        .send_json(
-            Method::POST,
-            &path,
-            Some(&admin),
-            &json!({"new_password": "a-brand-new-password"}),
-        )
-        .await;
+    let res = app.send_json(Method::POST, &path, Some(&admin), &json!({"new_password": "a-brand-new-password"})).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    assert_eq!(
-        app.get("/api/v1/auth/me", Some(&analyst)).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        app.login("analis@ttis.test", "password-of-a-test-user")
-            .await
-            .status(),
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        app.login("analis@ttis.test", "a-brand-new-password")
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    assert_eq!(
-        app.login(ADMIN_EMAIL, "a-brand-new-password")
-            .await
-            .status(),
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(app.get("/api/v1/auth/me", Some(&analyst)).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login("analis@ttis.test", "password-of-a-test-user").await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login("analis@ttis.test", "a-brand-new-password").await.status(), StatusCode::OK);
+    assert_eq!(app.login(ADMIN_EMAIL, "a-brand-new-password").await.status(), StatusCode::UNAUTHORIZED);
 }
 
 /// Walks the OpenAPI document, so that a new staff route cannot be forgotten: every operation
 /// that declares the bearer scheme answers `401` to an anonymous caller, and every operation
 /// tagged `users` answers `403` to an analyst and a head.
 async fn every_staff_route_refuses_anonymous_and_every_admin_route_refuses_others(app: TestApp) {
-    let spec: Value = app
-        .get("/api/openapi.json", None)
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let spec: Value = app.get("/api/openapi.json", None).await.json().await.unwrap_or_default();
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
     let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
     let mut staff_routes = 0;
@@ -259,47 +145,32 @@ async fn every_staff_route_refuses_anonymous_and_every_admin_route_refuses_other
     let paths = spec["paths"].as_object().cloned().unwrap_or_default();
     for (path, item) in &paths {
         for (method, op) in item.as_object().cloned().unwrap_or_default() {
-            let secured = op["security"]
+            let secured =
+                op["security"].as_array().is_some_and(|reqs| reqs.iter().any(|r| r.get("bearer_auth").is_some()));
+            let anonymous_allowed = op["security"]
                 .as_array()
-                .is_some_and(|reqs| reqs.iter().any(|r| r.get("bearer_auth").is_some()));
-            let anonymous_allowed = op["security"].as_array().is_some_and(|reqs| {
-                reqs.iter()
-                    .any(|r| r.as_object().is_some_and(|o| o.is_empty()))
-            });
+                .is_some_and(|reqs| reqs.iter().any(|r| r.as_object().is_some_and(|o| o.is_empty())));
             if !secured || anonymous_allowed {
                 continue;
             }
-            let concrete = path.replace("{id}", "1");
-            let method =
-                Method::from_bytes(method.to_uppercase().as_bytes()).unwrap_or(Method::GET);
-            let anon = app
-                .fresh_client()
-                .request(method.clone(), app.url(&concrete))
-                .json(&json!({}))
-                .send()
-                .await;
+            let concrete = path.replace("{id}", "1").replace("{code}", "TTIS-2026-000001");
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap_or(Method::GET);
+            let anon = app.fresh_client().request(method.clone(), app.url(&concrete)).json(&json!({})).send().await;
             let anon = anon.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
-            assert_eq!(
-                anon.status(),
-                StatusCode::UNAUTHORIZED,
-                "anonymous {method} {path}"
-            );
+            assert_eq!(anon.status(), StatusCode::UNAUTHORIZED, "anonymous {method} {path}");
             assert_eq!(problem(anon).await["code"], "unauthenticated");
             staff_routes += 1;
-            let admin_only = op["tags"]
-                .as_array()
-                .is_some_and(|t| t.iter().any(|t| t == "users"));
+            let tagged = |tag: &str| op["tags"].as_array().is_some_and(|t| t.iter().any(|t| t == tag));
+            let admin_only = tagged("users") || (tagged("pses") && method != Method::GET);
             if admin_only {
                 admin_routes += 1;
                 for (who, token) in [("analyst", &analyst), ("head", &head)] {
-                    let res = app
-                        .send_json(method.clone(), &concrete, Some(token), &json!({}))
-                        .await;
+                    let res = app.send_json(method.clone(), &concrete, Some(token), &json!({})).await;
                     assert_eq!(res.status(), StatusCode::FORBIDDEN, "{who} {method} {path}");
                 }
             }
         }
     }
     assert!(staff_routes >= 6, "found {staff_routes} staff routes");
-    assert_eq!(admin_routes, 5);
+    assert_eq!(admin_routes, 8, "users (5) and PSE changes (3)");
 }

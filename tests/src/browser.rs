@@ -14,9 +14,7 @@ pub struct Browser {
 }
 
 fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 fn chromium_binary() -> String {
@@ -26,17 +24,14 @@ fn chromium_binary() -> String {
 impl Browser {
     pub async fn start() -> anyhow::Result<Browser> {
         let port = free_port()?;
-        let driver_bin =
-            std::env::var("TTIS_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let driver_bin = std::env::var("TTIS_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Command::new(&driver_bin)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| {
-                anyhow::anyhow!(
-                    "cannot start {driver_bin} ({e}); `cargo xtask test` installs chromium-driver"
-                )
+                anyhow::anyhow!("cannot start {driver_bin} ({e}); `cargo xtask test` installs chromium-driver")
             })?;
         let profile = tempfile::tempdir()?;
         let mut caps = serde_json::Map::new();
@@ -56,11 +51,7 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector)
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
+            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
                 Ok(c) => break c,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
@@ -69,21 +60,12 @@ impl Browser {
                 Err(e) => anyhow::bail!("cannot open a WebDriver session: {e}"),
             }
         };
-        Ok(Browser {
-            client,
-            driver,
-            _profile: profile,
-        })
+        Ok(Browser { client, driver, _profile: profile })
     }
 
     /// Waits for an element (the SPA renders asynchronously).
     pub async fn find(&self, css: &str) -> anyhow::Result<fantoccini::elements::Element> {
-        Ok(self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css(css))
-            .await?)
+        Ok(self.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await?)
     }
 
     /// Waits until the element's text contains `needle`; returns the text.

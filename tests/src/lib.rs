@@ -25,15 +25,11 @@ pub const ISSUER: &str = "http://ttis.test";
 
 /// The server of the PostgreSQL tests: `TTIS_TEST_PG_URL`, or the local trust-auth server.
 pub fn pg_admin_url() -> String {
-    std::env::var("TTIS_TEST_PG_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("TTIS_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or_default()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
 }
 
 /// A running application and a client for it.
@@ -51,26 +47,16 @@ pub struct TestApp {
 
 async fn fresh_database(backend: Backend, data_dir: &std::path::Path) -> anyhow::Result<String> {
     match backend {
-        Backend::Sqlite => Ok(format!(
-            "sqlite://{}?mode=rwc",
-            data_dir.join("ttis.db").display()
-        )),
+        Backend::Sqlite => Ok(format!("sqlite://{}?mode=rwc", data_dir.join("ttis.db").display())),
         Backend::Postgres => {
             let admin_url = pg_admin_url();
             let name = format!("ttis_test_{}", uuid::Uuid::new_v4().simple());
             let admin = Database::connect(&admin_url).await.map_err(|e| {
-                anyhow::anyhow!(
-                    "PostgreSQL at {admin_url} is not reachable ({e}); `cargo xtask test` starts it"
-                )
+                anyhow::anyhow!("PostgreSQL at {admin_url} is not reachable ({e}); `cargo xtask test` starts it")
             })?;
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await?;
+            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await?;
             admin.close().await?;
-            let base = admin_url
-                .rsplit_once('/')
-                .map(|(b, _)| b.to_string())
-                .unwrap_or(admin_url);
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin_url);
             Ok(format!("{base}/{name}"))
         }
     }
@@ -82,20 +68,14 @@ impl TestApp {
     }
 
     /// Starts the app with the test defaults, changed by `tweak` (environment-variable names).
-    pub async fn spawn_with(
-        backend: Backend,
-        tweak: impl FnOnce(&mut HashMap<String, String>),
-    ) -> TestApp {
+    pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut HashMap<String, String>)) -> TestApp {
         match TestApp::try_spawn(backend, tweak).await {
             Ok(app) => app,
             Err(e) => panic!("cannot start the test app on {backend:?}: {e:#}"),
         }
     }
 
-    async fn try_spawn(
-        backend: Backend,
-        tweak: impl FnOnce(&mut HashMap<String, String>),
-    ) -> anyhow::Result<TestApp> {
+    async fn try_spawn(backend: Backend, tweak: impl FnOnce(&mut HashMap<String, String>)) -> anyhow::Result<TestApp> {
         let data_dir = tempfile::tempdir()?;
         let database_url = fresh_database(backend, data_dir.path()).await?;
         let mut env: HashMap<String, String> = [
@@ -106,10 +86,7 @@ impl TestApp {
             ("TTIS_PUBLIC_URL", ISSUER.to_string()),
             ("TTIS_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL.to_string()),
             ("TTIS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD.to_string()),
-            (
-                "TTIS_WEB_DIR",
-                workspace_root().join("web/dist").display().to_string(),
-            ),
+            ("TTIS_WEB_DIR", workspace_root().join("web/dist").display().to_string()),
             ("TTIS_WORKERS", "1".to_string()),
             // Cheap proof of work and generous limits; the tests of those set their own.
             ("TTIS_POW_DIFFICULTY", "4".to_string()),
@@ -126,19 +103,9 @@ impl TestApp {
         let port = app.port();
         tokio::spawn(app.run_until_stopped());
         let db = Database::connect(&database_url).await?;
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()?;
-        Ok(TestApp {
-            address: format!("http://127.0.0.1:{port}"),
-            port,
-            backend,
-            db,
-            database_url,
-            client,
-            data_dir,
-        })
+        let client =
+            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build()?;
+        Ok(TestApp { address: format!("http://127.0.0.1:{port}"), port, backend, db, database_url, client, data_dir })
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -147,10 +114,7 @@ impl TestApp {
 
     /// A client without cookies (another person's browser).
     pub fn fresh_client(&self) -> reqwest::Client {
-        reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .unwrap_or_else(|_| reqwest::Client::new())
+        reqwest::Client::builder().cookie_store(true).build().unwrap_or_else(|_| reqwest::Client::new())
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Response {
@@ -167,10 +131,7 @@ impl TestApp {
         let res = self.login(email, password).await;
         assert_eq!(res.status(), StatusCode::OK, "sign-in as {email}");
         let body: Value = res.json().await.unwrap_or_default();
-        body["access_token"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        body["access_token"].as_str().unwrap_or_default().to_string()
     }
 
     pub async fn admin_token(&self) -> String {
@@ -185,9 +146,7 @@ impl TestApp {
             .client
             .post(self.url("/api/v1/users"))
             .bearer_auth(&admin)
-            .json(
-                &json!({"email": email, "name": "Test User", "roles": roles, "password": password}),
-            )
+            .json(&json!({"email": email, "name": "Test User", "roles": roles, "password": password}))
             .send()
             .await
             .unwrap_or_else(|e| panic!("create user: {e}"));
@@ -200,28 +159,15 @@ impl TestApp {
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
-        req.send()
-            .await
-            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+        req.send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
     }
 
-    pub async fn send_json(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        token: Option<&str>,
-        body: &Value,
-    ) -> Response {
-        let mut req = self
-            .client
-            .request(method.clone(), self.url(path))
-            .json(body);
+    pub async fn send_json(&self, method: reqwest::Method, path: &str, token: Option<&str>, body: &Value) -> Response {
+        let mut req = self.client.request(method.clone(), self.url(path)).json(body);
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
-        req.send()
-            .await
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+        req.send().await.unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 }
 
@@ -251,16 +197,8 @@ pub fn sample_report() -> Value {
 impl TestApp {
     /// Fetches a challenge and adds its solution to the report, as the SPA does.
     pub async fn with_pow(&self, mut report: Value) -> Value {
-        let challenge: Value = self
-            .get("/api/v1/reports/challenge", None)
-            .await
-            .json()
-            .await
-            .unwrap_or_default();
-        let text = challenge["challenge"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
+        let challenge: Value = self.get("/api/v1/reports/challenge", None).await.json().await.unwrap_or_default();
+        let text = challenge["challenge"].as_str().unwrap_or_default().to_string();
         let difficulty = challenge["difficulty"].as_u64().unwrap_or(0) as u8;
         let nonce = ttis_shared::pow::solve(&text, difficulty, 50_000_000).unwrap_or_default();
         report["pow"] = json!({"challenge": text, "nonce": nonce});
@@ -270,8 +208,7 @@ impl TestApp {
     /// Submits a report as JSON (with a fresh proof of work).
     pub async fn submit_json(&self, report: &Value) -> Response {
         let body = self.with_pow(report.clone()).await;
-        self.send_json(reqwest::Method::POST, "/api/v1/reports", None, &body)
-            .await
+        self.send_json(reqwest::Method::POST, "/api/v1/reports", None, &body).await
     }
 
     /// Submits a report as multipart with evidence files `(name, bytes)`.
@@ -279,10 +216,7 @@ impl TestApp {
         let body = self.with_pow(report.clone()).await;
         let mut form = reqwest::multipart::Form::new().text("report", body.to_string());
         for (name, bytes) in files {
-            form = form.part(
-                "evidence",
-                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
-            );
+            form = form.part("evidence", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()));
         }
         self.client
             .post(self.url("/api/v1/reports"))
@@ -329,16 +263,8 @@ impl TestApp {
 
 /// Reads a problem+json answer, checking the content type.
 pub async fn problem(res: Response) -> Value {
-    let ct = res
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    assert!(
-        ct.starts_with("application/problem+json"),
-        "content type {ct:?}"
-    );
+    let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    assert!(ct.starts_with("application/problem+json"), "content type {ct:?}");
     res.json().await.unwrap_or_default()
 }
 

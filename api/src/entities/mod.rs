@@ -1,12 +1,16 @@
 //! sea-orm entities: the database's shape. They never cross the HTTP boundary; the DTOs in
 //! `ttis-shared` do.
 
+pub mod analysis;
 pub mod audit_log;
 pub mod category;
+pub mod disposition;
 pub mod duplicate_hint;
 pub mod evidence;
 pub mod idempotency_key;
 pub mod outbox;
+pub mod pse;
+pub mod pse_asset;
 pub mod session;
 pub mod ticket;
 pub mod ticket_event;

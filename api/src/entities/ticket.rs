@@ -47,6 +47,20 @@ pub struct Model {
     pub duplicate_of_id: Option<i64>,
     pub submitted_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// When the current SOP step's clock started (see `ttis_shared::sla::clock`).
+    pub step_started_at: Option<DateTimeUtc>,
+    /// Seconds of the current step spent waiting for the reporter.
+    pub paused_seconds: i64,
+    /// When the current step is due; absent while paused or without a time standard.
+    pub due_at: Option<DateTimeUtc>,
+    /// Lower-case code, title, asset, reporter name and email, for the queue's search (SQLite's
+    /// `lower()` only folds ASCII, so the folding is done here, once).
+    pub search_text: Option<String>,
+}
+
+/// The text the queue searches.
+pub fn search_text(code: &str, title: &str, asset: &str, name: &str, email: &str) -> String {
+    format!("{code}\n{title}\n{asset}\n{name}\n{email}").to_lowercase()
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,11 +21,7 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::ticket::Entity",
-        from = "Column::TicketId",
-        to = "super::ticket::Column::Id"
-    )]
+    #[sea_orm(belongs_to = "super::ticket::Entity", from = "Column::TicketId", to = "super::ticket::Column::Id")]
     Ticket,
 }
 

@@ -139,11 +139,7 @@ enum UsedChallenges {
     ExpiresAt,
 }
 
-fn index(
-    name: &str,
-    table: impl IntoIden + 'static,
-    cols: Vec<impl IntoIden + 'static>,
-) -> IndexCreateStatement {
+fn index(name: &str, table: impl IntoIden + 'static, cols: Vec<impl IntoIden + 'static>) -> IndexCreateStatement {
     let mut idx = Index::create();
     idx.name(name).table(table);
     for c in cols {
@@ -211,24 +207,11 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(
-            "idx_tickets_state",
-            Tickets::Table,
-            vec![Tickets::State, Tickets::StateEnteredAt],
-        ))
-        .await?;
-        m.create_index(index(
-            "idx_tickets_host",
-            Tickets::Table,
-            vec![Tickets::AffectedHost, Tickets::CategoryCode],
-        ))
-        .await?;
-        m.create_index(index(
-            "idx_tickets_submitted",
-            Tickets::Table,
-            vec![Tickets::SubmittedAt],
-        ))
-        .await?;
+        m.create_index(index("idx_tickets_state", Tickets::Table, vec![Tickets::State, Tickets::StateEnteredAt]))
+            .await?;
+        m.create_index(index("idx_tickets_host", Tickets::Table, vec![Tickets::AffectedHost, Tickets::CategoryCode]))
+            .await?;
+        m.create_index(index("idx_tickets_submitted", Tickets::Table, vec![Tickets::SubmittedAt])).await?;
         m.create_table(
             Table::create()
                 .table(TicketEvents::Table)
@@ -253,12 +236,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(
-            "idx_events_ticket",
-            TicketEvents::Table,
-            vec![TicketEvents::TicketId, TicketEvents::At],
-        ))
-        .await?;
+        m.create_index(index("idx_events_ticket", TicketEvents::Table, vec![TicketEvents::TicketId, TicketEvents::At]))
+            .await?;
         m.create_table(
             Table::create()
                 .table(Evidence::Table)
@@ -283,12 +262,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(
-            "idx_evidence_ticket",
-            Evidence::Table,
-            vec![Evidence::TicketId],
-        ))
-        .await?;
+        m.create_index(index("idx_evidence_ticket", Evidence::Table, vec![Evidence::TicketId])).await?;
         m.create_table(
             Table::create()
                 .table(Counters::Table)
@@ -330,12 +304,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(
-            "idx_outbox_due",
-            Outbox::Table,
-            vec![Outbox::Status, Outbox::NextAttemptAt],
-        ))
-        .await?;
+        m.create_index(index("idx_outbox_due", Outbox::Table, vec![Outbox::Status, Outbox::NextAttemptAt])).await?;
         m.create_table(
             Table::create()
                 .table(DuplicateHints::Table)
@@ -343,11 +312,7 @@ impl MigrationTrait for Migration {
                 .col(big_integer(DuplicateHints::TicketId))
                 .col(big_integer(DuplicateHints::CandidateId))
                 .col(string_len(DuplicateHints::Reason, 64))
-                .primary_key(
-                    Index::create()
-                        .col(DuplicateHints::TicketId)
-                        .col(DuplicateHints::CandidateId),
-                )
+                .primary_key(Index::create().col(DuplicateHints::TicketId).col(DuplicateHints::CandidateId))
                 .to_owned(),
         )
         .await?;

@@ -29,16 +29,12 @@ pub trait Mailer: Send + Sync {
 }
 
 pub fn build_message(from: &str, email: &OutgoingEmail) -> anyhow::Result<Message> {
-    let from: Mailbox = from
-        .parse()
-        .with_context(|| format!("TTIS_MAIL_FROM {from:?} is not a mailbox"))?;
+    let from: Mailbox = from.parse().with_context(|| format!("TTIS_MAIL_FROM {from:?} is not a mailbox"))?;
     let mut builder = Message::builder().from(from).subject(email.subject.clone());
     for to in &email.to {
         builder = builder.to(to.parse().with_context(|| format!("recipient {to:?}"))?);
     }
-    Ok(builder
-        .header(ContentType::TEXT_PLAIN)
-        .body(email.body.clone())?)
+    Ok(builder.header(ContentType::TEXT_PLAIN).body(email.body.clone())?)
 }
 
 /// Writes each message as an `.eml` file (the embedded default; open them with any mail client).
@@ -52,11 +48,7 @@ impl Mailer for FileMailer {
         Box::pin(async move {
             let bytes = build_message(&self.from, email)?.formatted();
             tokio::fs::create_dir_all(&self.dir).await?;
-            let name = format!(
-                "{}-{:06}",
-                chrono::Utc::now().format("%Y%m%dT%H%M%S"),
-                email.id
-            );
+            let name = format!("{}-{:06}", chrono::Utc::now().format("%Y%m%dT%H%M%S"), email.id);
             let tmp = self.dir.join(format!(".{name}.tmp"));
             tokio::fs::write(&tmp, bytes).await?;
             tokio::fs::rename(&tmp, self.dir.join(format!("{name}.eml"))).await?;
@@ -74,34 +66,22 @@ impl Mailer for SmtpMailer {
     fn send<'a>(&'a self, email: &'a OutgoingEmail) -> BoxFuture<'a, anyhow::Result<()>> {
         Box::pin(async move {
             let message = build_message(&self.from, email)?;
-            self.transport
-                .send(message)
-                .await
-                .context("SMTP delivery failed")?;
+            self.transport.send(message).await.context("SMTP delivery failed")?;
             Ok(())
         })
     }
 }
 
 /// The configured transport.
-pub fn mailer(
-    settings: &MailSettings,
-    data_dir: &std::path::Path,
-) -> anyhow::Result<Arc<dyn Mailer>> {
+pub fn mailer(settings: &MailSettings, data_dir: &std::path::Path) -> anyhow::Result<Arc<dyn Mailer>> {
     Ok(match &settings.smtp_url {
         Some(url) => {
             let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
                 .context("TTIS_SMTP_URL is not a valid SMTP URL")?
                 .timeout(Some(std::time::Duration::from_secs(30)))
                 .build();
-            Arc::new(SmtpMailer {
-                transport,
-                from: settings.from.clone(),
-            })
+            Arc::new(SmtpMailer { transport, from: settings.from.clone() })
         }
-        None => Arc::new(FileMailer {
-            dir: data_dir.join("mail"),
-            from: settings.from.clone(),
-        }),
+        None => Arc::new(FileMailer { dir: data_dir.join("mail"), from: settings.from.clone() }),
     })
 }

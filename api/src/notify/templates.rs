@@ -12,25 +12,16 @@ pub struct Rendered {
 const RULE: &str = "------------------------------------------------------------";
 
 /// To the reporter, right after submission (SOP step 3).
-pub fn report_receipt(
-    agency: &str,
-    public_url: &str,
-    t: &ticket::Model,
-    access_key: Option<&str>,
-) -> Rendered {
+pub fn report_receipt(agency: &str, public_url: &str, t: &ticket::Model, access_key: Option<&str>) -> Rendered {
     let key_id = match access_key {
-        Some(k) => format!(
-            "Kunci akses: {k}\n(Anda memintanya dikirim lewat email. Simpan, dan jangan bagikan.)"
-        ),
-        None => "Kunci akses ditampilkan sekali saat Anda mengirim laporan dan tidak kami simpan."
-            .to_string(),
+        Some(k) => format!("Kunci akses: {k}\n(Anda memintanya dikirim lewat email. Simpan, dan jangan bagikan.)"),
+        None => "Kunci akses ditampilkan sekali saat Anda mengirim laporan dan tidak kami simpan.".to_string(),
     };
     let key_en = match access_key {
         Some(k) => {
             format!("Access key: {k}\n(You asked for it by email. Keep it, and do not share it.)")
         }
-        None => "The access key was shown once when you submitted the report; we do not keep it."
-            .to_string(),
+        None => "The access key was shown once when you submitted the report; we do not keep it.".to_string(),
     };
     let body = format!(
         "Yth. {name},\n\n\
@@ -50,19 +41,11 @@ pub fn report_receipt(
         code = t.code,
         title = t.title,
     );
-    Rendered {
-        subject: format!("[{}] Laporan diterima / Report received", t.code),
-        body,
-    }
+    Rendered { subject: format!("[{}] Laporan diterima / Report received", t.code), body }
 }
 
 /// To the analysts, when a report arrives. No personal data of the reporter.
-pub fn new_report_alert(
-    public_url: &str,
-    t: &ticket::Model,
-    category_label: &str,
-    evidence_count: usize,
-) -> Rendered {
+pub fn new_report_alert(public_url: &str, t: &ticket::Model, category_label: &str, evidence_count: usize) -> Rendered {
     let lang = Lang::Id;
     let body = format!(
         "Laporan baru / New report: {code}\n\n\
@@ -77,20 +60,9 @@ pub fn new_report_alert(
         code = t.code,
         title = t.title,
         asset = t.affected_asset,
-        ongoing = if t.ongoing {
-            lang.pick("ya / yes", "yes")
-        } else {
-            lang.pick("tidak / no", "no")
-        },
+        ongoing = if t.ongoing { lang.pick("ya / yes", "yes") } else { lang.pick("tidak / no", "no") },
         tlp = t.tlp.to_uppercase(),
-        files = if evidence_count == 1 {
-            "berkas / file"
-        } else {
-            "berkas / files"
-        },
+        files = if evidence_count == 1 { "berkas / file" } else { "berkas / files" },
     );
-    Rendered {
-        subject: format!("[{}] Laporan baru: {}", t.code, t.title),
-        body,
-    }
+    Rendered { subject: format!("[{}] Laporan baru: {}", t.code, t.title), body }
 }

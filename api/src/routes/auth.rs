@@ -25,11 +25,7 @@ fn token_response(state: &AppState, issued: Issued) -> HttpResponse {
     let mut res = HttpResponse::Ok();
     res.insert_header(("Cache-Control", "no-store"));
     if let Some(value) = issued.refresh_cookie {
-        res.cookie(refresh_cookie(
-            state,
-            value,
-            state.settings.refresh_token_ttl.as_secs() as i64,
-        ));
+        res.cookie(refresh_cookie(state, value, state.settings.refresh_token_ttl.as_secs() as i64));
     }
     res.json(TokenResponse {
         access_token: issued.access_token,
@@ -91,9 +87,7 @@ pub async fn refresh_session(
     req: HttpRequest,
     client: ClientInfo,
 ) -> Result<HttpResponse, ApiError> {
-    let cookie = req
-        .cookie(REFRESH_COOKIE)
-        .ok_or(ApiError::InvalidRefreshToken)?;
+    let cookie = req.cookie(REFRESH_COOKIE).ok_or(ApiError::InvalidRefreshToken)?;
     let issued = auth::refresh(&state, cookie.value(), &client).await?;
     Ok(token_response(&state, issued))
 }
@@ -148,10 +142,7 @@ pub async fn delete_session(
     security(("bearer_auth" = []))
 )]
 #[get("/auth/me")]
-pub async fn get_current_user(
-    state: web::Data<AppState>,
-    user: AuthUser,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_current_user(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
     let me = crate::services::users::get(&state.db, user.id).await?;
     Ok(HttpResponse::Ok().json(me))
 }

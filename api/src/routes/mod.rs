@@ -6,8 +6,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub mod auth;
 pub mod categories;
 pub mod health;
+pub mod pses;
 pub mod reports;
 pub mod site;
+pub mod tickets;
 pub mod users;
 
 /// The routes under `/api/v1`.
@@ -27,5 +29,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(categories::list_categories)
         .service(reports::create_report_challenge)
         .service(reports::create_report)
-        .service(reports::get_report_status);
+        .service(reports::get_report_status)
+        .service(reports::create_report_info)
+        .service(tickets::list_tickets)
+        .service(tickets::get_ticket)
+        .service(tickets::create_ticket_action)
+        .service(tickets::create_ticket_message)
+        .service(tickets::create_ticket_assignment)
+        .service(tickets::get_ticket_evidence)
+        .service(pses::list_pses)
+        .service(pses::create_pse)
+        .service(pses::get_pse)
+        .service(pses::update_pse)
+        .service(pses::delete_pse);
 }

@@ -3,9 +3,8 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
-use ttis_shared::dto::reports::{
-    NewReport, PowChallenge, ReportReceipt, ReportStatus, StatusRequest,
-};
+use ttis_shared::dto::reports::{NewReport, PowChallenge, ReportReceipt, ReportStatus, StatusRequest};
+use ttis_shared::dto::tickets::ProvideInfoRequest;
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -30,9 +29,7 @@ pub struct ReportUpload {
 
 fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), ApiError> {
     let key = client.ip.clone().unwrap_or_default();
-    throttle
-        .check(&key, max)
-        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    throttle.check(&key, max).map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
     throttle.record(&key);
     Ok(())
 }
@@ -50,13 +47,8 @@ fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), Api
 )]
 #[get("/reports/challenge")]
 pub async fn create_report_challenge(state: web::Data<AppState>) -> HttpResponse {
-    let challenge = pow::issue(
-        state.settings.jwt_secret.expose(),
-        state.settings.reports.pow_difficulty,
-    );
-    HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(challenge)
+    let challenge = pow::issue(state.settings.jwt_secret.expose(), state.settings.reports.pow_difficulty);
+    HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(challenge)
 }
 
 /// Submit a report (SOP steps 2-3).
@@ -94,47 +86,34 @@ pub async fn create_report(
     client: ClientInfo,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    limited(
-        &state.submit_throttle,
-        &client,
-        state.settings.reports.submit_per_hour,
-    )?;
+    limited(&state.submit_throttle, &client, state.settings.reports.submit_per_hour)?;
     let idempotency_key = match req.headers().get("idempotency-key") {
         None => None,
         Some(v) => {
-            let key = v.to_str().ok().map(str::trim).filter(|k| {
-                (1..=128).contains(&k.len()) && k.chars().all(|c| c.is_ascii_graphic())
-            });
+            let key = v
+                .to_str()
+                .ok()
+                .map(str::trim)
+                .filter(|k| (1..=128).contains(&k.len()) && k.chars().all(|c| c.is_ascii_graphic()));
             Some(
                 key.ok_or_else(|| {
-                    ApiError::InvalidParameter(
-                        "Idempotency-Key: 1-128 visible ASCII characters".into(),
-                    )
+                    ApiError::InvalidParameter("Idempotency-Key: 1-128 visible ASCII characters".into())
                 })?
                 .to_string(),
             )
         }
     };
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let content_type =
+        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
     let settings = &state.settings;
-    let (body, uploads): (Vec<u8>, Vec<Upload>) = if content_type.starts_with("multipart/form-data")
-    {
+    let (body, uploads): (Vec<u8>, Vec<Upload>) = if content_type.starts_with("multipart/form-data") {
         let limits = Limits {
             json: settings.json_limit,
             file: settings.reports.evidence_max_file_bytes,
             total: settings.reports.evidence_max_total_bytes,
         };
-        let (report, uploads) = uploads::receive(
-            Multipart::new(req.headers(), payload),
-            &state.evidence.incoming_dir(),
-            &limits,
-        )
-        .await?;
+        let (report, uploads) =
+            uploads::receive(Multipart::new(req.headers(), payload), &state.evidence.incoming_dir(), &limits).await?;
         match report {
             Some(r) => (r, uploads),
             None => {
@@ -182,19 +161,8 @@ pub async fn create_report(
         }
         (key, hex::encode(h.finalize()))
     });
-    let receipt = reports::submit(
-        &state,
-        Submission {
-            report,
-            uploads,
-            idempotency,
-            client,
-        },
-    )
-    .await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(receipt))
+    let receipt = reports::submit(&state, Submission { report, uploads, idempotency, client }).await?;
+    Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(receipt))
 }
 
 /// Follow a report with its ticket code and access key.
@@ -222,14 +190,45 @@ pub async fn get_report_status(
     client: ClientInfo,
     body: ValidJson<StatusRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    limited(
-        &state.status_throttle,
-        &client,
-        state.settings.reports.status_per_minute,
-    )?;
+    limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
     let req = body.into_inner()?;
     let status = reports::status(&state.db, &req).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(status))
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(status))
+}
+
+/// Answer the team's request for information (`provide_info`), with the ticket's code and key.
+///
+/// Possible while the ticket waits for the reporter (`needs_info`, else `409 wrong_state`); the
+/// ticket returns to verification and the SLA clock runs again.
+#[utoipa::path(
+    tag = "reports",
+    operation_id = "create_report_info",
+    request_body = ProvideInfoRequest,
+    responses(
+        (status = 200, description = "The report's status after the answer", body = ReportStatus),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 429, response = crate::openapi::TooManyRequests),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(())
+)]
+#[post("/reports/info")]
+pub async fn create_report_info(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    body: ValidJson<ProvideInfoRequest>,
+) -> Result<HttpResponse, actix_web::Error> {
+    limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    let req = body.into_inner()?;
+    crate::services::tickets::provide_info(&state, &req, &client).await?;
+    let status = reports::status(
+        &state.db,
+        &StatusRequest { ticket_code: req.ticket_code.clone(), access_key: req.access_key.clone() },
+    )
+    .await?;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(status))
 }

@@ -14,17 +14,11 @@ pub async fn get_site(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok().json(SiteInfo {
         government_name: s.site.government_name.clone(),
         agency_name: s.site.agency_name.clone(),
-        safe_harbor: Label {
-            id: s.site.safe_harbor_id.clone(),
-            en: s.site.safe_harbor_en.clone(),
-        },
+        safe_harbor: Label { id: s.site.safe_harbor_id.clone(), en: s.site.safe_harbor_en.clone() },
         security_contact: s.site.security_contact.clone(),
         evidence_max_file_bytes: s.reports.evidence_max_file_bytes,
         evidence_max_total_bytes: s.reports.evidence_max_total_bytes,
-        evidence_types: EvidenceType::ALL
-            .iter()
-            .map(|t| t.mime().to_string())
-            .collect(),
+        evidence_types: EvidenceType::ALL.iter().map(|t| t.mime().to_string()).collect(),
         pow_difficulty: s.reports.pow_difficulty,
         ticket_prefix: s.reports.ticket_prefix.clone(),
     })
@@ -42,7 +36,5 @@ pub async fn security_txt(state: web::Data<AppState>) -> HttpResponse {
          Acknowledgments: {url}/hall-of-fame\nPreferred-Languages: id, en\nCanonical: {url}/.well-known/security.txt\n",
         contact = s.site.security_contact,
     );
-    HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .body(body)
+    HttpResponse::Ok().content_type("text/plain; charset=utf-8").body(body)
 }

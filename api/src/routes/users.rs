@@ -1,7 +1,5 @@
 use actix_web::{HttpResponse, get, patch, post, web};
-use ttis_shared::dto::users::{
-    CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, User, UserList,
-};
+use ttis_shared::dto::users::{CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, User, UserList};
 
 use crate::error::ApiError;
 use crate::extract::ValidJson;
@@ -23,10 +21,7 @@ use crate::state::AppState;
     security(("bearer_auth" = []))
 )]
 #[get("/users")]
-pub async fn list_users(
-    state: web::Data<AppState>,
-    user: AuthUser,
-) -> Result<HttpResponse, ApiError> {
+pub async fn list_users(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ManageUsers)?;
     Ok(HttpResponse::Ok().json(users::list(&state.db).await?))
 }
@@ -118,13 +113,7 @@ pub async fn update_user(
     body: ValidJson<UpdateUserRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageUsers)?;
-    let updated = users::update(
-        &state.db,
-        &user.actor(&client),
-        id.into_inner(),
-        body.into_inner()?,
-    )
-    .await?;
+    let updated = users::update(&state.db, &user.actor(&client), id.into_inner(), body.into_inner()?).await?;
     Ok(HttpResponse::Ok().json(updated))
 }
 
@@ -157,12 +146,6 @@ pub async fn reset_user_password(
     body: ValidJson<ResetPasswordRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageUsers)?;
-    users::reset_password(
-        &state.db,
-        &user.actor(&client),
-        id.into_inner(),
-        body.into_inner()?.new_password,
-    )
-    .await?;
+    users::reset_password(&state.db, &user.actor(&client), id.into_inner(), body.into_inner()?.new_password).await?;
     Ok(HttpResponse::NoContent().finish())
 }

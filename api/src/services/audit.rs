@@ -4,8 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryOrder,
-    QuerySelect, Set, Statement,
+    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryOrder, QuerySelect, Set, Statement,
 };
 
 use crate::entities::audit_log;
@@ -25,18 +24,10 @@ pub struct Actor {
 
 impl Actor {
     pub fn anonymous(ip: Option<String>) -> Actor {
-        Actor {
-            user_id: None,
-            label: "anonymous".into(),
-            ip,
-        }
+        Actor { user_id: None, label: "anonymous".into(), ip }
     }
     pub fn system() -> Actor {
-        Actor {
-            user_id: None,
-            label: "system".into(),
-            ip: None,
-        }
+        Actor { user_id: None, label: "system".into(), ip: None }
     }
 }
 
@@ -80,11 +71,7 @@ pub async fn record<C: ConnectionTrait>(
         ))
         .await?;
     }
-    let last = audit_log::Entity::find()
-        .order_by_desc(audit_log::Column::Id)
-        .limit(1)
-        .one(conn)
-        .await?;
+    let last = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(1).one(conn).await?;
     let prev = last.map(|r| r.hash).unwrap_or_else(|| GENESIS.to_string());
     let at = super::now();
     let details = details.to_string();
@@ -120,10 +107,7 @@ pub async fn record<C: ConnectionTrait>(
 
 /// Recomputes the chain; `Ok(None)` when intact, `Ok(Some(id))` for the first row that breaks it.
 pub async fn verify_chain<C: ConnectionTrait>(conn: &C) -> Result<Option<i64>, DbErr> {
-    let rows = audit_log::Entity::find()
-        .order_by_asc(audit_log::Column::Id)
-        .all(conn)
-        .await?;
+    let rows = audit_log::Entity::find().order_by_asc(audit_log::Column::Id).all(conn).await?;
     let mut prev = GENESIS.to_string();
     for row in rows {
         let expected = content_hash(

@@ -7,8 +7,7 @@
 
 use chrono::Duration as ChronoDuration;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::Role;
@@ -45,11 +44,7 @@ pub struct AuthUser {
 
 impl AuthUser {
     pub fn actor(&self, client: &ClientInfo) -> Actor {
-        Actor {
-            user_id: Some(self.id),
-            label: self.email.clone(),
-            ip: client.ip.clone(),
-        }
+        Actor { user_id: Some(self.id), label: self.email.clone(), ip: client.ip.clone() }
     }
 }
 
@@ -63,18 +58,10 @@ pub struct Issued {
 }
 
 fn throttle_keys(email: &str, client: &ClientInfo) -> (String, Option<String>) {
-    (
-        format!("account:{email}"),
-        client.ip.as_ref().map(|ip| format!("ip:{ip}")),
-    )
+    (format!("account:{email}"), client.ip.as_ref().map(|ip| format!("ip:{ip}")))
 }
 
-pub async fn login(
-    state: &AppState,
-    email: &str,
-    password: &str,
-    client: &ClientInfo,
-) -> Result<Issued, ApiError> {
+pub async fn login(state: &AppState, email: &str, password: &str, client: &ClientInfo) -> Result<Issued, ApiError> {
     let email = normalize_email(email);
     let (account_key, ip_key) = throttle_keys(&email, client);
     let limits = &state.settings;
@@ -82,17 +69,12 @@ pub async fn login(
         .login_throttle
         .check(&account_key, limits.login_max_failures_per_account)
         .and_then(|()| match &ip_key {
-            Some(k) => state
-                .login_throttle
-                .check(k, limits.login_max_failures_per_ip),
+            Some(k) => state.login_throttle.check(k, limits.login_max_failures_per_ip),
             None => Ok(()),
         })
         .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
 
-    let found = user::Entity::find()
-        .filter(user::Column::Email.eq(&email))
-        .one(&state.db)
-        .await?;
+    let found = user::Entity::find().filter(user::Column::Email.eq(&email)).one(&state.db).await?;
     let password_owned = password.to_string();
     let stored_hash = found.as_ref().map(|u| u.password_hash.clone());
     let matches = tokio::task::spawn_blocking(move || match stored_hash {
@@ -143,31 +125,15 @@ pub async fn login(
         previous_refresh_hash: Set(None),
         created_at: Set(at),
         last_used_at: Set(at),
-        expires_at: Set(
-            at + ChronoDuration::seconds(state.settings.refresh_token_ttl.as_secs() as i64)
-        ),
+        expires_at: Set(at + ChronoDuration::seconds(state.settings.refresh_token_ttl.as_secs() as i64)),
         revoked_at: Set(None),
-        user_agent: Set(client
-            .user_agent
-            .as_ref()
-            .map(|ua| ua.chars().take(512).collect())),
+        user_agent: Set(client.user_agent.as_ref().map(|ua| ua.chars().take(512).collect())),
         ip: Set(client.ip.clone()),
     }
     .insert(&txn)
     .await?;
-    let actor = Actor {
-        user_id: Some(account.id),
-        label: account.email.clone(),
-        ip: client.ip.clone(),
-    };
-    audit::record(
-        &txn,
-        &actor,
-        "auth.login",
-        Some(format!("session:{session_id}")),
-        json!({}),
-    )
-    .await?;
+    let actor = Actor { user_id: Some(account.id), label: account.email.clone(), ip: client.ip.clone() };
+    audit::record(&txn, &actor, "auth.login", Some(format!("session:{session_id}")), json!({})).await?;
     txn.commit().await?;
 
     let roles = Role::split(&account.roles);
@@ -179,39 +145,20 @@ pub async fn login(
     })
 }
 
-pub async fn refresh(
-    state: &AppState,
-    cookie: &str,
-    client: &ClientInfo,
-) -> Result<Issued, ApiError> {
-    let (session_id, secret) = cookie
-        .split_once('.')
-        .ok_or(ApiError::InvalidRefreshToken)?;
-    let found = session::Entity::find_by_id(session_id.to_string())
-        .find_also_related(user::Entity)
-        .one(&state.db)
-        .await?;
+pub async fn refresh(state: &AppState, cookie: &str, client: &ClientInfo) -> Result<Issued, ApiError> {
+    let (session_id, secret) = cookie.split_once('.').ok_or(ApiError::InvalidRefreshToken)?;
+    let found =
+        session::Entity::find_by_id(session_id.to_string()).find_also_related(user::Entity).one(&state.db).await?;
     let (sess, account) = match found {
         Some((s, Some(u))) if s.revoked_at.is_none() && s.expires_at > now() => (s, u),
         _ => return Err(ApiError::InvalidRefreshToken),
     };
     let presented = sha256_hex(secret);
     let at = now();
-    let actor = Actor {
-        user_id: Some(account.id),
-        label: account.email.clone(),
-        ip: client.ip.clone(),
-    };
+    let actor = Actor { user_id: Some(account.id), label: account.email.clone(), ip: client.ip.clone() };
 
     if account.disabled {
-        revoke_session(
-            &state.db,
-            sess,
-            &actor,
-            "auth.session_revoked",
-            json!({"reason": "disabled"}),
-        )
-        .await?;
+        revoke_session(&state.db, sess, &actor, "auth.session_revoked", json!({"reason": "disabled"})).await?;
         return Err(ApiError::InvalidRefreshToken);
     }
     let roles = Role::split(&account.roles);
@@ -230,10 +177,7 @@ pub async fn refresh(
             user: users::to_dto(account),
         });
     }
-    let was_previous = sess
-        .previous_refresh_hash
-        .as_deref()
-        .is_some_and(|p| constant_time_eq(&presented, p));
+    let was_previous = sess.previous_refresh_hash.as_deref().is_some_and(|p| constant_time_eq(&presented, p));
     if was_previous && (at - sess.last_used_at).num_seconds() <= ROTATION_GRACE_SECS {
         // A concurrent refresh already rotated the cookie; the browser holds the new one.
         return Ok(Issued {
@@ -244,14 +188,8 @@ pub async fn refresh(
         });
     }
     if was_previous {
-        revoke_session(
-            &state.db,
-            sess,
-            &actor,
-            "auth.refresh_reuse",
-            json!({"reason": "replayed refresh token"}),
-        )
-        .await?;
+        revoke_session(&state.db, sess, &actor, "auth.refresh_reuse", json!({"reason": "replayed refresh token"}))
+            .await?;
     }
     Err(ApiError::InvalidRefreshToken)
 }
@@ -275,9 +213,7 @@ async fn revoke_session(
 
 /// Ends a session: its refresh token and every access token naming it stop working.
 pub async fn logout(state: &AppState, session_id: &str, actor: &Actor) -> Result<(), ApiError> {
-    if let Some(sess) = session::Entity::find_by_id(session_id.to_string())
-        .one(&state.db)
-        .await?
+    if let Some(sess) = session::Entity::find_by_id(session_id.to_string()).one(&state.db).await?
         && sess.revoked_at.is_none()
     {
         revoke_session(&state.db, sess, actor, "auth.logout", json!({})).await?;
@@ -286,26 +222,16 @@ pub async fn logout(state: &AppState, session_id: &str, actor: &Actor) -> Result
 }
 
 /// Ends a session named by a refresh cookie (sign-out without a valid access token).
-pub async fn logout_by_cookie(
-    state: &AppState,
-    cookie: &str,
-    client: &ClientInfo,
-) -> Result<(), ApiError> {
+pub async fn logout_by_cookie(state: &AppState, cookie: &str, client: &ClientInfo) -> Result<(), ApiError> {
     let Some((session_id, secret)) = cookie.split_once('.') else {
         return Ok(());
     };
-    let Some(sess) = session::Entity::find_by_id(session_id.to_string())
-        .one(&state.db)
-        .await?
-    else {
+    let Some(sess) = session::Entity::find_by_id(session_id.to_string()).one(&state.db).await? else {
         return Ok(());
     };
     if sess.revoked_at.is_none() && constant_time_eq(&sha256_hex(secret), &sess.refresh_hash) {
-        let actor = Actor {
-            user_id: Some(sess.user_id),
-            label: format!("user:{}", sess.user_id),
-            ip: client.ip.clone(),
-        };
+        let actor =
+            Actor { user_id: Some(sess.user_id), label: format!("user:{}", sess.user_id), ip: client.ip.clone() };
         revoke_session(&state.db, sess, &actor, "auth.logout", json!({})).await?;
     }
     Ok(())
@@ -314,44 +240,21 @@ pub async fn logout_by_cookie(
 /// The check behind every staff route: a valid access token naming a live session of an enabled
 /// user. Roles come from the database, so a role change applies to the next request.
 pub async fn authenticate(state: &AppState, bearer: &str) -> Result<AuthUser, ApiError> {
-    let claims = state
-        .tokens
-        .verify(bearer)
-        .ok_or(ApiError::Unauthenticated)?;
+    let claims = state.tokens.verify(bearer).ok_or(ApiError::Unauthenticated)?;
     let user_id: i64 = claims.sub.parse().map_err(|_| ApiError::Unauthenticated)?;
-    let found = session::Entity::find_by_id(claims.sid.clone())
-        .find_also_related(user::Entity)
-        .one(&state.db)
-        .await?;
+    let found = session::Entity::find_by_id(claims.sid.clone()).find_also_related(user::Entity).one(&state.db).await?;
     match found {
-        Some((s, Some(u)))
-            if s.user_id == user_id
-                && s.revoked_at.is_none()
-                && s.expires_at > now()
-                && !u.disabled =>
-        {
-            Ok(AuthUser {
-                id: u.id,
-                email: u.email,
-                name: u.name,
-                roles: Role::split(&u.roles),
-                session_id: s.id,
-            })
+        Some((s, Some(u))) if s.user_id == user_id && s.revoked_at.is_none() && s.expires_at > now() && !u.disabled => {
+            Ok(AuthUser { id: u.id, email: u.email, name: u.name, roles: Role::split(&u.roles), session_id: s.id })
         }
         _ => Err(ApiError::Unauthenticated),
     }
 }
 
 /// Ends every live session of a user (disabling, password reset).
-pub async fn revoke_all_sessions<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    user_id: i64,
-) -> Result<u64, ApiError> {
+pub async fn revoke_all_sessions<C: sea_orm::ConnectionTrait>(conn: &C, user_id: i64) -> Result<u64, ApiError> {
     let result = session::Entity::update_many()
-        .col_expr(
-            session::Column::RevokedAt,
-            sea_orm::sea_query::Expr::value(now()),
-        )
+        .col_expr(session::Column::RevokedAt, sea_orm::sea_query::Expr::value(now()))
         .filter(session::Column::UserId.eq(user_id))
         .filter(session::Column::RevokedAt.is_null())
         .exec(conn)

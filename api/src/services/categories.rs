@@ -2,9 +2,7 @@
 //! with Indonesian labels, plus the local sub-types the team sees most. Seeded once; afterwards
 //! it is data that admins maintain.
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 use ttis_shared::dto::reports::{Category, CategoryList, Label};
 
 use crate::entities::category;
@@ -13,119 +11,39 @@ use crate::entities::category;
 pub const SEED: &[(&str, Option<&str>, &str, &str)] = &[
     ("abusive_content", None, "Konten Abusif", "Abusive Content"),
     ("malicious_code", None, "Kode Berbahaya", "Malicious Code"),
-    (
-        "ransomware",
-        Some("malicious_code"),
-        "Ransomware",
-        "Ransomware",
-    ),
-    (
-        "malware",
-        Some("malicious_code"),
-        "Malware / Infeksi",
-        "Malware infection",
-    ),
-    (
-        "c2",
-        Some("malicious_code"),
-        "Server Command and Control (C2)",
-        "Command and control (C2)",
-    ),
-    (
-        "information_gathering",
-        None,
-        "Pengumpulan Informasi",
-        "Information Gathering",
-    ),
-    (
-        "intrusion_attempts",
-        None,
-        "Percobaan Intrusi",
-        "Intrusion Attempts",
-    ),
+    ("ransomware", Some("malicious_code"), "Ransomware", "Ransomware"),
+    ("malware", Some("malicious_code"), "Malware / Infeksi", "Malware infection"),
+    ("c2", Some("malicious_code"), "Server Command and Control (C2)", "Command and control (C2)"),
+    ("information_gathering", None, "Pengumpulan Informasi", "Information Gathering"),
+    ("intrusion_attempts", None, "Percobaan Intrusi", "Intrusion Attempts"),
     ("intrusions", None, "Intrusi", "Intrusions"),
-    (
-        "web_defacement",
-        Some("intrusions"),
-        "Web Defacement (Deface)",
-        "Web defacement",
-    ),
+    ("web_defacement", Some("intrusions"), "Web Defacement (Deface)", "Web defacement"),
     (
         "gambling_seo_injection",
         Some("intrusions"),
         "Injeksi Judi Online / SEO Spam",
         "Online-gambling / SEO-spam injection",
     ),
-    (
-        "webshell",
-        Some("intrusions"),
-        "Webshell / Backdoor",
-        "Webshell / backdoor",
-    ),
-    (
-        "account_compromise",
-        Some("intrusions"),
-        "Pengambilalihan Akun",
-        "Account compromise",
-    ),
+    ("webshell", Some("intrusions"), "Webshell / Backdoor", "Webshell / backdoor"),
+    ("account_compromise", Some("intrusions"), "Pengambilalihan Akun", "Account compromise"),
     ("availability", None, "Ketersediaan", "Availability"),
     ("ddos", Some("availability"), "DoS / DDoS", "DoS / DDoS"),
-    (
-        "misconfiguration",
-        Some("availability"),
-        "Kesalahan Konfigurasi",
-        "Misconfiguration",
-    ),
-    (
-        "information_content_security",
-        None,
-        "Keamanan Konten Informasi",
-        "Information Content Security",
-    ),
-    (
-        "unauthorised_access",
-        Some("information_content_security"),
-        "Akses Tidak Sah",
-        "Unauthorised access",
-    ),
-    (
-        "data_leak",
-        Some("information_content_security"),
-        "Kebocoran Data",
-        "Data leak",
-    ),
-    (
-        "personal_data_leak",
-        Some("information_content_security"),
-        "Kebocoran Data Pribadi",
-        "Personal-data leak",
-    ),
+    ("misconfiguration", Some("availability"), "Kesalahan Konfigurasi", "Misconfiguration"),
+    ("information_content_security", None, "Keamanan Konten Informasi", "Information Content Security"),
+    ("unauthorised_access", Some("information_content_security"), "Akses Tidak Sah", "Unauthorised access"),
+    ("data_leak", Some("information_content_security"), "Kebocoran Data", "Data leak"),
+    ("personal_data_leak", Some("information_content_security"), "Kebocoran Data Pribadi", "Personal-data leak"),
     ("fraud", None, "Penipuan", "Fraud"),
     ("phishing", Some("fraud"), "Phishing", "Phishing"),
-    (
-        "impersonation",
-        Some("fraud"),
-        "Peniruan Instansi Pemerintah",
-        "Impersonation of an agency",
-    ),
+    ("impersonation", Some("fraud"), "Peniruan Instansi Pemerintah", "Impersonation of an agency"),
     ("vulnerable", None, "Kerentanan", "Vulnerable"),
-    (
-        "vulnerability_report",
-        Some("vulnerable"),
-        "Laporan Kerentanan",
-        "Vulnerability report",
-    ),
+    ("vulnerability_report", Some("vulnerable"), "Laporan Kerentanan", "Vulnerability report"),
     ("other", None, "Lainnya", "Other"),
 ];
 
 /// Inserts the seed entries that are missing (never changes what admins edited).
 pub async fn seed(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
-    let existing: Vec<String> = category::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| c.code)
-        .collect();
+    let existing: Vec<String> = category::Entity::find().all(db).await?.into_iter().map(|c| c.code).collect();
     for (i, (code, parent, id, en)) in SEED.iter().enumerate() {
         if existing.iter().any(|c| c == code) {
             continue;
@@ -148,10 +66,7 @@ pub fn to_dto(model: category::Model) -> Category {
     Category {
         code: model.code,
         parent: model.parent_code,
-        label: Label {
-            id: model.label_id,
-            en: model.label_en,
-        },
+        label: Label { id: model.label_id, en: model.label_en },
         sort_order: model.sort_order,
     }
 }
@@ -163,9 +78,7 @@ pub async fn list_active(db: &DatabaseConnection) -> Result<CategoryList, sea_or
         .order_by_asc(category::Column::SortOrder)
         .all(db)
         .await?;
-    Ok(CategoryList {
-        items: items.into_iter().map(to_dto).collect(),
-    })
+    Ok(CategoryList { items: items.into_iter().map(to_dto).collect() })
 }
 
 /// The category, when it exists and is not retired.
@@ -173,8 +86,5 @@ pub async fn find_active(
     db: &impl sea_orm::ConnectionTrait,
     code: &str,
 ) -> Result<Option<category::Model>, sea_orm::DbErr> {
-    category::Entity::find_by_id(code.to_string())
-        .filter(category::Column::Retired.eq(false))
-        .one(db)
-        .await
+    category::Entity::find_by_id(code.to_string()).filter(category::Column::Retired.eq(false)).one(db).await
 }

@@ -9,10 +9,7 @@ pub fn host_of(asset: &str) -> Option<String> {
     let s = asset.trim();
     let after_scheme = s.split_once("://").map(|(_, rest)| rest).unwrap_or(s);
     let authority = after_scheme.split(['/', '?', '#']).next()?;
-    let authority = authority
-        .rsplit_once('@')
-        .map(|(_, h)| h)
-        .unwrap_or(authority);
+    let authority = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
     if let Some(v6) = authority.strip_prefix('[') {
         let ip = v6.split(']').next()?;
         return ip.parse::<IpAddr>().ok().map(|ip| ip.to_string());
@@ -20,26 +17,16 @@ pub fn host_of(asset: &str) -> Option<String> {
     if let Ok(ip) = authority.parse::<IpAddr>() {
         return Some(ip.to_string());
     }
-    let host = authority
-        .split(':')
-        .next()?
-        .trim_end_matches('.')
-        .to_lowercase();
+    let host = authority.split(':').next()?.trim_end_matches('.').to_lowercase();
     let valid = host.contains('.')
         && host.len() <= 253
         && host.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            !label.is_empty() && label.len() <= 63 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         });
     if !valid {
         return None;
     }
-    Some(
-        host.strip_prefix("www.")
-            .map(str::to_string)
-            .unwrap_or(host),
-    )
+    Some(host.strip_prefix("www.").map(str::to_string).unwrap_or(host))
 }
 
 #[cfg(test)]
@@ -48,23 +35,11 @@ mod tests {
 
     #[test]
     fn finds_the_host() {
-        assert_eq!(
-            host_of("https://WWW.Disdik.Kukarkab.go.id/berita?id=1").as_deref(),
-            Some("disdik.kukarkab.go.id")
-        );
-        assert_eq!(
-            host_of("disdik.kukarkab.go.id/admin").as_deref(),
-            Some("disdik.kukarkab.go.id")
-        );
-        assert_eq!(
-            host_of("http://user:pw@portal.kukarkab.go.id:8443/x").as_deref(),
-            Some("portal.kukarkab.go.id")
-        );
+        assert_eq!(host_of("https://WWW.Disdik.Kukarkab.go.id/berita?id=1").as_deref(), Some("disdik.kukarkab.go.id"));
+        assert_eq!(host_of("disdik.kukarkab.go.id/admin").as_deref(), Some("disdik.kukarkab.go.id"));
+        assert_eq!(host_of("http://user:pw@portal.kukarkab.go.id:8443/x").as_deref(), Some("portal.kukarkab.go.id"));
         assert_eq!(host_of("103.10.20.30").as_deref(), Some("103.10.20.30"));
-        assert_eq!(
-            host_of("http://[2001:db8::1]:80/").as_deref(),
-            Some("2001:db8::1")
-        );
+        assert_eq!(host_of("http://[2001:db8::1]:80/").as_deref(), Some("2001:db8::1"));
         assert_eq!(host_of("Aplikasi SIMPEG"), None);
         assert_eq!(host_of("localhost"), None);
         assert_eq!(host_of(""), None);

@@ -10,11 +10,13 @@ pub mod outbox;
 pub mod passwords;
 pub mod policy;
 pub mod pow;
+pub mod pse;
 pub mod reports;
 pub mod sequence;
 pub mod sniff;
 pub mod storage;
 pub mod throttle;
+pub mod tickets;
 pub mod tokens;
 pub mod users;
 

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use chrono::Duration as ChronoDuration;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, Set, Statement, Value,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, Set, Statement, Value,
 };
 use tokio::sync::Notify;
 
@@ -84,23 +84,15 @@ async fn claim(db: &DatabaseConnection) -> Result<Vec<i64>, DbErr> {
              RETURNING id"
         ),
     };
-    let rows = db
-        .query_all(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [Value::from(lease), Value::from(at)],
-        ))
-        .await?;
+    let rows =
+        db.query_all(Statement::from_sql_and_values(backend, sql, [Value::from(lease), Value::from(at)])).await?;
     rows.iter().map(|r| r.try_get::<i64>("", "id")).collect()
 }
 
 /// Claims and sends what is due; returns how many rows it handled.
 pub async fn run_once(db: &DatabaseConnection, mailer: &dyn Mailer) -> Result<usize, DbErr> {
     let ids = claim(db).await?;
-    let rows = outbox::Entity::find()
-        .filter(outbox::Column::Id.is_in(ids.clone()))
-        .all(db)
-        .await?;
+    let rows = outbox::Entity::find().filter(outbox::Column::Id.is_in(ids.clone())).all(db).await?;
     for row in rows {
         let email = OutgoingEmail {
             id: row.id,
@@ -136,12 +128,7 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &dyn Mailer) -> Result<us
 }
 
 /// Runs the worker until the process ends: wakes on `wake` (new rows) or every `poll`.
-pub fn spawn_worker(
-    db: DatabaseConnection,
-    mailer: Arc<dyn Mailer>,
-    wake: Arc<Notify>,
-    poll: Duration,
-) {
+pub fn spawn_worker(db: DatabaseConnection, mailer: Arc<dyn Mailer>, wake: Arc<Notify>, poll: Duration) {
     tokio::spawn(async move {
         loop {
             loop {

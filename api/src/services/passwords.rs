@@ -17,9 +17,7 @@ fn hasher() -> anyhow::Result<Argon2<'static>> {
 
 /// The PHC string (`$argon2id$v=19$m=19456,t=2,p=1$...`) of a password, with a fresh salt.
 pub fn hash(password: &str) -> anyhow::Result<String> {
-    let hash: PasswordHash = hasher()?
-        .hash_password(password.as_bytes())
-        .map_err(|e| anyhow!("argon2: {e}"))?;
+    let hash: PasswordHash = hasher()?.hash_password(password.as_bytes()).map_err(|e| anyhow!("argon2: {e}"))?;
     Ok(hash.to_string())
 }
 
@@ -28,9 +26,7 @@ pub fn verify(password: &str, phc: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(phc) else {
         return false;
     };
-    Argon2::default()
-        .verify_password(password.as_bytes(), &parsed)
-        .is_ok()
+    Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
 }
 
 /// Spends the same time as a real verification, so that an unknown email answers as slowly as

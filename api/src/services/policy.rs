@@ -7,12 +7,25 @@ use ttis_shared::Role;
 pub enum Permission {
     /// Create, list, change, disable staff accounts; reset their passwords.
     ManageUsers,
+    /// See the ticket queue and tickets with the reporter's personal data and evidence.
+    ViewTickets,
+    /// Post messages and notes, claim tickets, file reports on someone's behalf.
+    WorkTickets,
+    /// Assign a ticket to an analyst with a disposition.
+    AssignTickets,
+    /// Read the PSE register (to pick a ticket's PSE).
+    ViewPses,
+    /// Change the PSE register and the taxonomy.
+    ManageRegisters,
 }
 
 impl Permission {
     pub fn roles(self) -> &'static [Role] {
         match self {
-            Permission::ManageUsers => &[Role::Admin],
+            Permission::ManageUsers | Permission::ManageRegisters => &[Role::Admin],
+            Permission::ViewTickets | Permission::AssignTickets => &[Role::Analyst, Role::Head],
+            Permission::WorkTickets => &[Role::Analyst],
+            Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],
         }
     }
 
@@ -31,5 +44,8 @@ mod tests {
         assert!(Permission::ManageUsers.granted_to(&[Role::Analyst, Role::Admin]));
         assert!(!Permission::ManageUsers.granted_to(&[Role::Analyst, Role::Head]));
         assert!(!Permission::ManageUsers.granted_to(&[]));
+        assert!(!Permission::ViewTickets.granted_to(&[Role::Admin]), "admins do not read reporters' data");
+        assert!(Permission::ViewTickets.granted_to(&[Role::Head]));
+        assert!(!Permission::WorkTickets.granted_to(&[Role::Head]));
     }
 }

@@ -45,18 +45,11 @@ pub async fn spend<C: ConnectionTrait>(
         return Ok(());
     }
     let solution = solution.ok_or(ApiError::PowFailed)?;
-    let (body, tag) = solution
-        .challenge
-        .rsplit_once('.')
-        .ok_or(ApiError::PowFailed)?;
+    let (body, tag) = solution.challenge.rsplit_once('.').ok_or(ApiError::PowFailed)?;
     if !constant_time_eq(tag, &mac(secret, body)) {
         return Err(ApiError::PowFailed);
     }
-    let expires: i64 = body
-        .split('.')
-        .next()
-        .and_then(|e| e.parse().ok())
-        .ok_or(ApiError::PowFailed)?;
+    let expires: i64 = body.split('.').next().and_then(|e| e.parse().ok()).ok_or(ApiError::PowFailed)?;
     let now = Utc::now();
     if expires < now.timestamp() {
         return Err(ApiError::PowFailed);
@@ -65,10 +58,7 @@ pub async fn spend<C: ConnectionTrait>(
         return Err(ApiError::PowFailed);
     }
     // Forget spent challenges once they could no longer be used anyway.
-    used_challenge::Entity::delete_many()
-        .filter(used_challenge::Column::ExpiresAt.lt(now))
-        .exec(conn)
-        .await?;
+    used_challenge::Entity::delete_many().filter(used_challenge::Column::ExpiresAt.lt(now)).exec(conn).await?;
     let spent = used_challenge::ActiveModel {
         challenge_hash: Set(sha256_hex(&solution.challenge)),
         expires_at: Set(DateTime::<Utc>::from_timestamp(expires, 0).unwrap_or(now)),
@@ -77,12 +67,7 @@ pub async fn spend<C: ConnectionTrait>(
     .await;
     match spent {
         Ok(_) => Ok(()),
-        Err(e)
-            if matches!(
-                e.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
+        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
             Err(ApiError::PowFailed)
         }
         Err(e) => Err(e.into()),

@@ -6,14 +6,13 @@ use std::path::PathBuf;
 use chrono::{Datelike, FixedOffset, Offset, Utc};
 use hmac::{Hmac, Mac};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde_json::json;
 use sha2::Sha256;
 use ttis_shared::dto::reports::{
-    EvidenceReceipt, HallOfFameChoice, Label, NewReport, PublicEvent, PublicEventKind,
-    ReportReceipt, ReportStatus, ReporterType, StatusRequest, StepInfo,
+    EvidenceReceipt, HallOfFameChoice, Label, NewReport, PublicEvent, PublicEventKind, ReportReceipt, ReportStatus,
+    ReporterType, StatusRequest, StepInfo,
 };
 use ttis_shared::validation::{Violation, normalize_email};
 use ttis_shared::{Lang, ReportState, Role};
@@ -59,10 +58,7 @@ async fn discard(uploads: &[Upload]) {
 }
 
 fn state_label(state: ReportState) -> Label {
-    Label {
-        id: state.label(Lang::Id).into(),
-        en: state.label(Lang::En).into(),
-    }
+    Label { id: state.label(Lang::Id).into(), en: state.label(Lang::En).into() }
 }
 
 /// Access keys: 128 bits, shown as 26 Crockford base-32 characters in groups of four.
@@ -76,11 +72,7 @@ fn format_key(bytes: &[u8; 16]) -> String {
         value >>= 5;
     }
     chars.reverse();
-    chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
+    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
 }
 
 /// The canonical form people may type differently (case, dashes, spaces, I/L for 1, O for 0).
@@ -159,9 +151,7 @@ fn hall_of_fame(h: HallOfFameChoice) -> &'static str {
 }
 
 fn opt_text(v: &Option<String>) -> Option<String> {
-    v.as_ref()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+    v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 pub async fn submit(state: &AppState, sub: Submission) -> Result<ReportReceipt, ApiError> {
@@ -177,9 +167,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     let db = &state.db;
 
     if let Some((key, hash)) = &sub.idempotency
-        && let Some(existing) = idempotency_key::Entity::find_by_id(key.clone())
-            .one(db)
-            .await?
+        && let Some(existing) = idempotency_key::Entity::find_by_id(key.clone()).one(db).await?
     {
         if existing.request_hash != *hash {
             return Err(ApiError::IdempotencyKeyReused);
@@ -189,26 +177,14 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     }
 
     let report = &sub.report;
-    if report
-        .website
-        .as_deref()
-        .is_some_and(|w| !w.trim().is_empty())
-    {
+    if report.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
         // The honeypot was filled: software, not a person. Answer like a success, keep nothing.
         discard(&sub.uploads).await;
         let txn = db.begin().await?;
-        audit::record(
-            &txn,
-            &Actor::anonymous(sub.client.ip.clone()),
-            "report.honeypot",
-            None,
-            json!({}),
-        )
-        .await?;
+        audit::record(&txn, &Actor::anonymous(sub.client.ip.clone()), "report.honeypot", None, json!({})).await?;
         txn.commit().await?;
         let year = Utc::now().with_timezone(&local_offset()).year();
-        let fake_seq =
-            900_000 + i64::from(u32::from_str_radix(&random_hex(2), 16).unwrap_or(0) % 99_999);
+        let fake_seq = 900_000 + i64::from(u32::from_str_radix(&random_hex(2), 16).unwrap_or(0) % 99_999);
         return Ok(ReportReceipt {
             ticket_code: ticket_code(&state.settings.reports.ticket_prefix, year, fake_seq),
             access_key: access_key(secret, None),
@@ -225,10 +201,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         }]));
     };
     let cvss_vector = opt_text(&report.cvss_vector);
-    let cvss_score = cvss_vector
-        .as_deref()
-        .and_then(|v| ttis_shared::cvss::parse(v).ok())
-        .map(|s| s.base_score);
+    let cvss_score = cvss_vector.as_deref().and_then(|v| ttis_shared::cvss::parse(v).ok()).map(|s| s.base_score);
     let analysts: Vec<String> = user::Entity::find()
         .filter(user::Column::Disabled.eq(false))
         .filter(user::Column::Roles.contains("analyst"))
@@ -245,14 +218,9 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     let affected_host = hosts::host_of(&report.affected_asset);
     let mut stored_keys: Vec<String> = Vec::new();
 
+    let pse_id = super::pse::match_asset(db, &report.affected_asset).await?;
     let txn = db.begin().await?;
-    pow::spend(
-        &txn,
-        secret,
-        state.settings.reports.pow_difficulty,
-        report.pow.as_ref(),
-    )
-    .await?;
+    pow::spend(&txn, secret, state.settings.reports.pow_difficulty, report.pow.as_ref()).await?;
     let seq = sequence::next(&txn, &format!("ticket:{year}")).await?;
     let code = ticket_code(&state.settings.reports.ticket_prefix, year, seq);
     let r = &report.reporter;
@@ -291,10 +259,20 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         channel: Set("web".into()),
         severity: Set(None),
         assignee_id: Set(None),
-        pse_id: Set(None),
+        pse_id: Set(pse_id),
         duplicate_of_id: Set(None),
         submitted_at: Set(at),
         updated_at: Set(at),
+        search_text: Set(Some(ticket::search_text(
+            &code,
+            report.title.trim(),
+            report.affected_asset.trim(),
+            r.name.trim(),
+            &normalize_email(&r.email),
+        ))),
+        step_started_at: Set(Some(at)),
+        paused_seconds: Set(0),
+        due_at: Set(ttis_shared::sla::total_standard(ReportState::Submitted).map(|std| state.calendar.add(at, std))),
         ..Default::default()
     }
     .insert(&txn)
@@ -353,10 +331,9 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 .filter(ticket::Column::AffectedHost.eq(host.clone()))
                 .filter(ticket::Column::CategoryCode.eq(category.code.clone()))
                 .filter(ticket::Column::Id.ne(t.id))
-                .filter(ticket::Column::State.is_not_in([
-                    ReportState::Rejected.as_str(),
-                    ReportState::Completed.as_str(),
-                ]))
+                .filter(
+                    ticket::Column::State.is_not_in([ReportState::Rejected.as_str(), ReportState::Completed.as_str()]),
+                )
                 .all(&txn)
                 .await?;
             for c in candidates {
@@ -429,9 +406,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         }
         // A concurrent retry with the same idempotency key won the race: answer as it did.
         if let Some((key, _)) = &sub.idempotency
-            && let Ok(Some(existing)) = idempotency_key::Entity::find_by_id(key.clone())
-                .one(db)
-                .await
+            && let Ok(Some(existing)) = idempotency_key::Entity::find_by_id(key.clone()).one(db).await
         {
             return replay(db, secret, existing.ticket_id, sub.idempotency.as_ref()).await;
         }
@@ -447,10 +422,7 @@ async fn replay(
     ticket_id: i64,
     idempotency: Option<&(String, String)>,
 ) -> Result<ReportReceipt, ApiError> {
-    let t = ticket::Entity::find_by_id(ticket_id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let t = ticket::Entity::find_by_id(ticket_id).one(db).await?.ok_or(ApiError::NotFound)?;
     let files = evidence::Entity::find()
         .filter(evidence::Column::TicketId.eq(t.id))
         .order_by_asc(evidence::Column::Id)
@@ -459,26 +431,22 @@ async fn replay(
     Ok(receipt(&t, access_key(secret, idempotency), &files))
 }
 
-/// A ticket's public status, for its code and key. A wrong key and an unknown code get the same
+/// The ticket named by a code and its access key. A wrong key and an unknown code get the same
 /// `404`, after the same work.
-pub async fn status(
-    db: &DatabaseConnection,
-    req: &StatusRequest,
-) -> Result<ReportStatus, ApiError> {
-    let code = req.ticket_code.trim().to_uppercase();
-    let presented = key_hash(&req.access_key);
-    let found = ticket::Entity::find()
-        .filter(ticket::Column::Code.eq(code))
-        .one(db)
-        .await?;
-    let stored = found
-        .as_ref()
-        .map(|t| t.access_key_hash.clone())
-        .unwrap_or_else(|| key_hash("no-such-ticket"));
-    let t = match found {
-        Some(t) if constant_time_eq(&presented, &stored) => t,
-        _ => return Err(ApiError::NotFound),
-    };
+pub async fn check_key(db: &DatabaseConnection, code: &str, key: &str) -> Result<ticket::Model, ApiError> {
+    let code = code.trim().to_uppercase();
+    let presented = key_hash(key);
+    let found = ticket::Entity::find().filter(ticket::Column::Code.eq(code)).one(db).await?;
+    let stored = found.as_ref().map(|t| t.access_key_hash.clone()).unwrap_or_else(|| key_hash("no-such-ticket"));
+    match found {
+        Some(t) if constant_time_eq(&presented, &stored) => Ok(t),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+/// A ticket's public status, for its code and key.
+pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<ReportStatus, ApiError> {
+    let t = check_key(db, &req.ticket_code, &req.access_key).await?;
     let events = ticket_event::Entity::find()
         .filter(ticket_event::Column::TicketId.eq(t.id))
         .filter(ticket_event::Column::Public.eq(true))
@@ -489,10 +457,7 @@ pub async fn status(
     let state = ReportState::parse(&t.state).unwrap_or(ReportState::Submitted);
     let current_step = state.active_steps().first().map(|step| StepInfo {
         number: step.number(),
-        label: Label {
-            id: step.label(Lang::Id).into(),
-            en: step.label(Lang::En).into(),
-        },
+        label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
         time_standard: step.default_time_standard(),
     });
     let timeline = events
@@ -501,11 +466,7 @@ pub async fn status(
             let to_state = e.to_state.as_deref().and_then(ReportState::parse);
             PublicEvent {
                 at: e.at,
-                kind: if e.kind == "state_change" {
-                    PublicEventKind::StateChange
-                } else {
-                    PublicEventKind::Message
-                },
+                kind: if e.kind == "state_change" { PublicEventKind::StateChange } else { PublicEventKind::Message },
                 to_state,
                 state_label: to_state.map(state_label),
                 author: if e.kind == "reply" || e.actor_label == "reporter" {
@@ -538,10 +499,7 @@ mod tests {
         let key = format_key(&[0xAB; 16]);
         assert_eq!(key.len(), 26 + 6);
         assert_eq!(key.split('-').count(), 7);
-        assert_eq!(
-            key_hash(&key),
-            key_hash(&key.to_lowercase().replace('-', " "))
-        );
+        assert_eq!(key_hash(&key), key_hash(&key.to_lowercase().replace('-', " ")));
         assert_eq!(normalize_key("ab-IO-lo"), "AB1010");
         let a = access_key(b"s", None);
         let b = access_key(b"s", None);

@@ -20,10 +20,7 @@ pub async fn next<C: ConnectionTrait>(conn: &C, name: &str) -> Result<i64, DbErr
         .map_err(|e| DbErr::Custom(e.to_string()))?
         .on_conflict(
             OnConflict::column(Counters::Name)
-                .value(
-                    Counters::Value,
-                    Expr::col((Counters::Table, Counters::Value)).add(1),
-                )
+                .value(Counters::Value, Expr::col((Counters::Table, Counters::Value)).add(1))
                 .to_owned(),
         )
         .returning_col(Counters::Value)

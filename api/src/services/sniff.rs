@@ -125,10 +125,7 @@ pub fn strip_metadata(kind: EvidenceType, data: &[u8]) -> Option<Vec<u8>> {
 
 /// Whether this type can carry metadata we remove.
 pub fn strips(kind: EvidenceType) -> bool {
-    matches!(
-        kind,
-        EvidenceType::Jpeg | EvidenceType::Png | EvidenceType::Webp
-    )
+    matches!(kind, EvidenceType::Jpeg | EvidenceType::Png | EvidenceType::Webp)
 }
 
 fn strip_jpeg(data: &[u8]) -> Option<Vec<u8>> {
@@ -230,18 +227,9 @@ mod tests {
         assert_eq!(detect(b"GIF89a..."), Some(EvidenceType::Gif));
         assert_eq!(detect(b"RIFF\x10\0\0\0WEBPVP8 "), Some(EvidenceType::Webp));
         assert_eq!(detect(b"%PDF-1.7\n"), Some(EvidenceType::Pdf));
-        assert_eq!(
-            detect(b"\0\0\0\x18ftypmp42\0\0\0\0"),
-            Some(EvidenceType::Mp4)
-        );
-        assert_eq!(
-            detect(&[0x1A, 0x45, 0xDF, 0xA3, 1]),
-            Some(EvidenceType::Webm)
-        );
-        assert_eq!(
-            detect("log 2026-11-29 akses ditolak ✓\n".as_bytes()),
-            Some(EvidenceType::Text)
-        );
+        assert_eq!(detect(b"\0\0\0\x18ftypmp42\0\0\0\0"), Some(EvidenceType::Mp4));
+        assert_eq!(detect(&[0x1A, 0x45, 0xDF, 0xA3, 1]), Some(EvidenceType::Webm));
+        assert_eq!(detect("log 2026-11-29 akses ditolak ✓\n".as_bytes()), Some(EvidenceType::Text));
         assert_eq!(detect(b"MZ\x90\0\x03\0\0\0"), None, "a Windows executable");
         assert_eq!(detect(b"\x7fELF\x02\x01\x01\0"), None, "an ELF executable");
         assert_eq!(detect(b"PK\x03\x04\x14\0"), None, "a zip archive");
@@ -277,11 +265,7 @@ mod tests {
         assert!(!stripped.windows(4).any(|w| w == b"Exif"));
         assert!(stripped.starts_with(&[0xFF, 0xD8, 0xFF, 0xE0]));
         assert!(stripped.ends_with(&[0xFF, 0xDA, 0x00, 0x02, 0x11, 0x22, 0xFF, 0xD9]));
-        assert_eq!(
-            strip_metadata(EvidenceType::Jpeg, &stripped),
-            None,
-            "nothing left to strip"
-        );
+        assert_eq!(strip_metadata(EvidenceType::Jpeg, &stripped), None, "nothing left to strip");
     }
 
     #[test]

@@ -35,10 +35,7 @@ impl LocalEvidenceStore {
     /// Keys are server-generated (`uuid`): letters, digits and dashes only, so no key can name a
     /// path outside the store.
     fn checked(&self, key: &str) -> anyhow::Result<PathBuf> {
-        if key.is_empty()
-            || key.len() > 64
-            || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
+        if key.is_empty() || key.len() > 64 || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             anyhow::bail!("invalid storage key");
         }
         Ok(self.root.join(&key[..2]).join(key))
@@ -52,16 +49,11 @@ impl EvidenceStore for LocalEvidenceStore {
             if let Some(dir) = dest.parent() {
                 tokio::fs::create_dir_all(dir).await?;
             }
-            tokio::fs::rename(file, &dest)
-                .await
-                .context("moving evidence into the store")?;
+            tokio::fs::rename(file, &dest).await.context("moving evidence into the store")?;
             if let Some(dir) = dest.parent() {
                 // Make the rename itself durable.
                 let dir = dir.to_path_buf();
-                tokio::task::spawn_blocking(move || {
-                    std::fs::File::open(dir).and_then(|d| d.sync_all())
-                })
-                .await??;
+                tokio::task::spawn_blocking(move || std::fs::File::open(dir).and_then(|d| d.sync_all())).await??;
             }
             Ok(())
         })

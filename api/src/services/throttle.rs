@@ -14,17 +14,11 @@ const MAX_KEYS: usize = 100_000;
 
 impl Throttle {
     pub fn new(window: Duration) -> Throttle {
-        Throttle {
-            window,
-            entries: Mutex::new(HashMap::new()),
-        }
+        Throttle { window, entries: Mutex::new(HashMap::new()) }
     }
 
     fn with<R>(&self, f: impl FnOnce(&mut HashMap<String, VecDeque<Instant>>) -> R) -> R {
-        let mut guard = self
-            .entries
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut guard)
     }
 
@@ -36,10 +30,7 @@ impl Throttle {
             let Some(times) = map.get_mut(key) else {
                 return Ok(());
             };
-            while times
-                .front()
-                .is_some_and(|t| now.duration_since(*t) >= window)
-            {
+            while times.front().is_some_and(|t| now.duration_since(*t) >= window) {
                 times.pop_front();
             }
             if times.len() >= max as usize {
@@ -57,11 +48,7 @@ impl Throttle {
         let window = self.window;
         self.with(|map| {
             if map.len() >= MAX_KEYS {
-                map.retain(|_, times| {
-                    times
-                        .back()
-                        .is_some_and(|t| now.duration_since(*t) < window)
-                });
+                map.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) < window));
             }
             map.entry(key.to_string()).or_default().push_back(now);
         });

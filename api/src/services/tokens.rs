@@ -58,16 +58,13 @@ impl TokenKeys {
             aud: AUDIENCE.to_string(),
             iss: self.issuer.clone(),
         };
-        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .map_err(|e| anyhow!("JWT: {e}"))
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| anyhow!("JWT: {e}"))
     }
 
     /// The claims of a valid token; `None` for anything else (bad signature, wrong algorithm,
     /// expired, wrong audience or issuer, malformed).
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .ok()
-            .map(|data| data.claims)
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|data| data.claims)
     }
 }
 
@@ -88,10 +85,7 @@ mod tests {
         let k = keys();
         let t = k.issue(42, "s1", &[Role::Analyst]).unwrap();
         let c = k.verify(&t).unwrap();
-        assert_eq!(
-            (c.sub.as_str(), c.sid.as_str(), c.roles),
-            ("42", "s1", vec![Role::Analyst])
-        );
+        assert_eq!((c.sub.as_str(), c.sid.as_str(), c.roles), ("42", "s1", vec![Role::Analyst]));
     }
 
     #[test]
@@ -106,23 +100,12 @@ mod tests {
         assert!(k.verify(&parts.join(".")).is_none(), "tampered payload");
 
         let none_header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
-        assert!(
-            k.verify(&format!("{none_header}.{}.", parts[1])).is_none(),
-            "alg none"
-        );
+        assert!(k.verify(&format!("{none_header}.{}.", parts[1])).is_none(), "alg none");
 
-        let other =
-            TokenKeys::new(&[8u8; 32], "http://ttis.test", Duration::from_secs(60)).unwrap();
-        assert!(
-            k.verify(&other.issue(42, "s1", &[]).unwrap()).is_none(),
-            "other key"
-        );
-        let other_iss =
-            TokenKeys::new(&[7u8; 32], "http://evil.test", Duration::from_secs(60)).unwrap();
-        assert!(
-            k.verify(&other_iss.issue(42, "s1", &[]).unwrap()).is_none(),
-            "other issuer"
-        );
+        let other = TokenKeys::new(&[8u8; 32], "http://ttis.test", Duration::from_secs(60)).unwrap();
+        assert!(k.verify(&other.issue(42, "s1", &[]).unwrap()).is_none(), "other key");
+        let other_iss = TokenKeys::new(&[7u8; 32], "http://evil.test", Duration::from_secs(60)).unwrap();
+        assert!(k.verify(&other_iss.issue(42, "s1", &[]).unwrap()).is_none(), "other issuer");
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Staff accounts: creation, changes, password resets, and the first administrator.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::Role;
@@ -41,11 +41,7 @@ async fn insert_user<C: ConnectionTrait>(
     roles: &[Role],
     password_hash: String,
 ) -> Result<user::Model, ApiError> {
-    let exists = user::Entity::find()
-        .filter(user::Column::Email.eq(email))
-        .count(conn)
-        .await?
-        > 0;
+    let exists = user::Entity::find().filter(user::Column::Email.eq(email)).count(conn).await? > 0;
     if exists {
         return Err(ApiError::EmailTaken);
     }
@@ -69,11 +65,7 @@ async fn insert_user<C: ConnectionTrait>(
     Ok(model)
 }
 
-pub async fn create(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    req: CreateUserRequest,
-) -> Result<User, ApiError> {
+pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUserRequest) -> Result<User, ApiError> {
     let email = normalize_email(&req.email);
     let hash = hash_blocking(req.password).await?;
     let txn = db.begin().await?;
@@ -91,23 +83,13 @@ pub async fn create(
 }
 
 pub async fn list(db: &DatabaseConnection) -> Result<UserList, ApiError> {
-    let models = user::Entity::find()
-        .order_by_asc(user::Column::Id)
-        .all(db)
-        .await?;
+    let models = user::Entity::find().order_by_asc(user::Column::Id).all(db).await?;
     let total = models.len() as u64;
-    Ok(UserList {
-        items: models.into_iter().map(to_dto).collect(),
-        total,
-    })
+    Ok(UserList { items: models.into_iter().map(to_dto).collect(), total })
 }
 
 pub async fn get(db: &DatabaseConnection, id: i64) -> Result<User, ApiError> {
-    user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .map(to_dto)
-        .ok_or(ApiError::NotFound)
+    user::Entity::find_by_id(id).one(db).await?.map(to_dto).ok_or(ApiError::NotFound)
 }
 
 /// Whether some enabled administrator other than `except` exists.
@@ -118,28 +100,14 @@ async fn another_active_admin<C: ConnectionTrait>(conn: &C, except: i64) -> Resu
         .filter(user::Column::Roles.contains("admin"))
         .all(conn)
         .await?;
-    Ok(admins
-        .iter()
-        .any(|u| Role::split(&u.roles).contains(&Role::Admin)))
+    Ok(admins.iter().any(|u| Role::split(&u.roles).contains(&Role::Admin)))
 }
 
-pub async fn update(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: i64,
-    req: UpdateUserRequest,
-) -> Result<User, ApiError> {
+pub async fn update(db: &DatabaseConnection, actor: &Actor, id: i64, req: UpdateUserRequest) -> Result<User, ApiError> {
     let txn = db.begin().await?;
-    let current = user::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let current = user::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let was_admin = Role::split(&current.roles).contains(&Role::Admin) && !current.disabled;
-    let will_be_admin = req
-        .roles
-        .as_ref()
-        .map(|r| r.contains(&Role::Admin))
-        .unwrap_or(was_admin)
+    let will_be_admin = req.roles.as_ref().map(|r| r.contains(&Role::Admin)).unwrap_or(was_admin)
         && !req.disabled.unwrap_or(current.disabled);
     if was_admin && !will_be_admin && !another_active_admin(&txn, id).await? {
         return Err(ApiError::LastAdmin);
@@ -164,14 +132,7 @@ pub async fn update(
     if disabling {
         revoke_all_sessions(&txn, id).await?;
     }
-    audit::record(
-        &txn,
-        actor,
-        "user.update",
-        Some(format!("user:{id}")),
-        serde_json::Value::Object(changes),
-    )
-    .await?;
+    audit::record(&txn, actor, "user.update", Some(format!("user:{id}")), serde_json::Value::Object(changes)).await?;
     txn.commit().await?;
     Ok(to_dto(model))
 }
@@ -184,23 +145,14 @@ pub async fn reset_password(
 ) -> Result<(), ApiError> {
     let hash = hash_blocking(new_password).await?;
     let txn = db.begin().await?;
-    let current = user::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let current = user::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let mut active = current.into_active_model();
     active.password_hash = Set(hash);
     active.updated_at = Set(now());
     active.update(&txn).await?;
     let ended = revoke_all_sessions(&txn, id).await?;
-    audit::record(
-        &txn,
-        actor,
-        "user.reset_password",
-        Some(format!("user:{id}")),
-        json!({"sessions_ended": ended}),
-    )
-    .await?;
+    audit::record(&txn, actor, "user.reset_password", Some(format!("user:{id}")), json!({"sessions_ended": ended}))
+        .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -219,25 +171,13 @@ pub enum Bootstrap {
 pub const DEFAULT_ADMIN_EMAIL: &str = "admin@ttis.local";
 
 /// Creates the first administrator when there are no accounts at all.
-pub async fn ensure_bootstrap_admin(
-    db: &DatabaseConnection,
-    settings: &Settings,
-) -> anyhow::Result<Bootstrap> {
+pub async fn ensure_bootstrap_admin(db: &DatabaseConnection, settings: &Settings) -> anyhow::Result<Bootstrap> {
     if user::Entity::find().count(db).await? > 0 {
         return Ok(Bootstrap::Existing);
     }
-    let email = normalize_email(
-        settings
-            .bootstrap_admin_email
-            .as_deref()
-            .unwrap_or(DEFAULT_ADMIN_EMAIL),
-    );
-    ttis_shared::validation::email(&email).map_err(|v| {
-        anyhow::anyhow!(
-            "TTIS_BOOTSTRAP_ADMIN_EMAIL: {}",
-            v.message(ttis_shared::Lang::En)
-        )
-    })?;
+    let email = normalize_email(settings.bootstrap_admin_email.as_deref().unwrap_or(DEFAULT_ADMIN_EMAIL));
+    ttis_shared::validation::email(&email)
+        .map_err(|v| anyhow::anyhow!("TTIS_BOOTSTRAP_ADMIN_EMAIL: {}", v.message(ttis_shared::Lang::En)))?;
     let (password, generated) = match &settings.bootstrap_admin_password {
         Some(p) => (p.expose().clone(), false),
         None if settings.mode == RunMode::Production => anyhow::bail!(
@@ -245,12 +185,8 @@ pub async fn ensure_bootstrap_admin(
         ),
         None => (super::crypto::random_hex(12), true),
     };
-    ttis_shared::validation::password(&password).map_err(|v| {
-        anyhow::anyhow!(
-            "TTIS_BOOTSTRAP_ADMIN_PASSWORD: {}",
-            v.message(ttis_shared::Lang::En)
-        )
-    })?;
+    ttis_shared::validation::password(&password)
+        .map_err(|v| anyhow::anyhow!("TTIS_BOOTSTRAP_ADMIN_PASSWORD: {}", v.message(ttis_shared::Lang::En)))?;
     let hash = passwords::hash(&password)?;
     let txn = db.begin().await?;
     let model = insert_user(&txn, &email, "Administrator", &[Role::Admin], hash)
@@ -265,9 +201,5 @@ pub async fn ensure_bootstrap_admin(
     )
     .await?;
     txn.commit().await?;
-    Ok(if generated {
-        Bootstrap::Generated { email, password }
-    } else {
-        Bootstrap::Created { email }
-    })
+    Ok(if generated { Bootstrap::Generated { email, password } } else { Bootstrap::Created { email } })
 }

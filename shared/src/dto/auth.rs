@@ -10,15 +10,9 @@ use super::users::User;
 #[cfg_attr(feature = "server", schema(example = json!({"email": "analis@kukarkab.go.id", "password": "kata-sandi-panjang-sekali"})))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::email"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::email")))]
     pub email: String,
-    #[cfg_attr(
-        feature = "server",
-        validate(length(min = 1, max = 1024, code = "required"))
-    )]
+    #[cfg_attr(feature = "server", validate(length(min = 1, max = 1024, code = "required")))]
     pub password: String,
 }
 

@@ -76,35 +76,20 @@ impl Tlp {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
 #[cfg_attr(
     feature = "server",
-    validate(schema(
-        function = "crate::validation::server::reporter",
-        skip_on_field_errors = false
-    ))
+    validate(schema(function = "crate::validation::server::reporter", skip_on_field_errors = false))
 )]
 #[serde(deny_unknown_fields)]
 pub struct ReporterInput {
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::name"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::name")))]
     pub name: String,
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::email"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::email")))]
     pub email: String,
     /// Phone or WhatsApp number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::phone"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::phone")))]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::organization"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::organization")))]
     pub organization: Option<String>,
     pub reporter_type: ReporterType,
     pub hall_of_fame: HallOfFameChoice,
@@ -119,16 +104,10 @@ pub struct ReporterInput {
 #[serde(deny_unknown_fields)]
 pub struct Declarations {
     /// The finding was made and is reported in good faith, without harming the system or its data.
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::must_be_true"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::must_be_true")))]
     pub good_faith: bool,
     /// Consent to the processing of the personal data given here for handling the report (UU PDP 27/2022).
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::must_be_true"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::must_be_true")))]
     pub consent: bool,
 }
 
@@ -160,45 +139,24 @@ pub struct NewReport {
     #[cfg_attr(feature = "server", validate(nested))]
     pub reporter: ReporterInput,
     pub kind: ReportKind,
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::title"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::title")))]
     pub title: String,
     /// A category code from `GET /api/v1/categories`.
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::required"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::required")))]
     pub category: String,
     /// URL, host name, IP address, or application name.
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::affected_asset"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::affected_asset")))]
     pub affected_asset: String,
     /// When the incident or weakness was found (RFC 3339).
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::not_in_future"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::not_in_future")))]
     pub discovered_at: DateTime<Utc>,
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::description"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::description")))]
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::long_text"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::long_text")))]
     pub steps_to_reproduce: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::long_text"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::long_text")))]
     pub impact: Option<String>,
     /// Is the incident still going on?
     pub ongoing: bool,
@@ -207,10 +165,7 @@ pub struct NewReport {
     pub tlp: Tlp,
     /// CVSS 3.1 vector, scored by the server.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::cvss_vector"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::cvss_vector")))]
     pub cvss_vector: Option<String>,
     #[cfg_attr(feature = "server", validate(nested))]
     pub declarations: Declarations,
@@ -261,15 +216,9 @@ pub struct ReportReceipt {
 #[cfg_attr(feature = "server", schema(example = json!({"ticket_code": "TTIS-2026-000123", "access_key": "7KQ2-9D3M-X4TB-1H8R-ZP6W-5N0C-VF"})))]
 #[serde(deny_unknown_fields)]
 pub struct StatusRequest {
-    #[cfg_attr(
-        feature = "server",
-        validate(length(min = 1, max = 64, code = "required"))
-    )]
+    #[cfg_attr(feature = "server", validate(length(min = 1, max = 64, code = "required")))]
     pub ticket_code: String,
-    #[cfg_attr(
-        feature = "server",
-        validate(length(min = 1, max = 128, code = "required"))
-    )]
+    #[cfg_attr(feature = "server", validate(length(min = 1, max = 128, code = "required")))]
     pub access_key: String,
 }
 

@@ -27,26 +27,14 @@ pub struct User {
 })))]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::email"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::email")))]
     pub email: String,
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::name"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::name")))]
     pub name: String,
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::roles"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::roles")))]
     pub roles: Vec<Role>,
     /// The first password; at least 12 characters.
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::password"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::password")))]
     pub password: String,
 }
 
@@ -57,16 +45,10 @@ pub struct CreateUserRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::name"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::name")))]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::roles"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::roles")))]
     pub roles: Option<Vec<Role>>,
     /// Disabling ends every session of the account at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,10 +61,7 @@ pub struct UpdateUserRequest {
 #[cfg_attr(feature = "server", schema(example = json!({"new_password": "sandi-baru-yang-panjang"})))]
 #[serde(deny_unknown_fields)]
 pub struct ResetPasswordRequest {
-    #[cfg_attr(
-        feature = "server",
-        validate(custom(function = "crate::validation::server::password"))
-    )]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::password")))]
     pub new_password: String,
 }
 

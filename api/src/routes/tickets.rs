@@ -1,0 +1,223 @@
+use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use ttis_shared::dto::tickets::{
+    ActionRequest, AssignmentRequest, MessageRequest, TicketDetail, TicketList, TicketQuery,
+};
+
+use crate::error::ApiError;
+use crate::extract::ValidJson;
+use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::policy::Permission;
+use crate::services::{now, tickets};
+use crate::state::AppState;
+
+/// The ticket queue (*Dashboard Manajemen Tiket*).
+///
+/// Filters combine (AND); `q` searches the code, title, affected asset, and the reporter's name and
+/// email. Each row carries the current SOP step's clock: when it started, its time standard, when
+/// it is due, and whether it is overdue. `counts` holds the number of tickets per state.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "list_tickets",
+    params(TicketQuery),
+    responses(
+        (status = 200, body = TicketList),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/tickets")]
+pub async fn list_tickets(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<TicketQuery>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ViewTickets)?;
+    Ok(HttpResponse::Ok().json(tickets::list(&state.db, &query, now()).await?))
+}
+
+/// One ticket with everything staff need: the report, the reporter, evidence, timeline (with
+/// internal notes), duplicate hints, the analysis, the SLA clock, and the actions open to you.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "get_ticket",
+    params(("code" = String, Path, description = "Ticket code, e.g. TTIS-2026-000123")),
+    responses(
+        (status = 200, body = TicketDetail),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/tickets/{code}")]
+pub async fn get_ticket(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    code: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ViewTickets)?;
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, now()).await?))
+}
+
+/// Take an action of the procedure on a ticket.
+///
+/// `start_verification`; `request_info` (with `message`: the question; the reporter is emailed and
+/// the SLA clock pauses); `reject` (with `reason`, `duplicate_of` for duplicates, and an optional
+/// `message` to the reporter); `verify` (with `analysis`); later steps `submit_for_approval`,
+/// `approve`, `return_for_revision`, `complete`. An action the state does not allow is `409
+/// invalid_transition`; one for another role is `403 action_forbidden`; both list `allowed_actions`.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "create_ticket_action",
+    params(("code" = String, Path, description = "Ticket code")),
+    request_body = ActionRequest,
+    responses(
+        (status = 200, description = "The ticket after the action", body = TicketDetail),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[post("/tickets/{code}/actions")]
+pub async fn create_ticket_action(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    code: web::Path<String>,
+    body: ValidJson<ActionRequest>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::ViewTickets)?;
+    let req = body.into_inner()?;
+    Ok(HttpResponse::Ok().json(tickets::act(&state, &user, &client, &code, req).await?))
+}
+
+/// Post a message to the reporter (`public: true`, emailed) or an internal note.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "create_ticket_message",
+    params(("code" = String, Path, description = "Ticket code")),
+    request_body = MessageRequest,
+    responses(
+        (status = 200, description = "The ticket with the new entry", body = TicketDetail),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[post("/tickets/{code}/messages")]
+pub async fn create_ticket_message(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    code: web::Path<String>,
+    body: ValidJson<MessageRequest>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::WorkTickets)?;
+    let req = body.into_inner()?;
+    Ok(HttpResponse::Ok().json(tickets::post_message(&state, &user, &client, &code, &req).await?))
+}
+
+/// Claim a ticket (no `assignee_id`), or assign it to an analyst with a disposition (*disposisi*:
+/// instruction, priority, due date). Recorded on the timeline; the assignee is emailed.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "create_ticket_assignment",
+    params(("code" = String, Path, description = "Ticket code")),
+    request_body = AssignmentRequest,
+    responses(
+        (status = 200, description = "The ticket with its assignee", body = TicketDetail),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[post("/tickets/{code}/assignment")]
+pub async fn create_ticket_assignment(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    code: web::Path<String>,
+    body: ValidJson<AssignmentRequest>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::AssignTickets)?;
+    let req = body.into_inner()?;
+    Ok(HttpResponse::Ok().json(tickets::assign(&state, &user, &client, &code, &req).await?))
+}
+
+/// Download an evidence file (staff only; always as an attachment, never rendered inline).
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "get_ticket_evidence",
+    params(("code" = String, Path, description = "Ticket code"), ("id" = i64, Path, description = "Evidence id")),
+    responses(
+        (status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/tickets/{code}/evidence/{id}")]
+pub async fn get_ticket_evidence(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+    client: ClientInfo,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ViewTickets)?;
+    let (code, id) = path.into_inner();
+    let (file, path) = tickets::evidence_file(&state, &user, &client, &code, id).await?;
+    let named = web::block(move || actix_files::NamedFile::open(path))
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![
+            DispositionParam::Filename(file.file_name.chars().filter(|c| c.is_ascii() && *c != '"').collect()),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: header::Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: file.file_name.clone().into_bytes(),
+            }),
+        ],
+    };
+    let mut res = named
+        .set_content_type(actix_web::mime::APPLICATION_OCTET_STREAM)
+        .set_content_disposition(disposition)
+        .use_etag(false)
+        .use_last_modified(false)
+        .into_response(&req);
+    let headers = res.headers_mut();
+    headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, header::HeaderValue::from_static("default-src 'none'; sandbox"));
+    if let Ok(v) = header::HeaderValue::from_str(&file.sha256) {
+        headers.insert(header::HeaderName::from_static("x-evidence-sha256"), v);
+    }
+    Ok(res)
+}

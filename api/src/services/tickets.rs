@@ -1,0 +1,815 @@
+//! The response team's work on a ticket (SOP step 4 and the moves after it): the queue, the
+//! detail, the actions of the procedure, messages and notes, assignment with a disposition, and
+//! evidence downloads. Every state change goes through [`apply`], which asks the shared state
+//! machine, moves the SLA clock, and writes the timeline, the audit log and the notifications in
+//! the caller's transaction.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use serde_json::json;
+use ttis_shared::dto::reports::Label;
+use ttis_shared::dto::tickets::{
+    ActionRequest, Analysis, AssignmentRequest, DuplicateHint, EvidenceItem, MessageRequest, Priority, PseRef,
+    RejectReason, ReporterView, Severity, StateCount, TicketDetail, TicketList, TicketQuery, TicketSummary,
+    TimelineEntry, UserRef,
+};
+use ttis_shared::procedure::{self, Action, Actor as ProcActor, TransitionError};
+use ttis_shared::sla::{self, Calendar, Entered, StepClock};
+use ttis_shared::validation::Violation;
+use ttis_shared::{Lang, ReportState, Role};
+
+use super::audit::{self, Actor};
+use super::auth::{AuthUser, ClientInfo};
+use super::outbox::{self, NewEmail};
+use super::{categories, now};
+use crate::entities::{analysis, disposition, duplicate_hint, evidence, pse, ticket, ticket_event, user};
+use crate::error::{ApiError, FieldIssue};
+use crate::state::AppState;
+
+pub const MAX_PER_PAGE: u64 = 100;
+
+fn state_of(t: &ticket::Model) -> ReportState {
+    ReportState::parse(&t.state).unwrap_or(ReportState::Submitted)
+}
+
+fn label(state: ReportState) -> Label {
+    Label { id: state.label(Lang::Id).into(), en: state.label(Lang::En).into() }
+}
+
+/// The clock from the ticket's own columns (kept by [`apply`]), for the queue.
+pub fn clock_of(t: &ticket::Model, now: DateTime<Utc>) -> Option<StepClock> {
+    let state = state_of(t);
+    let steps = state.active_steps();
+    if steps.is_empty() {
+        return None;
+    }
+    let paused = state.sla_paused();
+    let due_at = if paused { None } else { t.due_at };
+    Some(StepClock {
+        steps: steps.iter().map(|s| s.number()).collect(),
+        started_at: t.step_started_at.unwrap_or(t.state_entered_at),
+        time_standard: sla::total_standard(state),
+        paused_seconds: t.paused_seconds,
+        due_at,
+        paused,
+        overdue: due_at.is_some_and(|d| now > d),
+    })
+}
+
+pub async fn find_by_code<C: ConnectionTrait>(conn: &C, code: &str) -> Result<ticket::Model, ApiError> {
+    ticket::Entity::find()
+        .filter(ticket::Column::Code.eq(code.trim().to_uppercase()))
+        .one(conn)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+async fn history<C: ConnectionTrait>(conn: &C, ticket_id: i64) -> Result<Vec<Entered>, ApiError> {
+    let events = ticket_event::Entity::find()
+        .filter(ticket_event::Column::TicketId.eq(ticket_id))
+        .filter(ticket_event::Column::Kind.eq("state_change"))
+        .order_by_asc(ticket_event::Column::At)
+        .order_by_asc(ticket_event::Column::Id)
+        .all(conn)
+        .await?;
+    Ok(events
+        .into_iter()
+        .filter_map(|e| Some(Entered { state: ReportState::parse(e.to_state.as_deref()?)?, at: e.at }))
+        .collect())
+}
+
+fn refusal(err: TransitionError, actor: &ProcActor, from: ReportState) -> ApiError {
+    let allowed = procedure::allowed_actions(from, actor).iter().map(|a| a.as_str().to_string()).collect();
+    match err {
+        TransitionError::InvalidFromState { .. } => ApiError::InvalidTransition { allowed },
+        TransitionError::NotPermitted { .. } => ApiError::ActionForbidden { allowed },
+    }
+}
+
+/// Who acts, for the state machine.
+pub fn proc_actor(user: &AuthUser) -> ProcActor {
+    ProcActor::Staff(user.roles.clone())
+}
+
+/// Moves a ticket through the procedure: the one place a state changes.
+#[allow(clippy::too_many_arguments)]
+pub async fn apply(
+    txn: &DatabaseTransaction,
+    calendar: &Calendar,
+    t: ticket::Model,
+    action: Action,
+    actor: &ProcActor,
+    who: &Actor,
+    body: Option<String>,
+) -> Result<ticket::Model, ApiError> {
+    let from = state_of(&t);
+    let to = procedure::transition(from, action, actor).map_err(|e| refusal(e, actor, from))?;
+    let at = now();
+    let mut states = history(txn, t.id).await?;
+    states.push(Entered { state: to, at });
+    let clock = sla::clock(&states, at, calendar);
+    let ticket_id = t.id;
+    let code = t.code.clone();
+    let mut active: ticket::ActiveModel = t.into();
+    active.state = Set(to.as_str().into());
+    active.state_entered_at = Set(at);
+    active.updated_at = Set(at);
+    active.step_started_at = Set(clock.as_ref().map(|c| c.started_at));
+    active.paused_seconds = Set(clock.as_ref().map(|c| c.paused_seconds).unwrap_or(0));
+    active.due_at = Set(clock.as_ref().and_then(|c| c.due_at));
+    let updated = active.update(txn).await?;
+    ticket_event::ActiveModel {
+        ticket_id: Set(ticket_id),
+        at: Set(at),
+        kind: Set("state_change".into()),
+        from_state: Set(Some(from.as_str().into())),
+        to_state: Set(Some(to.as_str().into())),
+        actor_user_id: Set(who.user_id),
+        actor_label: Set(who.label.clone()),
+        body: Set(body),
+        public: Set(true),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::record(
+        txn,
+        who,
+        &format!("ticket.{}", action.as_str()),
+        Some(format!("ticket:{code}")),
+        json!({"from": from.as_str(), "to": to.as_str()}),
+    )
+    .await?;
+    Ok(updated)
+}
+
+fn staff_actor(user: &AuthUser, client: &ClientInfo) -> Actor {
+    Actor { user_id: Some(user.id), label: user.name.clone(), ip: client.ip.clone() }
+}
+
+fn required(field: &str) -> ApiError {
+    ApiError::Validation(vec![FieldIssue { field: field.into(), violation: Violation::Required }])
+}
+
+fn track_url(state: &AppState) -> String {
+    format!("{}/track", state.settings.public_url)
+}
+
+async fn email_reporter(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    t: &ticket::Model,
+    subject_id: &str,
+    body: &str,
+    key: &str,
+) -> Result<(), ApiError> {
+    let text = format!(
+        "Yth. {name},\n\n{body}\n\nKode tiket / Ticket code: {code}\nBalas atau pantau di / Reply or follow at: {url}\n\n\
+         Tim Tanggap Insiden Siber (TTIS)\n{agency}\n",
+        name = t.reporter_name,
+        code = t.code,
+        url = track_url(state),
+        agency = state.settings.site.agency_name,
+    );
+    outbox::enqueue(
+        txn,
+        NewEmail {
+            to: vec![t.reporter_email.clone()],
+            subject: format!("[{}] {subject_id}", t.code),
+            body: text,
+            dedupe_key: Some(format!("{key}:{}:{}", t.code, uuid::Uuid::new_v4().simple())),
+            ticket_id: Some(t.id),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Takes an action (`POST /tickets/{code}/actions`).
+pub async fn act(
+    state: &AppState,
+    user: &AuthUser,
+    client: &ClientInfo,
+    code: &str,
+    req: ActionRequest,
+) -> Result<TicketDetail, ApiError> {
+    let db = &state.db;
+    let t = find_by_code(db, code).await?;
+    let actor = proc_actor(user);
+    let who = staff_actor(user, client);
+    let message = req.message.as_ref().map(|m| m.trim().to_string()).filter(|m| !m.is_empty());
+    let txn = db.begin().await?;
+    // Refuse an impossible or foreign action before looking at the fields it would need.
+    let from = state_of(&t);
+    procedure::transition(from, req.action, &actor).map_err(|e| refusal(e, &actor, from))?;
+    let updated = match req.action {
+        Action::StartVerification => {
+            let mut t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
+            if t.assignee_id.is_none() {
+                let mut active: ticket::ActiveModel = t.into();
+                active.assignee_id = Set(Some(user.id));
+                t = active.update(&txn).await?;
+            }
+            t
+        }
+        Action::RequestInfo => {
+            let question = message.clone().ok_or_else(|| required("message"))?;
+            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, Some(question.clone())).await?;
+            email_reporter(
+                &txn,
+                state,
+                &t,
+                "Permintaan informasi tambahan / Request for information",
+                &question,
+                "request_info",
+            )
+            .await?;
+            t
+        }
+        Action::Reject => {
+            let reason = req.reason.ok_or_else(|| required("reason"))?;
+            let mut duplicate_of = None;
+            if reason == RejectReason::Duplicate {
+                let original_code = req.duplicate_of.as_deref().ok_or_else(|| required("duplicate_of"))?;
+                let original = find_by_code(&txn, original_code).await.map_err(|_| {
+                    ApiError::Validation(vec![FieldIssue {
+                        field: "duplicate_of".into(),
+                        violation: Violation::NotAnOption,
+                    }])
+                })?;
+                if original.id == t.id {
+                    return Err(ApiError::Validation(vec![FieldIssue {
+                        field: "duplicate_of".into(),
+                        violation: Violation::NotAnOption,
+                    }]));
+                }
+                duplicate_of = Some(original.id);
+            }
+            let note = format!("{}{}", reason.as_str(), message.as_ref().map(|m| format!(": {m}")).unwrap_or_default());
+            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, Some(note)).await?;
+            let mut active: ticket::ActiveModel = t.into();
+            active.duplicate_of_id = Set(duplicate_of);
+            let t = active.update(&txn).await?;
+            let text = message.clone().unwrap_or_else(|| match reason {
+                RejectReason::Duplicate => "Laporan ini sama dengan laporan yang sudah kami terima sebelumnya. / This report duplicates one we received earlier.".into(),
+                _ => "Setelah verifikasi, laporan ini dinyatakan tidak sesuai. / After verification, this report was found not valid.".into(),
+            });
+            email_reporter(&txn, state, &t, "Hasil verifikasi laporan / Verification result", &text, "reject").await?;
+            t
+        }
+        Action::Verify => {
+            let a = req.analysis.clone().ok_or_else(|| required("analysis"))?;
+            record_analysis(&txn, user, t.clone(), &a).await?;
+            let t = find_by_code(&txn, &t.code).await?;
+            apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?
+        }
+        _ => apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?,
+    };
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    detail(db, &updated.code, user, now()).await
+}
+
+async fn record_analysis(
+    txn: &DatabaseTransaction,
+    user: &AuthUser,
+    t: ticket::Model,
+    a: &ttis_shared::dto::tickets::AnalysisInput,
+) -> Result<(), ApiError> {
+    let mut issues = Vec::new();
+    if categories::find_active(txn, &a.category).await?.is_none() {
+        issues.push(FieldIssue { field: "analysis.category".into(), violation: Violation::NotAnOption });
+    }
+    let pse_id = a.pse_id.or(t.pse_id);
+    if let Some(id) = a.pse_id
+        && pse::Entity::find_by_id(id).one(txn).await?.is_none()
+    {
+        issues.push(FieldIssue { field: "analysis.pse_id".into(), violation: Violation::NotAnOption });
+    }
+    let staff = user::Entity::find().filter(user::Column::Id.is_in(a.meeting.attendees.clone())).count(txn).await?;
+    if staff != a.meeting.attendees.len() as u64 {
+        issues.push(FieldIssue { field: "analysis.meeting.attendees".into(), violation: Violation::NotAnOption });
+    }
+    if !issues.is_empty() {
+        return Err(ApiError::Validation(issues));
+    }
+    let cvss_vector = a.cvss_vector.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let cvss_score = cvss_vector.as_deref().and_then(|v| ttis_shared::cvss::parse(v).ok()).map(|s| s.base_score);
+    let at = now();
+    analysis::Entity::delete_by_id(t.id).exec(txn).await?;
+    analysis::ActiveModel {
+        ticket_id: Set(t.id),
+        category: Set(a.category.clone()),
+        severity: Set(a.severity.as_str().into()),
+        cvss_vector: Set(cvss_vector.clone()),
+        cvss_score: Set(cvss_score),
+        pse_id: Set(pse_id),
+        meeting_date: Set(a.meeting.date),
+        attendees: Set(serde_json::to_string(&a.meeting.attendees).unwrap_or_else(|_| "[]".into())),
+        decision: Set(a.meeting.decision.trim().into()),
+        minutes: Set(a.meeting.minutes.trim().into()),
+        findings: Set(a.findings.trim().into()),
+        recommendations: Set(a.recommendations.trim().into()),
+        analyst_id: Set(user.id),
+        recorded_at: Set(at),
+    }
+    .insert(txn)
+    .await?;
+    let mut active: ticket::ActiveModel = t.into();
+    active.category_code = Set(a.category.clone());
+    active.severity = Set(Some(a.severity.as_str().into()));
+    active.cvss_vector = Set(cvss_vector);
+    active.cvss_score = Set(cvss_score);
+    active.pse_id = Set(pse_id);
+    active.update(txn).await?;
+    Ok(())
+}
+
+/// The reporter answers a request for information, with the ticket's access key.
+pub async fn provide_info(
+    state: &AppState,
+    req: &ttis_shared::dto::tickets::ProvideInfoRequest,
+    client: &ClientInfo,
+) -> Result<(), ApiError> {
+    let db = &state.db;
+    super::reports::check_key(db, &req.ticket_code, &req.access_key).await?;
+    let t = find_by_code(db, &req.ticket_code).await?;
+    if state_of(&t) != ReportState::NeedsInfo {
+        return Err(ApiError::WrongState);
+    }
+    let who = Actor { user_id: None, label: "reporter".into(), ip: client.ip.clone() };
+    let txn = db.begin().await?;
+    let t = apply(&txn, &state.calendar, t, Action::ProvideInfo, &ProcActor::Reporter, &who, None).await?;
+    ticket_event::ActiveModel {
+        ticket_id: Set(t.id),
+        at: Set(now()),
+        kind: Set("reply".into()),
+        from_state: Set(None),
+        to_state: Set(None),
+        actor_user_id: Set(None),
+        actor_label: Set("reporter".into()),
+        body: Set(Some(req.message.trim().to_string())),
+        public: Set(true),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if let Some(assignee) = t.assignee_id
+        && let Some(u) = user::Entity::find_by_id(assignee).one(&txn).await?
+    {
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                to: vec![u.email],
+                subject: format!("[{}] Pelapor menjawab / The reporter answered", t.code),
+                body: format!("{}\n\n{}/staff/tickets/{}\n", req.message.trim(), state.settings.public_url, t.code),
+                dedupe_key: None,
+                ticket_id: Some(t.id),
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// A message to the reporter (emailed) or an internal note.
+pub async fn post_message(
+    state: &AppState,
+    user: &AuthUser,
+    client: &ClientInfo,
+    code: &str,
+    req: &MessageRequest,
+) -> Result<TicketDetail, ApiError> {
+    let db = &state.db;
+    let t = find_by_code(db, code).await?;
+    let txn = db.begin().await?;
+    ticket_event::ActiveModel {
+        ticket_id: Set(t.id),
+        at: Set(now()),
+        kind: Set(if req.public { "message" } else { "note" }.into()),
+        from_state: Set(None),
+        to_state: Set(None),
+        actor_user_id: Set(Some(user.id)),
+        actor_label: Set(user.name.clone()),
+        body: Set(Some(req.body.trim().to_string())),
+        public: Set(req.public),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if req.public {
+        email_reporter(&txn, state, &t, "Pesan dari Tim TTIS / Message from the TTIS team", req.body.trim(), "message")
+            .await?;
+    }
+    let action = if req.public { "ticket.message" } else { "ticket.note" };
+    audit::record(&txn, &staff_actor(user, client), action, Some(format!("ticket:{}", t.code)), json!({})).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    detail(db, &t.code, user, now()).await
+}
+
+/// Claims a ticket (no assignee given) or assigns it with a disposition.
+pub async fn assign(
+    state: &AppState,
+    user: &AuthUser,
+    client: &ClientInfo,
+    code: &str,
+    req: &AssignmentRequest,
+) -> Result<TicketDetail, ApiError> {
+    let db = &state.db;
+    let t = find_by_code(db, code).await?;
+    if state_of(&t).is_terminal() {
+        return Err(ApiError::WrongState);
+    }
+    let to_id = match req.assignee_id {
+        None if user.roles.contains(&Role::Analyst) => user.id,
+        None => return Err(required("assignee_id")),
+        Some(id) => id,
+    };
+    let assignee = user::Entity::find_by_id(to_id).one(db).await?;
+    let assignee = match assignee {
+        Some(u) if !u.disabled && Role::split(&u.roles).contains(&Role::Analyst) => u,
+        _ => {
+            return Err(ApiError::Validation(vec![FieldIssue {
+                field: "assignee_id".into(),
+                violation: Violation::NotAnOption,
+            }]));
+        }
+    };
+    let txn = db.begin().await?;
+    let at = now();
+    disposition::ActiveModel {
+        ticket_id: Set(t.id),
+        from_user_id: Set(user.id),
+        to_user_id: Set(assignee.id),
+        instruction: Set(req.instruction.clone()),
+        priority: Set(req.priority.map(|p| match p {
+            Priority::Biasa => "biasa".to_string(),
+            Priority::Segera => "segera".to_string(),
+            Priority::SangatSegera => "sangat_segera".to_string(),
+        })),
+        due_date: Set(req.due_date),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let body = if assignee.id == user.id && req.assignee_id.is_none() {
+        format!("{} mengambil tiket ini / claimed this ticket", user.name)
+    } else {
+        format!(
+            "Disposisi kepada {}{}{}",
+            assignee.name,
+            req.instruction.as_ref().map(|i| format!(": {i}")).unwrap_or_default(),
+            req.due_date.map(|d| format!(" (batas {d})")).unwrap_or_default()
+        )
+    };
+    ticket_event::ActiveModel {
+        ticket_id: Set(t.id),
+        at: Set(at),
+        kind: Set("assignment".into()),
+        from_state: Set(None),
+        to_state: Set(None),
+        actor_user_id: Set(Some(user.id)),
+        actor_label: Set(user.name.clone()),
+        body: Set(Some(body.clone())),
+        public: Set(false),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let code = t.code.clone();
+    let ticket_id = t.id;
+    let mut active: ticket::ActiveModel = t.into();
+    active.assignee_id = Set(Some(assignee.id));
+    active.updated_at = Set(at);
+    active.update(&txn).await?;
+    if assignee.id != user.id {
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                to: vec![assignee.email.clone()],
+                subject: format!("[{code}] Disposisi / Assignment"),
+                body: format!("{body}\n\n{}/staff/tickets/{code}\n", state.settings.public_url),
+                dedupe_key: None,
+                ticket_id: Some(ticket_id),
+            },
+        )
+        .await?;
+    }
+    audit::record(
+        &txn,
+        &staff_actor(user, client),
+        "ticket.assign",
+        Some(format!("ticket:{code}")),
+        json!({"assignee": assignee.id}),
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    detail(db, &code, user, now()).await
+}
+
+async fn user_refs<C: ConnectionTrait>(conn: &C, ids: Vec<i64>) -> Result<HashMap<i64, UserRef>, ApiError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, UserRef { id: u.id, name: u.name }))
+        .collect())
+}
+
+async fn pse_refs<C: ConnectionTrait>(conn: &C, ids: Vec<i64>) -> Result<HashMap<i64, PseRef>, ApiError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(pse::Entity::find()
+        .filter(pse::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, PseRef { id: p.id, name: p.name }))
+        .collect())
+}
+
+#[derive(FromQueryResult)]
+struct StateCountRow {
+    state: String,
+    n: i64,
+}
+
+/// The queue (`GET /tickets`).
+pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -> Result<TicketList, ApiError> {
+    let mut cond = Condition::all();
+    if let Some(states) = &q.state {
+        let wanted: Vec<&str> = states.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        if wanted.iter().any(|s| ReportState::parse(s).is_none()) {
+            return Err(ApiError::InvalidParameter(format!(
+                "state: one or more of {}",
+                ReportState::ALL.map(|s| s.as_str()).join(", ")
+            )));
+        }
+        cond = cond.add(ticket::Column::State.is_in(wanted));
+    }
+    if let Some(c) = &q.category {
+        cond = cond.add(ticket::Column::CategoryCode.eq(c.clone()));
+    }
+    if let Some(s) = q.severity {
+        cond = cond.add(ticket::Column::Severity.eq(s.as_str()));
+    }
+    match q.assignee.as_deref() {
+        None => {}
+        Some("none") => cond = cond.add(ticket::Column::AssigneeId.is_null()),
+        Some(id) => {
+            let id: i64 =
+                id.parse().map_err(|_| ApiError::InvalidParameter("assignee: an account id or `none`".into()))?;
+            cond = cond.add(ticket::Column::AssigneeId.eq(id));
+        }
+    }
+    if let Some(p) = q.pse {
+        cond = cond.add(ticket::Column::PseId.eq(p));
+    }
+    if let Some(from) = q.from {
+        cond = cond.add(ticket::Column::SubmittedAt.gte(from));
+    }
+    if let Some(to) = q.to {
+        cond = cond.add(ticket::Column::SubmittedAt.lt(to));
+    }
+    if let Some(true) = q.overdue {
+        cond = cond
+            .add(ticket::Column::DueAt.lt(at))
+            .add(ticket::Column::State.ne(ReportState::NeedsInfo.as_str()))
+            .add(ticket::Column::State.is_not_in([ReportState::Rejected.as_str(), ReportState::Completed.as_str()]));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let pattern = format!("%{escaped}%");
+        cond = cond.add(ticket::Column::SearchText.like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\')));
+    }
+    let per_page = q.per_page.unwrap_or(25).clamp(1, MAX_PER_PAGE);
+    let page = q.page.unwrap_or(1).max(1);
+    let sort = q.sort.as_deref().unwrap_or("-submitted_at");
+    let (desc, key) = match sort.strip_prefix('-') {
+        Some(k) => (true, k),
+        None => (false, sort),
+    };
+    let column = match key {
+        "submitted_at" => ticket::Column::SubmittedAt,
+        "due_at" => ticket::Column::DueAt,
+        "code" => ticket::Column::Code,
+        "title" => ticket::Column::Title,
+        "state" => ticket::Column::State,
+        other => return Err(ApiError::InvalidParameter(format!("sort: unknown key `{other}`"))),
+    };
+    let mut select = ticket::Entity::find().filter(cond);
+    select = if desc { select.order_by_desc(column) } else { select.order_by_asc(column) };
+    select = select.order_by_desc(ticket::Column::Id);
+    let paginator = select.paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(page - 1).await?;
+
+    let users = user_refs(db, rows.iter().filter_map(|t| t.assignee_id).collect()).await?;
+    let pses = pse_refs(db, rows.iter().filter_map(|t| t.pse_id).collect()).await?;
+    let counts = ticket::Entity::find()
+        .select_only()
+        .column(ticket::Column::State)
+        .column_as(ticket::Column::Id.count(), "n")
+        .group_by(ticket::Column::State)
+        .into_model::<StateCountRow>()
+        .all(db)
+        .await?;
+    let counts = ReportState::ALL
+        .iter()
+        .map(|s| StateCount {
+            state: *s,
+            count: counts.iter().find(|c| c.state == s.as_str()).map(|c| c.n.max(0) as u64).unwrap_or(0),
+        })
+        .collect();
+    let items = rows
+        .into_iter()
+        .map(|t| TicketSummary {
+            clock: clock_of(&t, at),
+            state: state_of(&t),
+            state_label: label(state_of(&t)),
+            severity: t.severity.as_deref().and_then(Severity::parse),
+            pse: t.pse_id.and_then(|id| pses.get(&id).cloned()),
+            assignee: t.assignee_id.and_then(|id| users.get(&id).cloned()),
+            code: t.code,
+            title: t.title,
+            category: t.category_code,
+            affected_asset: t.affected_asset,
+            reporter_name: t.reporter_name,
+            submitted_at: t.submitted_at,
+        })
+        .collect();
+    Ok(TicketList { items, total, page, per_page, counts })
+}
+
+/// Everything staff see of one ticket.
+pub async fn detail(
+    db: &DatabaseConnection,
+    code: &str,
+    user: &AuthUser,
+    at: DateTime<Utc>,
+) -> Result<TicketDetail, ApiError> {
+    let t = find_by_code(db, code).await?;
+    let files = evidence::Entity::find()
+        .filter(evidence::Column::TicketId.eq(t.id))
+        .order_by_asc(evidence::Column::Id)
+        .all(db)
+        .await?;
+    let events = ticket_event::Entity::find()
+        .filter(ticket_event::Column::TicketId.eq(t.id))
+        .order_by_asc(ticket_event::Column::At)
+        .order_by_asc(ticket_event::Column::Id)
+        .all(db)
+        .await?;
+    let hint_ids: Vec<i64> = duplicate_hint::Entity::find()
+        .filter(duplicate_hint::Column::TicketId.eq(t.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| h.candidate_id)
+        .collect();
+    let hints = if hint_ids.is_empty() {
+        Vec::new()
+    } else {
+        ticket::Entity::find().filter(ticket::Column::Id.is_in(hint_ids)).all(db).await?
+    };
+    let duplicate_of = match t.duplicate_of_id {
+        Some(id) => ticket::Entity::find_by_id(id).one(db).await?.map(|d| d.code),
+        None => None,
+    };
+    let recorded = analysis::Entity::find_by_id(t.id).one(db).await?;
+    let attendee_ids: Vec<i64> =
+        recorded.as_ref().and_then(|a| serde_json::from_str(&a.attendees).ok()).unwrap_or_default();
+    let mut user_ids = attendee_ids.clone();
+    user_ids.extend(t.assignee_id);
+    user_ids.extend(recorded.as_ref().map(|a| a.analyst_id));
+    let users = user_refs(db, user_ids).await?;
+    let mut pse_ids: Vec<i64> = t.pse_id.into_iter().collect();
+    pse_ids.extend(recorded.as_ref().and_then(|a| a.pse_id));
+    let pses = pse_refs(db, pse_ids).await?;
+    let state = state_of(&t);
+    let analysis = recorded.map(|a| Analysis {
+        severity: Severity::parse(&a.severity).unwrap_or(Severity::Sedang),
+        pse: a.pse_id.and_then(|id| pses.get(&id).cloned()),
+        attendees: attendee_ids.iter().filter_map(|id| users.get(id).cloned()).collect(),
+        analyst: users.get(&a.analyst_id).cloned().unwrap_or(UserRef { id: a.analyst_id, name: String::new() }),
+        category: a.category,
+        cvss_vector: a.cvss_vector,
+        cvss_score: a.cvss_score,
+        meeting_date: a.meeting_date,
+        decision: a.decision,
+        minutes: a.minutes,
+        findings: a.findings,
+        recommendations: a.recommendations,
+        recorded_at: a.recorded_at,
+    });
+    Ok(TicketDetail {
+        clock: clock_of(&t, at),
+        state,
+        state_label: label(state),
+        severity: t.severity.as_deref().and_then(Severity::parse),
+        reporter: ReporterView {
+            name: t.reporter_name.clone(),
+            email: t.reporter_email.clone(),
+            phone: t.reporter_phone.clone(),
+            organization: t.reporter_organization.clone(),
+            reporter_type: t.reporter_type.clone(),
+            hall_of_fame: t.hall_of_fame.clone(),
+            alias: t.hall_of_fame_alias.clone(),
+        },
+        pse: t.pse_id.and_then(|id| pses.get(&id).cloned()),
+        assignee: t.assignee_id.and_then(|id| users.get(&id).cloned()),
+        duplicate_of,
+        duplicate_hints: hints
+            .into_iter()
+            .map(|h| DuplicateHint { state: state_of(&h), code: h.code, title: h.title })
+            .collect(),
+        evidence: files
+            .into_iter()
+            .map(|e| EvidenceItem {
+                id: e.id,
+                file_name: e.file_name,
+                content_type: e.content_type,
+                size: u64::try_from(e.size).unwrap_or(0),
+                sha256: e.sha256,
+                metadata_stripped: e.metadata_stripped,
+                uploaded_by: e.uploaded_by,
+                uploaded_at: e.uploaded_at,
+            })
+            .collect(),
+        timeline: events
+            .into_iter()
+            .map(|e| TimelineEntry {
+                id: e.id,
+                at: e.at,
+                kind: e.kind,
+                from_state: e.from_state.as_deref().and_then(ReportState::parse),
+                to_state: e.to_state.as_deref().and_then(ReportState::parse),
+                author: e.actor_label,
+                body: e.body,
+                public: e.public,
+            })
+            .collect(),
+        analysis,
+        allowed_actions: procedure::allowed_actions(state, &proc_actor(user)),
+        code: t.code,
+        kind: t.kind,
+        title: t.title,
+        category: t.category_code,
+        cvss_vector: t.cvss_vector,
+        cvss_score: t.cvss_score,
+        affected_asset: t.affected_asset,
+        affected_host: t.affected_host,
+        discovered_at: t.discovered_at,
+        description: t.description,
+        steps_to_reproduce: t.steps_to_reproduce,
+        impact: t.impact,
+        ongoing: t.ongoing,
+        personal_data_involved: t.personal_data_involved,
+        tlp: t.tlp,
+        channel: t.channel,
+        submitted_at: t.submitted_at,
+    })
+}
+
+/// An evidence file of a ticket, for download by staff (audited).
+pub async fn evidence_file(
+    state: &AppState,
+    user: &AuthUser,
+    client: &ClientInfo,
+    code: &str,
+    id: i64,
+) -> Result<(evidence::Model, std::path::PathBuf), ApiError> {
+    let t = find_by_code(&state.db, code).await?;
+    let file = evidence::Entity::find_by_id(id)
+        .filter(evidence::Column::TicketId.eq(t.id))
+        .one(&state.db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let path = state.evidence.path_of(&file.storage_key)?;
+    let txn = state.db.begin().await?;
+    audit::record(
+        &txn,
+        &staff_actor(user, client),
+        "evidence.download",
+        Some(format!("ticket:{code}")),
+        json!({"evidence": id, "sha256": file.sha256}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((file, path))
+}

@@ -1,0 +1,447 @@
+//! The staff side of a ticket (SOP step 4): the queue, the detail, the actions with the analysis
+//! they need, messages, assignment (*disposisi*), and the PSE register.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::reports::Label;
+use crate::procedure::{Action, ReportState};
+use crate::sla::StepClock;
+// The derives call `validate()` on nested blocks.
+#[cfg(feature = "server")]
+#[allow(unused_imports)]
+use validator::Validate;
+
+/// Severity decided in the team meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Rendah,
+    Sedang,
+    Tinggi,
+    Kritis,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 4] = [Severity::Rendah, Severity::Sedang, Severity::Tinggi, Severity::Kritis];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Rendah => "rendah",
+            Severity::Sedang => "sedang",
+            Severity::Tinggi => "tinggi",
+            Severity::Kritis => "kritis",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// Why a report was found not valid (*tidak sesuai*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RejectReason {
+    NotValid,
+    /// A duplicate of `duplicate_of`, whose reporter keeps the credit.
+    Duplicate,
+    OutOfScope,
+    InsufficientInformation,
+    Spam,
+}
+
+impl RejectReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RejectReason::NotValid => "not_valid",
+            RejectReason::Duplicate => "duplicate",
+            RejectReason::OutOfScope => "out_of_scope",
+            RejectReason::InsufficientInformation => "insufficient_information",
+            RejectReason::Spam => "spam",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct UserRef {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PseRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One row of the ticket queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TicketSummary {
+    pub code: String,
+    pub title: String,
+    pub state: ReportState,
+    pub state_label: Label,
+    pub category: String,
+    pub severity: Option<Severity>,
+    pub affected_asset: String,
+    pub pse: Option<PseRef>,
+    pub assignee: Option<UserRef>,
+    pub reporter_name: String,
+    pub submitted_at: DateTime<Utc>,
+    /// The current SOP step against its time standard (absent once closed).
+    pub clock: Option<StepClock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct StateCount {
+    pub state: ReportState,
+    pub count: u64,
+}
+
+/// A page of the queue, with the number of tickets per state (of the whole queue, unfiltered).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TicketList {
+    pub items: Vec<TicketSummary>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+    pub counts: Vec<StateCount>,
+}
+
+/// Filters, search, sorting and paging of the queue.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct TicketQuery {
+    /// Comma-separated states.
+    pub state: Option<String>,
+    pub category: Option<String>,
+    pub severity: Option<Severity>,
+    /// An account id, or `none` for unassigned tickets.
+    pub assignee: Option<String>,
+    pub pse: Option<i64>,
+    /// Only tickets past their step's time standard.
+    pub overdue: Option<bool>,
+    /// Submitted on or after (RFC 3339).
+    pub from: Option<DateTime<Utc>>,
+    /// Submitted before (RFC 3339).
+    pub to: Option<DateTime<Utc>>,
+    /// Searches the ticket code, title, affected asset, reporter name and email.
+    pub q: Option<String>,
+    /// `submitted_at` (default, newest first), `due_at` (most urgent first), `code`, `title`, `state`;
+    /// prefix `-` to reverse.
+    pub sort: Option<String>,
+    /// From 1.
+    pub page: Option<u64>,
+    /// 1-100, default 25.
+    pub per_page: Option<u64>,
+}
+
+/// The reporter, as staff see them (personal data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ReporterView {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub organization: Option<String>,
+    pub reporter_type: String,
+    pub hall_of_fame: String,
+    pub alias: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct EvidenceItem {
+    pub id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: u64,
+    pub sha256: String,
+    pub metadata_stripped: bool,
+    pub uploaded_by: String,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TimelineEntry {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    /// `state_change`, `message` (to the reporter), `reply` (from the reporter), `note` (internal),
+    /// `assignment`.
+    pub kind: String,
+    pub from_state: Option<ReportState>,
+    pub to_state: Option<ReportState>,
+    pub author: String,
+    pub body: Option<String>,
+    /// Visible to the reporter.
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct DuplicateHint {
+    pub code: String,
+    pub title: String,
+    pub state: ReportState,
+}
+
+/// The team meeting that classified the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub date: NaiveDate,
+    /// Staff account ids.
+    #[cfg_attr(feature = "server", validate(length(min = 1, code = "required")))]
+    pub attendees: Vec<i64>,
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::required")))]
+    pub decision: String,
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::long_text")))]
+    pub minutes: String,
+}
+
+/// The analysis `verify` requires (*laporan hasil analisis*).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[serde(deny_unknown_fields)]
+pub struct AnalysisInput {
+    pub category: String,
+    pub severity: Severity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::cvss_vector")))]
+    pub cvss_vector: Option<String>,
+    /// The affected PSE (from the register); defaults to the one matched at submission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pse_id: Option<i64>,
+    #[cfg_attr(feature = "server", validate(nested))]
+    pub meeting: Meeting,
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::description")))]
+    pub findings: String,
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::description")))]
+    pub recommendations: String,
+}
+
+/// A recorded analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Analysis {
+    pub category: String,
+    pub severity: Severity,
+    pub cvss_vector: Option<String>,
+    pub cvss_score: Option<f64>,
+    pub pse: Option<PseRef>,
+    pub meeting_date: NaiveDate,
+    pub attendees: Vec<UserRef>,
+    pub decision: String,
+    pub minutes: String,
+    pub findings: String,
+    pub recommendations: String,
+    pub analyst: UserRef,
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// Everything staff see of a ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TicketDetail {
+    pub code: String,
+    pub kind: String,
+    pub title: String,
+    pub state: ReportState,
+    pub state_label: Label,
+    pub category: String,
+    pub severity: Option<Severity>,
+    pub cvss_vector: Option<String>,
+    pub cvss_score: Option<f64>,
+    pub affected_asset: String,
+    pub affected_host: Option<String>,
+    pub discovered_at: DateTime<Utc>,
+    pub description: String,
+    pub steps_to_reproduce: Option<String>,
+    pub impact: Option<String>,
+    pub ongoing: bool,
+    pub personal_data_involved: bool,
+    pub tlp: String,
+    /// `web`, `phone`, `email`, `letter`, `walk_in`, `monitoring`.
+    pub channel: String,
+    pub reporter: ReporterView,
+    pub pse: Option<PseRef>,
+    pub assignee: Option<UserRef>,
+    /// For a rejected duplicate: the original ticket, whose reporter keeps the credit.
+    pub duplicate_of: Option<String>,
+    pub duplicate_hints: Vec<DuplicateHint>,
+    pub evidence: Vec<EvidenceItem>,
+    pub timeline: Vec<TimelineEntry>,
+    pub analysis: Option<Analysis>,
+    pub clock: Option<StepClock>,
+    /// What the signed-in user may do now.
+    pub allowed_actions: Vec<Action>,
+    pub submitted_at: DateTime<Utc>,
+}
+
+/// An action on a ticket. Each action reads the fields it needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"action": "request_info", "message": "Mohon kirim tangkapan layar halaman yang diubah beserta waktunya."})))]
+#[serde(deny_unknown_fields)]
+pub struct ActionRequest {
+    pub action: Action,
+    /// To the reporter: the question (`request_info`), the reason in words (`reject`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::long_text")))]
+    pub message: Option<String>,
+    /// Required for `reject`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RejectReason>,
+    /// The original ticket's code, for `reject` with `duplicate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// Required for `verify`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", validate(nested))]
+    pub analysis: Option<AnalysisInput>,
+}
+
+/// A message to the reporter (`public`, emailed) or an internal note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"body": "Terima kasih, laporan sedang kami verifikasi.", "public": true})))]
+#[serde(deny_unknown_fields)]
+pub struct MessageRequest {
+    #[cfg_attr(
+        feature = "server",
+        validate(
+            custom(function = "crate::validation::server::required"),
+            custom(function = "crate::validation::server::long_text")
+        )
+    )]
+    pub body: String,
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    Biasa,
+    Segera,
+    SangatSegera,
+}
+
+/// Claim a ticket (no `assignee_id`), or assign it with a disposition (*disposisi*).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"assignee_id": 3, "instruction": "Segera verifikasi dan koordinasikan dengan PSE.", "priority": "segera", "due_date": "2026-11-30"})))]
+#[serde(deny_unknown_fields)]
+pub struct AssignmentRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::long_text")))]
+    pub instruction: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<NaiveDate>,
+}
+
+/// The reporter answers a request for information (`provide_info`), with the ticket's key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"ticket_code": "TTIS-2026-000123", "access_key": "7KQ2-9D3M-X4TB-1H8R-ZP6W-5N0C-VF", "message": "Tangkapan layar terlampir."})))]
+#[serde(deny_unknown_fields)]
+pub struct ProvideInfoRequest {
+    #[cfg_attr(feature = "server", validate(length(min = 1, max = 64, code = "required")))]
+    pub ticket_code: String,
+    #[cfg_attr(feature = "server", validate(length(min = 1, max = 128, code = "required")))]
+    pub access_key: String,
+    #[cfg_attr(
+        feature = "server",
+        validate(
+            custom(function = "crate::validation::server::required"),
+            custom(function = "crate::validation::server::long_text")
+        )
+    )]
+    pub message: String,
+}
+
+/// How a PSE asset rule matches a report's affected asset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AssetRuleKind {
+    /// `disdik.kukarkab.go.id`
+    ExactHost,
+    /// `*.kukarkab.go.id` (or `kukarkab.go.id`): the domain and every subdomain.
+    DomainSuffix,
+    /// `103.10.20.0/24`
+    Cidr,
+    /// An application's name, matched case-insensitively against the whole asset.
+    AppName,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AssetRule {
+    pub kind: AssetRuleKind,
+    pub value: String,
+}
+
+/// An operator of electronic systems (*Penyelenggara Sistem Elektronik*, usually an OPD).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({
+    "name": "Dinas Pendidikan Kabupaten Kutai Kartanegara", "head_name": "Dr. H. Contoh, M.Pd.",
+    "head_title": "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara", "emails": ["disdik@kukarkab.go.id"],
+    "phone": "(0541) 661234", "address": "Jl. Contoh No. 1, Tenggarong",
+    "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}, {"kind": "cidr", "value": "103.10.20.0/24"}]
+})))]
+#[serde(deny_unknown_fields)]
+pub struct PseInput {
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::title")))]
+    pub name: String,
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::name")))]
+    pub head_name: String,
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::title")))]
+    pub head_title: String,
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::emails")))]
+    pub emails: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::phone")))]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::organization")))]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub assets: Vec<AssetRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Pse {
+    pub id: i64,
+    pub name: String,
+    pub head_name: String,
+    pub head_title: String,
+    pub emails: Vec<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub assets: Vec<AssetRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PseList {
+    pub items: Vec<Pse>,
+}

@@ -1,0 +1,481 @@
+//! SOP step 4 over HTTP: the team's queue, the procedure's actions, the reporter's answer, the SLA
+//! clock across a pause, evidence downloads, messages, assignment, and the PSE register.
+
+use reqwest::{Method, StatusCode};
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+use ttis_tests::{TestApp, db_tests, problem, sample_report};
+
+db_tests!(
+    a_report_is_verified_after_the_reporter_answers_a_question,
+    each_rejection_reason_closes_the_ticket_and_a_duplicate_keeps_the_original,
+    forbidden_transitions_and_roles_are_refused_with_the_allowed_actions,
+    time_waiting_for_the_reporter_does_not_count,
+    the_queue_filters_searches_sorts_and_pages,
+    evidence_is_downloaded_as_an_attachment_by_staff_only,
+    messages_reach_the_reporter_and_notes_stay_internal,
+    a_ticket_is_claimed_or_assigned_with_a_disposition,
+    reports_are_matched_to_their_pse,
+);
+
+struct Team {
+    analyst: String,
+    analyst_id: i64,
+    head: String,
+}
+
+async fn team(app: &TestApp) -> Team {
+    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
+    Team { analyst, analyst_id: me["id"].as_i64().unwrap_or_default(), head }
+}
+
+/// Files a report and returns (code, key).
+async fn report(app: &TestApp, body: Value) -> (String, String) {
+    let res = app.submit_json(&body).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let r: Value = res.json().await.unwrap_or_default();
+    (r["ticket_code"].as_str().unwrap_or_default().into(), r["access_key"].as_str().unwrap_or_default().into())
+}
+
+async fn act(app: &TestApp, token: &str, code: &str, body: Value) -> reqwest::Response {
+    app.send_json(Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(token), &body).await
+}
+
+async fn ticket(app: &TestApp, token: &str, code: &str) -> Value {
+    app.get(&format!("/api/v1/tickets/{code}"), Some(token)).await.json().await.unwrap_or_default()
+}
+
+fn analysis(attendee: i64) -> Value {
+    json!({
+        "category": "web_defacement",
+        "severity": "tinggi",
+        "cvss_vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:H/A:N",
+        "meeting": {"date": "2026-11-28", "attendees": [attendee], "decision": "Sesuai: deface terkonfirmasi.",
+            "minutes": "Tim memeriksa tangkapan layar dan arsip halaman."},
+        "findings": "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas.",
+        "recommendations": "Pulihkan dari cadangan, tutup celah unggah, ganti semua kata sandi admin."
+    })
+}
+
+async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp) {
+    let t = team(&app).await;
+    let (code, key) = report(&app, sample_report()).await;
+
+    let res = act(&app, &t.analyst, &code, json!({"action": "start_verification"})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let detail: Value = res.json().await.unwrap_or_default();
+    assert_eq!(detail["state"], "in_verification");
+    assert_eq!(detail["assignee"]["id"], t.analyst_id, "the first analyst to start takes the ticket");
+
+    let missing = act(&app, &t.analyst, &code, json!({"action": "request_info"})).await;
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem(missing).await["errors"][0]["field"], "message");
+    let question = "Mohon kirim tangkapan layar dengan jam terlihat.";
+    let res = act(&app, &t.analyst, &code, json!({"action": "request_info", "message": question})).await;
+    let detail: Value = res.json().await.unwrap_or_default();
+    assert_eq!(detail["state"], "needs_info");
+    assert_eq!(detail["clock"]["paused"], true);
+    let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("Permintaan informasi"))).await;
+    assert!(mails.iter().any(|m| m.contains("To: budi@example.com") && m.contains("Permintaan informasi")));
+
+    let wrong = app
+        .send_json(
+            Method::POST,
+            "/api/v1/reports/info",
+            None,
+            &json!({"ticket_code": code, "access_key": "WRONG", "message": "x"}),
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+    let answer = app
+        .send_json(
+            Method::POST,
+            "/api/v1/reports/info",
+            None,
+            &json!({"ticket_code": code, "access_key": key, "message": "Terlampir, pukul 07.45 WITA."}),
+        )
+        .await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    let status: Value = answer.json().await.unwrap_or_default();
+    assert_eq!(status["state"], "in_verification");
+    let bodies: Vec<&str> = status["timeline"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|e| e["body"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(bodies.contains(&question) && bodies.contains(&"Terlampir, pukul 07.45 WITA."), "{bodies:?}");
+    let again = app
+        .send_json(
+            Method::POST,
+            "/api/v1/reports/info",
+            None,
+            &json!({"ticket_code": code, "access_key": key, "message": "lagi"}),
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT, "only while the team waits");
+
+    let no_analysis = act(&app, &t.analyst, &code, json!({"action": "verify"})).await;
+    assert_eq!(no_analysis.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let mut bad = analysis(t.analyst_id);
+    bad["meeting"]["attendees"] = json!([999_999]);
+    bad["category"] = json!("nope");
+    let p = problem(act(&app, &t.analyst, &code, json!({"action": "verify", "analysis": bad})).await).await;
+    let fields: Vec<&str> =
+        p["errors"].as_array().map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect()).unwrap_or_default();
+    assert_eq!(fields, ["analysis.category", "analysis.meeting.attendees"]);
+
+    let res = act(&app, &t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let detail: Value = res.json().await.unwrap_or_default();
+    assert_eq!(detail["state"], "drafted");
+    assert_eq!(detail["severity"], "tinggi");
+    assert_eq!(detail["cvss_score"], 8.2);
+    assert_eq!(detail["analysis"]["attendees"][0]["name"], "Test User");
+    assert_eq!(detail["clock"]["steps"], json!([5, 6]), "the ticket shows the next step");
+    assert_eq!(detail["allowed_actions"], json!(["submit_for_approval"]));
+    let kinds: Vec<&str> = detail["timeline"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|e| e["to_state"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(kinds, ["submitted", "in_verification", "needs_info", "in_verification", "drafted"]);
+    let audited = app.count("audit_log WHERE action IN ('ticket.start_verification','ticket.request_info','ticket.provide_info','ticket.verify')").await;
+    assert_eq!(audited, 4);
+}
+
+async fn each_rejection_reason_closes_the_ticket_and_a_duplicate_keeps_the_original(app: TestApp) {
+    let t = team(&app).await;
+    let (original, _) = report(&app, sample_report()).await;
+    for reason in ["not_valid", "out_of_scope", "insufficient_information", "spam"] {
+        let (code, key) = report(&app, sample_report()).await;
+        let res = act(
+            &app,
+            &t.analyst,
+            &code,
+            json!({"action": "reject", "reason": reason, "message": "Alasan untuk pelapor."}),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{reason}");
+        let d: Value = res.json().await.unwrap_or_default();
+        assert_eq!(d["state"], "rejected");
+        assert_eq!(d["clock"], Value::Null, "a closed ticket has no clock");
+        let status: Value = app
+            .send_json(Method::POST, "/api/v1/reports/status", None, &json!({"ticket_code": code, "access_key": key}))
+            .await
+            .json()
+            .await
+            .unwrap_or_default();
+        assert_eq!(status["state_label"]["en"], "Rejected");
+    }
+    let (dup, _) = report(&app, sample_report()).await;
+    let no_reason = act(&app, &t.analyst, &dup, json!({"action": "reject"})).await;
+    assert_eq!(problem(no_reason).await["errors"][0]["field"], "reason");
+    let no_original = act(&app, &t.analyst, &dup, json!({"action": "reject", "reason": "duplicate"})).await;
+    assert_eq!(problem(no_original).await["errors"][0]["field"], "duplicate_of");
+    let itself =
+        act(&app, &t.analyst, &dup, json!({"action": "reject", "reason": "duplicate", "duplicate_of": dup})).await;
+    assert_eq!(itself.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res =
+        act(&app, &t.analyst, &dup, json!({"action": "reject", "reason": "duplicate", "duplicate_of": original})).await;
+    let d: Value = res.json().await.unwrap_or_default();
+    assert_eq!(d["duplicate_of"], original.as_str(), "the original reporter keeps the credit");
+    let o = ticket(&app, &t.analyst, &original).await;
+    assert_eq!(o["state"], "submitted", "the original is untouched");
+}
+
+async fn forbidden_transitions_and_roles_are_refused_with_the_allowed_actions(app: TestApp) {
+    let t = team(&app).await;
+    let (code, _) = report(&app, sample_report()).await;
+    let res = act(&app, &t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let p = problem(res).await;
+    assert_eq!(p["code"], "invalid_transition");
+    assert_eq!(p["allowed_actions"], json!(["start_verification", "reject"]));
+
+    let res = act(&app, &t.head, &code, json!({"action": "start_verification"})).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let p = problem(res).await;
+    assert_eq!(p["code"], "action_forbidden");
+    assert_eq!(p["allowed_actions"], json!([]));
+
+    let res = act(&app, &t.analyst, &code, json!({"action": "provide_info"})).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT, "provide_info is the reporter's, from needs_info only");
+
+    act(&app, &t.analyst, &code, json!({"action": "start_verification"})).await;
+    act(&app, &t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
+    let res = act(&app, &t.head, &code, json!({"action": "submit_for_approval"})).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    act(&app, &t.analyst, &code, json!({"action": "submit_for_approval"})).await;
+    let res = act(&app, &t.analyst, &code, json!({"action": "approve"})).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "an analyst cannot approve");
+    let p = problem(res).await;
+    assert_eq!(p["allowed_actions"], json!([]));
+    let head_view = ticket(&app, &t.head, &code).await;
+    assert_eq!(head_view["allowed_actions"], json!(["approve", "return_for_revision"]));
+
+    let admin = app.admin_token().await;
+    assert_eq!(
+        app.get("/api/v1/tickets", Some(&admin)).await.status(),
+        StatusCode::FORBIDDEN,
+        "admins do not read reports"
+    );
+    assert_eq!(app.get(&format!("/api/v1/tickets/{code}"), Some(&admin)).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/api/v1/tickets/TTIS-2026-999999", Some(&t.analyst)).await.status(), StatusCode::NOT_FOUND);
+}
+
+async fn time_waiting_for_the_reporter_does_not_count(app: TestApp) {
+    let t = team(&app).await;
+    let (code, key) = report(&app, sample_report()).await;
+    act(&app, &t.analyst, &code, json!({"action": "start_verification"})).await;
+    act(&app, &t.analyst, &code, json!({"action": "request_info", "message": "Mohon detail tambahan."})).await;
+    // Pretend all of it happened three hours ago: the question has waited three hours.
+    let backend = app.db.get_database_backend();
+    let shifts: [&str; 2] = match backend {
+        sea_orm::DbBackend::Postgres => [
+            "UPDATE ticket_events SET at = at - interval '3 hours'",
+            "UPDATE tickets SET submitted_at = submitted_at - interval '3 hours'",
+        ],
+        _ => [
+            "UPDATE ticket_events SET at = strftime('%Y-%m-%d %H:%M:%f+00:00', at, '-3 hours')",
+            "UPDATE tickets SET submitted_at = strftime('%Y-%m-%d %H:%M:%f+00:00', submitted_at, '-3 hours')",
+        ],
+    };
+    for shift in shifts {
+        app.db.execute(Statement::from_string(backend, shift)).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    app.send_json(
+        Method::POST,
+        "/api/v1/reports/info",
+        None,
+        &json!({"ticket_code": code, "access_key": key, "message": "Ini detailnya."}),
+    )
+    .await;
+    let d = ticket(&app, &t.analyst, &code).await;
+    let paused = d["clock"]["paused_seconds"].as_i64().unwrap_or_default();
+    assert!((3 * 3600 - 60..=3 * 3600 + 60).contains(&paused), "paused {paused} s");
+    let started: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(d["clock"]["started_at"].clone()).unwrap_or_default();
+    let submitted: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(d["submitted_at"].clone()).unwrap_or_default();
+    assert!(
+        (started - submitted).num_milliseconds().abs() < 1000,
+        "step 4 runs from submission: {started} {submitted}"
+    );
+    let due: chrono::DateTime<chrono::Utc> = serde_json::from_value(d["clock"]["due_at"].clone()).unwrap_or_default();
+    let calendar = ttis_api::state::default_calendar();
+    let expected =
+        calendar.add(submitted, ttis_shared::TimeStandard::WorkingDays(1)) + chrono::Duration::seconds(paused);
+    assert_eq!(due, expected, "one working day after submission, plus the pause");
+}
+
+async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
+    let t = team(&app).await;
+    let (first, _) = report(&app, sample_report()).await;
+    let mut phishing = sample_report();
+    phishing["category"] = json!("phishing");
+    phishing["title"] = json!("Situs palsu meniru portal pajak daerah");
+    phishing["reporter"]["name"] = json!("Siti Ñúñez");
+    let (second, _) = report(&app, phishing).await;
+    let (third, _) = report(&app, sample_report()).await;
+    act(&app, &t.analyst, &third, json!({"action": "start_verification"})).await;
+
+    let list: Value = app.get("/api/v1/tickets", Some(&t.analyst)).await.json().await.unwrap_or_default();
+    assert_eq!(list["total"], 3);
+    assert_eq!(list["items"][0]["code"], third.as_str(), "newest first");
+    let row = &list["items"][0];
+    assert_eq!(row["clock"]["steps"], json!([4]));
+    assert!(row["clock"]["due_at"].is_string() && row["clock"]["overdue"] == false);
+    let counts = list["counts"].as_array().cloned().unwrap_or_default();
+    let count = |s: &str| counts.iter().find(|c| c["state"] == s).map(|c| c["count"].clone()).unwrap_or_default();
+    assert_eq!((count("submitted"), count("in_verification")), (json!(2), json!(1)));
+
+    let q = |query: &str| {
+        let token = t.analyst.clone();
+        let path = format!("/api/v1/tickets?{query}");
+        let app = &app;
+        async move { app.get(&path, Some(&token)).await.json::<Value>().await.unwrap_or_default() }
+    };
+    let codes = |v: &Value| {
+        v["items"]
+            .as_array()
+            .map(|i| i.iter().filter_map(|x| x["code"].as_str().map(str::to_string)).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    assert_eq!(codes(&q("state=in_verification").await), [third.as_str()]);
+    assert_eq!(codes(&q("category=phishing").await), [second.as_str()]);
+    assert_eq!(codes(&q("q=PAJAK").await), [second.as_str()], "case-insensitive title search");
+    assert_eq!(codes(&q("q=%C3%B1%C3%BA%C3%B1ez").await), [second.as_str()], "reporter name search");
+    assert_eq!(codes(&q(&format!("q={}", first.to_lowercase())).await), [first.as_str()]);
+    assert_eq!(codes(&q("q=100%25").await).len(), 0, "% is searched literally");
+    assert_eq!(codes(&q(&format!("assignee={}", t.analyst_id)).await), [third.as_str()]);
+    assert_eq!(codes(&q("assignee=none&sort=code").await), [first.as_str(), second.as_str()]);
+    assert_eq!(codes(&q("sort=code&per_page=1&page=2").await), [second.as_str()]);
+    assert_eq!(q("per_page=5000").await["per_page"], 100, "bounded page size");
+    assert_eq!(codes(&q("overdue=true").await).len(), 0);
+    app.db
+        .execute_unprepared(&format!("UPDATE tickets SET due_at = submitted_at WHERE code = '{first}'"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let overdue = q("overdue=true").await;
+    assert_eq!(codes(&overdue), [first.as_str()]);
+    assert_eq!(overdue["items"][0]["clock"]["overdue"], true);
+    let bad = app.get("/api/v1/tickets?state=bogus", Some(&t.analyst)).await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let bad = app.get("/api/v1/tickets?sort=password", Some(&t.analyst)).await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}
+
+async fn evidence_is_downloaded_as_an_attachment_by_staff_only(app: TestApp) {
+    let t = team(&app).await;
+    let svg_like_text = b"<html><script>alert(1)</script></html>\n".to_vec();
+    let res = app.submit_multipart(&sample_report(), vec![("bukti berbahaya.html", svg_like_text.clone())]).await;
+    let receipt: Value = res.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let (other, _) = report(&app, sample_report()).await;
+    let d = ticket(&app, &t.analyst, &code).await;
+    let id = d["evidence"][0]["id"].as_i64().unwrap_or_default();
+    assert_eq!(d["evidence"][0]["sha256"], receipt["evidence"][0]["sha256"]);
+
+    let res = app.get(&format!("/api/v1/tickets/{code}/evidence/{id}"), Some(&t.analyst)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    assert_eq!(h("content-type"), "application/octet-stream");
+    assert!(h("content-disposition").starts_with("attachment"), "{}", h("content-disposition"));
+    assert!(
+        h("content-disposition").contains("filename*=UTF-8''bukti%20berbahaya.html"),
+        "{}",
+        h("content-disposition")
+    );
+    assert_eq!(h("x-content-type-options"), "nosniff");
+    assert_eq!(res.bytes().await.map(|b| b.to_vec()).unwrap_or_default(), svg_like_text);
+
+    let head = app.get(&format!("/api/v1/tickets/{code}/evidence/{id}"), Some(&t.head)).await;
+    assert_eq!(head.status(), StatusCode::OK);
+    let idor = app.get(&format!("/api/v1/tickets/{other}/evidence/{id}"), Some(&t.analyst)).await;
+    assert_eq!(idor.status(), StatusCode::NOT_FOUND, "evidence is reached only through its own ticket");
+    let anon = app.fresh_client().get(app.url(&format!("/api/v1/tickets/{code}/evidence/{id}"))).send().await;
+    assert_eq!(anon.map(|r| r.status()).ok(), Some(StatusCode::UNAUTHORIZED));
+    assert_eq!(app.count("audit_log WHERE action = 'evidence.download'").await, 2);
+}
+
+async fn messages_reach_the_reporter_and_notes_stay_internal(app: TestApp) {
+    let t = team(&app).await;
+    let (code, key) = report(&app, sample_report()).await;
+    let path = format!("/api/v1/tickets/{code}/messages");
+    let res = app
+        .send_json(
+            Method::POST,
+            &path,
+            Some(&t.analyst),
+            &json!({"body": "Terima kasih, sedang kami periksa.", "public": true}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    app.send_json(Method::POST, &path, Some(&t.analyst), &json!({"body": "Catatan: cek log WAF.", "public": false}))
+        .await;
+    let blank = app.send_json(Method::POST, &path, Some(&t.analyst), &json!({"body": "  ", "public": false})).await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let by_head = app.send_json(Method::POST, &path, Some(&t.head), &json!({"body": "x", "public": false})).await;
+    assert_eq!(by_head.status(), StatusCode::FORBIDDEN);
+
+    let status: Value = app
+        .send_json(Method::POST, "/api/v1/reports/status", None, &json!({"ticket_code": code, "access_key": key}))
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    let text = status["timeline"].to_string();
+    assert!(text.contains("sedang kami periksa") && !text.contains("WAF"), "{text}");
+    let d = ticket(&app, &t.analyst, &code).await;
+    assert!(d["timeline"].to_string().contains("WAF"), "staff see the note");
+    let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("Pesan dari Tim TTIS"))).await;
+    assert!(mails.iter().any(|m| m.contains("Pesan dari Tim TTIS") && !m.contains("WAF")));
+}
+
+async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
+    let t = team(&app).await;
+    let (code, _) = report(&app, sample_report()).await;
+    let path = format!("/api/v1/tickets/{code}/assignment");
+    let claim = app.send_json(Method::POST, &path, Some(&t.analyst), &json!({})).await;
+    let d: Value = claim.json().await.unwrap_or_default();
+    assert_eq!(d["assignee"]["id"], t.analyst_id);
+    let head_me: Value = app.get("/api/v1/auth/me", Some(&t.head)).await.json().await.unwrap_or_default();
+    let to_head = app.send_json(Method::POST, &path, Some(&t.head), &json!({"assignee_id": head_me["id"]})).await;
+    assert_eq!(to_head.status(), StatusCode::UNPROCESSABLE_ENTITY, "only analysts take tickets");
+    let res = app
+        .send_json(
+            Method::POST,
+            &path,
+            Some(&t.head),
+            &json!({"assignee_id": t.analyst_id, "instruction": "Segera koordinasi dengan PSE.", "priority": "segera", "due_date": "2026-12-01"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let d: Value = res.json().await.unwrap_or_default();
+    let last = d["timeline"].as_array().and_then(|t| t.last().cloned()).unwrap_or_default();
+    assert_eq!(last["kind"], "assignment");
+    assert_eq!(last["public"], false);
+    assert!(last["body"].as_str().unwrap_or_default().contains("Segera koordinasi dengan PSE."));
+    assert_eq!(app.count("dispositions").await, 2);
+}
+
+async fn reports_are_matched_to_their_pse(app: TestApp) {
+    let t = team(&app).await;
+    let admin = app.admin_token().await;
+    let create = |name: &str, assets: Value| {
+        let body = json!({"name": name, "head_name": "Kepala", "head_title": format!("Kepala {name}"), "emails": ["opd@kukarkab.go.id"], "assets": assets});
+        let (app, admin) = (&app, admin.clone());
+        async move { app.send_json(Method::POST, "/api/v1/pses", Some(&admin), &body).await }
+    };
+    let kominfo: Value = create(
+        "Diskominfo Kukar",
+        json!([{"kind": "domain_suffix", "value": "*.kukarkab.go.id"}, {"kind": "cidr", "value": "103.10.0.0/16"}]),
+    )
+    .await
+    .json()
+    .await
+    .unwrap_or_default();
+    let disdik: Value = create("Dinas Pendidikan", json!([{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}, {"kind": "cidr", "value": "103.10.20.0/24"}, {"kind": "app_name", "value": "SIMPEG"}]))
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(disdik["assets"][0]["value"], "disdik.kukarkab.go.id");
+
+    let bad_cidr = create("X Dinas", json!([{"kind": "cidr", "value": "10.0.0.0/40"}])).await;
+    assert_eq!(bad_cidr.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem(bad_cidr).await["errors"][0]["field"], "assets[0].value");
+    let overlap = create("Y Dinas", json!([{"kind": "exact_host", "value": "https://DISDIK.kukarkab.go.id/"}])).await;
+    assert_eq!(overlap.status(), StatusCode::UNPROCESSABLE_ENTITY, "an exact host has one operator");
+    let by_analyst = app
+        .send_json(
+            Method::POST,
+            "/api/v1/pses",
+            Some(&t.analyst),
+            &json!({"name": "Z Dinas", "head_name": "K", "head_title": "Kepala Z", "emails": ["z@z.id"]}),
+        )
+        .await;
+    assert_eq!(by_analyst.status(), StatusCode::FORBIDDEN);
+    let seen: Value = app.get("/api/v1/pses", Some(&t.analyst)).await.json().await.unwrap_or_default();
+    assert_eq!(seen["items"].as_array().map(Vec::len), Some(2), "analysts read the register");
+
+    let cases = [
+        ("https://disdik.kukarkab.go.id/admin", Some(&disdik)),
+        ("https://ppdb.disdik.kukarkab.go.id/", Some(&kominfo)),
+        ("http://103.10.20.7/login", Some(&disdik)),
+        ("103.10.99.1", Some(&kominfo)),
+        ("Aplikasi simpeg versi lama", Some(&disdik)),
+        ("https://example.com/", None),
+    ];
+    for (asset, expected) in cases {
+        let mut body = sample_report();
+        body["affected_asset"] = json!(asset);
+        let (code, _) = report(&app, body).await;
+        let d = ticket(&app, &t.analyst, &code).await;
+        let want = expected.map(|p| p["id"].clone()).unwrap_or(Value::Null);
+        assert_eq!(d["pse"]["id"].clone(), want, "{asset}");
+    }
+    let id = kominfo["id"].as_i64().unwrap_or_default();
+    let del = app.client.delete(app.url(&format!("/api/v1/pses/{id}"))).bearer_auth(&admin).send().await;
+    assert_eq!(del.map(|r| r.status()).ok(), Some(StatusCode::NO_CONTENT));
+}
