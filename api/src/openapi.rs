@@ -25,6 +25,7 @@ use ttis_shared::dto::problem::{FieldError, Problem};
         (name = "reports", description = "Public reporting: the form's data, submission with evidence, status tracking"),
         (name = "tickets", description = "The response team's ticket dashboard: queue, detail, actions, messages, assignment, evidence (analysts and the head)"),
         (name = "pses", description = "The register of electronic-system operators (PSE) and their assets (read: staff; write: administrators)"),
+        (name = "categories", description = "Administering the incident taxonomy (administrators); reading it is public"),
         (name = "users", description = "Staff accounts (administrators only)"),
         (name = "system", description = "Health and readiness"),
     ),

@@ -327,6 +327,13 @@ pub mod server {
     pub fn cvss_vector(v: &str) -> Result<(), ValidationError> {
         adapt(super::cvss_vector(v))
     }
+    /// A permanent machine code: 2-64 lower-case letters, digits and `_`, starting with a letter.
+    pub fn code(v: &str) -> Result<(), ValidationError> {
+        let ok = (2..=64).contains(&v.len())
+            && v.starts_with(|c: char| c.is_ascii_lowercase())
+            && v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        adapt(if ok { Ok(()) } else { Err(super::Violation::NotAnOption) })
+    }
     pub fn emails(v: &[String]) -> Result<(), ValidationError> {
         if v.is_empty() {
             return adapt(Err(super::Violation::Required));

@@ -16,6 +16,8 @@ db_tests!(
     messages_reach_the_reporter_and_notes_stay_internal,
     a_ticket_is_claimed_or_assigned_with_a_disposition,
     reports_are_matched_to_their_pse,
+    staff_file_a_report_received_by_phone,
+    the_taxonomy_changes_without_breaking_old_tickets,
 );
 
 struct Team {
@@ -478,4 +480,68 @@ async fn reports_are_matched_to_their_pse(app: TestApp) {
     let id = kominfo["id"].as_i64().unwrap_or_default();
     let del = app.client.delete(app.url(&format!("/api/v1/pses/{id}"))).bearer_auth(&admin).send().await;
     assert_eq!(del.map(|r| r.status()).ok(), Some(StatusCode::NO_CONTENT));
+}
+
+async fn staff_file_a_report_received_by_phone(app: TestApp) {
+    let t = team(&app).await;
+    let body = json!({"channel": "phone", "report": sample_report()});
+    let res = app.send_json(Method::POST, "/api/v1/tickets", Some(&t.analyst), &body).await;
+    assert_eq!(res.status(), StatusCode::CREATED, "no proof of work for staff");
+    let receipt: Value = res.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let d = ticket(&app, &t.analyst, &code).await;
+    assert_eq!(d["channel"], "phone");
+    let by_head = app.send_json(Method::POST, "/api/v1/tickets", Some(&t.head), &body).await;
+    assert_eq!(by_head.status(), StatusCode::FORBIDDEN);
+    let actor = app
+        .db
+        .query_one(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT actor FROM audit_log WHERE action = 'report.submit'",
+        ))
+        .await
+        .ok()
+        .flatten()
+        .and_then(|r| r.try_get::<String>("", "actor").ok());
+    assert_eq!(actor.as_deref(), Some("analis@ttis.test"), "who filed it is audited");
+}
+
+async fn the_taxonomy_changes_without_breaking_old_tickets(app: TestApp) {
+    let t = team(&app).await;
+    let admin = app.admin_token().await;
+    let new = json!({"code": "cryptojacking", "parent": "malicious_code", "label": {"id": "Penambangan Kripto Ilegal", "en": "Cryptojacking"}});
+    let res = app.send_json(Method::POST, "/api/v1/categories", Some(&admin), &new).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let dup = app.send_json(Method::POST, "/api/v1/categories", Some(&admin), &new).await;
+    assert_eq!(dup.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let bad_code = app
+        .send_json(
+            Method::POST,
+            "/api/v1/categories",
+            Some(&admin),
+            &json!({"code": "Bad Code!", "parent": null, "label": {"id": "X", "en": "X"}}),
+        )
+        .await;
+    assert_eq!(bad_code.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let by_analyst = app.send_json(Method::POST, "/api/v1/categories", Some(&t.analyst), &new).await;
+    assert_eq!(by_analyst.status(), StatusCode::FORBIDDEN);
+
+    let mut body = sample_report();
+    body["category"] = json!("cryptojacking");
+    let (code, _) = report(&app, body.clone()).await;
+    let res = app
+        .send_json(
+            Method::PATCH,
+            "/api/v1/categories/cryptojacking",
+            Some(&admin),
+            &json!({"label": {"id": "Cryptojacking", "en": "Cryptojacking"}, "retired": true}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let offered: Value = app.get("/api/v1/categories", None).await.json().await.unwrap_or_default();
+    assert!(!offered.to_string().contains("cryptojacking"), "a retired category is not offered");
+    let refused = app.submit_json(&body).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let old = ticket(&app, &t.analyst, &code).await;
+    assert_eq!(old["category"], "cryptojacking", "the old ticket keeps it");
 }

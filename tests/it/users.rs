@@ -161,7 +161,7 @@ async fn every_staff_route_refuses_anonymous_and_every_admin_route_refuses_other
             assert_eq!(problem(anon).await["code"], "unauthenticated");
             staff_routes += 1;
             let tagged = |tag: &str| op["tags"].as_array().is_some_and(|t| t.iter().any(|t| t == tag));
-            let admin_only = tagged("users") || (tagged("pses") && method != Method::GET);
+            let admin_only = tagged("users") || tagged("categories") || (tagged("pses") && method != Method::GET);
             if admin_only {
                 admin_routes += 1;
                 for (who, token) in [("analyst", &analyst), ("head", &head)] {
@@ -172,5 +172,5 @@ async fn every_staff_route_refuses_anonymous_and_every_admin_route_refuses_other
         }
     }
     assert!(staff_routes >= 6, "found {staff_routes} staff routes");
-    assert_eq!(admin_routes, 8, "users (5) and PSE changes (3)");
+    assert_eq!(admin_routes, 10, "users (5), taxonomy changes (2) and PSE changes (3)");
 }

@@ -161,7 +161,7 @@ pub async fn create_report(
         }
         (key, hex::encode(h.finalize()))
     });
-    let receipt = reports::submit(&state, Submission { report, uploads, idempotency, client }).await?;
+    let receipt = reports::submit(&state, Submission { report, uploads, idempotency, client, filed_by: None }).await?;
     Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(receipt))
 }
 

@@ -1,14 +1,15 @@
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use ttis_shared::dto::reports::ReportReceipt;
 use ttis_shared::dto::tickets::{
-    ActionRequest, AssignmentRequest, MessageRequest, TicketDetail, TicketList, TicketQuery,
+    ActionRequest, AssignmentRequest, MessageRequest, StaffReport, TicketDetail, TicketList, TicketQuery,
 };
 
 use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::policy::Permission;
-use crate::services::{now, tickets};
+use crate::services::{now, reports, tickets};
 use crate::state::AppState;
 
 /// The ticket queue (*Dashboard Manajemen Tiket*).
@@ -220,4 +221,42 @@ pub async fn get_ticket_evidence(
         headers.insert(header::HeaderName::from_static("x-evidence-sha256"), v);
     }
     Ok(res)
+}
+
+/// File a report on someone's behalf (received by phone, email, letter, in person, or found by the
+/// monitoring team), with the channel recorded. No proof of work; the receipt email goes to the
+/// reporter as usual.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "create_ticket",
+    request_body = StaffReport,
+    responses(
+        (status = 201, description = "Filed; give the reporter the code and key", body = ReportReceipt),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[post("/tickets")]
+pub async fn create_ticket(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    body: ValidJson<StaffReport>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::WorkTickets)?;
+    let input = body.into_inner()?;
+    let submission = reports::Submission {
+        report: input.report,
+        uploads: Vec::new(),
+        idempotency: None,
+        filed_by: Some((user.actor(&client), input.channel)),
+        client,
+    };
+    let receipt = reports::submit(&state, submission).await?;
+    Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(receipt))
 }

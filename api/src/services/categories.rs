@@ -88,3 +88,94 @@ pub async fn find_active(
 ) -> Result<Option<category::Model>, sea_orm::DbErr> {
     category::Entity::find_by_id(code.to_string()).filter(category::Column::Retired.eq(false)).one(db).await
 }
+
+/// Adds a category (admin).
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &super::audit::Actor,
+    input: ttis_shared::dto::tickets::NewCategory,
+) -> Result<Category, crate::error::ApiError> {
+    use sea_orm::TransactionTrait;
+
+    use crate::error::{ApiError, FieldIssue};
+    use ttis_shared::validation::Violation;
+    let txn = db.begin().await?;
+    if category::Entity::find_by_id(input.code.clone()).one(&txn).await?.is_some() {
+        return Err(ApiError::Validation(vec![FieldIssue { field: "code".into(), violation: Violation::NotAnOption }]));
+    }
+    if let Some(parent) = &input.parent {
+        let found = category::Entity::find_by_id(parent.clone()).one(&txn).await?;
+        if found.is_none_or(|p| p.parent_code.is_some()) {
+            return Err(ApiError::Validation(vec![FieldIssue {
+                field: "parent".into(),
+                violation: Violation::NotAnOption,
+            }]));
+        }
+    }
+    for (field, text) in [("label.id", &input.label.id), ("label.en", &input.label.en)] {
+        if let Err(violation) = ttis_shared::validation::name(text) {
+            return Err(ApiError::Validation(vec![FieldIssue { field: field.into(), violation }]));
+        }
+    }
+    let model = category::ActiveModel {
+        code: Set(input.code.clone()),
+        parent_code: Set(input.parent.clone()),
+        label_id: Set(input.label.id.trim().into()),
+        label_en: Set(input.label.en.trim().into()),
+        sort_order: Set(input.sort_order.unwrap_or(1000)),
+        retired: Set(false),
+    }
+    .insert(&txn)
+    .await?;
+    super::audit::record(
+        &txn,
+        actor,
+        "category.create",
+        Some(format!("category:{}", model.code)),
+        serde_json::json!({}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(to_dto(model))
+}
+
+/// Renames, reorders or retires a category (admin).
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &super::audit::Actor,
+    code: &str,
+    input: ttis_shared::dto::tickets::UpdateCategory,
+) -> Result<Category, crate::error::ApiError> {
+    use sea_orm::TransactionTrait;
+
+    use crate::error::{ApiError, FieldIssue};
+    let txn = db.begin().await?;
+    let current = category::Entity::find_by_id(code.to_string()).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    let mut active: category::ActiveModel = current.into();
+    if let Some(label) = &input.label {
+        for (field, text) in [("label.id", &label.id), ("label.en", &label.en)] {
+            if let Err(violation) = ttis_shared::validation::name(text) {
+                return Err(ApiError::Validation(vec![FieldIssue { field: field.into(), violation }]));
+            }
+        }
+        active.label_id = Set(label.id.trim().into());
+        active.label_en = Set(label.en.trim().into());
+    }
+    if let Some(retired) = input.retired {
+        active.retired = Set(retired);
+    }
+    if let Some(order) = input.sort_order {
+        active.sort_order = Set(order);
+    }
+    let model = active.update(&txn).await?;
+    super::audit::record(
+        &txn,
+        actor,
+        "category.update",
+        Some(format!("category:{code}")),
+        serde_json::json!({"retired": model.retired}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(to_dto(model))
+}

@@ -14,6 +14,7 @@ use ttis_shared::dto::reports::{
     EvidenceReceipt, HallOfFameChoice, Label, NewReport, PublicEvent, PublicEventKind, ReportReceipt, ReportStatus,
     ReporterType, StatusRequest, StepInfo,
 };
+use ttis_shared::dto::tickets::Channel;
 use ttis_shared::validation::{Violation, normalize_email};
 use ttis_shared::{Lang, ReportState, Role};
 
@@ -49,6 +50,9 @@ pub struct Submission {
     /// The `Idempotency-Key` header and the hash of the request it came with.
     pub idempotency: Option<(String, String)>,
     pub client: ClientInfo,
+    /// `None` for the public form; a staff member filing on someone's behalf, with the channel
+    /// the report came through (no proof of work, no honeypot).
+    pub filed_by: Option<(Actor, Channel)>,
 }
 
 async fn discard(uploads: &[Upload]) {
@@ -177,7 +181,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     }
 
     let report = &sub.report;
-    if report.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+    if sub.filed_by.is_none() && report.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
         // The honeypot was filled: software, not a person. Answer like a success, keep nothing.
         discard(&sub.uploads).await;
         let txn = db.begin().await?;
@@ -220,7 +224,14 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
 
     let pse_id = super::pse::match_asset(db, &report.affected_asset).await?;
     let txn = db.begin().await?;
-    pow::spend(&txn, secret, state.settings.reports.pow_difficulty, report.pow.as_ref()).await?;
+    if sub.filed_by.is_none() {
+        pow::spend(&txn, secret, state.settings.reports.pow_difficulty, report.pow.as_ref()).await?;
+    }
+    let channel = sub.filed_by.as_ref().map(|(_, c)| c.as_str()).unwrap_or("web");
+    let submitter = match &sub.filed_by {
+        Some((actor, _)) => actor.clone(),
+        None => Actor::anonymous(sub.client.ip.clone()),
+    };
     let seq = sequence::next(&txn, &format!("ticket:{year}")).await?;
     let code = ticket_code(&state.settings.reports.ticket_prefix, year, seq);
     let r = &report.reporter;
@@ -256,7 +267,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         hall_of_fame: Set(hall_of_fame(r.hall_of_fame).into()),
         hall_of_fame_alias: Set(opt_text(&r.alias)),
         email_access_key: Set(report.email_access_key),
-        channel: Set("web".into()),
+        channel: Set(channel.into()),
         severity: Set(None),
         assignee_id: Set(None),
         pse_id: Set(pse_id),
@@ -388,10 +399,10 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         }
         audit::record(
             &txn,
-            &Actor::anonymous(sub.client.ip.clone()),
+            &submitter,
             "report.submit",
             Some(format!("ticket:{}", t.code)),
-            json!({"evidence": files.len(), "channel": "web"}),
+            json!({"evidence": files.len(), "channel": channel}),
         )
         .await?;
         Ok::<(), ApiError>(())

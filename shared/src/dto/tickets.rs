@@ -445,3 +445,76 @@ pub struct Pse {
 pub struct PseList {
     pub items: Vec<Pse>,
 }
+
+/// How a report reached the team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Web,
+    Phone,
+    Email,
+    Letter,
+    WalkIn,
+    Monitoring,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Phone => "phone",
+            Channel::Email => "email",
+            Channel::Letter => "letter",
+            Channel::WalkIn => "walk_in",
+            Channel::Monitoring => "monitoring",
+        }
+    }
+}
+
+/// A report that staff file on someone's behalf (received by phone, email, letter, in person, or
+/// found by the monitoring team).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"channel": "phone", "report": {
+    "reporter": {"name": "Pak Rahman", "email": "rahman@example.com", "reporter_type": "public", "hall_of_fame": "real_name"},
+    "kind": "incident", "title": "Situs kecamatan menampilkan iklan judi online", "category": "gambling_seo_injection",
+    "affected_asset": "https://kec-tenggarong.kukarkab.go.id/", "discovered_at": "2026-11-29T07:00:00+08:00",
+    "description": "Pelapor menelepon: halaman berita berisi tautan judi online.", "ongoing": true,
+    "personal_data_involved": false, "declarations": {"good_faith": true, "consent": true}
+}})))]
+#[serde(deny_unknown_fields)]
+pub struct StaffReport {
+    pub channel: Channel,
+    #[cfg_attr(feature = "server", validate(nested))]
+    pub report: super::reports::NewReport,
+}
+
+/// A new category of the taxonomy (admin).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"code": "cryptojacking", "parent": "malicious_code", "label": {"id": "Penambangan Kripto Ilegal", "en": "Cryptojacking"}})))]
+#[serde(deny_unknown_fields)]
+pub struct NewCategory {
+    /// Lower-case letters, digits and `_`; permanent.
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::code")))]
+    pub code: String,
+    pub parent: Option<String>,
+    pub label: super::reports::Label,
+    #[serde(default)]
+    pub sort_order: Option<i32>,
+}
+
+/// Rename or retire a category (admin). Retired categories stay on old tickets.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"label": {"id": "Lainnya", "en": "Other"}, "retired": false})))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateCategory {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<super::reports::Label>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<i32>,
+}
