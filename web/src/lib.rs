@@ -3,14 +3,18 @@
 //! Codemap: [`app`] holds the routes and the page switch; [`pages`] one module per page;
 //! [`components`] the header, footer and shared pieces; [`state`] the language and the session
 //! (kept in memory only, restored from the HttpOnly refresh cookie); [`api`] the one `request()`
-//! every call goes through; [`i18n`] the message catalogues (every word a person reads).
+//! every call goes through (and [`api::upload`], the report with its files over XHR); [`i18n`] the
+//! message catalogues (every word a person reads); [`hooks`] shared hooks (`/site`); [`util`]
+//! browser helpers (clock, local times, clipboard).
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod state;
+pub mod util;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

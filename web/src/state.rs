@@ -23,10 +23,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 fn stored_lang() -> Lang {
-    match local_storage()
-        .and_then(|s| s.get_item(LANG_STORAGE_KEY).ok().flatten())
-        .as_deref()
-    {
+    match local_storage().and_then(|s| s.get_item(LANG_STORAGE_KEY).ok().flatten()).as_deref() {
         Some("en") => Lang::En,
         _ => Lang::Id,
     }
@@ -62,9 +59,7 @@ pub type LangContext = UseReducerHandle<LangState>;
 /// The current UI language (Indonesian outside a provider).
 #[hook]
 pub fn use_lang() -> Lang {
-    use_context::<LangContext>()
-        .map(|c| c.lang)
-        .unwrap_or_default()
+    use_context::<LangContext>().map(|c| c.lang).unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
@@ -75,9 +70,7 @@ pub struct ProviderProps {
 /// Provides the language; remembers it in `localStorage` and mirrors it on `<html lang>` and the title.
 #[function_component(LangProvider)]
 pub fn lang_provider(props: &ProviderProps) -> Html {
-    let state = use_reducer(|| LangState {
-        lang: stored_lang(),
-    });
+    let state = use_reducer(|| LangState { lang: stored_lang() });
     let lang = state.lang;
     use_effect_with(lang, |lang| {
         if let Some(storage) = local_storage() {
@@ -160,9 +153,7 @@ pub type AuthContext = UseReducerHandle<AuthState>;
 /// The session state and its dispatcher. Outside a provider: a signed-out state that ignores actions.
 #[hook]
 pub fn use_auth() -> AuthContext {
-    let fallback = use_reducer(|| AuthState {
-        auth: Auth::SignedOut,
-    });
+    let fallback = use_reducer(|| AuthState { auth: Auth::SignedOut });
     use_context::<AuthContext>().unwrap_or(fallback)
 }
 
@@ -173,11 +164,7 @@ pub async fn refresh(lang: Lang) -> Result<TokenResponse, ApiError> {
 
 /// Seconds to wait before refreshing: a minute before expiry, or halfway for short-lived tokens.
 fn refresh_delay_ms(expires_in: u64) -> u32 {
-    let secs = if expires_in > 120 {
-        expires_in - 60
-    } else {
-        expires_in / 2
-    };
+    let secs = if expires_in > 120 { expires_in - 60 } else { expires_in / 2 };
     let ms = secs.max(5).saturating_mul(1000);
     u32::try_from(ms).unwrap_or(u32::MAX)
 }
@@ -185,9 +172,7 @@ fn refresh_delay_ms(expires_in: u64) -> u32 {
 /// Provides the session: restores it at start from the refresh cookie and keeps it fresh.
 #[function_component(AuthProvider)]
 pub fn auth_provider(props: &ProviderProps) -> Html {
-    let state = use_reducer(|| AuthState {
-        auth: Auth::Checking,
-    });
+    let state = use_reducer(|| AuthState { auth: Auth::Checking });
     let lang = use_lang();
 
     {
@@ -204,10 +189,7 @@ pub fn auth_provider(props: &ProviderProps) -> Html {
 
     {
         let dispatcher = state.clone();
-        let schedule = state
-            .auth
-            .session()
-            .map(|s| (s.token.clone(), s.expires_in));
+        let schedule = state.auth.session().map(|s| (s.token.clone(), s.expires_in));
         use_effect_with(schedule, move |schedule| {
             let timeout = schedule.as_ref().map(|(_, expires_in)| {
                 Timeout::new(refresh_delay_ms(*expires_in), move || {
@@ -215,9 +197,7 @@ pub fn auth_provider(props: &ProviderProps) -> Html {
                         match refresh(lang).await {
                             Ok(tokens) => dispatcher.dispatch(AuthAction::SignedIn(tokens)),
                             // Only a refusal ends the session; a network blip keeps it until expiry.
-                            Err(ApiError::Problem(p)) if p.status == 401 => {
-                                dispatcher.dispatch(AuthAction::SignedOut)
-                            }
+                            Err(ApiError::Problem(p)) if p.status == 401 => dispatcher.dispatch(AuthAction::SignedOut),
                             Err(_) => {}
                         }
                     });

@@ -22,17 +22,9 @@ fn have(program: &str) -> bool {
 }
 
 pub fn ensure_wasm_target() -> anyhow::Result<()> {
-    let out = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output();
+    let out = Command::new("rustup").args(["target", "list", "--installed"]).output();
     match out {
-        Ok(o)
-            if String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l.trim() == "wasm32-unknown-unknown") =>
-        {
-            Ok(())
-        }
+        Ok(o) if String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") => Ok(()),
         Ok(_) => {
             println!("installing the wasm32-unknown-unknown target");
             if !status(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))? {
@@ -51,10 +43,7 @@ static APT_UPDATED: std::sync::Once = std::sync::Once::new();
 
 fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     if !have("apt-get") {
-        bail!(
-            "{} missing and apt-get is not available: install them by hand",
-            packages.join(", ")
-        );
+        bail!("{} missing and apt-get is not available: install them by hand", packages.join(", "));
     }
     println!("installing {} (apt-get)", packages.join(" "));
     APT_UPDATED.call_once(|| {
@@ -107,36 +96,22 @@ pub fn ensure_postgres() -> anyhow::Result<()> {
         apt_install(&["postgresql"])?;
         installed_now = true;
     }
-    let clusters = Command::new("pg_lsclusters")
-        .arg("--no-header")
-        .output()
-        .context("pg_lsclusters")?;
+    let clusters = Command::new("pg_lsclusters").arg("--no-header").output().context("pg_lsclusters")?;
     let text = String::from_utf8_lossy(&clusters.stdout).to_string();
     let Some(line) = text.lines().find(|l| !l.trim().is_empty()) else {
         bail!("PostgreSQL is installed but has no cluster (pg_lsclusters is empty)");
     };
     let fields: Vec<&str> = line.split_whitespace().collect();
-    let (version, cluster) = (
-        fields.first().copied().unwrap_or("15"),
-        fields.get(1).copied().unwrap_or("main"),
-    );
+    let (version, cluster) = (fields.first().copied().unwrap_or("15"), fields.get(1).copied().unwrap_or("main"));
     if installed_now {
         // A cluster made just now for the tests: let the local `postgres` user in over TCP.
         let hba = format!("/etc/postgresql/{version}/{cluster}/pg_hba.conf");
         let old = std::fs::read_to_string(&hba).with_context(|| format!("reading {hba}"))?;
-        std::fs::write(
-            &hba,
-            format!("host all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust\n{old}"),
-        )
-        .with_context(|| format!("writing {hba}"))?;
+        std::fs::write(&hba, format!("host all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust\n{old}"))
+            .with_context(|| format!("writing {hba}"))?;
     }
     println!("starting PostgreSQL {version}/{cluster}");
-    let _ = status(Command::new("pg_ctlcluster").args([
-        "--skip-systemctl-redirect",
-        version,
-        cluster,
-        "start",
-    ]));
+    let _ = status(Command::new("pg_ctlcluster").args(["--skip-systemctl-redirect", version, cluster, "start"]));
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if port_open(addr) {
@@ -153,23 +128,12 @@ pub fn drop_stale_test_databases() {
         return;
     }
     let list = Command::new("psql")
-        .args([
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "postgres",
-            "-d",
-            "postgres",
-            "-Atc",
-        ])
+        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-Atc"])
         .arg("SELECT datname FROM pg_database WHERE datname LIKE 'ttis\\_test\\_%'")
         .output();
     let Ok(list) = list else { return };
     let names = String::from_utf8_lossy(&list.stdout).to_string();
-    let names: Vec<&str> = names
-        .lines()
-        .filter(|n| n.starts_with("ttis_test_"))
-        .collect();
+    let names: Vec<&str> = names.lines().filter(|n| n.starts_with("ttis_test_")).collect();
     if names.is_empty() {
         return;
     }
@@ -194,22 +158,9 @@ pub fn nextest(root: &Path) -> anyhow::Result<(bool, u64, u64)> {
         .is_ok_and(|s| s.success());
     let mut cmd = crate::cargo(root);
     if has_nextest {
-        cmd.args([
-            "nextest",
-            "run",
-            "--workspace",
-            "--exclude",
-            "ttis-web",
-            "--no-fail-fast",
-        ]);
+        cmd.args(["nextest", "run", "--workspace", "--exclude", "ttis-web", "--no-fail-fast"]);
     } else {
-        cmd.args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "ttis-web",
-            "--no-fail-fast",
-        ]);
+        cmd.args(["test", "--workspace", "--exclude", "ttis-web", "--no-fail-fast"]);
     }
     cmd.stderr(Stdio::piped()).stdout(Stdio::inherit());
     let mut child = cmd.spawn().context("cannot start the test runner")?;
@@ -239,11 +190,7 @@ fn parse_counts(line: &str) -> Option<(u64, u64)> {
             .unwrap_or(0)
     };
     if line.contains("Summary [") && line.contains("tests run:") {
-        let failed = if line.contains(" failed") {
-            number_before(" failed")
-        } else {
-            0
-        };
+        let failed = if line.contains(" failed") { number_before(" failed") } else { 0 };
         return Some((number_before(" passed"), failed));
     }
     if line.starts_with("test result:") {
@@ -258,18 +205,9 @@ mod tests {
 
     #[test]
     fn reads_runner_summaries() {
-        assert_eq!(
-            parse_counts("     Summary [  24.9s] 64 tests run: 62 passed, 2 failed, 0 skipped"),
-            Some((62, 2))
-        );
-        assert_eq!(
-            parse_counts("     Summary [   1.0s] 10 tests run: 10 passed, 0 skipped"),
-            Some((10, 0))
-        );
-        assert_eq!(
-            parse_counts("test result: ok. 3 passed; 0 failed; 0 ignored"),
-            Some((3, 0))
-        );
+        assert_eq!(parse_counts("     Summary [  24.9s] 64 tests run: 62 passed, 2 failed, 0 skipped"), Some((62, 2)));
+        assert_eq!(parse_counts("     Summary [   1.0s] 10 tests run: 10 passed, 0 skipped"), Some((10, 0)));
+        assert_eq!(parse_counts("test result: ok. 3 passed; 0 failed; 0 ignored"), Some((3, 0)));
         assert_eq!(parse_counts("running 3 tests"), None);
     }
 }

@@ -21,9 +21,7 @@ fn main() -> ExitCode {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test(&root, &args[1..]),
         Some("openapi") => openapi(&root),
-        Some("build-web") => {
-            env::ensure_wasm_target().and_then(|()| web::build(&root, &target_dir(&root)))
-        }
+        Some("build-web") => env::ensure_wasm_target().and_then(|()| web::build(&root, &target_dir(&root))),
         _ => {
             eprintln!("usage: cargo xtask <run [--debug] | test | openapi | build-web>");
             return ExitCode::from(2);
@@ -39,19 +37,12 @@ fn main() -> ExitCode {
 }
 
 fn project_root() -> PathBuf {
-    let manifest = std::env::var("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from("xtask"));
-    manifest
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("xtask"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
 pub fn target_dir(root: &Path) -> PathBuf {
-    std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root.join("target"))
+    std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("target"))
 }
 
 /// A `cargo` child process without the variables cargo sets for this xtask; left in, they make
@@ -79,10 +70,7 @@ pub fn cargo(root: &Path) -> Command {
 
 pub fn status(cmd: &mut Command) -> anyhow::Result<bool> {
     let shown = format!("{cmd:?}");
-    Ok(cmd
-        .status()
-        .with_context(|| format!("cannot start {shown}"))?
-        .success())
+    Ok(cmd.status().with_context(|| format!("cannot start {shown}"))?.success())
 }
 
 fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
@@ -114,8 +102,7 @@ fn openapi(root: &Path) -> anyhow::Result<()> {
         bail!("ttis-api openapi failed");
     }
     let path = root.join("openapi/openapi.json");
-    std::fs::write(&path, &out.stdout)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(&path, &out.stdout).with_context(|| format!("cannot write {}", path.display()))?;
     println!("wrote {} ({} bytes)", path.display(), out.stdout.len());
     Ok(())
 }
@@ -139,16 +126,8 @@ fn test(root: &Path, _args: &[String]) -> anyhow::Result<()> {
                 false
             }
         };
-        println!(
-            "<== {name}: {} in {:.0}s",
-            if ok { "ok" } else { "FAILED" },
-            t.elapsed().as_secs_f64()
-        );
-        steps.push(Step {
-            name,
-            ok,
-            secs: t.elapsed().as_secs_f64(),
-        });
+        println!("<== {name}: {} in {:.0}s", if ok { "ok" } else { "FAILED" }, t.elapsed().as_secs_f64());
+        steps.push(Step { name, ok, secs: t.elapsed().as_secs_f64() });
         ok
     };
 
@@ -160,9 +139,7 @@ fn test(root: &Path, _args: &[String]) -> anyhow::Result<()> {
         env::drop_stale_test_databases();
         Ok(true)
     });
-    step("cargo fmt --check", &mut || {
-        status(cargo(root).args(["fmt", "--all", "--", "--check"]))
-    });
+    step("cargo fmt --check", &mut || status(cargo(root).args(["fmt", "--all", "--", "--check"])));
     step("cargo clippy (host)", &mut || {
         status(cargo(root).args([
             "clippy",
@@ -187,36 +164,22 @@ fn test(root: &Path, _args: &[String]) -> anyhow::Result<()> {
             "warnings",
         ]))
     });
-    let web_ok = step("build the SPA", &mut || {
-        web::build(root, &target_dir(root)).map(|()| true)
-    });
+    let web_ok = step("build the SPA", &mut || web::build(root, &target_dir(root)).map(|()| true));
     let mut counts = (0u64, 0u64);
     if tools_ok && web_ok {
-        step(
-            "unit, integration (SQLite + PostgreSQL), browser and OpenAPI drift tests",
-            &mut || {
-                let (ok, passed, failed) = env::nextest(root)?;
-                counts = (passed, failed);
-                Ok(ok)
-            },
-        );
+        step("unit, integration (SQLite + PostgreSQL), browser and OpenAPI drift tests", &mut || {
+            let (ok, passed, failed) = env::nextest(root)?;
+            counts = (passed, failed);
+            Ok(ok)
+        });
     } else {
         println!("\n(tests skipped: a step they need failed)");
-        steps.push(Step {
-            name: "tests",
-            ok: false,
-            secs: 0.0,
-        });
+        steps.push(Step { name: "tests", ok: false, secs: 0.0 });
     }
 
     println!("\n==> summary ({:.0}s)", started.elapsed().as_secs_f64());
     for s in &steps {
-        println!(
-            "    {:<8} {:>5.0}s  {}",
-            if s.ok { "ok" } else { "FAILED" },
-            s.secs,
-            s.name
-        );
+        println!("    {:<8} {:>5.0}s  {}", if s.ok { "ok" } else { "FAILED" }, s.secs, s.name);
     }
     let failed_steps = steps.iter().filter(|s| !s.ok).count();
     println!("tests: {} passed, {} failed", counts.0, counts.1);

@@ -35,10 +35,7 @@ pub fn build(root: &Path, target_dir: &Path) -> anyhow::Result<()> {
     }
     fs::create_dir_all(&dist).with_context(|| format!("creating {}", dist.display()))?;
 
-    let input = target_dir
-        .join(WASM_TARGET)
-        .join(PROFILE)
-        .join(format!("{OUT_NAME}.wasm"));
+    let input = target_dir.join(WASM_TARGET).join(PROFILE).join(format!("{OUT_NAME}.wasm"));
     if !input.is_file() {
         bail!("cargo did not produce {}", input.display());
     }
@@ -66,15 +63,7 @@ fn cargo_build(root: &Path, target_dir: &Path) -> anyhow::Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.current_dir(root)
-        .args([
-            "build",
-            "-p",
-            CRATE,
-            "--target",
-            WASM_TARGET,
-            "--profile",
-            PROFILE,
-        ])
+        .args(["build", "-p", CRATE, "--target", WASM_TARGET, "--profile", PROFILE])
         .env("CARGO_TARGET_DIR", target_dir);
     // Cargo sets these for the xtask itself; passed on, they change the fingerprints of crates with
     // build scripts and make every switch between `cargo xtask` and plain `cargo build` rebuild them.
@@ -111,10 +100,7 @@ fn optimise(wasm: &Path, target_dir: &Path) {
     let wasm_opt: PathBuf = tools.join("node_modules").join(".bin").join("wasm-opt");
     if !wasm_opt.is_file() {
         if program_exists("npm") {
-            println!(
-                "installing wasm-opt ({BINARYEN_NPM}) into {}",
-                tools.display()
-            );
+            println!("installing wasm-opt ({BINARYEN_NPM}) into {}", tools.display());
             let ok = fs::create_dir_all(&tools).is_ok()
                 && Command::new("npm")
                     .arg("install")
@@ -125,9 +111,7 @@ fn optimise(wasm: &Path, target_dir: &Path) {
                     .map(|s| s.success())
                     .unwrap_or(false);
             if !ok {
-                println!(
-                    "note: could not install {BINARYEN_NPM} with npm; the wasm stays un-optimised"
-                );
+                println!("note: could not install {BINARYEN_NPM} with npm; the wasm stays un-optimised");
             }
         } else {
             println!("note: npm not found; the wasm stays un-optimised (install npm for wasm-opt)");
@@ -138,22 +122,16 @@ fn optimise(wasm: &Path, target_dir: &Path) {
     }
     let before = fs::metadata(wasm).map(|m| m.len()).unwrap_or(0);
     let tmp = wasm.with_extension("opt.wasm");
-    let status = Command::new(&wasm_opt)
-        .arg("-Oz")
-        .args(WASM_OPT_FEATURES)
-        .arg(wasm)
-        .arg("-o")
-        .arg(&tmp)
-        .status();
+    let status = Command::new(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(wasm).arg("-o").arg(&tmp).status();
     match status {
         Ok(s) if s.success() && tmp.is_file() => match fs::rename(&tmp, wasm) {
             Ok(()) => {
                 let after = fs::metadata(wasm).map(|m| m.len()).unwrap_or(0);
                 println!("wasm-opt -Oz: {} -> {}", human(before), human(after));
             }
-            Err(e) => println!(
-                "warning: could not replace the wasm with wasm-opt's output ({e}); keeping it un-optimised"
-            ),
+            Err(e) => {
+                println!("warning: could not replace the wasm with wasm-opt's output ({e}); keeping it un-optimised")
+            }
         },
         Ok(s) => {
             let _ = fs::remove_file(&tmp);
@@ -161,10 +139,7 @@ fn optimise(wasm: &Path, target_dir: &Path) {
         }
         Err(e) => {
             let _ = fs::remove_file(&tmp);
-            println!(
-                "warning: could not run {} ({e}); keeping the un-optimised wasm",
-                wasm_opt.display()
-            );
+            println!("warning: could not run {} ({e}); keeping the un-optimised wasm", wasm_opt.display());
         }
     }
 }
@@ -215,11 +190,7 @@ fn report_sizes(dist: &Path, wasm: &Path) -> anyhow::Result<()> {
         }
     }
 
-    println!(
-        "wasm: {} raw, {} gzip",
-        human(wasm_bytes.len() as u64),
-        human(wasm_gz)
-    );
+    println!("wasm: {} raw, {} gzip", human(wasm_bytes.len() as u64), human(wasm_gz));
     println!("js:   {} raw, {} gzip", human(js_raw), human(js_gz));
     println!("total (wasm + js): {} gzip", human(wasm_gz + js_gz));
     Ok(())

@@ -18,6 +18,7 @@ pub async fn get_site(state: web::Data<AppState>) -> HttpResponse {
         security_contact: s.site.security_contact.clone(),
         evidence_max_file_bytes: s.reports.evidence_max_file_bytes,
         evidence_max_total_bytes: s.reports.evidence_max_total_bytes,
+        evidence_max_files: crate::uploads::MAX_FILES as u32,
         evidence_types: EvidenceType::ALL.iter().map(|t| t.mime().to_string()).collect(),
         pow_difficulty: s.reports.pow_difficulty,
         ticket_prefix: s.reports.ticket_prefix.clone(),

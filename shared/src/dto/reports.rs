@@ -323,6 +323,8 @@ pub struct SiteInfo {
     pub evidence_max_file_bytes: u64,
     /// Largest total of a report's evidence, bytes.
     pub evidence_max_total_bytes: u64,
+    /// Most evidence files per report.
+    pub evidence_max_files: u32,
     /// The types accepted as evidence (decided by content, not by name).
     pub evidence_types: Vec<String>,
     /// Proof-of-work difficulty in bits; 0 when the challenge is off.

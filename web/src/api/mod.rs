@@ -9,6 +9,8 @@ use ttis_shared::dto::problem::{FieldError, Problem};
 
 use crate::i18n::{Key, t};
 
+pub mod upload;
+
 pub const API: &str = "/api/v1";
 
 /// Why a call failed.
@@ -39,6 +41,14 @@ impl ApiError {
             ApiError::Problem(p) => p.title.clone(),
             ApiError::Network(_) => t(lang, Key::ErrorNetwork).to_string(),
             ApiError::Unexpected { .. } => t(lang, Key::ErrorUnexpected).to_string(),
+        }
+    }
+
+    /// The problem's machine code (`validation_failed`, `pow_failed`, ...), when there is one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ApiError::Problem(p) => Some(p.code.as_str()),
+            _ => None,
         }
     }
 
@@ -77,30 +87,22 @@ where
         builder = builder.header("Authorization", &format!("Bearer {token}"));
     }
     let sent = match body {
-        Some(body) => {
-            builder
-                .json(body)
-                .map_err(|e| ApiError::Network(e.to_string()))?
-                .send()
-                .await
-        }
+        Some(body) => builder.json(body).map_err(|e| ApiError::Network(e.to_string()))?.send().await,
         None => builder.send().await,
     };
     let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
     let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(status, &text)
+}
+
+/// Turns an answer's status and body into the expected value or an [`ApiError`].
+pub(crate) fn decode<R: DeserializeOwned>(status: u16, text: &str) -> Result<R, ApiError> {
     if (200..300).contains(&status) {
-        let text = if status == 204 || text.trim().is_empty() {
-            "null"
-        } else {
-            text.as_str()
-        };
+        let text = if status == 204 || text.trim().is_empty() { "null" } else { text };
         serde_json::from_str(text).map_err(|_| ApiError::Unexpected { status })
     } else {
-        match serde_json::from_str::<Problem>(&text) {
+        match serde_json::from_str::<Problem>(text) {
             Ok(problem) => Err(ApiError::Problem(problem)),
             Err(_) => Err(ApiError::Unexpected { status }),
         }

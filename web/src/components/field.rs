@@ -44,10 +44,7 @@ pub fn field(props: &FieldProps) -> Html {
             cb.emit(input.value());
         })
     };
-    let onblur = props
-        .onblur
-        .clone()
-        .map(|cb| Callback::from(move |_: FocusEvent| cb.emit(())));
+    let onblur = props.onblur.clone().map(|cb| Callback::from(move |_: FocusEvent| cb.emit(())));
     html! {
         <div class={classes!("field", props.error.is_some().then_some("field-invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>

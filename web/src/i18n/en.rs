@@ -9,9 +9,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PlatformName => "TTIS Lapor",
         Key::BrandMark => "TTIS",
         Key::TeamName => "Cyber Incident Response Team · Diskominfo Kukar",
-        Key::AgencyLine => {
-            "Kutai Kartanegara Regency Government · Communication and Informatics Agency"
-        }
+        Key::AgencyLine => "Kutai Kartanegara Regency Government · Communication and Informatics Agency",
         Key::AgencyFull => {
             "Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara (Communication and Informatics Agency of Kutai Kartanegara Regency)"
         }
@@ -41,13 +39,9 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::Loading => "Loading…",
         Key::ErrorNetwork => "Cannot reach the server. Check your connection and try again.",
-        Key::ErrorUnexpected => {
-            "The server gave an unexpected answer. Please try again in a moment."
-        }
+        Key::ErrorUnexpected => "The server gave an unexpected answer. Please try again in a moment.",
         Key::HomeEyebrow => "Cyber Incident Response Team · Diskominfo Kutai Kartanegara",
-        Key::HomeTitle => {
-            "Report cyber incidents affecting Kutai Kartanegara Regency Government systems"
-        }
+        Key::HomeTitle => "Report cyber incidents affecting Kutai Kartanegara Regency Government systems",
         Key::HomeLead => {
             "TTIS Lapor is the official channel of the Cyber Incident Response Team (TTIS) of the Communication and Informatics Agency of Kutai Kartanegara Regency to receive, verify and follow up reports of cyber incidents and vulnerabilities."
         }
@@ -74,13 +68,9 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::HomeStepsTitle => "How a report is handled",
         Key::HomeStep1Title => "1. Submit a report",
-        Key::HomeStep1Text => {
-            "Fill in the form and attach evidence. You get a ticket code at once."
-        }
+        Key::HomeStep1Text => "Fill in the form and attach evidence. You get a ticket code at once.",
         Key::HomeStep2Title => "2. Verification and analysis",
-        Key::HomeStep2Text => {
-            "The TTIS team verifies and analyses the report within 1 working day."
-        }
+        Key::HomeStep2Text => "The TTIS team verifies and analyses the report within 1 working day.",
         Key::HomeStep3Title => "3. Notice to the system operator",
         Key::HomeStep3Text => {
             "A notification letter is approved and signed by the Head of Agency, then sent to the system's operator."
@@ -90,20 +80,16 @@ pub(super) fn text(key: Key) -> &'static str {
             "The reporter receives a Certificate of Appreciation and may be listed in the Hall of Fame."
         }
         Key::HomeServicesTitle => "Other services",
-        Key::HomeTrackText => {
-            "Follow the status of your report with its ticket code and access key."
-        }
+        Key::HomeTrackText => "Follow the status of your report with its ticket code and access key.",
         Key::HomeHallText => "Recognition for reporters who helped secure the regency's systems.",
-        Key::HomeVerifyText => {
-            "Check that a notification letter or certificate issued by TTIS is genuine."
-        }
+        Key::HomeVerifyText => "Check that a notification letter or certificate issued by TTIS is genuine.",
         Key::ReportTitle => "Report a Cyber Incident",
         Key::ReportLead => {
-            "On this page you will fill in the cyber incident or vulnerability report form with its evidence, then receive a ticket code and an access key."
+            "Fill in the form below (about 3 minutes), review it, and send it. You get a ticket code and an access key to follow the report at once."
         }
         Key::TrackTitle => "Track a Report",
         Key::TrackLead => {
-            "On this page you will follow your report's status, answer the team's questions and download the letter and certificate with your ticket code and access key."
+            "Enter the ticket code and access key from your receipt to see the report's status, its handling steps, and messages from the TTIS team."
         }
         Key::HallTitle => "Hall of Fame",
         Key::HallLead => {
@@ -126,9 +112,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FieldRoles => "Roles",
         Key::LoginSubmit => "Sign in",
         Key::LoginSubmitting => "Signing in…",
-        Key::LoginNote => {
-            "Reporters do not need an account: use Report an incident or Track a report."
-        }
+        Key::LoginNote => "Reporters do not need an account: use Report an incident or Track a report.",
         Key::SessionChecking => "Checking your session…",
         Key::StaffArea => "Staff area",
         Key::DashboardTitle => "Ticket Management Dashboard",
@@ -143,9 +127,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::QueueStatesTitle => "Ticket states in the SOP procedure",
         Key::UsersTitle => "Manage Users",
-        Key::UsersLead => {
-            "Staff accounts and their roles. Disabling an account ends all its sessions at once."
-        }
+        Key::UsersLead => "Staff accounts and their roles. Disabling an account ends all its sessions at once.",
         Key::UsersForbidden => "This page is for Administrators only.",
         Key::UsersListTitle => "Accounts",
         Key::UsersEmpty => "No accounts yet.",
@@ -159,8 +141,161 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::UsersCreateTitle => "Add an account",
         Key::UsersCreateSubmit => "Create account",
         Key::UsersCreatedNotice => "Account created",
-        Key::PasswordHint => {
-            "At least 12 characters. Give it to the account's owner through a secure channel."
+        Key::PasswordHint => "At least 12 characters. Give it to the account's owner through a secure channel.",
+        Key::Optional => "optional",
+        Key::Yes => "Yes",
+        Key::No => "No",
+        Key::NotProvided => "Not given",
+        Key::WizardLabel => "Reporting steps",
+        Key::StepFill => "Fill in the form",
+        Key::StepReview => "Review",
+        Key::StepReceipt => "Receipt",
+        Key::SafeHarborTitle => "Good-faith policy (safe harbour)",
+        Key::FormHasErrors => "The report cannot be reviewed yet. Correct the fields marked in red.",
+        Key::FormRequiredNote => "All fields are required unless marked (optional).",
+        Key::SectionReporter => "A. About you",
+        Key::SectionReporterHint => {
+            "Your personal data is seen only by the TTIS team and is protected under Law No. 27 of 2022 on Personal Data Protection."
         }
+        Key::FieldPhone => "Phone / WhatsApp number",
+        Key::PhoneHint => "For example: +62 812 3456 7890",
+        Key::FieldOrganization => "Agency / organisation",
+        Key::EmailHint => "The receipt and updates on the report are sent to this address.",
+        Key::FieldReporterType => "You are reporting as",
+        Key::ReporterTypePublic => "Member of the public",
+        Key::ReporterTypeResearcher => "Security researcher",
+        Key::ReporterTypeInternal => "Internal monitoring team",
+        Key::ReporterTypeAgency => "Government agency (OPD)",
+        Key::FieldHallOfFame => "How to appear on the Hall of Fame",
+        Key::HofHint => "If your report is valid, you can be listed on the Hall of Fame as you choose here.",
+        Key::HofRealName => "Real name",
+        Key::HofAlias => "Alias",
+        Key::HofAnonymous => "Anonymous (not shown)",
+        Key::FieldAlias => "Alias to show",
+        Key::SectionIncident => "B. The incident or vulnerability",
+        Key::FieldKind => "Type of report",
+        Key::KindIncident => "Incident (has happened or is happening)",
+        Key::KindVulnerability => "Vulnerability (security weakness)",
+        Key::FieldTitle => "Report title",
+        Key::TitleHint => "Short, for example: Agency home page defaced.",
+        Key::FieldCategory => "Category",
+        Key::CategoryChoose => "Choose a category…",
+        Key::CategoryGeneral => "general",
+        Key::FieldAsset => "Affected system",
+        Key::AssetHint => "URL, host name, IP address, or application name.",
+        Key::FieldDiscoveredAt => "When it was found",
+        Key::DiscoveredAtHint => "Local time on your device.",
+        Key::FieldDescription => "Description",
+        Key::DescriptionHint => "What you found, when, and how. At least 20 characters.",
+        Key::FieldSteps => "Steps to reproduce / proof of concept (PoC)",
+        Key::StepsHint => "Steps the team can follow to confirm your finding.",
+        Key::FieldImpact => "Impact",
+        Key::ImpactHint => "What happened or could happen as a result.",
+        Key::FieldOngoing => "Is it still going on?",
+        Key::FieldPersonalData => "Is personal data involved?",
+        Key::FieldTlp => "Information-sharing label (TLP)",
+        Key::TlpHint => "Traffic Light Protocol: how far the team may share this report. If unsure, keep TLP:AMBER.",
+        Key::TlpClear => "TLP:CLEAR: may be shared publicly",
+        Key::TlpGreen => "TLP:GREEN: may be shared within the community, not publicly",
+        Key::TlpAmber => "TLP:AMBER: limited to the receiving organisations and those who need to know",
+        Key::TlpAmberStrict => "TLP:AMBER+STRICT: limited to the receiving organisation only",
+        Key::TlpRed => "TLP:RED: for the named recipients only, not to be passed on",
+        Key::FieldCvss => "CVSS 3.1 vector",
+        Key::CvssHint => {
+            "For researchers: e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H. The score is computed for you."
+        }
+        Key::CvssScore => "Base score",
+        Key::SeverityNone => "None",
+        Key::SeverityLow => "Low",
+        Key::SeverityMedium => "Medium",
+        Key::SeverityHigh => "High",
+        Key::SeverityCritical => "Critical",
+        Key::SectionEvidence => "C. Evidence",
+        Key::EvidenceChoose => "Attach evidence files",
+        Key::EvidenceHint => {
+            "Screenshots, video, PDF or logs (PNG, JPG, GIF, WebP, PDF, MP4, WebM, TXT, LOG). At most {file} per file and {total} in total."
+        }
+        Key::EvidenceMetadataNote => {
+            "Image metadata (EXIF, GPS location) is removed automatically from JPEG, PNG and WebP files before they are stored."
+        }
+        Key::EvidenceChosen => "Chosen files",
+        Key::EvidenceRemove => "Remove",
+        Key::EvidenceTotal => "{n} file(s), {size} in total",
+        Key::EvidenceTooLarge => "This file is larger than the {max} limit per file.",
+        Key::EvidenceTotalTooLarge => "The evidence together is larger than the {max} limit. Remove some files.",
+        Key::EvidenceWrongType => "This type of file is not accepted. Use an image, PDF, MP4/WebM video, or text/log.",
+        Key::EvidenceNone => "No evidence files.",
+        Key::EvidenceFile => "File",
+        Key::EvidenceSize => "Size",
+        Key::EvidenceType => "Type",
+        Key::EvidenceMetadataStripped => "Metadata removed",
+        Key::SectionDeclarations => "D. Declarations",
+        Key::DeclGoodFaith => {
+            "I declare that I found and report this in good faith, without harming the system or spreading its data."
+        }
+        Key::DeclConsent => {
+            "I consent to the processing of the personal data I give here for handling this report, under Law No. 27 of 2022 on Personal Data Protection."
+        }
+        Key::DeclEmailKey => "Also send the access key to my email",
+        Key::DeclEmailKeyHint => {
+            "Without this, the access key is shown only once, on screen, after the report is sent."
+        }
+        Key::HoneypotLabel => "Leave this field empty",
+        Key::ReviewButton => "Next: review the report",
+        Key::ReviewTitle => "Review your report",
+        Key::ReviewLead => "Make sure everything is right. Choose Edit to correct it, or Send report.",
+        Key::EditButton => "Edit",
+        Key::SendButton => "Send report",
+        Key::Sending => "Sending…",
+        Key::Verifying => "Verifying…",
+        Key::Uploading => "Uploading the report and evidence…",
+        Key::UploadTotal => "Overall",
+        Key::ReceiptSent => "Your report has been received.",
+        Key::ReceiptTitle => "Cyber Incident Report Receipt",
+        Key::ReceiptLead => "Use the ticket code and access key to follow the report on the Track Report page.",
+        Key::TicketCode => "Ticket code",
+        Key::AccessKey => "Access key",
+        Key::Copy => "Copy",
+        Key::Copied => "Copied",
+        Key::CopyFailed => "Could not copy automatically; select the text and copy it by hand.",
+        Key::SubmittedAt => "Submitted",
+        Key::Status => "Status",
+        Key::KeyWarningTitle => "Keep this access key now.",
+        Key::KeyWarningText => {
+            "The access key is shown only this once and cannot be recovered: not even our team keeps it. Copy it, print the receipt, or store it somewhere safe. Do not share it."
+        }
+        Key::ReceiptPrintNote => {
+            "Keep this receipt. Follow the report on the Track Report page with the ticket code and access key above."
+        }
+        Key::TrackThisReport => "Track this report",
+        Key::PrintReceipt => "Print receipt",
+        Key::TrackFormTitle => "Enter the ticket code and access key",
+        Key::TicketCodeHint => "For example: TTIS-2026-000123",
+        Key::AccessKeyHint => "The key shown on the receipt when the report was sent.",
+        Key::TrackSubmit => "Show status",
+        Key::StateSince => "In this state since",
+        Key::StepsTitle => "Handling steps (SOP)",
+        Key::StepWord => "Step",
+        Key::StepDone => "Done",
+        Key::StepCurrent => "In progress",
+        Key::StepPending => "Pending",
+        Key::StepRejected => "Report found not valid",
+        Key::StepSkipped => "Not carried out",
+        Key::SlaPaused => "Waiting for your answer; the team's service clock is paused.",
+        Key::TimeStandardMinutes => "Time standard: {n} minutes",
+        Key::TimeStandardDay => "Time standard: {n} working day",
+        Key::TimeStandardDays => "Time standard: {n} working days",
+        Key::NeedsInfoTitle => "The TTIS team needs more information from you.",
+        Key::NeedsInfoText => {
+            "Read the team's question in the history below. Answering from this page is coming soon; meanwhile, reply to the team's notification email."
+        }
+        Key::TimelineTitle => "Report history",
+        Key::TimelineEmpty => "No history yet.",
+        Key::TimelineStateChange => "Status changed to:",
+        Key::TimelineMessage => "Message from",
+        Key::AuthorTeam => "the TTIS team",
+        Key::AuthorReporter => "you",
+        Key::SecurityContact => "Security contact",
+        Key::Processing => "Uploaded; the server is storing and checking the evidence…",
     }
 }

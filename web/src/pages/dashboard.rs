@@ -44,20 +44,13 @@ pub fn dashboard() -> Html {
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 // Whatever the answer, this browser forgets the session; the server ends it on 204.
-                let _ = api::request_empty::<()>(Method::POST, "/auth/logout", Some(&token), lang)
-                    .await;
+                let _ = api::request_empty::<()>(Method::POST, "/auth/logout", Some(&token), lang).await;
                 auth.dispatch(AuthAction::SignedOut);
             });
         })
     };
 
-    let roles = session
-        .user
-        .roles
-        .iter()
-        .map(|r| r.label(lang))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let roles = session.user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
     let is_admin = session.has_role(Role::Admin);
 
     html! {

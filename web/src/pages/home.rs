@@ -4,12 +4,15 @@ use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::nav_link::NavLink;
+use crate::hooks::use_site;
 use crate::i18n::{Key, t};
 use crate::state::use_lang;
+use ttis_shared::Lang;
 
 #[function_component(Home)]
 pub fn home() -> Html {
     let lang = use_lang();
+    let site = use_site();
     let report_what = [
         Key::HomeWhatDefacement,
         Key::HomeWhatGambling,
@@ -26,25 +29,28 @@ pub fn home() -> Html {
         (Key::HomeStep4Title, Key::HomeStep4Text),
     ];
     let services = [
-        (
-            Route::Track,
-            Key::NavTrack,
-            Key::HomeTrackText,
-            "card-track",
-        ),
-        (
-            Route::HallOfFame,
-            Key::NavHallOfFame,
-            Key::HomeHallText,
-            "card-hall",
-        ),
-        (
-            Route::Verify,
-            Key::NavVerify,
-            Key::HomeVerifyText,
-            "card-verify",
-        ),
+        (Route::Track, Key::NavTrack, Key::HomeTrackText, "card-track"),
+        (Route::HallOfFame, Key::NavHallOfFame, Key::HomeHallText, "card-hall"),
+        (Route::Verify, Key::NavVerify, Key::HomeVerifyText, "card-verify"),
     ];
+    // The agency's own policy text (configuration), paragraph by paragraph; ours until it arrives.
+    let policy = site
+        .as_ref()
+        .map(|s| match lang {
+            Lang::Id => s.safe_harbor.id.clone(),
+            Lang::En => s.safe_harbor.en.clone(),
+        })
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or_else(|| t(lang, Key::HomeGoodFaith).to_string());
+    let safe_harbor = policy
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| html! { <p class="prewrap">{ p.trim().to_string() }</p> })
+        .collect::<Html>();
+    let contact = site
+        .as_ref()
+        .map(|s| s.security_contact.clone())
+        .filter(|c| c.starts_with("mailto:") || c.starts_with("https:"));
     html! {
         <>
             <section class="hero">
@@ -76,6 +82,17 @@ pub fn home() -> Html {
                         <p>{ t(lang, Key::HomeAboutText) }</p>
                         <p>{ t(lang, Key::HomeGoodFaith) }</p>
                     </div>
+                </section>
+
+                <section id="safe-harbor" class="panel safe-harbor" aria-labelledby="safe-harbor-title">
+                    <h2 id="safe-harbor-title">{ t(lang, Key::SafeHarborTitle) }</h2>
+                    { safe_harbor }
+                    if let Some(contact) = contact {
+                        <p class="security-contact">
+                            { format!("{}: ", t(lang, Key::SecurityContact)) }
+                            <a href={contact.clone()}>{ contact.trim_start_matches("mailto:").to_string() }</a>
+                        </p>
+                    }
                 </section>
 
                 <section aria-labelledby="steps-title">

@@ -14,19 +14,12 @@ use crate::i18n::{Key, t};
 use crate::state::{Auth, AuthAction, use_auth, use_lang};
 
 fn check_password(value: &str) -> Result<(), Violation> {
-    if value.is_empty() {
-        Err(Violation::Required)
-    } else {
-        Ok(())
-    }
+    if value.is_empty() { Err(Violation::Required) } else { Ok(()) }
 }
 
 /// The server's message for `field`, if it sent one.
 pub fn server_error(errors: &[FieldError], field: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == field)
-        .map(|e| e.message.clone())
+    errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
 }
 
 #[function_component(Login)]
@@ -103,10 +96,7 @@ pub fn login() -> Html {
                 error.set(None);
                 return;
             }
-            let body = LoginRequest {
-                email: email.trim().to_string(),
-                password: (*password).clone(),
-            };
+            let body = LoginRequest { email: email.trim().to_string(), password: (*password).clone() };
             let error = error.clone();
             let busy = busy.clone();
             let auth = auth.clone();
@@ -132,14 +122,10 @@ pub fn login() -> Html {
         })
     };
 
-    let email_error = email_violation
-        .as_ref()
-        .map(|v| v.message(lang))
-        .or_else(|| server_error(&server_fields, "email"));
-    let password_error = password_violation
-        .as_ref()
-        .map(|v| v.message(lang))
-        .or_else(|| server_error(&server_fields, "password"));
+    let email_error =
+        email_violation.as_ref().map(|v| v.message(lang)).or_else(|| server_error(&server_fields, "email"));
+    let password_error =
+        password_violation.as_ref().map(|v| v.message(lang)).or_else(|| server_error(&server_fields, "password"));
 
     html! {
         <div class="container page narrow">

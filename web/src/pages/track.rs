@@ -1,11 +1,422 @@
-//! Lacak Laporan: follow a report with its ticket code and access key (arrives in a later issue).
+//! Lacak Laporan: follow a report with its ticket code and access key. A link from the receipt
+//! carries both in the URL fragment (`/track#code=…&key=…`), which never reaches the server; the
+//! page reads it, looks the report up, and removes it from the address bar.
 
+use std::rc::Rc;
+
+use gloo_net::http::Method;
+use ttis_shared::Lang;
+use ttis_shared::dto::reports::{PublicEventKind, ReportStatus, StatusRequest};
+use ttis_shared::procedure::{ReportState, SopStep, TimeStandard};
+use ttis_shared::validation::{self, Violation};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::{Closure, JsValue};
 use yew::prelude::*;
 
-use crate::components::placeholder::Placeholder;
-use crate::i18n::Key;
+use crate::api::{self, ApiError};
+use crate::components::field::Field;
+use crate::i18n::{self, Key, t};
+use crate::state::use_lang;
+use crate::util;
+
+/// `code` and `key` from a fragment like `#code=TTIS-2026-000123&key=…`.
+fn from_fragment(hash: &str) -> Option<(String, String)> {
+    let mut code = None;
+    let mut key = None;
+    for pair in hash.trim_start_matches('#').split('&') {
+        let Some((name, value)) = pair.split_once('=') else {
+            continue;
+        };
+        let value = js_sys::decode_uri_component(value).map(String::from).unwrap_or_else(|_| value.to_string());
+        match name {
+            "code" => code = Some(value),
+            "key" => key = Some(value),
+            _ => {}
+        }
+    }
+    Some((code?, key?))
+}
+
+/// Takes the code and key out of the address bar (and so out of history and screenshots).
+fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum StepStatus {
+    Done,
+    Current,
+    Pending,
+    /// The step where the report was found not valid.
+    Rejected,
+    /// Not carried out (after a rejection).
+    Skipped,
+}
+
+fn step_status(state: ReportState, step: SopStep) -> StepStatus {
+    let n = step.number();
+    match state {
+        ReportState::Completed => StepStatus::Done,
+        ReportState::Rejected => match n {
+            1..=3 => StepStatus::Done,
+            4 => StepStatus::Rejected,
+            _ => StepStatus::Skipped,
+        },
+        _ => {
+            let active = state.active_steps();
+            let first = active.iter().map(|s| s.number()).min().unwrap_or(10);
+            if active.contains(&step) {
+                StepStatus::Current
+            } else if n < first {
+                StepStatus::Done
+            } else {
+                StepStatus::Pending
+            }
+        }
+    }
+}
+
+fn status_key(s: StepStatus) -> Key {
+    match s {
+        StepStatus::Done => Key::StepDone,
+        StepStatus::Current => Key::StepCurrent,
+        StepStatus::Pending => Key::StepPending,
+        StepStatus::Rejected => Key::StepRejected,
+        StepStatus::Skipped => Key::StepSkipped,
+    }
+}
+
+fn status_class(s: StepStatus) -> &'static str {
+    match s {
+        StepStatus::Done => "step-done",
+        StepStatus::Current => "step-current",
+        StepStatus::Pending => "step-pending",
+        StepStatus::Rejected => "step-rejected",
+        StepStatus::Skipped => "step-skipped",
+    }
+}
+
+fn state_class(state: ReportState) -> String {
+    format!("state-{}", state.as_str())
+}
+
+#[derive(Properties, PartialEq)]
+struct StatusProps {
+    status: Rc<ReportStatus>,
+}
+
+#[function_component(StatusView)]
+fn status_view(props: &StatusProps) -> Html {
+    let lang = use_lang();
+    let s = &props.status;
+    let label = |l: &ttis_shared::dto::reports::Label| match lang {
+        Lang::Id => l.id.clone(),
+        Lang::En => l.en.clone(),
+    };
+    let state_label = label(&s.state_label);
+
+    let steps = SopStep::ALL.iter().map(|&step| {
+        let status = step_status(s.state, step);
+        // The server's time standard (configurable) for the step it names; the SOP's otherwise.
+        let standard: Option<TimeStandard> = match &s.current_step {
+            Some(info) if info.number == step.number() => info.time_standard,
+            _ => step.default_time_standard(),
+        };
+        let name = match &s.current_step {
+            Some(info) if info.number == step.number() => label(&info.label),
+            _ => step.label(lang).to_string(),
+        };
+        let current = status == StepStatus::Current;
+        html! {
+            <li class={classes!("sop-step", status_class(status))} id={format!("track-step-{}", step.number())}
+                aria-current={current.then_some("step")}>
+                <span class="sop-num" aria-hidden="true">{ step.number() }</span>
+                <div class="sop-body">
+                    <span class="sop-label">
+                        <span class="visually-hidden">{ format!("{} {}: ", t(lang, Key::StepWord), step.number()) }</span>
+                        { name }
+                    </span>
+                    <span class="sop-status">{ t(lang, status_key(status)) }</span>
+                    if current {
+                        if let Some(ts) = standard {
+                            <span class="sop-time">{ i18n::time_standard(lang, ts) }</span>
+                        }
+                        if s.state == ReportState::NeedsInfo {
+                            <span class="sop-time">{ t(lang, Key::SlaPaused) }</span>
+                        }
+                    }
+                </div>
+            </li>
+        }
+    });
+
+    let events = s.timeline.iter().enumerate().map(|(i, e)| {
+        let author = if e.author == "reporter" {
+            t(lang, Key::AuthorReporter)
+        } else {
+            t(lang, Key::AuthorTeam)
+        };
+        let what = match e.kind {
+            PublicEventKind::StateChange => {
+                let to = e
+                    .state_label
+                    .as_ref()
+                    .map(label)
+                    .or_else(|| e.to_state.map(|st| st.label(lang).to_string()))
+                    .unwrap_or_default();
+                format!("{} {to}", t(lang, Key::TimelineStateChange))
+            }
+            PublicEventKind::Message => format!("{} {author}", t(lang, Key::TimelineMessage)),
+        };
+        html! {
+            <li class={classes!("event", matches!(e.kind, PublicEventKind::Message).then_some("event-message"))} id={format!("track-event-{i}")}>
+                <time datetime={e.at.to_rfc3339()}>{ util::format_datetime(&e.at, lang) }</time>
+                <p class="event-what">{ what }</p>
+                if let Some(body) = &e.body {
+                    <p class="event-body prewrap">{ body.clone() }</p>
+                }
+            </li>
+        }
+    });
+
+    html! {
+        <section id="track-result" class="track-result" aria-labelledby="track-result-title">
+            <div class="panel">
+                <p class="eyebrow" id="track-ticket-code">{ s.ticket_code.clone() }</p>
+                <h2 id="track-result-title" tabindex="-1">{ s.title.clone() }</h2>
+                <p class="track-state-line">
+                    { format!("{}: ", t(lang, Key::Status)) }
+                    <strong id="track-state" class={classes!("chip", state_class(s.state))}>{ state_label }</strong>
+                </p>
+                <dl class="facts">
+                    <dt>{ t(lang, Key::SubmittedAt) }</dt>
+                    <dd>{ util::format_datetime(&s.submitted_at, lang) }</dd>
+                    <dt>{ t(lang, Key::StateSince) }</dt>
+                    <dd>{ util::format_datetime(&s.state_entered_at, lang) }</dd>
+                </dl>
+            </div>
+
+            if s.state == ReportState::NeedsInfo {
+                // TODO(issue 3, item 4: `provide_info`): the reporter's answer and extra evidence
+                // go here, sent with the ticket code and access key.
+                <div class="panel panel-notice" id="track-needs-info" role="status">
+                    <strong>{ t(lang, Key::NeedsInfoTitle) }</strong>
+                    <p>{ t(lang, Key::NeedsInfoText) }</p>
+                </div>
+            }
+
+            <section class="panel" aria-labelledby="track-steps-title">
+                <h3 id="track-steps-title">{ t(lang, Key::StepsTitle) }</h3>
+                <ol id="track-steps" class="sop-steps">{ for steps }</ol>
+            </section>
+
+            <section class="panel" aria-labelledby="track-timeline-title">
+                <h3 id="track-timeline-title">{ t(lang, Key::TimelineTitle) }</h3>
+                if s.timeline.is_empty() {
+                    <p>{ t(lang, Key::TimelineEmpty) }</p>
+                } else {
+                    <ol id="track-timeline" class="timeline">{ for events }</ol>
+                }
+            </section>
+        </section>
+    }
+}
 
 #[function_component(Track)]
 pub fn track() -> Html {
-    html! { <Placeholder title={Key::TrackTitle} lead={Key::TrackLead} /> }
+    let lang = use_lang();
+    let code = use_state(String::new);
+    let key = use_state(String::new);
+    let code_violation = use_state(|| None::<Violation>);
+    let key_violation = use_state(|| None::<Violation>);
+    let busy = use_state(|| false);
+    let status = use_state(|| None::<Rc<ReportStatus>>);
+    let error = use_state(|| None::<ApiError>);
+
+    let lookup = {
+        let busy = busy.clone();
+        let status = status.clone();
+        let error = error.clone();
+        Callback::from(move |(ticket_code, access_key): (String, String)| {
+            let busy = busy.clone();
+            let status = status.clone();
+            let error = error.clone();
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let body = StatusRequest {
+                    ticket_code: ticket_code.trim().to_string(),
+                    access_key: access_key.trim().to_string(),
+                };
+                let result: Result<ReportStatus, ApiError> =
+                    api::request(Method::POST, "/reports/status", Some(&body), None, lang).await;
+                busy.set(false);
+                match result {
+                    Ok(s) => {
+                        error.set(None);
+                        status.set(Some(Rc::new(s)));
+                        util::sleep(0).await;
+                        util::focus("track-result-title");
+                    }
+                    Err(e) => {
+                        status.set(None);
+                        error.set(Some(e));
+                        util::sleep(0).await;
+                        util::focus("track-error");
+                    }
+                }
+            });
+        })
+    };
+
+    {
+        let code = code.clone();
+        let key = key.clone();
+        let lookup = lookup.clone();
+        use_effect_with((), move |_| {
+            let from_address = move || {
+                let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+                if let Some((c, k)) = from_fragment(&hash) {
+                    clear_fragment();
+                    code.set(c.clone());
+                    key.set(k.clone());
+                    lookup.emit((c, k));
+                }
+            };
+            from_address();
+            // A link followed while this page is open changes only the fragment: no new page.
+            let listener = Closure::<dyn Fn()>::new(from_address);
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let on_code = {
+        let code = code.clone();
+        let v = code_violation.clone();
+        Callback::from(move |s: String| {
+            if v.is_some() {
+                v.set(validation::required(&s).err());
+            }
+            code.set(s);
+        })
+    };
+    let on_key = {
+        let key = key.clone();
+        let v = key_violation.clone();
+        Callback::from(move |s: String| {
+            if v.is_some() {
+                v.set(validation::required(&s).err());
+            }
+            key.set(s);
+        })
+    };
+    let onsubmit = {
+        let code = code.clone();
+        let key = key.clone();
+        let code_violation = code_violation.clone();
+        let key_violation = key_violation.clone();
+        let busy = busy.clone();
+        let lookup = lookup.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let cv = validation::required(&code).err();
+            let kv = validation::required(&key).err();
+            let invalid = cv.is_some() || kv.is_some();
+            if cv.is_some() {
+                util::focus("track-code");
+            } else if kv.is_some() {
+                util::focus("track-key");
+            }
+            code_violation.set(cv);
+            key_violation.set(kv);
+            if !invalid {
+                lookup.emit(((*code).clone(), (*key).clone()));
+            }
+        })
+    };
+
+    html! {
+        <div class="container page track-page">
+            <h1>{ t(lang, Key::TrackTitle) }</h1>
+            <p class="lead">{ t(lang, Key::TrackLead) }</p>
+            <div class="track-layout">
+                <form class="panel form track-form" novalidate=true {onsubmit} aria-labelledby="track-form-title">
+                    <h2 id="track-form-title" class="h3">{ t(lang, Key::TrackFormTitle) }</h2>
+                    if let Some(err) = &*error {
+                        <div id="track-error" class="alert alert-error" role="alert" tabindex="-1">{ err.message(lang) }</div>
+                    }
+                    <Field
+                        id="track-code"
+                        label={t(lang, Key::TicketCode)}
+                        value={(*code).clone()}
+                        oninput={on_code}
+                        error={code_violation.as_ref().map(|v| v.message(lang))}
+                        hint={AttrValue::from(t(lang, Key::TicketCodeHint))}
+                        autocomplete="off"
+                        required=true
+                    />
+                    <Field
+                        id="track-key"
+                        label={t(lang, Key::AccessKey)}
+                        value={(*key).clone()}
+                        oninput={on_key}
+                        error={key_violation.as_ref().map(|v| v.message(lang))}
+                        hint={AttrValue::from(t(lang, Key::AccessKeyHint))}
+                        autocomplete="off"
+                        required=true
+                    />
+                    <button type="submit" id="track-submit" class="btn btn-primary btn-block" disabled={*busy}>
+                        { t(lang, if *busy { Key::Loading } else { Key::TrackSubmit }) }
+                    </button>
+                </form>
+                if let Some(s) = &*status {
+                    <StatusView status={s.clone()} />
+                }
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statuses(state: ReportState) -> Vec<StepStatus> {
+        SopStep::ALL.iter().map(|&s| step_status(state, s)).collect()
+    }
+
+    #[test]
+    fn steps_follow_the_state() {
+        use StepStatus::*;
+        assert_eq!(
+            statuses(ReportState::Submitted),
+            vec![Done, Done, Done, Current, Pending, Pending, Pending, Pending, Pending]
+        );
+        assert_eq!(
+            statuses(ReportState::Drafted),
+            vec![Done, Done, Done, Done, Current, Current, Pending, Pending, Pending]
+        );
+        assert_eq!(
+            statuses(ReportState::Rejected),
+            vec![Done, Done, Done, Rejected, Skipped, Skipped, Skipped, Skipped, Skipped]
+        );
+        assert!(statuses(ReportState::Completed).iter().all(|s| *s == Done));
+    }
 }

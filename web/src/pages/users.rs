@@ -56,8 +56,7 @@ fn users_admin(props: &AdminProps) -> Html {
         use_effect_with((token.clone(), *reload), move |(token, _)| {
             let token = token.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result =
-                    api::request_empty::<UserList>(Method::GET, "/users", Some(&token), lang).await;
+                let result = api::request_empty::<UserList>(Method::GET, "/users", Some(&token), lang).await;
                 list.set(Some(result));
             });
         });
@@ -72,14 +71,9 @@ fn users_admin(props: &AdminProps) -> Html {
             let reload = reload.clone();
             let action_error = action_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let body = UpdateUserRequest {
-                    disabled: Some(!user.disabled),
-                    ..Default::default()
-                };
+                let body = UpdateUserRequest { disabled: Some(!user.disabled), ..Default::default() };
                 let path = format!("/users/{}", user.id);
-                match api::request::<_, User>(Method::PATCH, &path, Some(&body), Some(&token), lang)
-                    .await
-                {
+                match api::request::<_, User>(Method::PATCH, &path, Some(&body), Some(&token), lang).await {
                     Ok(_) => action_error.set(None),
                     Err(err) => action_error.set(Some(err)),
                 }
@@ -157,12 +151,7 @@ fn users_admin(props: &AdminProps) -> Html {
 }
 
 fn user_row(u: &User, lang: ttis_shared::Lang, me: i64, on_toggle: &Callback<User>) -> Html {
-    let roles = u
-        .roles
-        .iter()
-        .map(|r| r.label(lang))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let roles = u.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
     let created = u.created_at.to_rfc3339();
     let created_date = created.get(..10).unwrap_or(&created).to_string();
     let onclick = {
@@ -170,16 +159,9 @@ fn user_row(u: &User, lang: ttis_shared::Lang, me: i64, on_toggle: &Callback<Use
         let on_toggle = on_toggle.clone();
         Callback::from(move |_: MouseEvent| on_toggle.emit(user.clone()))
     };
-    let (status_key, status_class) = if u.disabled {
-        (Key::UsersDisabled, "status status-off")
-    } else {
-        (Key::UsersActive, "status status-on")
-    };
-    let action_key = if u.disabled {
-        Key::UsersEnable
-    } else {
-        Key::UsersDisable
-    };
+    let (status_key, status_class) =
+        if u.disabled { (Key::UsersDisabled, "status status-off") } else { (Key::UsersActive, "status status-on") };
+    let action_key = if u.disabled { Key::UsersEnable } else { Key::UsersDisable };
     html! {
         <tr id={format!("user-row-{}", u.id)}>
             <td>{ u.name.clone() }</td>
@@ -220,10 +202,7 @@ struct Violations {
 
 impl Violations {
     fn any(&self) -> bool {
-        self.email.is_some()
-            || self.name.is_some()
-            || self.password.is_some()
-            || self.roles.is_some()
+        self.email.is_some() || self.name.is_some() || self.password.is_some() || self.roles.is_some()
     }
 }
 
@@ -246,15 +225,9 @@ fn create_user(props: &CreateProps) -> Html {
     };
 
     let onsubmit = {
-        let (email, name, password, roles) =
-            (email.clone(), name.clone(), password.clone(), roles.clone());
-        let (violations, server_fields, error, created, busy) = (
-            violations.clone(),
-            server_fields.clone(),
-            error.clone(),
-            created.clone(),
-            busy.clone(),
-        );
+        let (email, name, password, roles) = (email.clone(), name.clone(), password.clone(), roles.clone());
+        let (violations, server_fields, error, created, busy) =
+            (violations.clone(), server_fields.clone(), error.clone(), created.clone(), busy.clone());
         let token = props.token.clone();
         let on_created = props.on_created.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -282,26 +255,14 @@ fn create_user(props: &CreateProps) -> Html {
                 roles: (*roles).clone(),
                 password: (*password).clone(),
             };
-            let (email, name, password, roles) =
-                (email.clone(), name.clone(), password.clone(), roles.clone());
-            let (server_fields, error, created, busy) = (
-                server_fields.clone(),
-                error.clone(),
-                created.clone(),
-                busy.clone(),
-            );
+            let (email, name, password, roles) = (email.clone(), name.clone(), password.clone(), roles.clone());
+            let (server_fields, error, created, busy) =
+                (server_fields.clone(), error.clone(), created.clone(), busy.clone());
             let token = token.clone();
             let on_created = on_created.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request::<_, User>(
-                    Method::POST,
-                    "/users",
-                    Some(&body),
-                    Some(&token),
-                    lang,
-                )
-                .await;
+                let result = api::request::<_, User>(Method::POST, "/users", Some(&body), Some(&token), lang).await;
                 busy.set(false);
                 match result {
                     Ok(user) => {
@@ -323,9 +284,7 @@ fn create_user(props: &CreateProps) -> Html {
     };
 
     let message = |v: &Option<Violation>, field: &str| {
-        v.as_ref()
-            .map(|v| v.message(lang))
-            .or_else(|| server_error(&server_fields, field))
+        v.as_ref().map(|v| v.message(lang)).or_else(|| server_error(&server_fields, field))
     };
     let roles_error = message(&violations.roles, "roles");
 

@@ -1,0 +1,113 @@
+//! Small browser helpers: the clock (chrono's own clock does not run in wasm32), local times,
+//! sizes, a pause that lets the page repaint, and the clipboard.
+
+use chrono::{DateTime, Utc};
+use js_sys::{Date, Object, Promise, Reflect};
+use ttis_shared::Lang;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Now, from the browser's clock.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(Date::now() as i64).unwrap_or_default()
+}
+
+/// Now as a `datetime-local` value (`YYYY-MM-DDTHH:MM`, the browser's local time).
+pub fn local_input_now() -> String {
+    let d = Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// A `datetime-local` value, read in the browser's local time zone, as UTC.
+pub fn parse_local(value: &str) -> Option<DateTime<Utc>> {
+    let v = value.trim();
+    // Only the shapes a datetime-local input produces; `Date` would accept much more.
+    let shaped = v.len() >= 16 && v.as_bytes().get(10) == Some(&b'T') && !v.ends_with('Z');
+    if !shaped {
+        return None;
+    }
+    let ms = Date::new(&JsValue::from_str(v)).get_time();
+    if ms.is_nan() {
+        return None;
+    }
+    DateTime::from_timestamp_millis(ms as i64)
+}
+
+fn locale(lang: Lang) -> &'static str {
+    lang.pick("id-ID", "en-GB")
+}
+
+/// A date and time for people, in their local time zone and language.
+pub fn format_datetime(at: &DateTime<Utc>, lang: Lang) -> String {
+    let d = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(d.to_locale_string(locale(lang), &options))
+}
+
+/// A byte count for people (`1,5 MB` in Indonesian, `1.5 MB` in English).
+pub fn format_bytes(bytes: u64, lang: Lang) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let text = if unit == 0 { format!("{bytes}") } else { format!("{value:.1}") };
+    let text = match lang {
+        Lang::Id => text.replace('.', ","),
+        Lang::En => text,
+    };
+    format!("{text} {}", UNITS[unit])
+}
+
+/// Waits `ms` milliseconds, letting the browser paint what changed.
+pub async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Puts `text` on the clipboard; `false` where the browser offers no clipboard (plain http).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let has_clipboard =
+        Reflect::get(&navigator, &"clipboard".into()).map(|c| !c.is_undefined() && !c.is_null()).unwrap_or(false);
+    if !has_clipboard {
+        return false;
+    }
+    JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+/// Moves keyboard focus to the element with `id` (after an error, to the first field to fix).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Scrolls to the top of the page (a new step of the form starts there).
+pub fn scroll_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
