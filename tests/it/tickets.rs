@@ -419,6 +419,11 @@ async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
     assert_eq!(last["public"], false);
     assert!(last["body"].as_str().unwrap_or_default().contains("Segera koordinasi dengan PSE."));
     assert_eq!(app.count("dispositions").await, 2);
+    let staff: Value = app.get("/api/v1/staff", Some(&t.analyst)).await.json().await.unwrap_or_default();
+    let names: Vec<&str> =
+        staff.as_array().map(|s| s.iter().filter_map(|u| u["name"].as_str()).collect()).unwrap_or_default();
+    assert_eq!(names.len(), 2, "the analyst and the head, not the admin: {staff}");
+    assert!(!staff.to_string().contains('@'), "no emails in the directory");
 }
 
 async fn reports_are_matched_to_their_pse(app: TestApp) {

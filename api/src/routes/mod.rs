@@ -34,6 +34,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(categories::create_category)
         .service(categories::update_category)
         .service(tickets::create_ticket)
+        .service(users::list_staff)
         .service(tickets::list_tickets)
         .service(tickets::get_ticket)
         .service(tickets::create_ticket_action)

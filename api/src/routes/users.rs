@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, get, patch, post, web};
+use ttis_shared::dto::tickets::UserRef;
 use ttis_shared::dto::users::{CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, User, UserList};
 
 use crate::error::ApiError;
@@ -148,4 +149,23 @@ pub async fn reset_user_password(
     user.require(Permission::ManageUsers)?;
     users::reset_password(&state.db, &user.actor(&client), id.into_inner(), body.into_inner()?.new_password).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// The response team's directory: active analysts and heads, for picking an assignee or meeting
+/// attendees (no email or other details).
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "list_staff",
+    responses(
+        (status = 200, body = Vec<UserRef>),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/staff")]
+pub async fn list_staff(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ViewTickets)?;
+    Ok(HttpResponse::Ok().json(users::team(&state.db).await?))
 }

@@ -203,3 +203,17 @@ pub async fn ensure_bootstrap_admin(db: &DatabaseConnection, settings: &Settings
     txn.commit().await?;
     Ok(if generated { Bootstrap::Generated { email, password } } else { Bootstrap::Created { email } })
 }
+
+/// Active analysts and heads, by name.
+pub async fn team(db: &DatabaseConnection) -> Result<Vec<ttis_shared::dto::tickets::UserRef>, ApiError> {
+    let models =
+        user::Entity::find().filter(user::Column::Disabled.eq(false)).order_by_asc(user::Column::Name).all(db).await?;
+    Ok(models
+        .into_iter()
+        .filter(|u| {
+            let roles = Role::split(&u.roles);
+            roles.contains(&Role::Analyst) || roles.contains(&Role::Head)
+        })
+        .map(|u| ttis_shared::dto::tickets::UserRef { id: u.id, name: u.name })
+        .collect())
+}
