@@ -99,3 +99,85 @@ async fn c_screenshot(browser: &Browser) -> String {
         Err(_) => String::new(),
     }
 }
+
+/// A first-time reporter files a report with an attachment, sees the upload progress and the
+/// ticket code, then follows it on the tracking page.
+#[tokio::test]
+async fn a_reporter_files_a_report_with_evidence_and_tracks_it() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let evidence = std::env::temp_dir().join(format!("tangkapan-{}.txt", std::process::id()));
+    let _ = std::fs::write(&evidence, "2026-11-28 08:31 GET /wp-content/shell.php 200\n".repeat(20_000));
+    let result = async {
+        let c = &browser.client;
+        c.goto(&app.url("/")).await?;
+        browser.find("#cta-report").await?.click().await?;
+        browser.find("#report-name").await?.send_keys("Budi Santoso").await?;
+        browser.find("#report-email").await?.send_keys("budi-at-example").await?;
+        browser.find("#report-reporter-type").await?.select_by_value("researcher").await?;
+        browser.find("#report-hof-alias").await?.click().await?;
+        browser.find("#report-alias").await?.send_keys("budisec").await?;
+        browser.find("#report-title").await?.send_keys("Halaman utama situs dinas diubah (deface)").await?;
+        browser.find("#report-category").await?.select_by_value("web_defacement").await?;
+        browser.find("#report-asset").await?.send_keys("https://disdik.kukarkab.go.id/").await?;
+        browser
+            .find("#report-description")
+            .await?
+            .send_keys("Halaman utama menampilkan pesan peretas sejak pagi ini, semua menu hilang.")
+            .await?;
+        browser.find("#report-ongoing-yes").await?.click().await?;
+        browser.find("#report-personal-data-no").await?.click().await?;
+        browser.find("#report-evidence").await?.send_keys(&evidence.display().to_string()).await?;
+        browser.wait_for_text("#report-files", "tangkapan-").await?;
+
+        // The shared rules speak next to the field before anything is sent.
+        browser.find("#report-good-faith").await?.click().await?;
+        browser.find("#report-review").await?.click().await?;
+        browser.wait_for_text("#report-email-error", "Alamat email tidak valid").await?;
+        browser.wait_for_text("#report-consent-error", "wajib disetujui").await?;
+        c.execute(
+            "const e = document.getElementById('report-email'); e.value = ''; \
+             e.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![],
+        )
+        .await?;
+        browser.find("#report-email").await?.send_keys("budi@example.com").await?;
+        browser.find("#report-consent").await?.click().await?;
+        browser.find("#report-review").await?.click().await?;
+
+        // Watch for the progress bar, which a fast loopback upload shows only briefly.
+        c.execute(
+            "window.__progressSeen = false; new MutationObserver(() => { \
+               if (document.getElementById('upload-progress-total')) window.__progressSeen = true; \
+             }).observe(document.body, {childList: true, subtree: true});",
+            vec![],
+        )
+        .await?;
+        browser.find("#report-send").await?.click().await?;
+        let code = browser.wait_for_text("#receipt-ticket-code", "TTIS-").await?;
+        let key = browser.find("#receipt-access-key").await?.text().await?;
+        let seen = c.execute("return window.__progressSeen;", vec![]).await?;
+        assert_eq!(seen, serde_json::Value::Bool(true), "the upload progress was shown");
+        assert!(key.trim().len() >= 26, "key shown: {key:?}");
+
+        c.goto(&app.url("/track")).await?;
+        browser.find("#track-code").await?.send_keys(code.trim()).await?;
+        browser.find("#track-key").await?.send_keys(key.trim()).await?;
+        browser.find("#track-submit").await?.click().await?;
+        browser.wait_for_text("#track-state", "Diterima").await?;
+        browser.find("#lang-switch").await?.click().await?;
+        browser.wait_for_text("#track-state", "Submitted").await?;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    let shot = c_screenshot(&browser).await;
+    browser.close().await;
+    let _ = std::fs::remove_file(&evidence);
+    if let Err(e) = result {
+        panic!("{e:#}{shot}");
+    }
+    // What the browser sent is what the server kept.
+    assert_eq!(app.count("tickets").await, 1);
+    assert_eq!(app.count("evidence").await, 1);
+}
