@@ -433,6 +433,11 @@ async fn similar_open_reports_are_hinted_to_staff(app: TestApp) {
     assert_ne!(code_of(&first), code_of(&second));
     let hints = app.count("duplicate_hints").await;
     assert_eq!(hints, 1, "only the same host and category");
+    // A wave of reports about one site links each new report to the oldest few, not to all.
+    for _ in 0..5 {
+        app.submit_json(&sample_report()).await;
+    }
+    assert_eq!(app.count("duplicate_hints").await, 1 + 2 + 3 * 4, "at most three hints each");
     let status: Value = app
         .send_json(
             Method::POST,

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::{Datelike, FixedOffset, Offset, Utc};
 use hmac::{Hmac, Mac};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use sha2::Sha256;
@@ -27,6 +28,9 @@ use crate::entities::{duplicate_hint, evidence, idempotency_key, ticket, ticket_
 use crate::error::{ApiError, FieldIssue};
 use crate::notify::templates;
 use crate::state::AppState;
+
+/// How many earlier open tickets a new report is linked to as possible duplicates.
+pub const MAX_DUPLICATE_HINTS: u64 = 3;
 
 /// The time zone of ticket years and dates people read (WITA; configurable with the SLA calendar later).
 pub fn local_offset() -> FixedOffset {
@@ -232,13 +236,14 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         Some((actor, _)) => actor.clone(),
         None => Actor::anonymous(sub.client.ip.clone()),
     };
-    let seq = sequence::next(&txn, &format!("ticket:{year}")).await?;
-    let code = ticket_code(&state.settings.reports.ticket_prefix, year, seq);
+    // The ticket number is taken last, just before the commit, so that concurrent submissions
+    // wait on the counter row as briefly as possible; until then the row has a unique placeholder.
+    let placeholder = format!("~{}", &uuid::Uuid::new_v4().simple().to_string()[..30]);
     let r = &report.reporter;
     let t = ticket::ActiveModel {
-        code: Set(code.clone()),
+        code: Set(placeholder),
         year: Set(year),
-        seq: Set(seq),
+        seq: Set(0),
         kind: Set(match report.kind {
             ttis_shared::dto::reports::ReportKind::Incident => "incident".into(),
             ttis_shared::dto::reports::ReportKind::Vulnerability => "vulnerability".into(),
@@ -274,13 +279,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         duplicate_of_id: Set(None),
         submitted_at: Set(at),
         updated_at: Set(at),
-        search_text: Set(Some(ticket::search_text(
-            &code,
-            report.title.trim(),
-            report.affected_asset.trim(),
-            r.name.trim(),
-            &normalize_email(&r.email),
-        ))),
+        search_text: Set(None),
         step_started_at: Set(Some(at)),
         paused_seconds: Set(0),
         due_at: Set(ttis_shared::sla::total_standard(ReportState::Submitted).map(|std| state.calendar.add(at, std))),
@@ -345,6 +344,10 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 .filter(
                     ticket::Column::State.is_not_in([ReportState::Rejected.as_str(), ReportState::Completed.as_str()]),
                 )
+                // The oldest open tickets are the likely originals; a defacement wave of hundreds of
+                // reports must not link each new one to every earlier one.
+                .order_by_asc(ticket::Column::Id)
+                .limit(MAX_DUPLICATE_HINTS)
                 .all(&txn)
                 .await?;
             for c in candidates {
@@ -357,6 +360,14 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 .await?;
             }
         }
+        let seq = sequence::next(&txn, &format!("ticket:{year}")).await?;
+        let code = ticket_code(&state.settings.reports.ticket_prefix, year, seq);
+        let search = ticket::search_text(&code, &t.title, &t.affected_asset, &t.reporter_name, &t.reporter_email);
+        let mut numbered: ticket::ActiveModel = t.clone().into();
+        numbered.code = Set(code);
+        numbered.seq = Set(seq);
+        numbered.search_text = Set(Some(search));
+        let t = numbered.update(&txn).await?;
         let public_url = &state.settings.public_url;
         let mail = templates::report_receipt(
             &state.settings.site.agency_name,
@@ -405,24 +416,27 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
             json!({"evidence": files.len(), "channel": channel}),
         )
         .await?;
-        Ok::<(), ApiError>(())
+        Ok::<ticket::Model, ApiError>(t)
     };
     let committed = match finish.await {
-        Ok(()) => txn.commit().await.map_err(ApiError::from),
+        Ok(t) => txn.commit().await.map(|()| t).map_err(ApiError::from),
         Err(e) => Err(e),
     };
-    if let Err(e) = committed {
-        for k in &stored_keys {
-            let _ = state.evidence.delete(k).await;
+    let t = match committed {
+        Ok(t) => t,
+        Err(e) => {
+            for k in &stored_keys {
+                let _ = state.evidence.delete(k).await;
+            }
+            // A concurrent retry with the same idempotency key won the race: answer as it did.
+            if let Some((key, _)) = &sub.idempotency
+                && let Ok(Some(existing)) = idempotency_key::Entity::find_by_id(key.clone()).one(db).await
+            {
+                return replay(db, secret, existing.ticket_id, sub.idempotency.as_ref()).await;
+            }
+            return Err(e);
         }
-        // A concurrent retry with the same idempotency key won the race: answer as it did.
-        if let Some((key, _)) = &sub.idempotency
-            && let Ok(Some(existing)) = idempotency_key::Entity::find_by_id(key.clone()).one(db).await
-        {
-            return replay(db, secret, existing.ticket_id, sub.idempotency.as_ref()).await;
-        }
-        return Err(e);
-    }
+    };
     state.outbox_wake.notify_one();
     Ok(receipt(&t, key, &files))
 }
