@@ -72,6 +72,9 @@ pub struct Settings {
     /// Largest JSON body accepted, in bytes.
     pub json_limit: usize,
     pub log_format: LogFormat,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TTIS_TRUSTED_PROXIES`: IPs or CIDRs,
+    /// comma-separated). Empty: the socket's peer is the client.
+    pub trusted_proxies: Vec<String>,
     pub site: SiteSettings,
     pub reports: ReportSettings,
     pub mail: MailSettings,
@@ -142,6 +145,7 @@ struct FileConfig {
     login_window_secs: Option<u64>,
     json_limit: Option<usize>,
     log_format: Option<LogFormat>,
+    trusted_proxies: Option<Vec<String>>,
     government_name: Option<String>,
     agency_name: Option<String>,
     security_contact: Option<String>,
@@ -316,7 +320,16 @@ impl Settings {
             poll_interval: secs("TTIS_OUTBOX_POLL_SECS", file.outbox_poll_secs, 5)?,
         };
 
+        let trusted_proxies: Vec<String> = match env.var("TTIS_TRUSTED_PROXIES") {
+            Some(list) => list.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
+            None => file.trusted_proxies.unwrap_or_default(),
+        };
+        if let Some(bad) = trusted_proxies.iter().find(|p| crate::services::pse::Cidr::parse(p).is_none()) {
+            bail!("TTIS_TRUSTED_PROXIES: {bad:?} is not an IP address or CIDR range");
+        }
+
         Ok(Settings {
+            trusted_proxies,
             site,
             reports,
             mail,

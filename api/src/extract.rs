@@ -8,9 +8,12 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
+use std::net::IpAddr;
+
 use crate::error::{ApiError, FieldIssue};
 use crate::services::auth::{self, AuthUser, ClientInfo};
 use crate::services::policy::Permission;
+use crate::services::pse::Cidr;
 use crate::state::AppState;
 
 fn bearer_token(req: &HttpRequest) -> Option<String> {
@@ -46,11 +49,35 @@ impl FromRequest for ClientInfo {
     type Future = std::future::Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        // The socket's peer. Forwarded headers are trusted only behind a configured proxy (later).
-        let ip = req.peer_addr().map(|a| a.ip().to_string());
+        let trusted: Vec<Cidr> = req
+            .app_data::<web::Data<AppState>>()
+            .map(|s| s.settings.trusted_proxies.iter().filter_map(|p| Cidr::parse(p)).collect())
+            .unwrap_or_default();
+        let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        let ip = req.peer_addr().map(|a| client_ip(a.ip(), forwarded, &trusted).to_string());
         let user_agent = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string);
         std::future::ready(Ok(ClientInfo { ip, user_agent }))
     }
+}
+
+/// The client's address: the socket's peer, unless that peer is a trusted proxy; then the
+/// right-most address in `X-Forwarded-For` that is not itself a trusted proxy (the left part of
+/// the header is whatever the client wrote).
+pub fn client_ip(peer: IpAddr, forwarded_for: Option<&str>, trusted: &[Cidr]) -> IpAddr {
+    let is_trusted = |ip: IpAddr| trusted.iter().any(|c| c.contains(ip));
+    if !is_trusted(peer) {
+        return peer;
+    }
+    let Some(header) = forwarded_for else { return peer };
+    let mut client = peer;
+    for hop in header.split(',').rev() {
+        match hop.trim().parse::<IpAddr>() {
+            Ok(ip) if is_trusted(ip) => client = ip,
+            Ok(ip) => return ip,
+            Err(_) => return client,
+        }
+    }
+    client
 }
 
 /// A JSON body that parsed and passed its `validator` rules (which are the shared crate's rules).
@@ -128,6 +155,23 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
 #[cfg(test)]
 mod tests {
     use super::missing_field;
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        use super::{Cidr, client_ip};
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
+        let proxy = vec![Cidr::parse("10.0.0.0/8").unwrap_or_else(|| panic!("cidr"))];
+        assert_eq!(client_ip(ip("203.0.113.9"), Some("1.2.3.4"), &proxy), ip("203.0.113.9"), "untrusted peer");
+        assert_eq!(client_ip(ip("10.0.0.2"), Some("1.2.3.4"), &proxy), ip("1.2.3.4"));
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), Some("6.6.6.6, 1.2.3.4, 10.0.0.7"), &proxy),
+            ip("1.2.3.4"),
+            "spoofed left part ignored"
+        );
+        assert_eq!(client_ip(ip("10.0.0.2"), Some("garbage"), &proxy), ip("10.0.0.2"));
+        assert_eq!(client_ip(ip("10.0.0.2"), None, &proxy), ip("10.0.0.2"));
+        assert_eq!(client_ip(ip("10.0.0.2"), Some("1.2.3.4"), &[]), ip("10.0.0.2"), "no proxies configured");
+    }
 
     #[test]
     fn names_the_missing_field() {

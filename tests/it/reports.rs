@@ -535,3 +535,32 @@ async fn the_taxonomy_and_security_txt_are_served() {
     assert_eq!(site["agency_name"], "DINAS KOMUNIKASI DAN INFORMATIKA");
     assert!(site["safe_harbor"]["id"].as_str().unwrap_or_default().contains("itikad baik"));
 }
+
+/// Behind a reverse proxy the client's address comes from `X-Forwarded-For`, and only then.
+#[tokio::test]
+async fn forwarded_addresses_are_believed_only_from_a_trusted_proxy() {
+    let lookup = json!({"ticket_code": "TTIS-2026-000001", "access_key": "x"});
+    let send = |app: &TestApp, xff: &'static str| {
+        let req = app.client.post(app.url("/api/v1/reports/status")).header("x-forwarded-for", xff).json(&lookup);
+        async move { req.send().await.map(|r| r.status()).unwrap_or(StatusCode::IM_A_TEAPOT) }
+    };
+    let limits = |env: &mut std::collections::HashMap<String, String>| {
+        env.insert("TTIS_RATE_STATUS_PER_MINUTE".into(), "1".into());
+    };
+    let direct = TestApp::spawn_with(Backend::Sqlite, limits).await;
+    assert_eq!(send(&direct, "198.51.100.1").await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send(&direct, "198.51.100.2").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the header is ignored without a trusted proxy"
+    );
+
+    let proxied = TestApp::spawn_with(Backend::Sqlite, |env| {
+        limits(env);
+        env.insert("TTIS_TRUSTED_PROXIES".into(), "127.0.0.1".into());
+    })
+    .await;
+    assert_eq!(send(&proxied, "198.51.100.1").await, StatusCode::NOT_FOUND);
+    assert_eq!(send(&proxied, "198.51.100.2").await, StatusCode::NOT_FOUND, "another client behind the proxy");
+    assert_eq!(send(&proxied, "198.51.100.1").await, StatusCode::TOO_MANY_REQUESTS);
+}
