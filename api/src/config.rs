@@ -88,6 +88,8 @@ pub struct SiteSettings {
     pub security_contact: String,
     pub safe_harbor_id: String,
     pub safe_harbor_en: String,
+    /// The place in document date lines (`Tenggarong, 10 Juli 2025`).
+    pub city: String,
 }
 
 /// Public reporting limits.
@@ -151,6 +153,7 @@ struct FileConfig {
     security_contact: Option<String>,
     safe_harbor_id: Option<String>,
     safe_harbor_en: Option<String>,
+    city: Option<String>,
     ticket_prefix: Option<String>,
     evidence_max_file_bytes: Option<u64>,
     evidence_max_total_bytes: Option<u64>,
@@ -293,6 +296,7 @@ impl Settings {
             security_contact: text("TTIS_SECURITY_CONTACT", file.security_contact, &format!("mailto:ttis@{host}")),
             safe_harbor_id: text("TTIS_SAFE_HARBOR_ID", file.safe_harbor_id, DEFAULT_SAFE_HARBOR_ID),
             safe_harbor_en: text("TTIS_SAFE_HARBOR_EN", file.safe_harbor_en, DEFAULT_SAFE_HARBOR_EN),
+            city: text("TTIS_CITY", file.city, "Tenggarong"),
         };
         let ticket_prefix = text("TTIS_TICKET_PREFIX", file.ticket_prefix, "TTIS");
         if ticket_prefix.is_empty()

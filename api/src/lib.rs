@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod db;
+pub mod documents;
 pub mod entities;
 pub mod error;
 pub mod extract;

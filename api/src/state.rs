@@ -10,6 +10,7 @@ use tokio::sync::Notify;
 use ttis_shared::sla::Calendar;
 
 use crate::config::Settings;
+use crate::documents::Documents;
 use crate::services::storage::{EvidenceStore, LocalEvidenceStore};
 use crate::services::throttle::Throttle;
 use crate::services::tokens::TokenKeys;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     /// Working days and holidays for the SLA clock.
     pub calendar: Calendar,
+    /// The document templates, compiled once.
+    pub documents: Arc<Documents>,
 }
 
 /// Indonesia's 2026 national holidays and *cuti bersama* (SKB 3 Menteri), seeded into the calendar.
@@ -57,6 +60,7 @@ impl AppState {
             evidence,
             outbox_wake: Arc::new(Notify::new()),
             calendar: default_calendar(),
+            documents: Documents::load(&settings.data_dir)?,
             settings,
         })
     }

@@ -143,6 +143,39 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
     assert_eq!(kinds, ["submitted", "in_verification", "needs_info", "in_verification", "drafted"]);
     let audited = app.count("audit_log WHERE action IN ('ticket.start_verification','ticket.request_info','ticket.provide_info','ticket.verify')").await;
     assert_eq!(audited, 4);
+
+    // The analysis report is rendered and attached to the ticket.
+    let docs = detail["documents"].as_array().cloned().unwrap_or_default();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["kind"], "analysis_report");
+    let res = app
+        .get(
+            &format!("/api/v1/tickets/{code}/documents/{}", docs[0]["id"].as_str().unwrap_or_default()),
+            Some(&t.analyst),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("application/pdf"));
+    let pdf = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let sha = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(&pdf))
+    };
+    assert_eq!(docs[0]["sha256"], sha);
+    let text = ttis_tests::pdf_text(&pdf);
+    for needle in [
+        "LAPORAN HASIL ANALISIS INSIDEN SIBER",
+        "PEMERINTAH KABUPATEN KUTAI KARTANEGARA",
+        code.as_str(),
+        "Web Defacement",
+        "Tinggi",
+        "Test User",
+        "28 November 2026",
+        "Sesuai: deface terkonfirmasi.",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in the analysis report:\n{text}");
+    }
 }
 
 async fn each_rejection_reason_closes_the_ticket_and_a_duplicate_keeps_the_original(app: TestApp) {

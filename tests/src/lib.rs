@@ -261,6 +261,26 @@ impl TestApp {
     }
 }
 
+/// The text of a PDF, as `pdftotext -layout` reads it (poppler; `cargo xtask test` installs it).
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("tempdir: {e}"),
+    };
+    let path = dir.path().join("doc.pdf");
+    if let Err(e) = std::fs::write(&path, pdf) {
+        panic!("write pdf: {e}");
+    }
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext not available ({e}); `cargo xtask test` installs poppler-utils"));
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
 /// Reads a problem+json answer, checking the content type.
 pub async fn problem(res: Response) -> Value {
     let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();

@@ -68,6 +68,14 @@ pub fn ensure_browser() -> anyhow::Result<()> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
+/// `pdftotext` (poppler), with which the tests read the PDFs the platform writes.
+pub fn ensure_pdf_tools() -> anyhow::Result<()> {
+    if have("pdftotext") {
+        return Ok(());
+    }
+    apt_install(&["poppler-utils"])
+}
+
 pub fn ensure_compose_validator() -> anyhow::Result<()> {
     if have("docker-compose") {
         return Ok(());

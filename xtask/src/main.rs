@@ -134,6 +134,7 @@ fn test(root: &Path, _args: &[String]) -> anyhow::Result<()> {
     let tools_ok = step("install the tools the tests need", &mut || {
         env::ensure_wasm_target()?;
         env::ensure_browser()?;
+        env::ensure_pdf_tools()?;
         env::ensure_compose_validator()?;
         env::ensure_postgres()?;
         env::drop_stale_test_databases();

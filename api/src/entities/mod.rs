@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod audit_log;
 pub mod category;
 pub mod disposition;
+pub mod document;
 pub mod duplicate_hint;
 pub mod evidence;
 pub mod idempotency_key;

@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m20261129_000001_foundation;
 mod m20261129_000002_reports;
 mod m20261129_000003_verification;
+mod m20261129_000004_documents;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_foundation::Migration),
             Box::new(m20261129_000002_reports::Migration),
             Box::new(m20261129_000003_verification::Migration),
+            Box::new(m20261129_000004_documents::Migration),
         ]
     }
 }

@@ -41,6 +41,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(tickets::create_ticket_message)
         .service(tickets::create_ticket_assignment)
         .service(tickets::get_ticket_evidence)
+        .service(tickets::get_ticket_document)
         .service(pses::list_pses)
         .service(pses::create_pse)
         .service(pses::get_pse)

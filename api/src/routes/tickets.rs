@@ -260,3 +260,36 @@ pub async fn create_ticket(
     let receipt = reports::submit(&state, submission).await?;
     Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(receipt))
 }
+
+/// Download a document of the ticket (PDF), e.g. the analysis report (*Laporan Hasil Analisis*).
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "get_ticket_document",
+    params(("code" = String, Path, description = "Ticket code"), ("id" = String, Path, description = "Document id")),
+    responses(
+        (status = 200, description = "The PDF", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/tickets/{code}/documents/{id}")]
+pub async fn get_ticket_document(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ViewTickets)?;
+    let (code, id) = path.into_inner();
+    let (doc, path) = tickets::document_file(&state, &user, &client, &code, &id).await?;
+    let bytes = tokio::fs::read(&path).await.map_err(|e| ApiError::Internal(e.into()))?;
+    let name = format!("{}-{}-v{}.pdf", doc.kind.replace('_', "-"), code, doc.version);
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes))
+}

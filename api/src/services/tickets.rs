@@ -14,8 +14,8 @@ use sea_orm::{
 use serde_json::json;
 use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::tickets::{
-    ActionRequest, Analysis, AssignmentRequest, DuplicateHint, EvidenceItem, MessageRequest, Priority, PseRef,
-    RejectReason, ReporterView, Severity, StateCount, TicketDetail, TicketList, TicketQuery, TicketSummary,
+    ActionRequest, Analysis, AssignmentRequest, DocumentItem, DuplicateHint, EvidenceItem, MessageRequest, Priority,
+    PseRef, RejectReason, ReporterView, Severity, StateCount, TicketDetail, TicketList, TicketQuery, TicketSummary,
     TimelineEntry, UserRef,
 };
 use ttis_shared::procedure::{self, Action, Actor as ProcActor, TransitionError};
@@ -204,6 +204,8 @@ pub async fn act(
     let who = staff_actor(user, client);
     let message = req.message.as_ref().map(|m| m.trim().to_string()).filter(|m| !m.is_empty());
     let txn = db.begin().await?;
+    // Files put into the store in this transaction, removed again if it does not commit.
+    let mut stored: Vec<String> = Vec::new();
     // Refuse an impossible or foreign action before looking at the fields it would need.
     let from = state_of(&t);
     procedure::transition(from, req.action, &actor).map_err(|e| refusal(e, &actor, from))?;
@@ -266,13 +268,115 @@ pub async fn act(
             let a = req.analysis.clone().ok_or_else(|| required("analysis"))?;
             record_analysis(&txn, user, t.clone(), &a).await?;
             let t = find_by_code(&txn, &t.code).await?;
-            apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?
+            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?;
+            stored.push(attach_analysis_report(&txn, state, &t, user).await?);
+            t
         }
         _ => apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?,
     };
-    txn.commit().await?;
+    if let Err(e) = txn.commit().await {
+        for key in &stored {
+            let _ = state.evidence.delete(key).await;
+        }
+        return Err(e.into());
+    }
     state.outbox_wake.notify_one();
     detail(db, &updated.code, user, now()).await
+}
+
+/// Renders the analysis report (*Laporan Hasil Analisis*) of a verified ticket and attaches it as
+/// a new version; returns the storage key of the file (already in the store).
+async fn attach_analysis_report(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    t: &ticket::Model,
+    user: &AuthUser,
+) -> Result<String, ApiError> {
+    use crate::documents::{Inputs, dates};
+    let a = analysis::Entity::find_by_id(t.id).one(txn).await?.ok_or(ApiError::NotFound)?;
+    let category = crate::entities::category::Entity::find_by_id(a.category.clone()).one(txn).await?;
+    let category = category.map(|c| format!("{} ({})", c.label_id, c.code)).unwrap_or_else(|| a.category.clone());
+    let pse_name = match a.pse_id {
+        Some(id) => pse::Entity::find_by_id(id).one(txn).await?.map(|p| p.name),
+        None => None,
+    };
+    let attendee_ids: Vec<i64> = serde_json::from_str(&a.attendees).unwrap_or_default();
+    let names = user_refs(txn, attendee_ids.clone()).await?;
+    let attendees: Vec<String> = attendee_ids.iter().filter_map(|id| names.get(id).map(|u| u.name.clone())).collect();
+    let offset = super::reports::local_offset();
+    let site = &state.settings.site;
+    let inputs = Inputs::default()
+        .text("government", site.government_name.clone())
+        .text("agency", site.agency_name.clone())
+        .text(
+            "contact",
+            format!("{} · {}", state.settings.public_url, site.security_contact.trim_start_matches("mailto:")),
+        )
+        .text("code", t.code.clone())
+        .text("title", t.title.clone())
+        .text("kind", if t.kind == "vulnerability" { "Kerentanan" } else { "Insiden" })
+        .text("category", category)
+        .text("severity", Severity::parse(&a.severity).map(severity_label).unwrap_or("-"))
+        .text(
+            "cvss",
+            match (&a.cvss_vector, a.cvss_score) {
+                (Some(v), Some(s)) => format!("{s:.1} ({v})"),
+                _ => "-".into(),
+            },
+        )
+        .text("asset", t.affected_asset.clone())
+        .text("pse", pse_name.unwrap_or_else(|| "-".into()))
+        .text("submitted", dates::indonesian(t.submitted_at.with_timezone(&offset).date_naive()))
+        .text("tlp", t.tlp.clone())
+        .text("meeting_date", dates::indonesian(a.meeting_date))
+        .list("attendees", attendees)
+        .text("decision", a.decision.clone())
+        .text("minutes", a.minutes.clone())
+        .text("findings", a.findings.clone())
+        .text("recommendations", a.recommendations.clone())
+        .text("analyst", user.name.clone())
+        .text("city", site.city.clone())
+        .text("date", dates::indonesian(now().with_timezone(&offset).date_naive()));
+    let documents = state.documents.clone();
+    let pdf = tokio::task::spawn_blocking(move || documents.analysis.render(inputs))
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("render task: {e}")))??;
+    let version = crate::entities::document::Entity::find()
+        .filter(crate::entities::document::Column::TicketId.eq(t.id))
+        .filter(crate::entities::document::Column::Kind.eq("analysis_report"))
+        .count(txn)
+        .await? as i32
+        + 1;
+    let key = uuid::Uuid::new_v4().to_string();
+    let temp = state.evidence.incoming_dir().join(&key);
+    tokio::fs::write(&temp, &pdf).await.map_err(|e| ApiError::Internal(e.into()))?;
+    if let Err(e) = state.evidence.put(&key, &temp).await {
+        let _ = tokio::fs::remove_file(&temp).await;
+        return Err(ApiError::Internal(e));
+    }
+    crate::entities::document::ActiveModel {
+        id: Set(uuid::Uuid::new_v4().to_string()),
+        ticket_id: Set(t.id),
+        kind: Set("analysis_report".into()),
+        version: Set(version),
+        storage_key: Set(key.clone()),
+        sha256: Set(super::crypto::sha256_hex(&pdf)),
+        size: Set(pdf.len() as i64),
+        created_by: Set(Some(user.id)),
+        created_at: Set(now()),
+    }
+    .insert(txn)
+    .await?;
+    Ok(key)
+}
+
+fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Rendah => "Rendah",
+        Severity::Sedang => "Sedang",
+        Severity::Tinggi => "Tinggi",
+        Severity::Kritis => "Kritis",
+    }
 }
 
 async fn record_analysis(
@@ -692,6 +796,21 @@ pub async fn detail(
         None => None,
     };
     let recorded = analysis::Entity::find_by_id(t.id).one(db).await?;
+    let documents = crate::entities::document::Entity::find()
+        .filter(crate::entities::document::Column::TicketId.eq(t.id))
+        .order_by_desc(crate::entities::document::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| DocumentItem {
+            id: d.id,
+            kind: d.kind,
+            version: d.version,
+            sha256: d.sha256,
+            size: u64::try_from(d.size).unwrap_or(0),
+            created_at: d.created_at,
+        })
+        .collect();
     let attendee_ids: Vec<i64> =
         recorded.as_ref().and_then(|a| serde_json::from_str(&a.attendees).ok()).unwrap_or_default();
     let mut user_ids = attendee_ids.clone();
@@ -765,6 +884,7 @@ pub async fn detail(
             })
             .collect(),
         analysis,
+        documents,
         allowed_actions: procedure::allowed_actions(state, &proc_actor(user)),
         code: t.code,
         kind: t.kind,
@@ -812,4 +932,33 @@ pub async fn evidence_file(
     .await?;
     txn.commit().await?;
     Ok((file, path))
+}
+
+/// A document of a ticket, for download by staff (audited).
+pub async fn document_file(
+    state: &AppState,
+    user: &AuthUser,
+    client: &ClientInfo,
+    code: &str,
+    id: &str,
+) -> Result<(crate::entities::document::Model, std::path::PathBuf), ApiError> {
+    use crate::entities::document;
+    let t = find_by_code(&state.db, code).await?;
+    let doc = document::Entity::find_by_id(id.to_string())
+        .filter(document::Column::TicketId.eq(t.id))
+        .one(&state.db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let path = state.evidence.path_of(&doc.storage_key)?;
+    let txn = state.db.begin().await?;
+    audit::record(
+        &txn,
+        &staff_actor(user, client),
+        "document.download",
+        Some(format!("ticket:{code}")),
+        json!({"document": id, "kind": doc.kind}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((doc, path))
 }

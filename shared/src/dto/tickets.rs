@@ -283,6 +283,8 @@ pub struct TicketDetail {
     pub evidence: Vec<EvidenceItem>,
     pub timeline: Vec<TimelineEntry>,
     pub analysis: Option<Analysis>,
+    /// Rendered documents (every version), newest first.
+    pub documents: Vec<DocumentItem>,
     pub clock: Option<StepClock>,
     /// What the signed-in user may do now.
     pub allowed_actions: Vec<Action>,
@@ -517,4 +519,17 @@ pub struct UpdateCategory {
     pub retired: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<i32>,
+}
+
+/// A document rendered for a ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct DocumentItem {
+    pub id: String,
+    /// `analysis_report` (*Laporan Hasil Analisis*).
+    pub kind: String,
+    pub version: i32,
+    pub sha256: String,
+    pub size: u64,
+    pub created_at: DateTime<Utc>,
 }
