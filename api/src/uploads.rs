@@ -38,9 +38,10 @@ pub async fn receive(
     mut multipart: Multipart,
     incoming: &std::path::Path,
     limits: &Limits,
+    json_part: &str,
 ) -> Result<(Option<Vec<u8>>, Vec<Upload>), ApiError> {
     let mut uploads: Vec<Upload> = Vec::new();
-    let result = receive_into(&mut multipart, incoming, limits, &mut uploads).await;
+    let result = receive_into(&mut multipart, incoming, limits, json_part, &mut uploads).await;
     match result {
         Ok(report) => Ok((report, uploads)),
         Err(e) => {
@@ -60,6 +61,7 @@ async fn receive_into(
     multipart: &mut Multipart,
     incoming: &std::path::Path,
     limits: &Limits,
+    json_part: &str,
     uploads: &mut Vec<Upload>,
 ) -> Result<Option<Vec<u8>>, ApiError> {
     let mut report: Option<Vec<u8>> = None;
@@ -67,7 +69,7 @@ async fn receive_into(
     while let Some(field) = multipart.next().await {
         let mut field = field.map_err(multipart_error)?;
         match field.name().unwrap_or("") {
-            "report" => {
+            name if name == json_part => {
                 let mut buf = Vec::new();
                 while let Some(chunk) = field.next().await {
                     let chunk = chunk.map_err(multipart_error)?;
@@ -151,6 +153,56 @@ async fn receive_into(
         }
     }
     Ok(report)
+}
+
+/// Removes uploads that will not be used.
+pub async fn discard(uploads: &[Upload]) {
+    for u in uploads {
+        let _ = tokio::fs::remove_file(&u.temp_path).await;
+    }
+}
+
+/// Reads a body that is either `application/json` or `multipart/form-data` with a JSON part named
+/// `json_part` and `evidence` files: `(the JSON bytes, the files)`.
+pub async fn read_json_or_multipart(
+    req: &actix_web::HttpRequest,
+    payload: actix_web::web::Payload,
+    incoming: &std::path::Path,
+    limits: &Limits,
+    json_part: &str,
+) -> Result<(Vec<u8>, Vec<Upload>), ApiError> {
+    let content_type = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if content_type.starts_with("multipart/form-data") {
+        let (json, uploads) = receive(Multipart::new(req.headers(), payload), incoming, limits, json_part).await?;
+        match json {
+            Some(j) => Ok((j, uploads)),
+            None => {
+                discard(&uploads).await;
+                Err(ApiError::Validation(vec![crate::error::FieldIssue {
+                    field: json_part.into(),
+                    violation: ttis_shared::validation::Violation::Required,
+                }]))
+            }
+        }
+    } else if content_type.starts_with("application/json") {
+        let mut payload = payload;
+        let mut body = Vec::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+            if body.len() + chunk.len() > limits.json {
+                return Err(ApiError::PayloadTooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok((body, Vec::new()))
+    } else {
+        Err(ApiError::UnsupportedMediaType)
+    }
 }
 
 #[cfg(test)]

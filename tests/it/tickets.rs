@@ -91,14 +91,14 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
         )
         .await;
     assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
-    let answer = app
-        .send_json(
-            Method::POST,
-            "/api/v1/reports/info",
-            None,
-            &json!({"ticket_code": code, "access_key": key, "message": "Terlampir, pukul 07.45 WITA."}),
-        )
-        .await;
+    // The answer comes with a new piece of evidence (multipart, like a report).
+    let info = json!({"ticket_code": code, "access_key": key, "message": "Terlampir, pukul 07.45 WITA."});
+    let form = reqwest::multipart::Form::new().text("info", info.to_string()).part(
+        "evidence",
+        reqwest::multipart::Part::bytes(b"07:45 WITA halaman berubah\n".to_vec()).file_name("catatan.txt"),
+    );
+    let answer =
+        app.client.post(app.url("/api/v1/reports/info")).multipart(form).send().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(answer.status(), StatusCode::OK);
     let status: Value = answer.json().await.unwrap_or_default();
     assert_eq!(status["state"], "in_verification");
@@ -106,7 +106,15 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
         .as_array()
         .map(|t| t.iter().filter_map(|e| e["body"].as_str()).collect())
         .unwrap_or_default();
-    assert!(bodies.contains(&question) && bodies.contains(&"Terlampir, pukul 07.45 WITA."), "{bodies:?}");
+    assert!(
+        bodies.contains(&question) && bodies.contains(&"Terlampir, pukul 07.45 WITA. (+1 berkas / files)"),
+        "{bodies:?}"
+    );
+    assert_eq!(
+        app.count("evidence WHERE uploaded_by = 'reporter'").await,
+        1,
+        "the answer's file is evidence of the ticket"
+    );
     let again = app
         .send_json(
             Method::POST,

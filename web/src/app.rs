@@ -30,6 +30,14 @@ pub enum Route {
     Dashboard,
     #[at("/staff/users")]
     Users,
+    #[at("/staff/tickets/new")]
+    NewTicket,
+    #[at("/staff/tickets/:code")]
+    Ticket { code: String },
+    #[at("/staff/pses")]
+    Pses,
+    #[at("/staff/categories")]
+    Categories,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -48,6 +56,10 @@ fn switch(route: Route) -> Html {
         Route::Login => html! { <pages::login::Login /> },
         Route::Dashboard => html! { <pages::dashboard::Dashboard /> },
         Route::Users => html! { <pages::users::Users /> },
+        Route::NewTicket => html! { <pages::staff::new_ticket::NewTicket /> },
+        Route::Ticket { code } => html! { <pages::staff::ticket::TicketPage code={AttrValue::from(code)} /> },
+        Route::Pses => html! { <pages::staff::pses::Pses /> },
+        Route::Categories => html! { <pages::staff::categories::Categories /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

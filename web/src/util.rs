@@ -53,6 +53,53 @@ pub fn format_datetime(at: &DateTime<Utc>, lang: Lang) -> String {
     String::from(d.to_locale_string(locale(lang), &options))
 }
 
+/// A date for people (`29 November 2026`), in their local time zone and language.
+pub fn format_date(at: &DateTime<Utc>, lang: Lang) -> String {
+    let d = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    String::from(d.to_locale_date_string(locale(lang), &options))
+}
+
+/// A calendar day for people (`29 November 2026`).
+pub fn format_day(day: &chrono::NaiveDate, lang: Lang) -> String {
+    let d = Date::new_with_year_month_day(
+        chrono::Datelike::year(day) as u32,
+        chrono::Datelike::month0(day) as i32,
+        chrono::Datelike::day(day) as i32,
+    );
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    String::from(d.to_locale_date_string(locale(lang), &options))
+}
+
+/// Today as a `date` input value (`YYYY-MM-DD`, the browser's local day).
+pub fn local_date_today() -> String {
+    let d = Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// A `date` input value (`YYYY-MM-DD`) as a calendar day.
+pub fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
+    let mut parts = value.trim().splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Asks the person to confirm (the browser's own dialog); `false` when no dialog can be shown.
+pub fn confirm(text: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// A byte count for people (`1,5 MB` in Indonesian, `1.5 MB` in English).
 pub fn format_bytes(bytes: u64, lang: Lang) -> String {
     const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];

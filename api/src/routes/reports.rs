@@ -1,7 +1,5 @@
-use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 use ttis_shared::dto::reports::{NewReport, PowChallenge, ReportReceipt, ReportStatus, StatusRequest};
 use ttis_shared::dto::tickets::ProvideInfoRequest;
@@ -11,7 +9,7 @@ use validator::Validate;
 use crate::error::ApiError;
 use crate::extract::{ValidJson, classify_serde};
 use crate::services::auth::ClientInfo;
-use crate::services::reports::{self, Submission, Upload};
+use crate::services::reports::{self, Submission};
 use crate::services::{pow, throttle::Throttle};
 use crate::state::AppState;
 use crate::uploads::{self, Limits};
@@ -25,6 +23,14 @@ pub struct ReportUpload {
     /// WebP, PDF, MP4, WebM, UTF-8 text or logs; at most 20 files. Image metadata is removed.
     #[schema(value_type = Vec<String>, format = Binary)]
     pub evidence: Vec<Vec<u8>>,
+}
+
+fn limits(settings: &crate::config::Settings) -> Limits {
+    Limits {
+        json: settings.json_limit,
+        file: settings.reports.evidence_max_file_bytes,
+        total: settings.reports.evidence_max_total_bytes,
+    }
 }
 
 fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), ApiError> {
@@ -103,44 +109,14 @@ pub async fn create_report(
             )
         }
     };
-    let content_type =
-        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
-    let settings = &state.settings;
-    let (body, uploads): (Vec<u8>, Vec<Upload>) = if content_type.starts_with("multipart/form-data") {
-        let limits = Limits {
-            json: settings.json_limit,
-            file: settings.reports.evidence_max_file_bytes,
-            total: settings.reports.evidence_max_total_bytes,
-        };
-        let (report, uploads) =
-            uploads::receive(Multipart::new(req.headers(), payload), &state.evidence.incoming_dir(), &limits).await?;
-        match report {
-            Some(r) => (r, uploads),
-            None => {
-                for u in &uploads {
-                    let _ = tokio::fs::remove_file(&u.temp_path).await;
-                }
-                return Err(ApiError::Validation(vec![crate::error::FieldIssue {
-                    field: "report".into(),
-                    violation: ttis_shared::validation::Violation::Required,
-                }]));
-            }
-        }
-    } else if content_type.starts_with("application/json") {
-        let mut payload = payload;
-        let mut body = Vec::new();
-        while let Some(chunk) = payload.next().await {
-            let chunk = chunk.map_err(|e| ApiError::MalformedBody(e.to_string()))?;
-            if body.len() + chunk.len() > settings.json_limit {
-                return Err(ApiError::PayloadTooLarge);
-            }
-            body.extend_from_slice(&chunk);
-        }
-        (body, Vec::new())
-    } else {
-        return Err(ApiError::UnsupportedMediaType);
-    };
-
+    let (body, uploads) = uploads::read_json_or_multipart(
+        &req,
+        payload,
+        &state.evidence.incoming_dir(),
+        &limits(&state.settings),
+        "report",
+    )
+    .await?;
     let parsed = serde_json::from_slice::<NewReport>(&body)
         .map_err(|e| classify_serde(&e))
         .and_then(|r| r.validate().map(|()| r).map_err(ApiError::from));
@@ -198,17 +174,23 @@ pub async fn get_report_status(
 
 /// Answer the team's request for information (`provide_info`), with the ticket's code and key.
 ///
-/// Possible while the ticket waits for the reporter (`needs_info`, else `409 wrong_state`); the
-/// ticket returns to verification and the SLA clock runs again.
+/// As `application/json` (`ProvideInfoRequest`), or as `multipart/form-data` with an `info` part
+/// holding the same JSON and `evidence` file parts (the same limits and types as a report). Possible
+/// while the ticket waits for the reporter (`needs_info`, else `409 wrong_state`); the ticket
+/// returns to verification and the SLA clock runs again.
 #[utoipa::path(
     tag = "reports",
     operation_id = "create_report_info",
-    request_body = ProvideInfoRequest,
+    request_body(content(
+        (ProvideInfoRequest = "application/json"),
+        (InfoUpload = "multipart/form-data"),
+    )),
     responses(
         (status = 200, description = "The report's status after the answer", body = ReportStatus),
         (status = 400, response = crate::openapi::BadRequest),
         (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
+        (status = 413, response = crate::openapi::PayloadTooLarge),
         (status = 415, response = crate::openapi::UnsupportedMediaType),
         (status = 422, response = crate::openapi::UnprocessableEntity),
         (status = 429, response = crate::openapi::TooManyRequests),
@@ -219,16 +201,44 @@ pub async fn get_report_status(
 #[post("/reports/info")]
 pub async fn create_report_info(
     state: web::Data<AppState>,
+    req: HttpRequest,
     client: ClientInfo,
-    body: ValidJson<ProvideInfoRequest>,
-) -> Result<HttpResponse, actix_web::Error> {
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
     limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
-    let req = body.into_inner()?;
-    crate::services::tickets::provide_info(&state, &req, &client).await?;
+    let (body, files) = uploads::read_json_or_multipart(
+        &req,
+        payload,
+        &state.evidence.incoming_dir(),
+        &limits(&state.settings),
+        "info",
+    )
+    .await?;
+    let parsed = serde_json::from_slice::<ProvideInfoRequest>(&body)
+        .map_err(|e| classify_serde(&e))
+        .and_then(|r| r.validate().map(|()| r).map_err(ApiError::from));
+    let info = match parsed {
+        Ok(info) => info,
+        Err(e) => {
+            uploads::discard(&files).await;
+            return Err(e);
+        }
+    };
+    crate::services::tickets::provide_info(&state, &info, files, &client).await?;
     let status = reports::status(
         &state.db,
-        &StatusRequest { ticket_code: req.ticket_code.clone(), access_key: req.access_key.clone() },
+        &StatusRequest { ticket_code: info.ticket_code.clone(), access_key: info.access_key.clone() },
     )
     .await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(status))
+}
+
+/// An answer with evidence, as `multipart/form-data`.
+#[derive(ToSchema)]
+pub struct InfoUpload {
+    /// The answer: the same JSON as the `application/json` body (send it as a text part).
+    pub info: ProvideInfoRequest,
+    /// Evidence files, one part each.
+    #[schema(value_type = Vec<String>, format = Binary)]
+    pub evidence: Vec<Vec<u8>>,
 }

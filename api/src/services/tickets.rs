@@ -434,30 +434,70 @@ async fn record_analysis(
     Ok(())
 }
 
-/// The reporter answers a request for information, with the ticket's access key.
+/// The reporter answers a request for information, with the ticket's access key, and may add
+/// evidence. The files are removed again if the answer is refused or does not commit.
 pub async fn provide_info(
     state: &AppState,
     req: &ttis_shared::dto::tickets::ProvideInfoRequest,
+    uploads: Vec<super::reports::Upload>,
+    client: &ClientInfo,
+) -> Result<(), ApiError> {
+    let mut stored: Vec<String> = Vec::new();
+    let result = provide_info_inner(state, req, &uploads, &mut stored, client).await;
+    if result.is_err() {
+        crate::uploads::discard(&uploads).await;
+        for key in &stored {
+            let _ = state.evidence.delete(key).await;
+        }
+    }
+    result
+}
+
+async fn provide_info_inner(
+    state: &AppState,
+    req: &ttis_shared::dto::tickets::ProvideInfoRequest,
+    uploads: &[super::reports::Upload],
+    stored: &mut Vec<String>,
     client: &ClientInfo,
 ) -> Result<(), ApiError> {
     let db = &state.db;
-    super::reports::check_key(db, &req.ticket_code, &req.access_key).await?;
-    let t = find_by_code(db, &req.ticket_code).await?;
+    let t = super::reports::check_key(db, &req.ticket_code, &req.access_key).await?;
     if state_of(&t) != ReportState::NeedsInfo {
         return Err(ApiError::WrongState);
     }
     let who = Actor { user_id: None, label: "reporter".into(), ip: client.ip.clone() };
     let txn = db.begin().await?;
     let t = apply(&txn, &state.calendar, t, Action::ProvideInfo, &ProcActor::Reporter, &who, None).await?;
+    let at = now();
+    for upload in uploads {
+        let key = uuid::Uuid::new_v4().to_string();
+        state.evidence.put(&key, &upload.temp_path).await.map_err(ApiError::Internal)?;
+        stored.push(key.clone());
+        evidence::ActiveModel {
+            ticket_id: Set(t.id),
+            storage_key: Set(key),
+            file_name: Set(upload.file_name.clone()),
+            content_type: Set(upload.content_type.into()),
+            size: Set(i64::try_from(upload.size).unwrap_or(i64::MAX)),
+            sha256: Set(upload.sha256.clone()),
+            metadata_stripped: Set(upload.metadata_stripped),
+            uploaded_by: Set("reporter".into()),
+            uploaded_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let files = if uploads.is_empty() { String::new() } else { format!(" (+{} berkas / files)", uploads.len()) };
     ticket_event::ActiveModel {
         ticket_id: Set(t.id),
-        at: Set(now()),
+        at: Set(at),
         kind: Set("reply".into()),
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(None),
         actor_label: Set("reporter".into()),
-        body: Set(Some(req.message.trim().to_string())),
+        body: Set(Some(format!("{}{files}", req.message.trim()))),
         public: Set(true),
         ..Default::default()
     }
@@ -471,7 +511,12 @@ pub async fn provide_info(
             NewEmail {
                 to: vec![u.email],
                 subject: format!("[{}] Pelapor menjawab / The reporter answered", t.code),
-                body: format!("{}\n\n{}/staff/tickets/{}\n", req.message.trim(), state.settings.public_url, t.code),
+                body: format!(
+                    "{}{files}\n\n{}/staff/tickets/{}\n",
+                    req.message.trim(),
+                    state.settings.public_url,
+                    t.code
+                ),
                 dedupe_key: None,
                 ticket_id: Some(t.id),
             },

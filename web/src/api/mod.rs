@@ -118,3 +118,52 @@ pub async fn request_empty<R: DeserializeOwned>(
 ) -> Result<R, ApiError> {
     request::<(), R>(method, path, None, token, lang).await
 }
+
+/// Downloads a staff-only file (`GET /api/v1{path}` with the bearer token) and hands it to the
+/// browser as a download named `file_name`. The file is never shown in the page.
+pub async fn download(path: &str, token: &str, file_name: &str, lang: Lang) -> Result<(), ApiError> {
+    use wasm_bindgen::JsCast;
+
+    let url = format!("{API}{path}");
+    let response = RequestBuilder::new(&url)
+        .method(Method::GET)
+        .header("Accept-Language", lang.code())
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = response.status();
+    if !(200..300).contains(&status) {
+        let text = response.text().await.unwrap_or_default();
+        return match decode::<serde::de::IgnoredAny>(status, &text) {
+            Err(e) => Err(e),
+            Ok(_) => Err(ApiError::Unexpected { status }),
+        };
+    }
+    let failed = |_| ApiError::Unexpected { status };
+    let raw: web_sys::Response = response.into();
+    let promise = raw.blob().map_err(failed)?;
+    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| failed(wasm_bindgen::JsValue::NULL))?;
+    let object_url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(ApiError::Unexpected { status })?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| failed(wasm_bindgen::JsValue::NULL))?;
+    anchor.set_href(&object_url);
+    anchor.set_download(file_name);
+    anchor.set_rel("noopener");
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&anchor);
+    }
+    anchor.click();
+    anchor.remove();
+    // Give the browser time to start the download before the URL goes away.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&object_url);
+    })
+    .forget();
+    Ok(())
+}

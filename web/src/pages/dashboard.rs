@@ -1,7 +1,8 @@
-//! Dashboard Manajemen Tiket: the staff home. The ticket queue arrives in a later issue.
+//! Dashboard Manajemen Tiket: the staff home. Who is signed in, the staff area's links, and the
+//! ticket queue (analysts and the head; administrators see their tools).
 
 use gloo_net::http::Method;
-use ttis_shared::{ReportState, Role};
+use ttis_shared::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,6 +10,8 @@ use crate::api;
 use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
+use crate::pages::staff::StaffNav;
+use crate::pages::staff::queue::TicketQueue;
 use crate::state::{Auth, AuthAction, use_auth, use_lang};
 
 /// Shown while the app asks the API whether the refresh cookie still holds a session.
@@ -52,9 +55,10 @@ pub fn dashboard() -> Html {
 
     let roles = session.user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
     let is_admin = session.has_role(Role::Admin);
+    let works_tickets = session.has_role(Role::Analyst) || session.has_role(Role::Head);
 
     html! {
-        <div class="container page">
+        <div class="container container-wide page">
             <div class="page-head">
                 <div>
                     <p class="eyebrow">{ t(lang, Key::StaffArea) }</p>
@@ -73,28 +77,27 @@ pub fn dashboard() -> Html {
                 </div>
             </div>
 
+            <StaffNav session={session.clone()} />
+
             if is_admin {
                 <nav class="panel tools" aria-label={t(lang, Key::AdminToolsLabel)}>
                     <h2>{ t(lang, Key::AdminToolsTitle) }</h2>
-                    <p>
+                    <p class="tools-links">
                         <NavLink to={Route::Users} id="users-link" class="btn btn-primary">{ t(lang, Key::UsersTitle) }</NavLink>
+                        <NavLink to={Route::Pses} id="admin-pses-link" class="btn btn-secondary">{ t(lang, Key::PsesTitle) }</NavLink>
+                        <NavLink to={Route::Categories} id="admin-categories-link" class="btn btn-secondary">{ t(lang, Key::CategoriesTitle) }</NavLink>
                     </p>
                 </nav>
             }
 
-            <section class="panel" aria-labelledby="queue-title">
-                <h2 id="queue-title">{ t(lang, Key::QueueTitle) }</h2>
-                <div class="empty-state" id="ticket-queue-empty">
-                    <p class="empty-state-title">{ t(lang, Key::QueueEmptyTitle) }</p>
-                    <p>{ t(lang, Key::QueueEmptyText) }</p>
-                </div>
-                <h3>{ t(lang, Key::QueueStatesTitle) }</h3>
-                <ul class="chips">
-                    { for ReportState::ALL.into_iter().map(|s| html! {
-                        <li class={classes!("chip", format!("state-{}", s.as_str()))}>{ s.label(lang) }</li>
-                    }) }
-                </ul>
-            </section>
+            if works_tickets {
+                <TicketQueue session={session.clone()} />
+            } else {
+                <section class="panel" aria-labelledby="queue-title">
+                    <h2 id="queue-title">{ t(lang, Key::QueueTitle) }</h2>
+                    <p id="queue-not-for-admin">{ t(lang, Key::QueueAdminOnly) }</p>
+                </section>
+            }
         </div>
     }
 }

@@ -6,6 +6,7 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod report;
+pub mod staff;
 pub mod track;
 pub mod users;
 pub mod verify;

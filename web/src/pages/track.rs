@@ -7,6 +7,7 @@ use std::rc::Rc;
 use gloo_net::http::Method;
 use ttis_shared::Lang;
 use ttis_shared::dto::reports::{PublicEventKind, ReportStatus, StatusRequest};
+use ttis_shared::dto::tickets::ProvideInfoRequest;
 use ttis_shared::procedure::{ReportState, SopStep, TimeStandard};
 use ttis_shared::validation::{self, Violation};
 use wasm_bindgen::JsCast;
@@ -110,6 +111,102 @@ fn state_class(state: ReportState) -> String {
 #[derive(Properties, PartialEq)]
 struct StatusProps {
     status: Rc<ReportStatus>,
+    /// The key the status was looked up with (kept in memory for answering).
+    access_key: String,
+    on_updated: Callback<ReportStatus>,
+}
+
+#[derive(Properties, PartialEq)]
+struct AnswerProps {
+    ticket_code: String,
+    access_key: String,
+    on_updated: Callback<ReportStatus>,
+}
+
+/// The reporter answers the team's question (`POST /reports/info` with the code and key).
+#[function_component(AnswerForm)]
+fn answer_form(props: &AnswerProps) -> Html {
+    let lang = use_lang();
+    let message = use_state(String::new);
+    let violation = use_state(|| None::<String>);
+    let error = use_state(|| None::<ApiError>);
+    let busy = use_state(|| false);
+    let oninput = {
+        let message = message.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            message.set(input.value());
+        })
+    };
+    let onsubmit = {
+        let (message, violation, error, busy) = (message.clone(), violation.clone(), error.clone(), busy.clone());
+        let (code, key, on_updated) = (props.ticket_code.clone(), props.access_key.clone(), props.on_updated.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            if let Err(v) = validation::required(&message).and_then(|()| validation::long_text(&message)) {
+                violation.set(Some(v.message(lang)));
+                util::focus("track-info-message");
+                return;
+            }
+            violation.set(None);
+            let body = ProvideInfoRequest {
+                ticket_code: code.trim().to_string(),
+                access_key: key.trim().to_string(),
+                message: message.trim().to_string(),
+            };
+            let (message, error, busy, on_updated) = (message.clone(), error.clone(), busy.clone(), on_updated.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result: Result<ReportStatus, ApiError> =
+                    api::request(Method::POST, "/reports/info", Some(&body), None, lang).await;
+                busy.set(false);
+                match result {
+                    Ok(s) => {
+                        message.set(String::new());
+                        error.set(None);
+                        on_updated.emit(s);
+                    }
+                    Err(e) => {
+                        error.set(Some(e));
+                        util::sleep(0).await;
+                        util::focus("track-info-error");
+                    }
+                }
+            });
+        })
+    };
+    let field_err = (*violation).clone().or_else(|| {
+        error.as_ref().and_then(|e| e.field_errors().iter().find(|f| f.field == "message").map(|f| f.message.clone()))
+    });
+    html! {
+        <div class="panel panel-notice" id="track-needs-info">
+            <strong>{ t(lang, Key::NeedsInfoTitle) }</strong>
+            <p>{ t(lang, Key::NeedsInfoText) }</p>
+            <form class="form" id="track-info-form" novalidate=true {onsubmit}>
+                if let Some(err) = error.as_ref().filter(|e| e.field_errors().is_empty()) {
+                    <div id="track-info-error" class="alert alert-error" role="alert" tabindex="-1">{ err.message(lang) }</div>
+                }
+                <div class={classes!("field", field_err.is_some().then_some("field-invalid"))}>
+                    <label for="track-info-message">{ t(lang, Key::InfoAnswerLabel) }</label>
+                    <p class="field-hint" id="track-info-message-hint">{ t(lang, Key::InfoAnswerHint) }</p>
+                    <textarea id="track-info-message" rows="5" value={(*message).clone()} {oninput}
+                        aria-invalid={field_err.is_some().then_some("true")}
+                        aria-describedby={if field_err.is_some() { "track-info-message-hint track-info-message-error" } else { "track-info-message-hint" }} />
+                    if let Some(err) = field_err {
+                        <p class="field-error" id="track-info-message-error">{ err }</p>
+                    }
+                </div>
+                <div class="form-actions">
+                    <button type="submit" id="track-info-submit" class="btn btn-primary" disabled={*busy}>
+                        { t(lang, if *busy { Key::Sending } else { Key::InfoAnswerSubmit }) }
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
 }
 
 #[function_component(StatusView)]
@@ -121,6 +218,16 @@ fn status_view(props: &StatusProps) -> Html {
         Lang::En => l.en.clone(),
     };
     let state_label = label(&s.state_label);
+    // Whether the person answered a question on this page (to confirm it was received).
+    let answered = use_state(|| false);
+    {
+        let answered = answered.clone();
+        use_effect_with(s.state, move |state| {
+            if *state == ReportState::NeedsInfo {
+                answered.set(true);
+            }
+        });
+    }
 
     let steps = SopStep::ALL.iter().map(|&step| {
         let status = step_status(s.state, step);
@@ -204,12 +311,10 @@ fn status_view(props: &StatusProps) -> Html {
             </div>
 
             if s.state == ReportState::NeedsInfo {
-                // TODO(issue 3, item 4: `provide_info`): the reporter's answer and extra evidence
-                // go here, sent with the ticket code and access key.
-                <div class="panel panel-notice" id="track-needs-info" role="status">
-                    <strong>{ t(lang, Key::NeedsInfoTitle) }</strong>
-                    <p>{ t(lang, Key::NeedsInfoText) }</p>
-                </div>
+                <AnswerForm ticket_code={s.ticket_code.clone()} access_key={props.access_key.clone()} on_updated={props.on_updated.clone()} />
+            }
+            if *answered && s.state != ReportState::NeedsInfo {
+                <div class="alert alert-success" role="status" id="track-info-sent" tabindex="-1">{ t(lang, Key::InfoAnswerSent) }</div>
             }
 
             <section class="panel" aria-labelledby="track-steps-title">
@@ -240,14 +345,28 @@ pub fn track() -> Html {
     let status = use_state(|| None::<Rc<ReportStatus>>);
     let error = use_state(|| None::<ApiError>);
 
+    let looked_up_key = use_state(String::new);
+    let on_updated = {
+        let status = status.clone();
+        Callback::from(move |s: ReportStatus| {
+            status.set(Some(Rc::new(s)));
+            wasm_bindgen_futures::spawn_local(async {
+                util::sleep(0).await;
+                util::focus("track-info-sent");
+            });
+        })
+    };
+
     let lookup = {
         let busy = busy.clone();
         let status = status.clone();
         let error = error.clone();
+        let looked_up_key = looked_up_key.clone();
         Callback::from(move |(ticket_code, access_key): (String, String)| {
             let busy = busy.clone();
             let status = status.clone();
             let error = error.clone();
+            let looked_up_key = looked_up_key.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let body = StatusRequest {
@@ -260,6 +379,7 @@ pub fn track() -> Html {
                 match result {
                     Ok(s) => {
                         error.set(None);
+                        looked_up_key.set(access_key.trim().to_string());
                         status.set(Some(Rc::new(s)));
                         util::sleep(0).await;
                         util::focus("track-result-title");
@@ -387,7 +507,7 @@ pub fn track() -> Html {
                     </button>
                 </form>
                 if let Some(s) = &*status {
-                    <StatusView status={s.clone()} />
+                    <StatusView status={s.clone()} access_key={(*looked_up_key).clone()} on_updated={on_updated} />
                 }
             </div>
         </div>

@@ -107,6 +107,12 @@ pub struct FormProps {
     /// Errors to list above the form (after a refused attempt), with whether to show them.
     pub summary: Option<Vec<String>>,
     pub on_review: Callback<()>,
+    /// Filed by staff on someone's behalf: no evidence upload (the staff route takes JSON), no
+    /// honeypot, and the button files the report at once.
+    #[prop_or_default]
+    pub staff: bool,
+    #[prop_or_default]
+    pub busy: bool,
 }
 
 /// Everything a field's markup needs.
@@ -498,7 +504,7 @@ pub fn report_form(props: &FormProps) -> Html {
                 </div>
             </fieldset>
 
-            { evidence }
+            if !props.staff { { evidence } }
 
             <fieldset class="form-section" id="section-declarations">
                 <legend>{ t(lang, Key::SectionDeclarations) }</legend>
@@ -508,10 +514,12 @@ pub fn report_form(props: &FormProps) -> Html {
                 <p class="field-hint">{ t(lang, Key::DeclEmailKeyHint) }</p>
             </fieldset>
 
-            { honeypot }
+            if !props.staff { { honeypot } }
 
             <div class="form-actions">
-                <button type="submit" id="report-review" class="btn btn-primary btn-lg">{ t(lang, Key::ReviewButton) }</button>
+                <button type="submit" id="report-review" class="btn btn-primary btn-lg" disabled={props.busy}>
+                    { t(lang, if props.staff { if props.busy { Key::Sending } else { Key::NewTicketSubmit } } else { Key::ReviewButton }) }
+                </button>
             </div>
         </form>
     }

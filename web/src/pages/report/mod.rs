@@ -2,9 +2,9 @@
 //! of work, then the upload with progress) -> receipt.
 
 mod evidence;
-mod form;
-mod model;
-mod receipt;
+pub(crate) mod form;
+pub(crate) mod model;
+pub(crate) mod receipt;
 mod review;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,277 @@
+//! The staff area beyond the dashboard: a ticket (SOP step 4), filing a report on someone's
+//! behalf, the PSE register and the taxonomy; and the pieces they share (the sign-in guard, the
+//! SLA countdown, labels of severities, categories, channels and priorities).
+
+pub mod categories;
+pub mod new_ticket;
+pub mod pses;
+pub mod queue;
+pub mod ticket;
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use gloo_net::http::Method;
+use ttis_shared::Lang;
+use ttis_shared::dto::reports::{Category, CategoryList, Label};
+use ttis_shared::dto::tickets::{Priority, Severity};
+use ttis_shared::sla::StepClock;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::app::Route;
+use crate::i18n::{Key, t};
+use crate::pages::dashboard::Checking;
+use crate::state::{Auth, Session, use_auth, use_lang};
+
+/// Renders `page` for a signed-in staff member; the sign-in page otherwise.
+#[derive(Properties, PartialEq)]
+pub struct GuardProps {
+    pub page: Callback<Rc<Session>, Html>,
+}
+
+#[function_component(Guard)]
+pub fn guard(props: &GuardProps) -> Html {
+    let auth = use_auth();
+    match &auth.auth {
+        Auth::Checking => html! { <Checking /> },
+        Auth::SignedOut => html! { <Redirect<Route> to={Route::Login} /> },
+        Auth::SignedIn(session) => props.page.emit(session.clone()),
+    }
+}
+
+/// The value of the control an event came from (input, textarea or select).
+pub fn event_value<E: AsRef<web_sys::Event>>(e: &E) -> String {
+    let Some(target) = e.as_ref().target() else {
+        return String::new();
+    };
+    if let Some(el) = target.dyn_ref::<HtmlInputElement>() {
+        el.value()
+    } else if let Some(el) = target.dyn_ref::<HtmlTextAreaElement>() {
+        el.value()
+    } else if let Some(el) = target.dyn_ref::<HtmlSelectElement>() {
+        el.value()
+    } else {
+        String::new()
+    }
+}
+
+/// A callback that stores the control's value in `state`.
+pub fn set_text<E: AsRef<web_sys::Event> + 'static>(state: &UseStateHandle<String>) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |e: E| state.set(event_value(&e)))
+}
+
+pub fn label_text(label: &Label, lang: Lang) -> String {
+    match lang {
+        Lang::Id => label.id.clone(),
+        Lang::En => label.en.clone(),
+    }
+}
+
+/// A category's label (its code when the taxonomy no longer lists it).
+pub fn category_label(code: &str, categories: &[Category], lang: Lang) -> String {
+    categories.iter().find(|c| c.code == code).map(|c| label_text(&c.label, lang)).unwrap_or_else(|| code.to_string())
+}
+
+pub fn severity_key(s: Severity) -> Key {
+    match s {
+        Severity::Rendah => Key::SevRendah,
+        Severity::Sedang => Key::SevSedang,
+        Severity::Tinggi => Key::SevTinggi,
+        Severity::Kritis => Key::SevKritis,
+    }
+}
+
+pub fn severity_badge(s: Option<Severity>, lang: Lang) -> Html {
+    match s {
+        Some(s) => {
+            html! { <span class={classes!("sev", format!("sev-{}", s.as_str()))}>{ t(lang, severity_key(s)) }</span> }
+        }
+        None => html! { <span class="muted">{ "—" }</span> },
+    }
+}
+
+pub const PRIORITIES: [(Priority, &str, Key); 3] = [
+    (Priority::Biasa, "biasa", Key::PriorityBiasa),
+    (Priority::Segera, "segera", Key::PrioritySegera),
+    (Priority::SangatSegera, "sangat_segera", Key::PrioritySangatSegera),
+];
+
+/// Channels a report can arrive by (as the API spells them).
+pub const CHANNELS: [(&str, Key); 6] = [
+    ("phone", Key::ChannelPhone),
+    ("email", Key::ChannelEmail),
+    ("letter", Key::ChannelLetter),
+    ("walk_in", Key::ChannelWalkIn),
+    ("monitoring", Key::ChannelMonitoring),
+    ("web", Key::ChannelWeb),
+];
+
+pub fn channel_label(code: &str, lang: Lang) -> String {
+    CHANNELS.iter().find(|(c, _)| *c == code).map(|(_, k)| t(lang, *k).to_string()).unwrap_or_else(|| code.to_string())
+}
+
+/// Where a step's clock stands, seen from `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sla {
+    /// Waiting for the reporter: the clock does not run.
+    Paused,
+    /// The step has no time standard.
+    NoStandard,
+    /// Minutes past due.
+    Overdue(i64),
+    /// Minutes left, two hours or less.
+    Soon(i64),
+    /// Minutes left.
+    OnTime(i64),
+}
+
+pub fn sla(clock: &StepClock, now: DateTime<Utc>) -> Sla {
+    if clock.paused {
+        return Sla::Paused;
+    }
+    let Some(due) = clock.due_at else {
+        return Sla::NoStandard;
+    };
+    let seconds = (due - now).num_seconds();
+    if seconds < 0 {
+        Sla::Overdue((-seconds + 59) / 60)
+    } else if seconds <= 2 * 3600 {
+        Sla::Soon(seconds / 60)
+    } else {
+        Sla::OnTime(seconds / 60)
+    }
+}
+
+/// `1 h 3 j`, `5 j 20 m`, `12 m` (Indonesian), `1 d 3 h`, `5 h 20 m`, `12 m` (English).
+pub fn span(minutes: i64, lang: Lang) -> String {
+    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    let (ud, uh, um) = match lang {
+        Lang::Id => ("h", "j", "m"),
+        Lang::En => ("d", "h", "m"),
+    };
+    if d > 0 {
+        format!("{d} {ud} {h} {uh}")
+    } else if h > 0 {
+        if m > 0 { format!("{h} {uh} {m} {um}") } else { format!("{h} {uh}") }
+    } else {
+        format!("{m} {um}")
+    }
+}
+
+/// The countdown in words and its class (`sla-overdue` red, `sla-soon` amber).
+pub fn sla_text(s: Sla, lang: Lang) -> (String, &'static str) {
+    match s {
+        Sla::Paused => (t(lang, Key::SlaPausedShort).to_string(), "sla-paused"),
+        Sla::NoStandard => ("—".to_string(), "sla-none"),
+        Sla::Overdue(m) => (t(lang, Key::SlaOverdue).replace("{t}", &span(m, lang)), "sla-overdue"),
+        Sla::Soon(m) => (t(lang, Key::SlaLeft).replace("{t}", &span(m, lang)), "sla-soon"),
+        Sla::OnTime(m) => (t(lang, Key::SlaLeft).replace("{t}", &span(m, lang)), "sla-ok"),
+    }
+}
+
+/// The countdown as a badge.
+pub fn sla_badge(clock: Option<&StepClock>, now: DateTime<Utc>, lang: Lang) -> Html {
+    match clock {
+        None => html! { <span class="sla sla-none">{ t(lang, Key::SlaClosed) }</span> },
+        Some(c) => {
+            let (text, class) = sla_text(sla(c, now), lang);
+            html! { <span class={classes!("sla", class)}>{ text }</span> }
+        }
+    }
+}
+
+/// The taxonomy (active categories), fetched once per page.
+#[hook]
+pub fn use_categories() -> Rc<Vec<Category>> {
+    let lang = use_lang();
+    let categories = use_state(|| Rc::new(Vec::<Category>::new()));
+    {
+        let categories = categories.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(list) = api::request_empty::<CategoryList>(Method::GET, "/categories", None, lang).await {
+                    categories.set(Rc::new(list.items));
+                }
+            });
+        });
+    }
+    (*categories).clone()
+}
+
+/// An error message box.
+pub fn error_box(err: &ApiError, lang: Lang, id: &'static str) -> Html {
+    html! { <div class="alert alert-error" role="alert" {id} tabindex="-1">{ err.message(lang) }</div> }
+}
+
+/// The server's message for a field path (exact, or ending in `.{field}`).
+pub fn field_error(errors: &[ttis_shared::dto::problem::FieldError], field: &str) -> Option<String> {
+    errors.iter().find(|e| e.field == field || e.field.ends_with(&format!(".{field}"))).map(|e| e.message.clone())
+}
+
+/// The links of the staff area.
+#[derive(Properties, PartialEq)]
+pub struct StaffNavProps {
+    pub session: Rc<Session>,
+}
+
+#[function_component(StaffNav)]
+pub fn staff_nav(props: &StaffNavProps) -> Html {
+    let lang = use_lang();
+    let is_admin = props.session.has_role(ttis_shared::Role::Admin);
+    let works = props.session.has_role(ttis_shared::Role::Analyst) || props.session.has_role(ttis_shared::Role::Head);
+    use crate::components::nav_link::NavLink;
+    html! {
+        <nav class="staff-nav no-print" aria-label={t(lang, Key::StaffNavLabel)}>
+            <ul>
+                <li><NavLink to={Route::Dashboard}>{ t(lang, Key::DashboardTitle) }</NavLink></li>
+                if works {
+                    <li><NavLink to={Route::NewTicket} id="new-ticket-link">{ t(lang, Key::NewTicketTitle) }</NavLink></li>
+                }
+                <li><NavLink to={Route::Pses} id="pses-link">{ t(lang, Key::PsesTitle) }</NavLink></li>
+                if is_admin {
+                    <li><NavLink to={Route::Categories} id="categories-link">{ t(lang, Key::CategoriesTitle) }</NavLink></li>
+                    <li><NavLink to={Route::Users}>{ t(lang, Key::UsersTitle) }</NavLink></li>
+                }
+            </ul>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn clock(due: Option<DateTime<Utc>>, paused: bool) -> StepClock {
+        StepClock {
+            steps: vec![4],
+            started_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().unwrap_or_default(),
+            time_standard: None,
+            paused_seconds: 0,
+            due_at: due,
+            paused,
+            overdue: false,
+        }
+    }
+
+    #[test]
+    fn countdown_words() {
+        let now = Utc.with_ymd_and_hms(2026, 1, 2, 10, 0, 0).single().unwrap_or_default();
+        let due = |h: i64, m: i64| Some(now + chrono::Duration::minutes(h * 60 + m));
+        assert_eq!(sla(&clock(due(5, 20), false), now), Sla::OnTime(320));
+        assert_eq!(sla_text(Sla::OnTime(320), Lang::Id).0, "sisa 5 j 20 m");
+        assert_eq!(sla(&clock(due(1, 0), false), now), Sla::Soon(60));
+        assert_eq!(sla(&clock(due(-2, 0), false), now), Sla::Overdue(120));
+        assert_eq!(sla_text(Sla::Overdue(120), Lang::Id).0, "terlambat 2 j");
+        assert_eq!(sla_text(Sla::Overdue(120), Lang::En).0, "2 h overdue");
+        assert_eq!(sla(&clock(due(1, 0), true), now), Sla::Paused);
+        assert_eq!(sla(&clock(None, false), now), Sla::NoStandard);
+        assert_eq!(span(1500, Lang::Id), "1 h 1 j");
+        assert_eq!(span(7, Lang::En), "7 m");
+    }
+}
