@@ -181,3 +181,81 @@ async fn a_reporter_files_a_report_with_evidence_and_tracks_it() {
     assert_eq!(app.count("tickets").await, 1);
     assert_eq!(app.count("evidence").await, 1);
 }
+
+/// An analyst finds a new report in the queue, opens it, downloads its evidence, records the
+/// analysis with a CVSS vector (the score appears as the metrics are picked), and verifies it.
+#[tokio::test]
+async fn an_analyst_verifies_a_report_from_the_queue() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    let res = app
+        .submit_multipart(&ttis_tests::sample_report(), vec![("log-akses.txt", b"GET /shell.php 200\n".to_vec())])
+        .await;
+    let receipt: serde_json::Value = res.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let detail: serde_json::Value =
+        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let evidence_id = detail["evidence"][0]["id"].as_i64().unwrap_or_default();
+
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        c.goto(&app.url("/staff/login")).await?;
+        browser.find("#login-email").await?.send_keys("analis@ttis.test").await?;
+        browser.find("#login-password").await?.send_keys("password-of-a-test-user").await?;
+        browser.find("#login-submit").await?.click().await?;
+        browser.find(&format!("#ticket-row-{code} .cell-code a")).await?.click().await?;
+        browser.wait_for_text("#ticket-code", &code).await?;
+
+        browser.find(&format!("#evidence-download-{evidence_id}")).await?.click().await?;
+
+        browser.find("#action-start_verification").await?.click().await?;
+        if let Ok(submit) = c.find(Locator::Css("#action-submit")).await {
+            submit.click().await?;
+        }
+        browser.wait_for_text("#ticket-state", "Sedang diverifikasi").await?;
+
+        browser.find("#action-verify").await?.click().await?;
+        browser.find("#analysis-form").await?;
+        browser.find("#analysis-severity").await?.select_by_value("tinggi").await?;
+        for (metric, value) in
+            [("av", "N"), ("ac", "L"), ("pr", "N"), ("ui", "N"), ("s", "U"), ("c", "H"), ("i", "H"), ("a", "H")]
+        {
+            browser.find(&format!("#analysis-cvss-{metric}")).await?.select_by_value(value).await?;
+        }
+        browser.wait_for_text("#analysis-cvss-score", "9.8").await?;
+        browser.find("#analysis-meeting-decision").await?.send_keys("Sesuai: deface terkonfirmasi.").await?;
+        browser
+            .find("#analysis-meeting-minutes")
+            .await?
+            .send_keys("Tim memeriksa bukti log dan tangkapan layar.")
+            .await?;
+        browser
+            .find("#analysis-findings")
+            .await?
+            .send_keys("Webshell ditemukan di direktori unggahan dan halaman utama diganti.")
+            .await?;
+        browser
+            .find("#analysis-recommendations")
+            .await?
+            .send_keys("Hapus webshell, pulihkan dari cadangan, dan perbarui CMS ke versi terbaru.")
+            .await?;
+        browser.find("#analysis-submit").await?.click().await?;
+        browser.wait_for_text("#ticket-state", "Draf dokumen disiapkan").await?;
+        browser.find("#action-submit_for_approval").await?;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    let shot = c_screenshot(&browser).await;
+    browser.close().await;
+    if let Err(e) = result {
+        panic!("{e:#}{shot}");
+    }
+    assert_eq!(app.count("audit_log WHERE action = 'evidence.download'").await, 1, "the SPA fetched the evidence");
+    let after: serde_json::Value =
+        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    assert_eq!(after["state"], "drafted");
+    assert_eq!(after["cvss_score"], 9.8);
+    assert_eq!(after["documents"][0]["kind"], "analysis_report");
+}
