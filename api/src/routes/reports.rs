@@ -9,7 +9,7 @@ use validator::Validate;
 use crate::error::ApiError;
 use crate::extract::{ValidJson, classify_serde};
 use crate::services::auth::ClientInfo;
-use crate::services::reports::{self, Submission};
+use crate::services::reports::{self, Submission, Upload};
 use crate::services::{pow, throttle::Throttle};
 use crate::state::AppState;
 use crate::uploads::{self, Limits};
@@ -23,6 +23,20 @@ pub struct ReportUpload {
     /// WebP, PDF, MP4, WebM, UTF-8 text or logs; at most 20 files. Image metadata is removed.
     #[schema(value_type = Vec<String>, format = Binary)]
     pub evidence: Vec<Vec<u8>>,
+}
+
+/// Parses and validates the JSON of a report or an answer; on failure its uploads are removed.
+async fn parse_valid<T: serde::de::DeserializeOwned + Validate>(
+    body: &[u8],
+    uploads: &[Upload],
+) -> Result<T, ApiError> {
+    let parsed = serde_json::from_slice::<T>(body)
+        .map_err(|e| classify_serde(&e))
+        .and_then(|r| r.validate().map(|()| r).map_err(ApiError::from));
+    if parsed.is_err() {
+        uploads::discard(uploads).await;
+    }
+    parsed
 }
 
 fn limits(settings: &crate::config::Settings) -> Limits {
@@ -117,18 +131,7 @@ pub async fn create_report(
         "report",
     )
     .await?;
-    let parsed = serde_json::from_slice::<NewReport>(&body)
-        .map_err(|e| classify_serde(&e))
-        .and_then(|r| r.validate().map(|()| r).map_err(ApiError::from));
-    let report = match parsed {
-        Ok(r) => r,
-        Err(e) => {
-            for u in &uploads {
-                let _ = tokio::fs::remove_file(&u.temp_path).await;
-            }
-            return Err(e);
-        }
-    };
+    let report: NewReport = parse_valid(&body, &uploads).await?;
     let idempotency = idempotency_key.map(|key| {
         let mut h = Sha256::new();
         h.update(&body);
@@ -214,16 +217,7 @@ pub async fn create_report_info(
         "info",
     )
     .await?;
-    let parsed = serde_json::from_slice::<ProvideInfoRequest>(&body)
-        .map_err(|e| classify_serde(&e))
-        .and_then(|r| r.validate().map(|()| r).map_err(ApiError::from));
-    let info = match parsed {
-        Ok(info) => info,
-        Err(e) => {
-            uploads::discard(&files).await;
-            return Err(e);
-        }
-    };
+    let info: ProvideInfoRequest = parse_valid(&body, &files).await?;
     crate::services::tickets::provide_info(&state, &info, files, &client).await?;
     let status = reports::status(
         &state.db,

@@ -59,11 +59,6 @@ pub struct Submission {
     pub filed_by: Option<(Actor, Channel)>,
 }
 
-async fn discard(uploads: &[Upload]) {
-    for u in uploads {
-        let _ = tokio::fs::remove_file(&u.temp_path).await;
-    }
-}
 
 fn state_label(state: ReportState) -> Label {
     Label { id: state.label(Lang::Id).into(), en: state.label(Lang::En).into() }
@@ -165,7 +160,7 @@ fn opt_text(v: &Option<String>) -> Option<String> {
 pub async fn submit(state: &AppState, sub: Submission) -> Result<ReportReceipt, ApiError> {
     let result = submit_inner(state, &sub).await;
     if result.is_err() {
-        discard(&sub.uploads).await;
+        crate::uploads::discard(&sub.uploads).await;
     }
     result
 }
@@ -180,14 +175,14 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         if existing.request_hash != *hash {
             return Err(ApiError::IdempotencyKeyReused);
         }
-        discard(&sub.uploads).await;
+        crate::uploads::discard(&sub.uploads).await;
         return replay(db, secret, existing.ticket_id, sub.idempotency.as_ref()).await;
     }
 
     let report = &sub.report;
     if sub.filed_by.is_none() && report.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
         // The honeypot was filled: software, not a person. Answer like a success, keep nothing.
-        discard(&sub.uploads).await;
+        crate::uploads::discard(&sub.uploads).await;
         let txn = db.begin().await?;
         audit::record(&txn, &Actor::anonymous(sub.client.ip.clone()), "report.honeypot", None, json!({})).await?;
         txn.commit().await?;
