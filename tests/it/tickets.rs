@@ -460,6 +460,13 @@ async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
     assert_eq!(last["public"], false);
     assert!(last["body"].as_str().unwrap_or_default().contains("Segera koordinasi dengan PSE."));
     assert_eq!(app.count("dispositions").await, 2);
+    let latest = &d["dispositions"][0];
+    assert_eq!(latest["to"]["id"], t.analyst_id);
+    assert_eq!(latest["from"]["name"], "Test User");
+    assert_eq!(latest["priority"], "segera");
+    assert_eq!(latest["due_date"], "2026-12-01");
+    assert_eq!(latest["instruction"], "Segera koordinasi dengan PSE.");
+    assert_eq!(d["dispositions"].as_array().map(Vec::len), Some(2), "the claim and the disposition");
     let staff: Value = app.get("/api/v1/staff", Some(&t.analyst)).await.json().await.unwrap_or_default();
     let names: Vec<&str> =
         staff.as_array().map(|s| s.iter().filter_map(|u| u["name"].as_str()).collect()).unwrap_or_default();

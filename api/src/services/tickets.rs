@@ -14,7 +14,7 @@ use sea_orm::{
 use serde_json::json;
 use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::tickets::{
-    ActionRequest, Analysis, AssignmentRequest, DocumentItem, DuplicateHint, EvidenceItem, MessageRequest, Priority,
+    ActionRequest, Analysis, AssignmentRequest, DispositionRecord, DocumentItem, DuplicateHint, EvidenceItem, MessageRequest, Priority,
     PseRef, RejectReason, ReporterView, Severity, StateCount, TicketDetail, TicketList, TicketQuery, TicketSummary,
     TimelineEntry, UserRef,
 };
@@ -858,7 +858,16 @@ pub async fn detail(
         .collect();
     let attendee_ids: Vec<i64> =
         recorded.as_ref().and_then(|a| serde_json::from_str(&a.attendees).ok()).unwrap_or_default();
+    let stored_dispositions = disposition::Entity::find()
+        .filter(disposition::Column::TicketId.eq(t.id))
+        .order_by_desc(disposition::Column::Id)
+        .all(db)
+        .await?;
     let mut user_ids = attendee_ids.clone();
+    for d in &stored_dispositions {
+        user_ids.push(d.from_user_id);
+        user_ids.push(d.to_user_id);
+    }
     user_ids.extend(t.assignee_id);
     user_ids.extend(recorded.as_ref().map(|a| a.analyst_id));
     let users = user_refs(db, user_ids).await?;
@@ -930,6 +939,25 @@ pub async fn detail(
             .collect(),
         analysis,
         documents,
+        dispositions: stored_dispositions
+            .into_iter()
+            .map(|d| {
+                let name = |id: i64| users.get(&id).cloned().unwrap_or(UserRef { id, name: String::new() });
+                DispositionRecord {
+                    from: name(d.from_user_id),
+                    to: name(d.to_user_id),
+                    instruction: d.instruction,
+                    priority: match d.priority.as_deref() {
+                        Some("biasa") => Some(Priority::Biasa),
+                        Some("segera") => Some(Priority::Segera),
+                        Some("sangat_segera") => Some(Priority::SangatSegera),
+                        _ => None,
+                    },
+                    due_date: d.due_date,
+                    created_at: d.created_at,
+                }
+            })
+            .collect(),
         allowed_actions: procedure::allowed_actions(state, &proc_actor(user)),
         code: t.code,
         kind: t.kind,

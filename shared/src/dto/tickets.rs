@@ -285,6 +285,8 @@ pub struct TicketDetail {
     pub analysis: Option<Analysis>,
     /// Rendered documents (every version), newest first.
     pub documents: Vec<DocumentItem>,
+    /// Assignments with their dispositions (*disposisi*), newest first.
+    pub dispositions: Vec<DispositionRecord>,
     pub clock: Option<StepClock>,
     /// What the signed-in user may do now.
     pub allowed_actions: Vec<Action>,
@@ -531,5 +533,17 @@ pub struct DocumentItem {
     pub version: i32,
     pub sha256: String,
     pub size: u64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A recorded disposition: who assigned the ticket to whom, with what instruction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct DispositionRecord {
+    pub from: UserRef,
+    pub to: UserRef,
+    pub instruction: Option<String>,
+    pub priority: Option<Priority>,
+    pub due_date: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
 }

@@ -246,20 +246,36 @@ pub fn disposition_sheet(props: &SheetProps) -> Html {
     let lang = use_lang();
     let d = &props.detail;
     let draft = &props.draft;
-    let to = props
-        .staff
-        .as_ref()
-        .and_then(|s| s.iter().find(|u| u.id.to_string() == draft.assignee).map(|u| u.name.clone()))
-        .or_else(|| d.assignee.as_ref().map(|a| a.name.clone()))
-        .unwrap_or_default();
-    let due = util::parse_day(&draft.due_date).map(|day| util::format_day(&day, lang)).unwrap_or_default();
-    let today = util::format_date(&util::now(), lang);
+    // What the form holds, or else the latest disposition on record.
+    let stored = d.dispositions.first().filter(|_| draft.assignee.is_empty() && draft.instruction.trim().is_empty());
+    let to = match stored {
+        Some(rec) => rec.to.name.clone(),
+        None => props
+            .staff
+            .as_ref()
+            .and_then(|s| s.iter().find(|u| u.id.to_string() == draft.assignee).map(|u| u.name.clone()))
+            .or_else(|| d.assignee.as_ref().map(|a| a.name.clone()))
+            .unwrap_or_default(),
+    };
+    let from = stored.map(|rec| rec.from.name.clone()).unwrap_or_else(|| props.session.user.name.clone());
+    let due = match stored {
+        Some(rec) => rec.due_date.map(|day| util::format_day(&day, lang)).unwrap_or_default(),
+        None => util::parse_day(&draft.due_date).map(|day| util::format_day(&day, lang)).unwrap_or_default(),
+    };
+    let today = util::format_date(&stored.map(|rec| rec.created_at).unwrap_or_else(util::now), lang);
+    let instruction = match stored {
+        Some(rec) => rec.instruction.clone().unwrap_or_default(),
+        None => draft.instruction.clone(),
+    };
     let on_print = Callback::from(|_: MouseEvent| util::print());
     let (gov, agency) = match &props.site {
         Some(s) => (s.government_name.clone(), s.agency_name.clone()),
         None => (String::new(), t(lang, Key::AgencyFull).to_uppercase()),
     };
-    let chosen: Option<Priority> = PRIORITIES.iter().find(|(_, code, _)| *code == draft.priority).map(|(p, _, _)| *p);
+    let chosen: Option<Priority> = match stored {
+        Some(rec) => rec.priority,
+        None => PRIORITIES.iter().find(|(_, code, _)| *code == draft.priority).map(|(p, _, _)| *p),
+    };
     html! {
         <section class="panel disposition-sheet" id="disposition-sheet" aria-labelledby="disposition-title">
             <div class="letterhead">
@@ -273,7 +289,7 @@ pub fn disposition_sheet(props: &SheetProps) -> Html {
                     <tr><th scope="row">{ t(lang, Key::TicketCode) }</th><td id="disposition-code">{ d.code.clone() }</td></tr>
                     <tr><th scope="row">{ t(lang, Key::Subject) }</th><td>{ d.title.clone() }</td></tr>
                     <tr><th scope="row">{ t(lang, Key::SheetDate) }</th><td>{ today }</td></tr>
-                    <tr><th scope="row">{ t(lang, Key::SheetFrom) }</th><td>{ props.session.user.name.clone() }</td></tr>
+                    <tr><th scope="row">{ t(lang, Key::SheetFrom) }</th><td id="disposition-from">{ from.clone() }</td></tr>
                     <tr><th scope="row">{ t(lang, Key::SheetTo) }</th><td id="disposition-to">{ to }</td></tr>
                     <tr>
                         <th scope="row">{ t(lang, Key::Priority) }</th>
@@ -286,12 +302,12 @@ pub fn disposition_sheet(props: &SheetProps) -> Html {
                         </td>
                     </tr>
                     <tr><th scope="row">{ t(lang, Key::DueDate) }</th><td>{ due }</td></tr>
-                    <tr><th scope="row">{ t(lang, Key::Instruction) }</th><td class="sheet-instruction prewrap">{ draft.instruction.clone() }</td></tr>
+                    <tr><th scope="row">{ t(lang, Key::Instruction) }</th><td class="sheet-instruction prewrap" id="disposition-instruction">{ instruction }</td></tr>
                 </tbody>
             </table>
             <div class="sheet-sign">
                 <p>{ t(lang, Key::SheetSigner) }</p>
-                <p class="sheet-sign-name">{ props.session.user.name.clone() }</p>
+                <p class="sheet-sign-name">{ from }</p>
             </div>
             <p class="field-hint no-print">{ t(lang, Key::DispositionHint) }</p>
             <div class="form-actions no-print">
