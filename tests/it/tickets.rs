@@ -593,6 +593,12 @@ async fn the_taxonomy_changes_without_breaking_old_tickets(app: TestApp) {
     assert_eq!(res.status(), StatusCode::OK);
     let offered: Value = app.get("/api/v1/categories", None).await.json().await.unwrap_or_default();
     assert!(!offered.to_string().contains("cryptojacking"), "a retired category is not offered");
+    let all: Value = app.get("/api/v1/categories?include_retired=true", None).await.json().await.unwrap_or_default();
+    let listed = all["items"]
+        .as_array()
+        .and_then(|i| i.iter().find(|c| c["code"] == "cryptojacking").cloned())
+        .unwrap_or_default();
+    assert_eq!(listed["retired"], true, "administrators still see it, to restore it");
     let refused = app.submit_json(&body).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let old = ticket(&app, &t.analyst, &code).await;

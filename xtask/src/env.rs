@@ -166,9 +166,9 @@ pub fn nextest(root: &Path) -> anyhow::Result<(bool, u64, u64)> {
         .is_ok_and(|s| s.success());
     let mut cmd = crate::cargo(root);
     if has_nextest {
-        cmd.args(["nextest", "run", "--workspace", "--exclude", "ttis-web", "--no-fail-fast"]);
+        cmd.args(["nextest", "run", "--workspace", "--no-fail-fast"]);
     } else {
-        cmd.args(["test", "--workspace", "--exclude", "ttis-web", "--no-fail-fast"]);
+        cmd.args(["test", "--workspace", "--no-fail-fast"]);
     }
     cmd.stderr(Stdio::piped()).stdout(Stdio::inherit());
     let mut child = cmd.spawn().context("cannot start the test runner")?;

@@ -9,19 +9,31 @@ use crate::services::categories;
 use crate::services::policy::Permission;
 use crate::state::AppState;
 
+/// Whether to list retired categories too (for the taxonomy's administration).
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct CategoryQuery {
+    #[serde(default)]
+    pub include_retired: bool,
+}
+
 /// The incident taxonomy offered for new reports.
 ///
 /// ENISA / TF-CSIRT Reference Security Incident Taxonomy classes (`parent` is null) with their
 /// local sub-types (`parent` names the class). Use a `code` as a report's `category`.
+/// `include_retired=true` adds the retired ones (`retired: true`), which new reports cannot use.
 #[utoipa::path(
     tag = "reports",
     operation_id = "list_categories",
+    params(CategoryQuery),
     responses((status = 200, body = CategoryList), (status = 500, response = crate::openapi::ServerError)),
     security(())
 )]
 #[get("/categories")]
-pub async fn list_categories(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(categories::list_active(&state.db).await?))
+pub async fn list_categories(
+    state: web::Data<AppState>,
+    query: web::Query<CategoryQuery>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(categories::list(&state.db, query.include_retired).await?))
 }
 
 /// Add a category to the taxonomy (admin). A sub-type names its top-level class as `parent`.

@@ -68,16 +68,17 @@ pub fn to_dto(model: category::Model) -> Category {
         parent: model.parent_code,
         label: Label { id: model.label_id, en: model.label_en },
         sort_order: model.sort_order,
+        retired: model.retired,
     }
 }
 
-/// The categories offered for new reports.
-pub async fn list_active(db: &DatabaseConnection) -> Result<CategoryList, sea_orm::DbErr> {
-    let items = category::Entity::find()
-        .filter(category::Column::Retired.eq(false))
-        .order_by_asc(category::Column::SortOrder)
-        .all(db)
-        .await?;
+/// The categories offered for new reports (with `include_retired`, every category).
+pub async fn list(db: &DatabaseConnection, include_retired: bool) -> Result<CategoryList, sea_orm::DbErr> {
+    let mut query = category::Entity::find();
+    if !include_retired {
+        query = query.filter(category::Column::Retired.eq(false));
+    }
+    let items = query.order_by_asc(category::Column::SortOrder).all(db).await?;
     Ok(CategoryList { items: items.into_iter().map(to_dto).collect() })
 }
 

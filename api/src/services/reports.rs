@@ -59,7 +59,6 @@ pub struct Submission {
     pub filed_by: Option<(Actor, Channel)>,
 }
 
-
 fn state_label(state: ReportState) -> Label {
     Label { id: state.label(Lang::Id).into(), en: state.label(Lang::En).into() }
 }

@@ -14,9 +14,9 @@ use sea_orm::{
 use serde_json::json;
 use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::tickets::{
-    ActionRequest, Analysis, AssignmentRequest, DispositionRecord, DocumentItem, DuplicateHint, EvidenceItem, MessageRequest, Priority,
-    PseRef, RejectReason, ReporterView, Severity, StateCount, TicketDetail, TicketList, TicketQuery, TicketSummary,
-    TimelineEntry, UserRef,
+    ActionRequest, Analysis, AssignmentRequest, DispositionRecord, DocumentItem, DuplicateHint, EvidenceItem,
+    MessageRequest, Priority, PseRef, RejectReason, ReporterView, Severity, StateCount, TicketDetail, TicketList,
+    TicketQuery, TicketSummary, TimelineEntry, UserRef,
 };
 use ttis_shared::procedure::{self, Action, Actor as ProcActor, TransitionError};
 use ttis_shared::sla::{self, Calendar, Entered, StepClock};

@@ -289,6 +289,9 @@ pub struct Category {
     pub parent: Option<String>,
     pub label: Label,
     pub sort_order: i32,
+    /// No longer offered for new reports (listed only with `include_retired`).
+    #[serde(default)]
+    pub retired: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -37,15 +37,22 @@ fn taxonomy(props: &Props) -> Html {
     let notice = use_state(|| None::<String>);
     let action_error = use_state(|| None::<ApiError>);
     let renaming = use_state(|| None::<String>);
-    // Retired in this visit, so the retirement can be undone (the public list omits them).
+    // Retired categories, listed apart so they can be restored.
     let retired = use_state(Vec::<Category>::new);
 
     {
-        let list = list.clone();
+        let (list, retired) = (list.clone(), retired.clone());
         use_effect_with(*reload, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<CategoryList>(Method::GET, "/categories", None, lang).await;
-                list.set(Some(result.map(|l| Rc::new(l.items))));
+                let result =
+                    api::request_empty::<CategoryList>(Method::GET, "/categories?include_retired=true", None, lang)
+                        .await;
+                let (active, gone): (Vec<Category>, Vec<Category>) = match &result {
+                    Ok(l) => l.items.iter().cloned().partition(|c| !c.retired),
+                    Err(_) => (Vec::new(), Vec::new()),
+                };
+                retired.set(gone);
+                list.set(Some(result.map(|_| Rc::new(active))));
             });
         });
     }
