@@ -259,3 +259,99 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
     assert_eq!(after["cvss_score"], 9.8);
     assert_eq!(after["documents"][0]["kind"], "analysis_report");
 }
+
+/// An administrator registers a PSE with an asset rule through the SPA, and a new report about
+/// that host is matched to it.
+#[tokio::test]
+async fn an_admin_registers_a_pse_and_reports_are_matched_to_it() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        c.goto(&app.url("/staff/login")).await?;
+        browser.find("#login-email").await?.send_keys(ADMIN_EMAIL).await?;
+        browser.find("#login-password").await?.send_keys(ADMIN_PASSWORD).await?;
+        browser.find("#login-submit").await?.click().await?;
+        browser.wait_for_text("#current-user", "Administrator").await?;
+        c.goto(&app.url("/staff/pses")).await?;
+        browser.find("#pse-new").await?.click().await?;
+        browser.find("#pse-name").await?.send_keys("Dinas Pendidikan Kabupaten Kutai Kartanegara").await?;
+        browser.find("#pse-head-name").await?.send_keys("Dr. Contoh").await?;
+        browser.find("#pse-head-title").await?.send_keys("Kepala Dinas Pendidikan").await?;
+        browser.find("#pse-emails").await?.send_keys("disdik@kukarkab.go.id").await?;
+        browser.find("#pse-rule-add").await?.click().await?;
+        browser.find("#pse-rule-kind-0").await?.select_by_value("domain_suffix").await?;
+        browser.find("#pse-rule-value-0").await?.send_keys("*.disdik.kukarkab.go.id").await?;
+        browser.find("#pse-submit").await?.click().await?;
+        browser.wait_for_text("#pses-table", "Dinas Pendidikan Kabupaten Kutai Kartanegara").await?;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    let shot = c_screenshot(&browser).await;
+    browser.close().await;
+    if let Err(e) = result {
+        panic!("{e:#}{shot}");
+    }
+    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    let mut report = ttis_tests::sample_report();
+    report["affected_asset"] = serde_json::json!("https://ppdb.disdik.kukarkab.go.id/daftar");
+    let receipt: serde_json::Value = app.submit_json(&report).await.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default();
+    let detail: serde_json::Value =
+        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    assert_eq!(detail["pse"]["name"], "Dinas Pendidikan Kabupaten Kutai Kartanegara");
+}
+
+/// The head of the agency opens a ticket awaiting approval and approves it (the documents to sign
+/// come with the next issue; the procedure's step works now).
+#[tokio::test]
+async fn the_head_approves_a_ticket_awaiting_approval() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let me: serde_json::Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
+    let receipt: serde_json::Value =
+        app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let analysis = serde_json::json!({
+        "category": "web_defacement", "severity": "sedang",
+        "meeting": {"date": "2026-11-28", "attendees": [me["id"]], "decision": "Sesuai.", "minutes": "Diperiksa."},
+        "findings": "Halaman utama diganti oleh pihak tidak dikenal.",
+        "recommendations": "Pulihkan halaman dan ganti kata sandi administrator."
+    });
+    for body in [
+        serde_json::json!({"action": "start_verification"}),
+        serde_json::json!({"action": "verify", "analysis": analysis}),
+        serde_json::json!({"action": "submit_for_approval"}),
+    ] {
+        let res = app
+            .send_json(reqwest::Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(&analyst), &body)
+            .await;
+        assert_eq!(res.status(), reqwest::StatusCode::OK, "{body}");
+    }
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        c.goto(&app.url("/staff/login")).await?;
+        browser.find("#login-email").await?.send_keys("kadis@ttis.test").await?;
+        browser.find("#login-password").await?.send_keys("password-of-a-test-user").await?;
+        browser.find("#login-submit").await?.click().await?;
+        browser.find(&format!("#ticket-row-{code} .cell-code a")).await?.click().await?;
+        browser.wait_for_text("#ticket-state", "Menunggu pengesahan").await?;
+        assert!(c.find(Locator::Css("#action-return_for_revision")).await.is_ok());
+        browser.find("#action-approve").await?.click().await?;
+        if let Ok(submit) = c.find(Locator::Css("#action-submit")).await {
+            submit.click().await?;
+        }
+        browser.wait_for_text("#ticket-state", "Disahkan").await?;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    let shot = c_screenshot(&browser).await;
+    browser.close().await;
+    if let Err(e) = result {
+        panic!("{e:#}{shot}");
+    }
+}
