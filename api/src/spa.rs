@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use actix_files::{Files, NamedFile};
+use actix_web::HttpResponse;
 use actix_web::dev::{ServiceRequest, ServiceResponse, fn_service};
-use actix_web::{HttpResponse, ResponseError};
 use ttis_shared::Lang;
 
 use crate::error::ApiError;
@@ -40,10 +40,4 @@ fn not_built() -> HttpResponse {
          <p>Aplikasi web belum dibangun. Jalankan <code>cargo xtask run</code>.</p>\
          <p>The web app is not built. Run <code>cargo xtask run</code>.</p></html>",
     )
-}
-
-// `ApiError::render` is used above; keep the trait in scope for `error_response` users.
-#[allow(dead_code)]
-fn _assert_response_error(e: &ApiError) -> HttpResponse {
-    e.error_response()
 }

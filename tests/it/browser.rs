@@ -20,10 +20,7 @@ async fn staff_sign_in_and_out_through_the_spa() {
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
         let c = &browser.client;
-        c.goto(&app.url("/staff/login")).await?;
-        browser.find("#login-email").await?.send_keys(ADMIN_EMAIL).await?;
-        browser.find("#login-password").await?.send_keys("a-wrong-password").await?;
-        browser.find("#login-submit").await?.click().await?;
+        browser.sign_in(&app.address, ADMIN_EMAIL, "a-wrong-password").await?;
         browser.wait_for_text("#login-error", "Email atau kata sandi salah").await?;
 
         let password = browser.find("#login-password").await?;
@@ -51,11 +48,7 @@ async fn staff_sign_in_and_out_through_the_spa() {
         Ok::<(), anyhow::Error>(())
     }
     .await;
-    let shot = c_screenshot(&browser).await;
-    browser.close().await;
-    if let Err(e) = result {
-        panic!("{e:#}{shot}");
-    }
+    browser.finish(result).await;
 }
 
 #[tokio::test]
@@ -79,25 +72,7 @@ async fn the_public_pages_render_in_both_languages() {
         Ok::<(), anyhow::Error>(())
     }
     .await;
-    let shot = c_screenshot(&browser).await;
-    browser.close().await;
-    if let Err(e) = result {
-        panic!("{e:#}{shot}");
-    }
-}
-
-/// Saves a screenshot for a failing test and says where.
-async fn c_screenshot(browser: &Browser) -> String {
-    match browser.client.screenshot().await {
-        Ok(png) => {
-            let path = std::env::temp_dir().join(format!("ttis-browser-{}.png", std::process::id()));
-            match std::fs::write(&path, png) {
-                Ok(()) => format!("\n(screenshot: {})", path.display()),
-                Err(_) => String::new(),
-            }
-        }
-        Err(_) => String::new(),
-    }
+    browser.finish(result).await;
 }
 
 /// A first-time reporter files a report with an attachment, sees the upload progress and the
@@ -171,12 +146,8 @@ async fn a_reporter_files_a_report_with_evidence_and_tracks_it() {
         Ok::<(), anyhow::Error>(())
     }
     .await;
-    let shot = c_screenshot(&browser).await;
-    browser.close().await;
     let _ = std::fs::remove_file(&evidence);
-    if let Err(e) = result {
-        panic!("{e:#}{shot}");
-    }
+    browser.finish(result).await;
     // What the browser sent is what the server kept.
     assert_eq!(app.count("tickets").await, 1);
     assert_eq!(app.count("evidence").await, 1);
@@ -201,10 +172,7 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
         let c = &browser.client;
-        c.goto(&app.url("/staff/login")).await?;
-        browser.find("#login-email").await?.send_keys("analis@ttis.test").await?;
-        browser.find("#login-password").await?.send_keys("password-of-a-test-user").await?;
-        browser.find("#login-submit").await?.click().await?;
+        browser.sign_in(&app.address, "analis@ttis.test", "password-of-a-test-user").await?;
         browser.find(&format!("#ticket-row-{code} .cell-code a")).await?.click().await?;
         browser.wait_for_text("#ticket-code", &code).await?;
 
@@ -247,11 +215,7 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
         Ok::<(), anyhow::Error>(())
     }
     .await;
-    let shot = c_screenshot(&browser).await;
-    browser.close().await;
-    if let Err(e) = result {
-        panic!("{e:#}{shot}");
-    }
+    browser.finish(result).await;
     assert_eq!(app.count("audit_log WHERE action = 'evidence.download'").await, 1, "the SPA fetched the evidence");
     let after: serde_json::Value =
         app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
@@ -269,10 +233,7 @@ async fn an_admin_registers_a_pse_and_reports_are_matched_to_it() {
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
         let c = &browser.client;
-        c.goto(&app.url("/staff/login")).await?;
-        browser.find("#login-email").await?.send_keys(ADMIN_EMAIL).await?;
-        browser.find("#login-password").await?.send_keys(ADMIN_PASSWORD).await?;
-        browser.find("#login-submit").await?.click().await?;
+        browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
         browser.wait_for_text("#current-user", "Administrator").await?;
         c.goto(&app.url("/staff/pses")).await?;
         browser.find("#pse-new").await?.click().await?;
@@ -288,11 +249,7 @@ async fn an_admin_registers_a_pse_and_reports_are_matched_to_it() {
         Ok::<(), anyhow::Error>(())
     }
     .await;
-    let shot = c_screenshot(&browser).await;
-    browser.close().await;
-    if let Err(e) = result {
-        panic!("{e:#}{shot}");
-    }
+    browser.finish(result).await;
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
     let mut report = ttis_tests::sample_report();
     report["affected_asset"] = serde_json::json!("https://ppdb.disdik.kukarkab.go.id/daftar");
@@ -334,10 +291,7 @@ async fn the_head_approves_a_ticket_awaiting_approval() {
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
         let c = &browser.client;
-        c.goto(&app.url("/staff/login")).await?;
-        browser.find("#login-email").await?.send_keys("kadis@ttis.test").await?;
-        browser.find("#login-password").await?.send_keys("password-of-a-test-user").await?;
-        browser.find("#login-submit").await?.click().await?;
+        browser.sign_in(&app.address, "kadis@ttis.test", "password-of-a-test-user").await?;
         browser.find(&format!("#ticket-row-{code} .cell-code a")).await?.click().await?;
         browser.wait_for_text("#ticket-state", "Menunggu pengesahan").await?;
         assert!(c.find(Locator::Css("#action-return_for_revision")).await.is_ok());
@@ -349,9 +303,5 @@ async fn the_head_approves_a_ticket_awaiting_approval() {
         Ok::<(), anyhow::Error>(())
     }
     .await;
-    let shot = c_screenshot(&browser).await;
-    browser.close().await;
-    if let Err(e) = result {
-        panic!("{e:#}{shot}");
-    }
+    browser.finish(result).await;
 }

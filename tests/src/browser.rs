@@ -86,6 +86,37 @@ impl Browser {
         }
     }
 
+    /// Signs in through the SPA's staff sign-in page (no wait for what comes after).
+    pub async fn sign_in(&self, base_url: &str, email: &str, password: &str) -> anyhow::Result<()> {
+        self.client.goto(&format!("{base_url}/staff/login")).await?;
+        self.find("#login-email").await?.send_keys(email).await?;
+        self.find("#login-password").await?.send_keys(password).await?;
+        self.find("#login-submit").await?.click().await?;
+        Ok(())
+    }
+
+    /// Ends a browser test: on failure keeps a screenshot and panics naming it; always closes.
+    pub async fn finish(self, result: anyhow::Result<()>) {
+        let shot = match &result {
+            Ok(()) => String::new(),
+            Err(_) => self.screenshot().await,
+        };
+        self.close().await;
+        if let Err(e) = result {
+            panic!("{e:#}{shot}");
+        }
+    }
+
+    /// Saves a screenshot and says where.
+    async fn screenshot(&self) -> String {
+        let Ok(png) = self.client.screenshot().await else { return String::new() };
+        let path = std::env::temp_dir().join(format!("ttis-browser-{}.png", std::process::id()));
+        match std::fs::write(&path, png) {
+            Ok(()) => format!("\n(screenshot: {})", path.display()),
+            Err(_) => String::new(),
+        }
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
