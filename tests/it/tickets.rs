@@ -115,6 +115,11 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
         1,
         "the answer's file is evidence of the ticket"
     );
+    let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("Pelapor menjawab"))).await;
+    assert!(
+        mails.iter().any(|m| m.contains("To: analis@ttis.test") && m.contains("Pelapor menjawab")),
+        "the assignee hears of the answer"
+    );
     let again = app
         .send_json(
             Method::POST,
@@ -460,6 +465,11 @@ async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
     assert_eq!(last["public"], false);
     assert!(last["body"].as_str().unwrap_or_default().contains("Segera koordinasi dengan PSE."));
     assert_eq!(app.count("dispositions").await, 2);
+    let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("Disposisi / Assignment"))).await;
+    assert!(
+        mails.iter().any(|m| m.contains("To: analis@ttis.test") && m.contains("Disposisi / Assignment")),
+        "the assignee is told of the disposition"
+    );
     let latest = &d["dispositions"][0];
     assert_eq!(latest["to"]["id"], t.analyst_id);
     assert_eq!(latest["from"]["name"], "Test User");
