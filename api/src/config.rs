@@ -61,6 +61,9 @@ pub struct Settings {
     pub web_dir: PathBuf,
     pub workers: usize,
     pub jwt_secret: Secret<Vec<u8>>,
+    /// The Ed25519 seed that signs final documents (`TTIS_SIGNING_KEY`, 64 hex characters;
+    /// generated into `<data dir>/signing-key` for the embedded default).
+    pub signing_key: Secret<[u8; 32]>,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     pub bootstrap_admin_email: Option<String>,
@@ -90,6 +93,15 @@ pub struct SiteSettings {
     pub safe_harbor_en: String,
     /// The place in document date lines (`Tenggarong, 10 Juli 2025`).
     pub city: String,
+    /// Seeds of the organisation settings (the database row is what documents use; admins edit it).
+    pub address: String,
+    pub phone: String,
+    pub signer_name: String,
+    pub signer_title: String,
+    pub signer_nip: String,
+    pub signer_rank: String,
+    pub letter_number_pattern: String,
+    pub certificate_number_pattern: String,
 }
 
 /// Public reporting limits.
@@ -154,6 +166,14 @@ struct FileConfig {
     safe_harbor_id: Option<String>,
     safe_harbor_en: Option<String>,
     city: Option<String>,
+    org_address: Option<String>,
+    org_phone: Option<String>,
+    signer_name: Option<String>,
+    signer_title: Option<String>,
+    signer_nip: Option<String>,
+    signer_rank: Option<String>,
+    letter_number_pattern: Option<String>,
+    certificate_number_pattern: Option<String>,
     ticket_prefix: Option<String>,
     evidence_max_file_bytes: Option<u64>,
     evidence_max_total_bytes: Option<u64>,
@@ -262,6 +282,19 @@ impl Settings {
         if jwt_secret.len() < 32 {
             bail!("TTIS_JWT_SECRET must be at least 32 bytes long");
         }
+        // The agency's document-signing key: an Ed25519 seed, 64 hex characters.
+        let signing_key = match secret_var(env, "TTIS_SIGNING_KEY")? {
+            Some(s) => s.trim().to_string().into_bytes(),
+            None if mode == RunMode::Production => {
+                bail!("TTIS_SIGNING_KEY (or TTIS_SIGNING_KEY_FILE) is required in production mode")
+            }
+            None => generated_secret(&data_dir.join("signing-key"))?,
+        };
+        let signing_key: [u8; 32] = std::str::from_utf8(&signing_key)
+            .ok()
+            .and_then(|h| hex::decode(h).ok())
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| anyhow::anyhow!("TTIS_SIGNING_KEY must be 64 hex characters (an Ed25519 seed)"))?;
 
         let secs = |name: &str, file_value: Option<u64>, default: u64| -> anyhow::Result<Duration> {
             Ok(Duration::from_secs(parse::<u64>(env, name)?.or(file_value).unwrap_or(default)))
@@ -297,7 +330,35 @@ impl Settings {
             safe_harbor_id: text("TTIS_SAFE_HARBOR_ID", file.safe_harbor_id, DEFAULT_SAFE_HARBOR_ID),
             safe_harbor_en: text("TTIS_SAFE_HARBOR_EN", file.safe_harbor_en, DEFAULT_SAFE_HARBOR_EN),
             city: text("TTIS_CITY", file.city, "Tenggarong"),
+            address: text("TTIS_ORG_ADDRESS", file.org_address, "Tenggarong, Kutai Kartanegara, Kalimantan Timur"),
+            phone: text("TTIS_ORG_PHONE", file.org_phone, ""),
+            signer_name: text("TTIS_SIGNER_NAME", file.signer_name, "Nama Kepala Dinas"),
+            signer_title: text(
+                "TTIS_SIGNER_TITLE",
+                file.signer_title,
+                "Kepala Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara",
+            ),
+            signer_nip: text("TTIS_SIGNER_NIP", file.signer_nip, ""),
+            signer_rank: text("TTIS_SIGNER_RANK", file.signer_rank, ""),
+            letter_number_pattern: text(
+                "TTIS_LETTER_NUMBER_PATTERN",
+                file.letter_number_pattern,
+                "B-{seq}/DISKOMINFO/000.6/{MM}/{YYYY}",
+            ),
+            certificate_number_pattern: text(
+                "TTIS_CERTIFICATE_NUMBER_PATTERN",
+                file.certificate_number_pattern,
+                "{seq}/SERT-TTIS/{ROMAN_MM}/{YYYY}",
+            ),
         };
+        for (name, pattern) in [
+            ("TTIS_LETTER_NUMBER_PATTERN", &site.letter_number_pattern),
+            ("TTIS_CERTIFICATE_NUMBER_PATTERN", &site.certificate_number_pattern),
+        ] {
+            if ttis_shared::validation::number_pattern(pattern).is_err() {
+                bail!("{name}={pattern:?}: use {{seq}} once, and {{YYYY}}, {{MM}} or {{ROMAN_MM}}");
+            }
+        }
         let ticket_prefix = text("TTIS_TICKET_PREFIX", file.ticket_prefix, "TTIS");
         if ticket_prefix.is_empty()
             || ticket_prefix.len() > 12
@@ -346,6 +407,7 @@ impl Settings {
             web_dir,
             workers,
             jwt_secret: Secret::new(jwt_secret),
+            signing_key: Secret::new(signing_key),
             access_token_ttl: secs("TTIS_ACCESS_TOKEN_TTL_SECS", file.access_token_ttl_secs, 15 * 60)?,
             refresh_token_ttl: secs("TTIS_REFRESH_TOKEN_TTL_SECS", file.refresh_token_ttl_secs, 7 * 24 * 3600)?,
             bootstrap_admin_email: env.var("TTIS_BOOTSTRAP_ADMIN_EMAIL").or(file.bootstrap_admin_email),
@@ -418,6 +480,7 @@ mod tests {
         let a = Settings::load_from(&env(&[("TTIS_DATA_DIR", &dir_s)])).unwrap();
         let b = Settings::load_from(&env(&[("TTIS_DATA_DIR", &dir_s)])).unwrap();
         assert_eq!(a.jwt_secret, b.jwt_secret);
+        assert_eq!(a.signing_key.expose(), b.signing_key.expose(), "the generated signing key is kept");
         assert_eq!(a.bind, "127.0.0.1:8080");
         assert!(a.database_url.starts_with("sqlite://"));
         assert!(format!("{a:?}").contains("[redacted]"));
@@ -439,10 +502,27 @@ mod tests {
             ("TTIS_MODE", "production"),
             ("DATABASE_URL", "postgres://x/y"),
             ("TTIS_JWT_SECRET", &"k".repeat(40)),
+            ("TTIS_SIGNING_KEY", &"ab".repeat(32)),
             ("TTIS_PUBLIC_URL", "https://ttis.example.go.id/"),
         ]))
         .unwrap();
         assert!(ok.cookies_secure());
+        assert_eq!(ok.signing_key.expose(), &[0xab; 32]);
+        let no_key = Settings::load_from(&env(&[
+            ("TTIS_MODE", "production"),
+            ("DATABASE_URL", "postgres://x/y"),
+            ("TTIS_JWT_SECRET", &"k".repeat(40)),
+        ]));
+        assert!(no_key.unwrap_err().to_string().contains("TTIS_SIGNING_KEY"));
+        let bad_key =
+            Settings::load_from(&env(&[("TTIS_SIGNING_KEY", "not-hex"), ("TTIS_JWT_SECRET", &"k".repeat(40))]));
+        assert!(bad_key.unwrap_err().to_string().contains("64 hex"));
+        let bad_pattern = Settings::load_from(&env(&[
+            ("TTIS_LETTER_NUMBER_PATTERN", "B-/DISKOMINFO/{YYYY}"),
+            ("TTIS_JWT_SECRET", &"k".repeat(40)),
+            ("TTIS_SIGNING_KEY", &"ab".repeat(32)),
+        ]));
+        assert!(bad_pattern.unwrap_err().to_string().contains("TTIS_LETTER_NUMBER_PATTERN"));
         assert_eq!(ok.public_url, "https://ttis.example.go.id");
         assert_eq!(ok.db_max_connections, 10);
     }
@@ -455,6 +535,7 @@ mod tests {
             ("TTIS_MODE", "production"),
             ("DATABASE_URL", "postgres://x/y"),
             ("TTIS_JWT_SECRET_FILE", &path.display().to_string()),
+            ("TTIS_SIGNING_KEY", &"ab".repeat(32)),
         ]))
         .unwrap();
         assert_eq!(s.jwt_secret.expose().len(), 48);

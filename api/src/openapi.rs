@@ -26,6 +26,8 @@ use ttis_shared::dto::problem::{FieldError, Problem};
         (name = "tickets", description = "The response team's ticket dashboard: queue, detail, actions, messages, assignment, evidence (analysts and the head)"),
         (name = "pses", description = "The register of electronic-system operators (PSE) and their assets (read: staff; write: administrators)"),
         (name = "categories", description = "Administering the incident taxonomy (administrators); reading it is public"),
+        (name = "documents", description = "Signed letters and certificates: public verification (the QR code's page) and revocation (administrators)"),
+        (name = "organization", description = "Organisation settings: letterhead, logo, signer, document numbering (administrators)"),
         (name = "users", description = "Staff accounts (administrators only)"),
         (name = "system", description = "Health and readiness"),
     ),

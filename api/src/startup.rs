@@ -16,7 +16,7 @@ use crate::extract::{json_error, path_error, query_error};
 use crate::middleware::request_context;
 use crate::openapi::ApiDoc;
 use crate::services::users::{self, Bootstrap};
-use crate::services::{categories, outbox};
+use crate::services::{categories, letters, organization, outbox};
 use crate::state::AppState;
 use crate::{db, notify, routes, spa};
 
@@ -34,6 +34,7 @@ impl Application {
         db::migrate(&db).await?;
         let bootstrap = users::ensure_bootstrap_admin(&db, &settings).await?;
         categories::seed(&db).await?;
+        organization::seed(&db, &settings).await?;
 
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {} (TTIS_BIND): {e}", settings.bind))?;
@@ -42,6 +43,7 @@ impl Application {
         let json_limit = settings.json_limit;
         let web_dir = settings.web_dir.clone();
         let state = web::Data::new(AppState::new(db, settings)?);
+        letters::register_signing_key(&state.db, state.signer.as_ref()).await?;
         if state.settings.mail.worker {
             let mailer = notify::mailer(&state.settings.mail, &state.settings.data_dir)?;
             outbox::spawn_worker(

@@ -11,6 +11,7 @@ use ttis_shared::sla::Calendar;
 
 use crate::config::Settings;
 use crate::documents::Documents;
+use crate::documents::signer::{DocumentSigner, LocalEd25519Signer};
 use crate::services::storage::{EvidenceStore, LocalEvidenceStore};
 use crate::services::throttle::Throttle;
 use crate::services::tokens::TokenKeys;
@@ -31,6 +32,8 @@ pub struct AppState {
     pub calendar: Calendar,
     /// The document templates, compiled once.
     pub documents: Arc<Documents>,
+    /// Signs final documents (the local Ed25519 key; a certified service can replace it).
+    pub signer: Arc<dyn DocumentSigner>,
 }
 
 /// Indonesia's 2026 national holidays and *cuti bersama* (SKB 3 Menteri), seeded into the calendar.
@@ -61,6 +64,7 @@ impl AppState {
             outbox_wake: Arc::new(Notify::new()),
             calendar: default_calendar(),
             documents: Documents::load(&settings.data_dir)?,
+            signer: Arc::new(LocalEd25519Signer::from_seed(settings.signing_key.expose())),
             settings,
         })
     }

@@ -205,6 +205,20 @@ pub async fn read_json_or_multipart(
     }
 }
 
+/// Reads a raw request body of at most `max` bytes into memory (small files: a logo, a PDF to
+/// check), refusing a larger one with `413` as soon as it passes the limit.
+pub async fn read_limited(mut payload: actix_web::web::Payload, max: usize) -> Result<Vec<u8>, ApiError> {
+    let mut body = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+        if body.len() + chunk.len() > max {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 #[cfg(test)]
 mod tests {
     use super::sanitize_file_name;

@@ -6,6 +6,8 @@ use crate::Lang;
 
 pub const EMAIL_MAX: usize = 254;
 pub const NAME_MAX: usize = 120;
+/// One line of a letterhead, a title or an address.
+pub const LINE_MAX: usize = 200;
 /// ASVS 5.0 6.2.1 asks for at least 8 characters; 12 is NIST's and BSSN's practical floor for staff.
 pub const PASSWORD_MIN: usize = 12;
 /// ASVS 5.0 6.2.9: at least 64 characters must be accepted.
@@ -191,6 +193,34 @@ pub fn long_text(value: &str) -> Result<(), Violation> {
     if char_len(value) > LONG_TEXT_MAX { Err(Violation::TooLong { max: LONG_TEXT_MAX }) } else { Ok(()) }
 }
 
+/// A one-line text that must be there (a name, a title, an address): at most 200 characters.
+pub fn line(value: &str) -> Result<(), Violation> {
+    text_between(value, 1, LINE_MAX)
+}
+
+/// A one-line text that may be empty.
+pub fn optional_line(value: &str) -> Result<(), Violation> {
+    if char_len(value.trim()) > LINE_MAX { Err(Violation::TooLong { max: LINE_MAX }) } else { Ok(()) }
+}
+
+/// A document-number pattern: `{seq}` once, and otherwise only `{YYYY}`, `{MM}`, `{ROMAN_MM}`.
+pub fn number_pattern(value: &str) -> Result<(), Violation> {
+    optional_line(value)?;
+    let mut rest = value;
+    let mut seq = 0;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find('}').ok_or(Violation::NotAnOption)?;
+        match &after[..close] {
+            "seq" => seq += 1,
+            "YYYY" | "MM" | "ROMAN_MM" => {}
+            _ => return Err(Violation::NotAnOption),
+        }
+        rest = &after[close + 1..];
+    }
+    if rest.contains('}') || seq != 1 { Err(Violation::NotAnOption) } else { Ok(()) }
+}
+
 pub fn organization(value: &str) -> Result<(), Violation> {
     if char_len(value.trim()) > ORGANIZATION_MAX { Err(Violation::TooLong { max: ORGANIZATION_MAX }) } else { Ok(()) }
 }
@@ -312,6 +342,15 @@ pub mod server {
     pub fn long_text(v: &str) -> Result<(), ValidationError> {
         adapt(super::long_text(v))
     }
+    pub fn line(v: &str) -> Result<(), ValidationError> {
+        adapt(super::line(v))
+    }
+    pub fn optional_line(v: &str) -> Result<(), ValidationError> {
+        adapt(super::optional_line(v))
+    }
+    pub fn number_pattern(v: &str) -> Result<(), ValidationError> {
+        adapt(super::number_pattern(v))
+    }
     pub fn organization(v: &str) -> Result<(), ValidationError> {
         adapt(super::organization(v))
     }
@@ -352,6 +391,19 @@ pub mod server {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_patterns_need_one_sequence_and_known_placeholders() {
+        for ok in ["B-{seq}/DISKOMINFO/000.6/{MM}/{YYYY}", "{seq}/SERT-TTIS/{ROMAN_MM}/{YYYY}", "{seq}"] {
+            assert_eq!(number_pattern(ok), Ok(()), "{ok}");
+        }
+        for bad in ["B-/DISKOMINFO/{YYYY}", "{seq}/{seq}", "{seq}/{DD}", "{seq}/{YYYY", "{seq}}", ""] {
+            assert_eq!(number_pattern(bad), Err(Violation::NotAnOption), "{bad}");
+        }
+        assert_eq!(line(""), Err(Violation::Required));
+        assert_eq!(optional_line(""), Ok(()));
+        assert_eq!(optional_line(&"x".repeat(201)), Err(Violation::TooLong { max: LINE_MAX }));
+    }
 
     #[test]
     fn email_rule_accepts_addresses_and_catches_typos() {

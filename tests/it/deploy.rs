@@ -11,11 +11,13 @@ fn docker_compose_file_is_valid_and_demands_its_secrets() {
     let run = |with_secrets: bool| {
         let mut cmd = Command::new("docker-compose");
         cmd.arg("-f").arg(&file).args(["config", "-q"]);
-        for var in ["POSTGRES_PASSWORD", "TTIS_JWT_SECRET", "TTIS_PUBLIC_URL"] {
+        for var in ["POSTGRES_PASSWORD", "TTIS_JWT_SECRET", "TTIS_SIGNING_KEY", "TTIS_PUBLIC_URL"] {
             cmd.env_remove(var);
         }
         if with_secrets {
-            cmd.env("POSTGRES_PASSWORD", "pw").env("TTIS_JWT_SECRET", "x".repeat(40));
+            cmd.env("POSTGRES_PASSWORD", "pw")
+                .env("TTIS_JWT_SECRET", "x".repeat(40))
+                .env("TTIS_SIGNING_KEY", "ab".repeat(32));
         }
         cmd.output().unwrap_or_else(|e| panic!("docker-compose not available ({e}); `cargo xtask test` installs it"))
     };

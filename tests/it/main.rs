@@ -6,6 +6,7 @@ mod auth;
 mod browser;
 mod deploy;
 mod errors;
+mod letters;
 mod openapi;
 mod reports;
 mod tickets;

@@ -281,6 +281,42 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).to_string()
 }
 
+/// The QR codes on the first page of a PDF, decoded: poppler renders the page to a greyscale
+/// image, rqrr finds and reads the codes.
+pub fn pdf_qr_codes(pdf: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap_or_else(|e| panic!("write pdf: {e}"));
+    let out = std::process::Command::new("pdftoppm")
+        .args(["-gray", "-r", "300", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&path)
+        .arg(dir.path().join("page"))
+        .output()
+        .unwrap_or_else(|e| panic!("pdftoppm not available ({e}); `cargo xtask test` installs poppler-utils"));
+    assert!(out.status.success(), "pdftoppm failed: {}", String::from_utf8_lossy(&out.stderr));
+    let pgm = std::fs::read(dir.path().join("page.pgm")).unwrap_or_else(|e| panic!("page.pgm: {e}"));
+    // P5 <width> <height> <maxval> then one byte per pixel.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 && at < pgm.len() {
+        while at < pgm.len() && pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while at < pgm.len() && !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).to_string());
+    }
+    assert_eq!(fields.first().map(String::as_str), Some("P5"), "a binary greyscale image");
+    let width: usize = fields[1].parse().unwrap_or(0);
+    let height: usize = fields[2].parse().unwrap_or(0);
+    let pixels = &pgm[at + 1..];
+    assert_eq!(pixels.len(), width * height);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+    image.detect_grids().into_iter().filter_map(|g| g.decode().ok().map(|(_, content)| content)).collect()
+}
+
 /// Reads a problem+json answer, checking the content type.
 pub async fn problem(res: Response) -> Value {
     let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();

@@ -1,19 +1,26 @@
 //! Documents the platform writes: rendered to PDF by typst (used as a library) from templates in
 //! `api/templates/`, which an operator can override with files of the same name in
-//! `<data dir>/templates/` without rebuilding. Fonts are the ones embedded in the build
+//! `<data dir>/templates/` without rebuilding. `common.typ` (letterhead, TLP label, signature
+//! block) is put in front of each template. Fonts are the ones embedded in the build
 //! (typst-assets: Libertinus Serif and friends), never the host's.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Context, anyhow};
-use typst::foundations::{Array, Dict, IntoValue, Value};
+use typst::foundations::{Array, Bytes, Dict, IntoValue, Value};
 use typst_as_lib::TypstEngine;
 use typst_as_lib::typst_kit_options::TypstKitFontOptions;
 
 pub mod dates;
+pub mod signer;
 
+const COMMON_TEMPLATE: &str = include_str!("../../templates/common.typ");
 const ANALYSIS_TEMPLATE: &str = include_str!("../../templates/analysis.typ");
+const LETTER_TEMPLATE: &str = include_str!("../../templates/letter.typ");
+const CERTIFICATE_TEMPLATE: &str = include_str!("../../templates/certificate.typ");
+/// The letterhead's emblem until an admin uploads the agency's logo.
+pub const DEFAULT_EMBLEM: &[u8] = include_bytes!("../../templates/emblem.svg");
 
 /// A template's data: names and texts (strings) and lists of strings.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +35,25 @@ impl Inputs {
     pub fn list(mut self, key: &'static str, values: impl IntoIterator<Item = String>) -> Self {
         let array: Array = values.into_iter().map(IntoValue::into_value).collect();
         self.0.push((key, Value::Array(array)));
+        self
+    }
+
+    pub fn flag(mut self, key: &'static str, value: bool) -> Self {
+        self.0.push((key, Value::Bool(value)));
+        self
+    }
+
+    pub fn bytes(mut self, key: &'static str, value: Vec<u8>) -> Self {
+        self.0.push((key, Value::Bytes(Bytes::new(value))));
+        self
+    }
+
+    /// Adds (or, when present, replaces) everything in `other`.
+    pub fn merge(mut self, other: Inputs) -> Self {
+        for (k, v) in other.0 {
+            self.0.retain(|(key, _)| *key != k);
+            self.0.push((k, v));
+        }
         self
     }
 
@@ -65,6 +91,8 @@ impl Template {
 /// The templates this deployment uses.
 pub struct Documents {
     pub analysis: Template,
+    pub letter: Template,
+    pub certificate: Template,
 }
 
 impl Documents {
@@ -78,24 +106,61 @@ impl Documents {
                 Ok(builtin.to_string())
             }
         };
-        Ok(Arc::new(Documents { analysis: Template::new(source("analysis.typ", ANALYSIS_TEMPLATE)?) }))
+        let common = source("common.typ", COMMON_TEMPLATE)?;
+        let template = |name: &str, builtin: &str| -> anyhow::Result<Template> {
+            Ok(Template::new(format!("{common}\n{}", source(name, builtin)?)))
+        };
+        Ok(Arc::new(Documents {
+            analysis: template("analysis.typ", ANALYSIS_TEMPLATE)?,
+            letter: template("letter.typ", LETTER_TEMPLATE)?,
+            certificate: template("certificate.typ", CERTIFICATE_TEMPLATE)?,
+        }))
     }
 }
 
+/// A QR code as SVG, for `image(bytes(..), format: "svg")` in a template.
+pub fn qr_svg(data: &str) -> anyhow::Result<String> {
+    let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| anyhow!("QR code: {e}"))?;
+    Ok(code.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
-    /// The built-in template compiles with embedded fonts only. Set `TTIS_SAMPLE_PDF=<path>` to
-    /// keep the result for a look.
+    fn letterhead() -> Inputs {
+        Inputs::default()
+            .text("government", "PEMERINTAH KABUPATEN KUTAI KARTANEGARA")
+            .text("agency", "DINAS KOMUNIKASI DAN INFORMATIKA")
+            .text("address", "Jl. Wolter Monginsidi No. 1, Tenggarong, Kalimantan Timur 75511")
+            .text("contact", "Telp. (0541) 661234 · ttis@kukarkab.go.id · https://ttis.kukarkab.go.id")
+            .bytes("logo", DEFAULT_EMBLEM.to_vec())
+            .text("logo_format", "svg")
+            .text("city", "Tenggarong")
+            .text("date", "29 November 2026")
+            .text("code", "TTIS-2026-000123")
+            .text("tlp", "amber")
+            .text("signer_title", "Kepala Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara")
+            .text("signer_name", "Dr. H. Contoh Pejabat, S.Kom., M.Si.")
+            .text("signer_rank", "Pembina Utama Muda")
+            .text("signer_nip", "197001011995031001")
+            .text("verify_url", "https://ttis.kukarkab.go.id/verify/0b1e")
+    }
+
+    /// Keeps a rendered sample when `TTIS_SAMPLE_DIR` is set, for a look (`pdftoppm -png`).
+    fn keep(name: &str, pdf: &[u8]) {
+        if let Ok(dir) = std::env::var("TTIS_SAMPLE_DIR") {
+            std::fs::write(Path::new(&dir).join(name), pdf).unwrap();
+        }
+    }
+
+    /// The built-in templates compile with embedded fonts only.
     #[test]
     fn the_analysis_template_renders_a_pdf() {
         let docs = Documents::load(Path::new("/nonexistent")).unwrap();
-        let inputs = Inputs::default()
-            .text("government", "PEMERINTAH KABUPATEN KUTAI KARTANEGARA")
-            .text("agency", "DINAS KOMUNIKASI DAN INFORMATIKA")
-            .text("contact", "https://ttis.kukarkab.go.id · ttis@kukarkab.go.id")
-            .text("code", "TTIS-2026-000123")
+        let inputs = letterhead()
             .text("title", "Halaman utama situs dinas diubah (deface) #not-markup *x* $y$")
             .text("kind", "Insiden")
             .text("category", "Web Defacement (Deface) (web_defacement)")
@@ -104,20 +169,65 @@ mod tests {
             .text("asset", "https://disdik.kukarkab.go.id/")
             .text("pse", "Dinas Pendidikan Kabupaten Kutai Kartanegara")
             .text("submitted", "28 November 2026")
-            .text("tlp", "amber")
             .text("meeting_date", "28 November 2026")
             .list("attendees", ["Rina Analis".to_string(), "Budi Analis".to_string()])
             .text("decision", "Sesuai: deface terkonfirmasi.")
             .text("minutes", "Tim memeriksa tangkapan layar dan arsip halaman.")
             .text("findings", "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas.")
             .text("recommendations", "Pulihkan dari cadangan, tutup celah unggah, ganti kata sandi admin.")
-            .text("analyst", "Rina Analis")
-            .text("city", "Tenggarong")
-            .text("date", "29 November 2026");
+            .text("analyst", "Rina Analis");
         let pdf = docs.analysis.render(inputs).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
-        if let Ok(path) = std::env::var("TTIS_SAMPLE_PDF") {
-            std::fs::write(path, &pdf).unwrap();
+        keep("analysis.pdf", &pdf);
+    }
+
+    fn letter_inputs(final_: bool) -> Inputs {
+        letterhead()
+            .flag("final", final_)
+            .text("qr", qr_svg("https://ttis.kukarkab.go.id/verify/0b1e").unwrap())
+            .text("number", if final_ { "B-7/DISKOMINFO/000.6/11/2026" } else { "(diberikan saat disetujui)" })
+            .text("nature", "Segera")
+            .text("attachments", "-")
+            .text("subject", "Pemberitahuan Insiden Siber")
+            .text("recipient", "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara")
+            .text("recipient_place", "Tenggarong")
+            .text("submitted", "28 November 2026")
+            .text("asset", "https://disdik.kukarkab.go.id/")
+            .text("category", "Web Defacement (Deface)")
+            .text("severity", "Tinggi")
+            .text("discovered", "27 November 2026 pukul 21.40 WITA")
+            .text("summary", "Tim TTIS menerima laporan bahwa halaman utama situs Dinas Pendidikan diubah (deface).\n\nLaporan telah diverifikasi.")
+            .text("findings", "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas #x *y*.")
+            .text("recommendations", "Pulihkan dari cadangan, tutup celah unggah berkas, ganti kata sandi admin.")
+            .text("response_days", "3")
+            .list("copies", ["Bupati Kutai Kartanegara (sebagai laporan)".to_string(), "Arsip".to_string()])
+            .text("recipient_name", "budisec")
+            .text("citation", "atas laporan insiden siber yang disampaikan dengan itikad baik dan secara bertanggung jawab kepada Tim Tanggap Insiden Siber.")
+    }
+
+    #[test]
+    fn the_letter_and_certificate_render_as_drafts_and_final() {
+        let docs = Documents::load(Path::new("/nonexistent")).unwrap();
+        for final_ in [false, true] {
+            let suffix = if final_ { "final" } else { "draft" };
+            let letter = docs.letter.render(letter_inputs(final_)).unwrap();
+            assert!(letter.starts_with(b"%PDF-"));
+            keep(&format!("letter-{suffix}.pdf"), &letter);
+            let certificate = docs.certificate.render(letter_inputs(final_)).unwrap();
+            assert!(certificate.starts_with(b"%PDF-"));
+            keep(&format!("certificate-{suffix}.pdf"), &certificate);
         }
+    }
+
+    #[test]
+    fn an_operator_template_in_the_data_dir_replaces_the_built_in_one() {
+        let dir = std::env::temp_dir().join(format!("ttis-templates-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("templates")).unwrap();
+        std::fs::write(dir.join("templates/certificate.typ"), "Piagam untuk #d.recipient_name").unwrap();
+        let docs = Documents::load(&dir).unwrap();
+        let pdf = docs.certificate.render(letter_inputs(true)).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(pdf.len() < docs.letter.render(letter_inputs(true)).unwrap().len());
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

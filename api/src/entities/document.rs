@@ -1,13 +1,14 @@
 use sea_orm::entity::prelude::*;
 
-/// A rendered document of a ticket. Every version is kept.
+/// A rendered document of a ticket. Every version is kept; a final (signed) one never changes,
+/// except that an admin may revoke it.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "documents")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
     pub ticket_id: i64,
-    /// `analysis_report` (later: `notification_letter`, `certificate`).
+    /// `analysis_report`, `notification_letter`, `certificate` (`DocumentKind`).
     pub kind: String,
     pub version: i32,
     pub storage_key: String,
@@ -15,6 +16,23 @@ pub struct Model {
     pub size: i64,
     pub created_by: Option<i64>,
     pub created_at: DateTimeUtc,
+    /// `draft` or `final` (`DocumentStatus`).
+    pub status: String,
+    pub number: Option<String>,
+    /// The `drafts.revision` it was rendered from.
+    pub draft_revision: Option<i32>,
+    /// What the verification page may show: no personal data.
+    pub subject: Option<String>,
+    /// Base64 signature over the file's SHA-256.
+    pub signature: Option<String>,
+    pub signature_alg: Option<String>,
+    pub key_id: Option<String>,
+    pub signer_name: Option<String>,
+    pub signer_title: Option<String>,
+    pub signed_at: Option<DateTimeUtc>,
+    pub revoked_at: Option<DateTimeUtc>,
+    pub revoked_reason: Option<String>,
+    pub revoked_by: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

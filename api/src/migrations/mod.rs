@@ -7,6 +7,7 @@ mod m20261129_000001_foundation;
 mod m20261129_000002_reports;
 mod m20261129_000003_verification;
 mod m20261129_000004_documents;
+mod m20261129_000005_letters;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_reports::Migration),
             Box::new(m20261129_000003_verification::Migration),
             Box::new(m20261129_000004_documents::Migration),
+            Box::new(m20261129_000005_letters::Migration),
         ]
     }
 }

@@ -3,9 +3,15 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::error::ApiError;
+use crate::services::auth::ClientInfo;
+use crate::services::throttle::Throttle;
+
 pub mod auth;
 pub mod categories;
+pub mod documents;
 pub mod health;
+pub mod organization;
 pub mod pses;
 pub mod reports;
 pub mod site;
@@ -46,5 +52,22 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(pses::create_pse)
         .service(pses::get_pse)
         .service(pses::update_pse)
-        .service(pses::delete_pse);
+        .service(pses::delete_pse)
+        .service(tickets::update_ticket_drafts)
+        .service(organization::get_organization)
+        .service(organization::update_organization)
+        .service(organization::get_organization_logo)
+        .service(organization::update_organization_logo)
+        .service(organization::delete_organization_logo)
+        .service(documents::get_document_verification)
+        .service(documents::create_document_verification)
+        .service(documents::create_document_revocation);
+}
+
+/// Counts a public request against the client address's budget, or refuses it with `429`.
+pub(crate) fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), ApiError> {
+    let key = client.ip.clone().unwrap_or_default();
+    throttle.check(&key, max).map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    throttle.record(&key);
+    Ok(())
 }

@@ -9,8 +9,8 @@ use validator::Validate;
 use crate::error::ApiError;
 use crate::extract::{ValidJson, classify_serde};
 use crate::services::auth::ClientInfo;
+use crate::services::pow;
 use crate::services::reports::{self, Submission, Upload};
-use crate::services::{pow, throttle::Throttle};
 use crate::state::AppState;
 use crate::uploads::{self, Limits};
 
@@ -45,13 +45,6 @@ fn limits(settings: &crate::config::Settings) -> Limits {
         file: settings.reports.evidence_max_file_bytes,
         total: settings.reports.evidence_max_total_bytes,
     }
-}
-
-fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), ApiError> {
-    let key = client.ip.clone().unwrap_or_default();
-    throttle.check(&key, max).map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
-    throttle.record(&key);
-    Ok(())
 }
 
 /// A proof-of-work challenge for the next submission.
@@ -106,7 +99,7 @@ pub async fn create_report(
     client: ClientInfo,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    limited(&state.submit_throttle, &client, state.settings.reports.submit_per_hour)?;
+    super::limited(&state.submit_throttle, &client, state.settings.reports.submit_per_hour)?;
     let idempotency_key = match req.headers().get("idempotency-key") {
         None => None,
         Some(v) => {
@@ -169,7 +162,7 @@ pub async fn get_report_status(
     client: ClientInfo,
     body: ValidJson<StatusRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
     let req = body.into_inner()?;
     let status = reports::status(&state.db, &req).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(status))
@@ -208,7 +201,7 @@ pub async fn create_report_info(
     client: ClientInfo,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
     let (body, files) = uploads::read_json_or_multipart(
         &req,
         payload,

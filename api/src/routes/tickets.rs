@@ -1,5 +1,6 @@
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
+use ttis_shared::dto::documents::Drafts;
 use ttis_shared::dto::reports::ReportReceipt;
 use ttis_shared::dto::tickets::{
     ActionRequest, AssignmentRequest, MessageRequest, StaffReport, TicketDetail, TicketList, TicketQuery,
@@ -69,8 +70,11 @@ pub async fn get_ticket(
 ///
 /// `start_verification`; `request_info` (with `message`: the question; the reporter is emailed and
 /// the SLA clock pauses); `reject` (with `reason`, `duplicate_of` for duplicates, and an optional
-/// `message` to the reporter); `verify` (with `analysis`); later steps `submit_for_approval`,
-/// `approve`, `return_for_revision`, `complete`. An action the state does not allow is `409
+/// `message` to the reporter); `verify` (with `analysis`: renders the analysis report and drafts
+/// the notification letter and the certificate); `submit_for_approval` (the heads are emailed);
+/// `return_for_revision` (head, with `message`: the remarks; back to `drafted`); `approve` (head:
+/// numbers both documents, renders them with their QR codes and signs them); `complete`. What
+/// staff write with steps 6-7 stays internal. An action the state does not allow is `409
 /// invalid_transition`; one for another role is `403 action_forbidden`; both list `allowed_actions`.
 #[utoipa::path(
     tag = "tickets",
@@ -259,6 +263,41 @@ pub async fn create_ticket(
     };
     let receipt = reports::submit(&state, submission).await?;
     Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(receipt))
+}
+
+/// Edit the letter's and certificate's variable parts (analysts, state `drafted`); both are
+/// rendered again as new versions, and the old versions are kept.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "update_ticket_drafts",
+    params(("code" = String, Path, description = "Ticket code")),
+    request_body = Drafts,
+    responses(
+        (status = 200, description = "The ticket with the new versions", body = TicketDetail),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[put("/tickets/{code}/drafts")]
+pub async fn update_ticket_drafts(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    code: web::Path<String>,
+    body: ValidJson<Drafts>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::WorkTickets)?;
+    let input = body.into_inner()?;
+    let t = tickets::find_by_code(&state.db, &code).await?;
+    crate::services::letters::edit(&state, &user.actor(&client), user.id, t, input).await?;
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, now()).await?))
 }
 
 /// Download a document of the ticket (PDF), e.g. the analysis report (*Laporan Hasil Analisis*).

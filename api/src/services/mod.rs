@@ -6,6 +6,8 @@ pub mod auth;
 pub mod categories;
 pub mod crypto;
 pub mod hosts;
+pub mod letters;
+pub mod organization;
 pub mod outbox;
 pub mod passwords;
 pub mod policy;

@@ -17,12 +17,19 @@ pub enum Permission {
     ViewPses,
     /// Change the PSE register and the taxonomy.
     ManageRegisters,
+    /// Edit the organisation settings (letterhead, signer, numbering) and its logo.
+    ManageOrganization,
+    /// Revoke a signed letter or certificate.
+    RevokeDocuments,
 }
 
 impl Permission {
     pub fn roles(self) -> &'static [Role] {
         match self {
-            Permission::ManageUsers | Permission::ManageRegisters => &[Role::Admin],
+            Permission::ManageUsers
+            | Permission::ManageRegisters
+            | Permission::ManageOrganization
+            | Permission::RevokeDocuments => &[Role::Admin],
             Permission::ViewTickets | Permission::AssignTickets => &[Role::Analyst, Role::Head],
             Permission::WorkTickets => &[Role::Analyst],
             Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],

@@ -11,9 +11,10 @@ use sea_orm::{
 };
 use serde_json::json;
 use sha2::Sha256;
+use ttis_shared::dto::documents::DocumentKind;
 use ttis_shared::dto::reports::{
-    EvidenceReceipt, HallOfFameChoice, Label, NewReport, PublicEvent, PublicEventKind, ReportReceipt, ReportStatus,
-    ReporterType, StatusRequest, StepInfo,
+    ApprovedDocument, EvidenceReceipt, HallOfFameChoice, Label, NewReport, PublicEvent, PublicEventKind, ReportReceipt,
+    ReportStatus, ReporterType, StatusRequest, StepInfo,
 };
 use ttis_shared::dto::tickets::Channel;
 use ttis_shared::validation::{Violation, normalize_email};
@@ -506,6 +507,14 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
         submitted_at: t.submitted_at,
         state_entered_at: t.state_entered_at,
         timeline,
+        approved_documents: super::letters::approved(db, t.id)
+            .await?
+            .into_iter()
+            .filter_map(|d| {
+                let kind = DocumentKind::parse(&d.kind)?;
+                Some(ApprovedDocument { kind, label: kind.label(), approved_at: d.signed_at.unwrap_or(d.created_at) })
+            })
+            .collect(),
     })
 }
 

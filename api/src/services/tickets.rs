@@ -12,6 +12,7 @@ use sea_orm::{
     FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
+use ttis_shared::dto::documents::{DocumentKind, DocumentStatus, Revocation, SignatureInfo};
 use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::tickets::{
     ActionRequest, Analysis, AssignmentRequest, DispositionRecord, DocumentItem, DuplicateHint, EvidenceItem,
@@ -26,7 +27,7 @@ use ttis_shared::{Lang, ReportState, Role};
 use super::audit::{self, Actor};
 use super::auth::{AuthUser, ClientInfo};
 use super::outbox::{self, NewEmail};
-use super::{categories, now};
+use super::{categories, letters, now};
 use crate::entities::{analysis, disposition, duplicate_hint, evidence, pse, ticket, ticket_event, user};
 use crate::error::{ApiError, FieldIssue};
 use crate::state::AppState;
@@ -146,6 +147,31 @@ pub async fn apply(
     )
     .await?;
     Ok(updated)
+}
+
+/// A note only staff see, on the ticket's timeline.
+async fn internal_note(
+    txn: &DatabaseTransaction,
+    t: &ticket::Model,
+    who: &Actor,
+    body: Option<&str>,
+) -> Result<(), ApiError> {
+    let Some(body) = body else { return Ok(()) };
+    ticket_event::ActiveModel {
+        ticket_id: Set(t.id),
+        at: Set(now()),
+        kind: Set("note".into()),
+        from_state: Set(None),
+        to_state: Set(None),
+        actor_user_id: Set(who.user_id),
+        actor_label: Set(who.label.clone()),
+        body: Set(Some(body.to_string())),
+        public: Set(false),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
 }
 
 fn staff_actor(user: &AuthUser, client: &ClientInfo) -> Actor {
@@ -270,6 +296,46 @@ pub async fn act(
             let t = find_by_code(&txn, &t.code).await?;
             let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?;
             stored.push(attach_analysis_report(&txn, state, &t, user).await?);
+            // Step 5: the system drafts the letter and the certificate at once.
+            stored.extend(letters::draft_on_verify(&txn, state, &t, user.id).await?);
+            t
+        }
+        // Steps 6-7 are between the team and the head: what they write stays internal.
+        Action::SubmitForApproval => {
+            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
+            internal_note(&txn, &t, &who, message.as_deref()).await?;
+            letters::notify_heads(&txn, state, &t).await?;
+            t
+        }
+        Action::ReturnForRevision => {
+            let remarks = message.clone().ok_or_else(|| required("message"))?;
+            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
+            internal_note(&txn, &t, &who, Some(&remarks)).await?;
+            letters::record_remarks(&txn, t.id, &remarks).await?;
+            letters::notify_assignee(
+                &txn,
+                state,
+                &t,
+                "Dikembalikan untuk perbaikan / Returned for revision",
+                &format!("Catatan Kepala Dinas / The head's remarks:\n{remarks}"),
+            )
+            .await?;
+            t
+        }
+        Action::Approve => {
+            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
+            internal_note(&txn, &t, &who, message.as_deref()).await?;
+            // Step 7: numbers, final PDFs with their QR codes, signatures.
+            stored.extend(letters::issue_on_approve(&txn, state, &t, user.id).await?);
+            letters::notify_assignee(
+                &txn,
+                state,
+                &t,
+                "Disetujui dan ditandatangani / Approved and signed",
+                "Surat Pemberitahuan Insiden Siber dan Sertifikat Apresiasi telah disetujui dan ditandatangani. \
+                 / The notification letter and certificate were approved and signed.",
+            )
+            .await?;
             t
         }
         _ => apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?,
@@ -292,7 +358,7 @@ async fn attach_analysis_report(
     t: &ticket::Model,
     user: &AuthUser,
 ) -> Result<String, ApiError> {
-    use crate::documents::{Inputs, dates};
+    use crate::documents::dates;
     let a = analysis::Entity::find_by_id(t.id).one(txn).await?.ok_or(ApiError::NotFound)?;
     let category = crate::entities::category::Entity::find_by_id(a.category.clone()).one(txn).await?;
     let category = category.map(|c| format!("{} ({})", c.label_id, c.code)).unwrap_or_else(|| a.category.clone());
@@ -304,19 +370,13 @@ async fn attach_analysis_report(
     let names = user_refs(txn, attendee_ids.clone()).await?;
     let attendees: Vec<String> = attendee_ids.iter().filter_map(|id| names.get(id).map(|u| u.name.clone())).collect();
     let offset = super::reports::local_offset();
-    let site = &state.settings.site;
-    let inputs = Inputs::default()
-        .text("government", site.government_name.clone())
-        .text("agency", site.agency_name.clone())
-        .text(
-            "contact",
-            format!("{} · {}", state.settings.public_url, site.security_contact.trim_start_matches("mailto:")),
-        )
+    let org = super::organization::current(txn).await?;
+    let inputs = super::organization::letterhead(&org)
         .text("code", t.code.clone())
         .text("title", t.title.clone())
         .text("kind", if t.kind == "vulnerability" { "Kerentanan" } else { "Insiden" })
         .text("category", category)
-        .text("severity", Severity::parse(&a.severity).map(severity_label).unwrap_or("-"))
+        .text("severity", Severity::parse(&a.severity).map(letters::severity_label).unwrap_or("-"))
         .text(
             "cvss",
             match (&a.cvss_vector, a.cvss_score) {
@@ -335,48 +395,18 @@ async fn attach_analysis_report(
         .text("findings", a.findings.clone())
         .text("recommendations", a.recommendations.clone())
         .text("analyst", user.name.clone())
-        .text("city", site.city.clone())
         .text("date", dates::indonesian(now().with_timezone(&offset).date_naive()));
     let documents = state.documents.clone();
     let pdf = tokio::task::spawn_blocking(move || documents.analysis.render(inputs))
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("render task: {e}")))??;
-    let version = crate::entities::document::Entity::find()
-        .filter(crate::entities::document::Column::TicketId.eq(t.id))
-        .filter(crate::entities::document::Column::Kind.eq("analysis_report"))
-        .count(txn)
-        .await? as i32
-        + 1;
-    let key = uuid::Uuid::new_v4().to_string();
-    let temp = state.evidence.incoming_dir().join(&key);
-    tokio::fs::write(&temp, &pdf).await.map_err(|e| ApiError::Internal(e.into()))?;
-    if let Err(e) = state.evidence.put(&key, &temp).await {
-        let _ = tokio::fs::remove_file(&temp).await;
-        return Err(ApiError::Internal(e));
-    }
-    crate::entities::document::ActiveModel {
-        id: Set(uuid::Uuid::new_v4().to_string()),
-        ticket_id: Set(t.id),
-        kind: Set("analysis_report".into()),
-        version: Set(version),
-        storage_key: Set(key.clone()),
-        sha256: Set(super::crypto::sha256_hex(&pdf)),
-        size: Set(pdf.len() as i64),
-        created_by: Set(Some(user.id)),
-        created_at: Set(now()),
-    }
-    .insert(txn)
-    .await?;
+    let kind = DocumentKind::AnalysisReport;
+    let version = letters::next_version(txn, t.id, kind).await?;
+    let key = letters::store(state, &pdf).await?;
+    letters::new_document(t, kind, version, DocumentStatus::Final, key.clone(), &pdf, Some(user.id))
+        .insert(txn)
+        .await?;
     Ok(key)
-}
-
-fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Rendah => "Rendah",
-        Severity::Sedang => "Sedang",
-        Severity::Tinggi => "Tinggi",
-        Severity::Kritis => "Kritis",
-    }
 }
 
 async fn record_analysis(
@@ -805,6 +835,32 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
     Ok(TicketList { items, total, page, per_page, counts })
 }
 
+fn document_item(d: crate::entities::document::Model) -> DocumentItem {
+    let signature = match (&d.signature, d.signed_at) {
+        (Some(signature), Some(signed_at)) => Some(SignatureInfo {
+            algorithm: d.signature_alg.clone().unwrap_or_default(),
+            key_id: d.key_id.clone().unwrap_or_default(),
+            signature: signature.clone(),
+            signer_name: d.signer_name.clone().unwrap_or_default(),
+            signer_title: d.signer_title.clone().unwrap_or_default(),
+            signed_at,
+        }),
+        _ => None,
+    };
+    DocumentItem {
+        kind: DocumentKind::parse(&d.kind).unwrap_or(DocumentKind::AnalysisReport),
+        status: if d.status == "final" { DocumentStatus::Final } else { DocumentStatus::Draft },
+        revoked: d.revoked_at.map(|at| Revocation { at, reason: d.revoked_reason.clone().unwrap_or_default() }),
+        id: d.id,
+        version: d.version,
+        number: d.number,
+        sha256: d.sha256,
+        size: u64::try_from(d.size).unwrap_or(0),
+        created_at: d.created_at,
+        signature,
+    }
+}
+
 /// Everything staff see of one ticket.
 pub async fn detail(
     db: &DatabaseConnection,
@@ -847,15 +903,10 @@ pub async fn detail(
         .all(db)
         .await?
         .into_iter()
-        .map(|d| DocumentItem {
-            id: d.id,
-            kind: d.kind,
-            version: d.version,
-            sha256: d.sha256,
-            size: u64::try_from(d.size).unwrap_or(0),
-            created_at: d.created_at,
-        })
+        .map(document_item)
         .collect();
+    let drafts =
+        crate::entities::draft::Entity::find_by_id(t.id).one(db).await?.as_ref().and_then(letters::drafts_view);
     let attendee_ids: Vec<i64> =
         recorded.as_ref().and_then(|a| serde_json::from_str(&a.attendees).ok()).unwrap_or_default();
     let stored_dispositions = disposition::Entity::find()
@@ -939,6 +990,7 @@ pub async fn detail(
             .collect(),
         analysis,
         documents,
+        drafts,
         dispositions: stored_dispositions
             .into_iter()
             .map(|d| {

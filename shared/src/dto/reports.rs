@@ -278,6 +278,18 @@ pub struct ReportStatus {
     pub submitted_at: DateTime<Utc>,
     pub state_entered_at: DateTime<Utc>,
     pub timeline: Vec<PublicEvent>,
+    /// The letter and certificate once the head has approved and signed them (delivered in step 9).
+    #[serde(default)]
+    pub approved_documents: Vec<ApprovedDocument>,
+}
+
+/// A signed document of the reporter's ticket, as the tracking page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ApprovedDocument {
+    pub kind: super::documents::DocumentKind,
+    pub label: Label,
+    pub approved_at: DateTime<Utc>,
 }
 
 /// One category of the incident taxonomy.

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::documents::{DocumentKind, DocumentStatus, DraftsView, Revocation, SignatureInfo};
 use super::reports::Label;
 use crate::procedure::{Action, ReportState};
 use crate::sla::StepClock;
@@ -285,6 +286,8 @@ pub struct TicketDetail {
     pub analysis: Option<Analysis>,
     /// Rendered documents (every version), newest first.
     pub documents: Vec<DocumentItem>,
+    /// The letter's and certificate's variable parts (from `verify` on).
+    pub drafts: Option<DraftsView>,
     /// Assignments with their dispositions (*disposisi*), newest first.
     pub dispositions: Vec<DispositionRecord>,
     pub clock: Option<StepClock>,
@@ -528,12 +531,16 @@ pub struct UpdateCategory {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct DocumentItem {
     pub id: String,
-    /// `analysis_report` (*Laporan Hasil Analisis*).
-    pub kind: String,
+    pub kind: DocumentKind,
     pub version: i32,
+    pub status: DocumentStatus,
+    /// Assigned on approval (final documents only).
+    pub number: Option<String>,
     pub sha256: String,
     pub size: u64,
     pub created_at: DateTime<Utc>,
+    pub signature: Option<SignatureInfo>,
+    pub revoked: Option<Revocation>,
 }
 
 /// A recorded disposition: who assigned the ticket to whom, with what instruction.
