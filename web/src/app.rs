@@ -38,6 +38,10 @@ pub enum Route {
     Pses,
     #[at("/staff/categories")]
     Categories,
+    #[at("/staff/approvals")]
+    Approvals,
+    #[at("/staff/organization")]
+    Organization,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -60,6 +64,8 @@ fn switch(route: Route) -> Html {
         Route::Ticket { code } => html! { <pages::staff::ticket::TicketPage code={AttrValue::from(code)} /> },
         Route::Pses => html! { <pages::staff::pses::Pses /> },
         Route::Categories => html! { <pages::staff::categories::Categories /> },
+        Route::Approvals => html! { <pages::staff::approvals::Approvals /> },
+        Route::Organization => html! { <pages::staff::organization::OrganizationSettings /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

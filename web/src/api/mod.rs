@@ -119,19 +119,18 @@ pub async fn request_empty<R: DeserializeOwned>(
     request::<(), R>(method, path, None, token, lang).await
 }
 
-/// Downloads a staff-only file (`GET /api/v1{path}` with the bearer token) and hands it to the
-/// browser as a download named `file_name`. The file is never shown in the page.
-pub async fn download(path: &str, token: &str, file_name: &str, lang: Lang) -> Result<(), ApiError> {
+/// Fetches `GET /api/v1{path}` (with the bearer token, when there is one) as a `Blob`: a PDF to
+/// preview or download, an image to show. The file never passes through a URL the browser could
+/// load without the token.
+pub async fn fetch_blob(path: &str, token: Option<&str>, lang: Lang) -> Result<web_sys::Blob, ApiError> {
     use wasm_bindgen::JsCast;
 
     let url = format!("{API}{path}");
-    let response = RequestBuilder::new(&url)
-        .method(Method::GET)
-        .header("Accept-Language", lang.code())
-        .header("Authorization", &format!("Bearer {token}"))
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let mut builder = RequestBuilder::new(&url).method(Method::GET).header("Accept-Language", lang.code());
+    if let Some(token) = token {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let response = builder.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
     let status = response.status();
     if !(200..300).contains(&status) {
         let text = response.text().await.unwrap_or_default();
@@ -143,13 +142,61 @@ pub async fn download(path: &str, token: &str, file_name: &str, lang: Lang) -> R
     let failed = |_| ApiError::Unexpected { status };
     let raw: web_sys::Response = response.into();
     let promise = raw.blob().map_err(failed)?;
-    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(promise)
+    wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(failed)?
         .dyn_into()
-        .map_err(|_| failed(wasm_bindgen::JsValue::NULL))?;
+        .map_err(|_| failed(wasm_bindgen::JsValue::NULL))
+}
+
+/// Fetches a file (see [`fetch_blob`]) and gives it a `blob:` URL for an `<iframe>` or `<img>`.
+/// The caller revokes it ([`revoke_object_url`]) when it is no longer shown.
+pub async fn object_url(path: &str, token: Option<&str>, lang: Lang) -> Result<String, ApiError> {
+    let blob = fetch_blob(path, token, lang).await?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::Unexpected { status: 200 })
+}
+
+/// Frees a URL made by [`object_url`].
+pub fn revoke_object_url(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
+/// Sends a file as the raw body of a request (a PDF to compare, a logo) and decodes the answer
+/// like [`request`].
+pub async fn send_blob<R: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: &web_sys::Blob,
+    content_type: &str,
+    token: Option<&str>,
+    lang: Lang,
+) -> Result<R, ApiError> {
+    let url = format!("{API}{path}");
+    let mut builder = RequestBuilder::new(&url)
+        .method(method)
+        .header("Accept", "application/json, application/problem+json")
+        .header("Accept-Language", lang.code())
+        .header("Content-Type", content_type);
+    if let Some(token) = token {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let request =
+        builder.body(wasm_bindgen::JsValue::from(body.clone())).map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = response.status();
+    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(status, &text)
+}
+
+/// Downloads a staff-only file (`GET /api/v1{path}` with the bearer token) and hands it to the
+/// browser as a download named `file_name`. The file is never shown in the page.
+pub async fn download(path: &str, token: &str, file_name: &str, lang: Lang) -> Result<(), ApiError> {
+    use wasm_bindgen::JsCast;
+
+    let blob = fetch_blob(path, Some(token), lang).await?;
+    let failed = |_| ApiError::Unexpected { status: 200 };
     let object_url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(ApiError::Unexpected { status })?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(ApiError::Unexpected { status: 200 })?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| failed(wasm_bindgen::JsValue::NULL))?;
     anchor.set_href(&object_url);

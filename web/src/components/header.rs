@@ -1,17 +1,37 @@
-//! The site header: agency, platform name, main navigation, language switch, staff sign-in.
+//! The site header: agency, platform name, main navigation, language switch, staff sign-in; for
+//! the head, the approval queue with the number of tickets waiting.
 
+use ttis_shared::Role;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
+use crate::pages::staff::approvals::awaiting_count;
 use crate::state::{use_auth, use_lang};
 
 #[function_component(Header)]
 pub fn header() -> Html {
     let lang = use_lang();
     let auth = use_auth();
+    let route = use_route::<Route>();
+    let head_token = auth.auth.session().filter(|s| s.has_role(Role::Head)).map(|s| s.token.clone());
+    let waiting = use_state(|| 0u64);
+    {
+        // Asked again on every page change, so an approval elsewhere shows at once.
+        let waiting = waiting.clone();
+        use_effect_with((head_token.clone(), route), move |(token, _)| {
+            if let Some(token) = token.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(n) = awaiting_count(&token, lang).await {
+                        waiting.set(n);
+                    }
+                });
+            }
+        });
+    }
     let staff_link = match auth.auth.session() {
         Some(_) => html! {
             <NavLink to={Route::Dashboard} id="staff-link" class="btn btn-light">{ t(lang, Key::NavDashboard) }</NavLink>
@@ -50,6 +70,18 @@ pub fn header() -> Html {
                     { for nav.into_iter().map(|(route, key)| html! {
                         <li><NavLink to={route}>{ t(lang, key) }</NavLink></li>
                     }) }
+                    if head_token.is_some() {
+                        <li>
+                            <NavLink to={Route::Approvals} id="approvals-link">
+                                { t(lang, Key::NavApprovals) }
+                                { " " }
+                                <span id="approvals-badge" class="nav-badge" hidden={*waiting == 0}>{ *waiting }</span>
+                                if *waiting > 0 {
+                                    <span class="visually-hidden">{ format!(" {}", t(lang, Key::ApprovalsWaiting)) }</span>
+                                }
+                            </NavLink>
+                        </li>
+                    }
                 </ul>
             </nav>
         </header>

@@ -97,7 +97,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::VerifyTitle => "Document Verification",
         Key::VerifyLead => {
-            "This page will check whether a notification letter or certificate of appreciation is genuine, electronically signed and unaltered."
+            "Check whether a notification letter or certificate of appreciation issued by TTIS is genuine, electronically signed and unaltered."
         }
         Key::VerifyDocumentId => "Document reference",
         Key::NotFoundCode => "Error 404",
@@ -524,5 +524,169 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Unassigned => "Unassigned",
         Key::WaitingReporter => "Waiting for the reporter; the SLA clock is paused.",
         Key::EvidenceTitle => "Evidence",
+        Key::ApprovalsTitle => "Document Approvals",
+        Key::ApprovalsLead => {
+            "Notification letters and certificates of appreciation waiting for the head's approval and signature (SOP steps 6–7)."
+        }
+        Key::ApprovalsListTitle => "Awaiting approval",
+        Key::ApprovalsEmptyTitle => "Nothing is waiting for approval.",
+        Key::ApprovalsEmptyText => "Tickets the team submits will appear here.",
+        Key::ApprovalsHeadOnly => "Only the head can approve documents; for you this list is read-only.",
+        Key::ApprovalsOpen => "Review",
+        Key::ApprovalsSince => "Submitted",
+        Key::ApprovalsWaiting => "tickets awaiting approval",
+        Key::NavApprovals => "Approvals",
+        Key::NavOrganization => "Organisation",
+        Key::ApprovedDocsText => {
+            "The letter and certificate were approved and signed on {date}; they are sent in the next step."
+        }
+        Key::DocDraft => "Draft",
+        Key::DocFinal => "Final",
+        Key::DocKind => "Document type",
+        Key::DocLatestPreviews => "Latest versions",
+        Key::DocNumber => "Number",
+        Key::DocOpenTab => "Open in a new tab",
+        Key::DocPreview => "Preview",
+        Key::DocRevoked => "Revoked",
+        Key::DocSigned => "Signed",
+        Key::DocVerifyLink => "Verify",
+        Key::DocVersion => "Version",
+        Key::DocumentsNone => {
+            "No documents yet. The analysis report, letter and certificate are drafted when the report is verified."
+        }
+        Key::DocumentsTitle => "Documents",
+        Key::DraftsTitle => "Letter and certificate drafts",
+        Key::DraftsLead => {
+            "Edit the variable parts of the notification letter and the certificate of appreciation. Each save renders both documents again as new versions; older versions are kept."
+        }
+        Key::DraftRevision => "Revision {n}, updated {at}",
+        Key::DraftLetterLegend => "Cyber incident notification letter",
+        Key::DraftRecipient => "To (addressee)",
+        Key::DraftRecipientHint => "The addressee's title, e.g. Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara.",
+        Key::DraftRecipientPlace => "Place (di)",
+        Key::DraftNature => "Nature of the letter",
+        Key::NatureBiasa => "Ordinary (biasa)",
+        Key::NatureSegera => "Urgent (segera)",
+        Key::NatureRahasia => "Confidential (rahasia)",
+        Key::DraftResponseDays => "Response deadline (working days)",
+        Key::DraftResponseDaysInvalid => "Enter a whole number from 1 to 90.",
+        Key::DraftSummary => "Summary of the report",
+        Key::DraftSummaryHint => "The opening paragraph: what was reported to the team.",
+        Key::DraftCopies => "Copies to (tembusan)",
+        Key::DraftCopiesHint => "One recipient per line, at most 10.",
+        Key::DraftCopiesTooMany => "At most 10 lines of copies.",
+        Key::DraftCertificateLegend => "Certificate of appreciation",
+        Key::DraftCertificateName => "Name on the certificate",
+        Key::DraftCertificateNameHint => "By default, the name the reporter chose for the Hall of Fame.",
+        Key::DraftCitation => "Citation",
+        Key::DraftCitationHint => {
+            "Printed in Indonesian, e.g. atas laporan kerentanan yang disampaikan secara bertanggung jawab."
+        }
+        Key::DraftsSave => "Save drafts",
+        Key::DraftsSaveHint => "Both documents are rendered again as new versions.",
+        Key::DraftsSaved => "Drafts saved; new versions of the letter and certificate were rendered.",
+        Key::HeadRemarks => "Remarks from the head",
+        Key::ReviewDraftsTitle => "Review the letter and certificate drafts",
+        Key::ReviewDraftsHint => {
+            "Check both drafts, then approve and sign them, or return them to the team with remarks."
+        }
+        Key::FixMarkedFields => "Check the fields marked in red.",
+        Key::OrgTitle => "Organisation Settings",
+        Key::OrgLead => {
+            "The letterhead, the signer and the numbering of letters and certificates. Documents rendered from now on use these settings; signed documents never change."
+        }
+        Key::OrgForbidden => "Only administrators can change the organisation settings.",
+        Key::OrgFormTitle => "Letterhead and signer",
+        Key::OrgLetterheadLegend => "Letterhead",
+        Key::OrgGovernmentName => "Government",
+        Key::OrgGovernmentNameHint => "The letterhead's first line, e.g. PEMERINTAH KABUPATEN KUTAI KARTANEGARA.",
+        Key::OrgAgencyName => "Agency",
+        Key::OrgWebsite => "Website",
+        Key::OrgCity => "City of issue",
+        Key::OrgCityHint => "Used in the date line, e.g. Tenggarong, 10 Juli 2025.",
+        Key::OrgSignerLegend => "Signer",
+        Key::OrgSignerName => "Signer's name",
+        Key::OrgSignerTitle => "Title",
+        Key::OrgSignerTitleHint => "Printed above the signature, e.g. Kepala Dinas Komunikasi dan Informatika.",
+        Key::OrgSignerNip => "Civil-servant number (NIP)",
+        Key::OrgSignerRank => "Rank (pangkat/golongan)",
+        Key::OrgSignerRankHint => "E.g. Pembina Utama Muda.",
+        Key::OrgNumberingLegend => "Numbering",
+        Key::OrgPatternHint => {
+            "Number pattern: {seq} (required, exactly once; the sequence restarts each year), {YYYY} year, {MM} month (07), {ROMAN_MM} month in Roman numerals (VII). Example: B-{seq}/DISKOMINFO/000.6/{MM}/{YYYY}."
+        }
+        Key::OrgLetterPattern => "Letter number pattern",
+        Key::OrgCertificatePattern => "Certificate number pattern",
+        Key::OrgPatternInvalid => {
+            "The pattern must contain {seq} exactly once, and otherwise only {YYYY}, {MM} or {ROMAN_MM}."
+        }
+        Key::OrgSaved => "Organisation settings saved.",
+        Key::OrgLogoTitle => "Letterhead logo",
+        Key::OrgLogoNone => "No logo uploaded; the letterhead uses the built-in emblem.",
+        Key::OrgLogoAlt => "Current letterhead logo",
+        Key::OrgLogoChoose => "Logo file",
+        Key::OrgLogoHint => "PNG or JPEG, at most 512 KB.",
+        Key::OrgLogoWrongType => "The logo must be a PNG or JPEG file.",
+        Key::OrgLogoTooLarge => "The logo is too large; at most 512 KB.",
+        Key::OrgLogoChooseFirst => "Choose a logo file first.",
+        Key::OrgLogoUpload => "Upload logo",
+        Key::OrgLogoUploaded => "Logo uploaded.",
+        Key::OrgLogoRemove => "Remove logo",
+        Key::OrgLogoRemoveConfirm => "Remove the logo? The letterhead goes back to the built-in emblem.",
+        Key::OrgLogoRemoved => "Logo removed; the letterhead uses the built-in emblem.",
+        Key::RevokeTitle => "Revoke document",
+        Key::RevokeLead => {
+            "Administrators only. A revoked document is kept, but this page declares it no longer in force, with the reason. Revocation cannot be undone."
+        }
+        Key::RevokeReason => "Reason for revocation",
+        Key::RevokeSubmit => "Revoke document",
+        Key::VerifyLookupTitle => "Find a document",
+        Key::VerifyIdHint => {
+            "Printed under the QR code on the document; you can also paste the address from the QR code."
+        }
+        Key::VerifySubmit => "Check document",
+        Key::VerifyNotFoundTitle => "Document not found.",
+        Key::VerifyNotFoundText => {
+            "There is no signed document with this reference. Check the reference on the document or scan its QR code again. Do not treat a document that cannot be verified here as official."
+        }
+        Key::VerifyValidTitle => "Valid",
+        Key::VerifyValidText => {
+            "This document was issued by TTIS and its electronic signature verifies. Compare its contents with the details below, or check your file."
+        }
+        Key::VerifyRevokedTitle => "Revoked",
+        Key::VerifyRevokedText => "This document was revoked on {date} and is no longer in force.\nReason: {reason}",
+        Key::VerifyInvalidTitle => "Not valid",
+        Key::VerifyInvalidText => {
+            "The electronic signature of this document does not verify. Do not rely on this document; contact the TTIS team."
+        }
+        Key::VerifyDate => "Date",
+        Key::VerifyIssuer => "Issuer",
+        Key::VerifySigner => "Signed by",
+        Key::VerifySignerTitle => "Signer's title",
+        Key::VerifySignedAt => "Signed at",
+        Key::VerifySignature => "Electronic signature",
+        Key::VerifySignatureOk => "Verifies",
+        Key::VerifySignatureBad => "Does not verify",
+        Key::VerifyKeyId => "Signing key id",
+        Key::VerifyTechnical => "Technical details",
+        Key::VerifyPublicKey => "Public key (Base64)",
+        Key::VerifySignatureValue => "Signature (Base64)",
+        Key::VerifyTechnicalHint => {
+            "The signature is made over the PDF file's SHA-256; anyone can check it with this public key."
+        }
+        Key::VerifyFileTitle => "Check your file",
+        Key::VerifyFileLead => {
+            "Choose the PDF file you received to make sure it is exactly the signed document. The file is only compared, never stored."
+        }
+        Key::VerifyFileLabel => "PDF file",
+        Key::VerifyFileCheck => "Check file",
+        Key::VerifyFileChooseFirst => "Choose a PDF file first.",
+        Key::VerifyFileTooLarge => "The file is too large; at most 10 MB.",
+        Key::VerifyFileMatches => "The file is identical to the signed document.",
+        Key::VerifyFileDiffers => {
+            "The file differs from the signed document: its contents are not the same, or it was altered."
+        }
+        Key::VerifyFileYourHash => "SHA-256 of your file",
+        Key::VerifyFileSignedHash => "SHA-256 of the signed document",
     }
 }

@@ -91,7 +91,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::VerifyTitle => "Verifikasi Dokumen",
         Key::VerifyLead => {
-            "Halaman ini akan memeriksa apakah surat pemberitahuan atau sertifikat apresiasi asli, ditandatangani secara elektronik, dan tidak diubah."
+            "Periksa apakah surat pemberitahuan atau sertifikat apresiasi yang diterbitkan TTIS asli, ditandatangani secara elektronik, dan tidak diubah."
         }
         Key::VerifyDocumentId => "Nomor rujukan dokumen",
         Key::NotFoundCode => "Galat 404",
@@ -524,5 +524,167 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Unassigned => "Belum ditugaskan",
         Key::WaitingReporter => "Menunggu jawaban pelapor; waktu layanan dihentikan sementara.",
         Key::EvidenceTitle => "Bukti",
+        Key::ApprovalsTitle => "Persetujuan Dokumen",
+        Key::ApprovalsLead => {
+            "Surat pemberitahuan dan sertifikat apresiasi yang menunggu pengesahan dan tanda tangan Kepala Dinas (langkah 6–7 SOP)."
+        }
+        Key::ApprovalsListTitle => "Menunggu persetujuan",
+        Key::ApprovalsEmptyTitle => "Tidak ada dokumen yang menunggu persetujuan.",
+        Key::ApprovalsEmptyText => "Tiket yang diajukan tim akan muncul di sini.",
+        Key::ApprovalsHeadOnly => {
+            "Hanya Kepala Dinas yang dapat mengesahkan dokumen; bagi Anda daftar ini hanya untuk dibaca."
+        }
+        Key::ApprovalsOpen => "Tinjau",
+        Key::ApprovalsSince => "Diajukan",
+        Key::ApprovalsWaiting => "tiket menunggu persetujuan",
+        Key::NavApprovals => "Persetujuan",
+        Key::NavOrganization => "Organisasi",
+        Key::ApprovedDocsText => {
+            "Surat dan sertifikat telah disetujui dan ditandatangani pada {date}; dikirim pada langkah berikutnya."
+        }
+        Key::DocDraft => "Draf",
+        Key::DocFinal => "Final",
+        Key::DocKind => "Jenis dokumen",
+        Key::DocLatestPreviews => "Pratinjau versi terbaru",
+        Key::DocNumber => "Nomor",
+        Key::DocOpenTab => "Buka di tab baru",
+        Key::DocPreview => "Pratinjau",
+        Key::DocRevoked => "Dicabut",
+        Key::DocSigned => "Ditandatangani",
+        Key::DocVerifyLink => "Verifikasi",
+        Key::DocVersion => "Versi",
+        Key::DocumentsNone => {
+            "Belum ada dokumen. Laporan hasil analisis, surat dan sertifikat disusun saat laporan diverifikasi."
+        }
+        Key::DocumentsTitle => "Dokumen",
+        Key::DraftsTitle => "Draf surat dan sertifikat",
+        Key::DraftsLead => {
+            "Ubah bagian surat pemberitahuan dan sertifikat apresiasi yang dapat disesuaikan. Setiap penyimpanan menyusun ulang kedua dokumen sebagai versi baru; versi lama tetap tersimpan."
+        }
+        Key::DraftRevision => "Revisi {n}, diperbarui {at}",
+        Key::DraftLetterLegend => "Surat pemberitahuan insiden siber",
+        Key::DraftRecipient => "Kepada (Yth.)",
+        Key::DraftRecipientHint => "Jabatan penerima, mis. Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara.",
+        Key::DraftRecipientPlace => "Di (tempat)",
+        Key::DraftNature => "Sifat surat",
+        Key::NatureBiasa => "Biasa",
+        Key::NatureSegera => "Segera",
+        Key::NatureRahasia => "Rahasia",
+        Key::DraftResponseDays => "Batas tanggapan (hari kerja)",
+        Key::DraftResponseDaysInvalid => "Isi bilangan bulat 1 sampai 90.",
+        Key::DraftSummary => "Ringkasan laporan",
+        Key::DraftSummaryHint => "Paragraf pembuka: apa yang dilaporkan kepada Tim TTIS.",
+        Key::DraftCopies => "Tembusan",
+        Key::DraftCopiesHint => "Satu penerima per baris, paling banyak 10.",
+        Key::DraftCopiesTooMany => "Paling banyak 10 baris tembusan.",
+        Key::DraftCertificateLegend => "Sertifikat apresiasi",
+        Key::DraftCertificateName => "Nama penerima sertifikat",
+        Key::DraftCertificateNameHint => "Bawaannya nama yang dipilih pelapor untuk Hall of Fame.",
+        Key::DraftCitation => "Kalimat apresiasi",
+        Key::DraftCitationHint => "Mis. atas laporan kerentanan yang disampaikan secara bertanggung jawab.",
+        Key::DraftsSave => "Simpan draf",
+        Key::DraftsSaveHint => "Kedua dokumen disusun ulang sebagai versi baru.",
+        Key::DraftsSaved => "Draf disimpan; surat dan sertifikat versi baru telah disusun.",
+        Key::HeadRemarks => "Catatan Kepala Dinas",
+        Key::ReviewDraftsTitle => "Tinjau draf surat dan sertifikat",
+        Key::ReviewDraftsHint => {
+            "Periksa kedua draf, lalu sahkan dan tanda tangani, atau kembalikan kepada tim dengan catatan perbaikan."
+        }
+        Key::FixMarkedFields => "Periksa kembali isian yang ditandai merah.",
+        Key::OrgTitle => "Pengaturan Organisasi",
+        Key::OrgLead => {
+            "Kop surat, penanda tangan, dan penomoran surat serta sertifikat. Dokumen yang disusun sesudahnya memakai pengaturan ini; dokumen yang sudah ditandatangani tidak berubah."
+        }
+        Key::OrgForbidden => "Hanya administrator yang dapat mengubah pengaturan organisasi.",
+        Key::OrgFormTitle => "Kop surat dan penanda tangan",
+        Key::OrgLetterheadLegend => "Kop surat",
+        Key::OrgGovernmentName => "Nama pemerintah daerah",
+        Key::OrgGovernmentNameHint => "Baris pertama kop, mis. PEMERINTAH KABUPATEN KUTAI KARTANEGARA.",
+        Key::OrgAgencyName => "Nama perangkat daerah",
+        Key::OrgWebsite => "Situs web",
+        Key::OrgCity => "Kota tempat surat dibuat",
+        Key::OrgCityHint => "Dipakai pada baris tanggal, mis. Tenggarong, 10 Juli 2025.",
+        Key::OrgSignerLegend => "Penanda tangan",
+        Key::OrgSignerName => "Nama penanda tangan",
+        Key::OrgSignerTitle => "Jabatan",
+        Key::OrgSignerTitleHint => "Dicetak di atas tanda tangan, mis. Kepala Dinas Komunikasi dan Informatika.",
+        Key::OrgSignerNip => "NIP",
+        Key::OrgSignerRank => "Pangkat/golongan",
+        Key::OrgSignerRankHint => "Mis. Pembina Utama Muda.",
+        Key::OrgNumberingLegend => "Penomoran",
+        Key::OrgPatternHint => {
+            "Pola nomor: {seq} (wajib, tepat satu kali; urutan dimulai ulang setiap tahun), {YYYY} tahun, {MM} bulan (07), {ROMAN_MM} bulan dalam angka Romawi (VII). Contoh: B-{seq}/DISKOMINFO/000.6/{MM}/{YYYY}."
+        }
+        Key::OrgLetterPattern => "Pola nomor surat",
+        Key::OrgCertificatePattern => "Pola nomor sertifikat",
+        Key::OrgPatternInvalid => {
+            "Pola harus memuat {seq} tepat satu kali, selain itu hanya {YYYY}, {MM} atau {ROMAN_MM}."
+        }
+        Key::OrgSaved => "Pengaturan organisasi disimpan.",
+        Key::OrgLogoTitle => "Logo kop surat",
+        Key::OrgLogoNone => "Belum ada logo yang diunggah; kop surat memakai lambang bawaan.",
+        Key::OrgLogoAlt => "Logo kop surat saat ini",
+        Key::OrgLogoChoose => "Berkas logo",
+        Key::OrgLogoHint => "PNG atau JPEG, paling besar 512 KB.",
+        Key::OrgLogoWrongType => "Logo harus berupa berkas PNG atau JPEG.",
+        Key::OrgLogoTooLarge => "Logo terlalu besar; paling besar 512 KB.",
+        Key::OrgLogoChooseFirst => "Pilih berkas logo terlebih dahulu.",
+        Key::OrgLogoUpload => "Unggah logo",
+        Key::OrgLogoUploaded => "Logo diunggah.",
+        Key::OrgLogoRemove => "Hapus logo",
+        Key::OrgLogoRemoveConfirm => "Hapus logo? Kop surat kembali memakai lambang bawaan.",
+        Key::OrgLogoRemoved => "Logo dihapus; kop surat memakai lambang bawaan.",
+        Key::RevokeTitle => "Cabut dokumen",
+        Key::RevokeLead => {
+            "Khusus administrator. Dokumen yang dicabut tetap tersimpan, tetapi halaman ini menyatakannya tidak berlaku beserta alasannya. Pencabutan tidak dapat dibatalkan."
+        }
+        Key::RevokeReason => "Alasan pencabutan",
+        Key::RevokeSubmit => "Cabut dokumen",
+        Key::VerifyLookupTitle => "Cari dokumen",
+        Key::VerifyIdHint => "Tertera di bawah kode QR pada dokumen; Anda juga dapat menempelkan alamat dari kode QR.",
+        Key::VerifySubmit => "Periksa dokumen",
+        Key::VerifyNotFoundTitle => "Dokumen tidak ditemukan.",
+        Key::VerifyNotFoundText => {
+            "Tidak ada dokumen bertanda tangan dengan nomor rujukan ini. Periksa kembali nomor pada dokumen atau pindai ulang kode QR-nya. Dokumen yang tidak dapat diverifikasi di sini jangan dianggap resmi."
+        }
+        Key::VerifyValidTitle => "Sah (Valid)",
+        Key::VerifyValidText => {
+            "Dokumen ini diterbitkan oleh TTIS dan tanda tangan elektroniknya terverifikasi. Cocokkan isinya dengan rincian di bawah, atau periksa berkas Anda."
+        }
+        Key::VerifyRevokedTitle => "Dicabut",
+        Key::VerifyRevokedText => "Dokumen ini dicabut pada {date} dan tidak berlaku lagi.\nAlasan: {reason}",
+        Key::VerifyInvalidTitle => "Tidak valid",
+        Key::VerifyInvalidText => {
+            "Tanda tangan elektronik dokumen ini tidak dapat diverifikasi. Jangan mengandalkan dokumen ini dan hubungi Tim TTIS."
+        }
+        Key::VerifyDate => "Tanggal dokumen",
+        Key::VerifyIssuer => "Penerbit",
+        Key::VerifySigner => "Ditandatangani oleh",
+        Key::VerifySignerTitle => "Jabatan penanda tangan",
+        Key::VerifySignedAt => "Waktu penandatanganan",
+        Key::VerifySignature => "Tanda tangan elektronik",
+        Key::VerifySignatureOk => "Terverifikasi",
+        Key::VerifySignatureBad => "Tidak terverifikasi",
+        Key::VerifyKeyId => "ID kunci penanda tangan",
+        Key::VerifyTechnical => "Rincian teknis",
+        Key::VerifyPublicKey => "Kunci publik (Base64)",
+        Key::VerifySignatureValue => "Nilai tanda tangan (Base64)",
+        Key::VerifyTechnicalHint => {
+            "Tanda tangan dibuat atas SHA-256 berkas PDF; siapa pun dapat memeriksanya dengan kunci publik ini."
+        }
+        Key::VerifyFileTitle => "Cocokkan berkas Anda",
+        Key::VerifyFileLead => {
+            "Pilih berkas PDF yang Anda terima untuk memastikan isinya sama persis dengan dokumen yang ditandatangani. Berkas hanya dibandingkan dan tidak disimpan."
+        }
+        Key::VerifyFileLabel => "Berkas PDF",
+        Key::VerifyFileCheck => "Cocokkan berkas",
+        Key::VerifyFileChooseFirst => "Pilih berkas PDF terlebih dahulu.",
+        Key::VerifyFileTooLarge => "Berkas terlalu besar; paling besar 10 MB.",
+        Key::VerifyFileMatches => "Berkas identik dengan dokumen yang ditandatangani.",
+        Key::VerifyFileDiffers => {
+            "Berkas berbeda dari dokumen yang ditandatangani: isinya tidak sama atau telah diubah."
+        }
+        Key::VerifyFileYourHash => "SHA-256 berkas Anda",
+        Key::VerifyFileSignedHash => "SHA-256 dokumen yang ditandatangani",
     }
 }

@@ -86,6 +86,7 @@ pub fn dashboard() -> Html {
                         <NavLink to={Route::Users} id="users-link" class="btn btn-primary">{ t(lang, Key::UsersTitle) }</NavLink>
                         <NavLink to={Route::Pses} id="admin-pses-link" class="btn btn-secondary">{ t(lang, Key::PsesTitle) }</NavLink>
                         <NavLink to={Route::Categories} id="admin-categories-link" class="btn btn-secondary">{ t(lang, Key::CategoriesTitle) }</NavLink>
+                        <NavLink to={Route::Organization} id="admin-organization-link" class="btn btn-secondary">{ t(lang, Key::OrgTitle) }</NavLink>
                     </p>
                 </nav>
             }

@@ -316,6 +316,19 @@ fn status_view(props: &StatusProps) -> Html {
             if *answered && s.state != ReportState::NeedsInfo {
                 <div class="alert alert-success" role="status" id="track-info-sent" tabindex="-1">{ t(lang, Key::InfoAnswerSent) }</div>
             }
+            if let Some(at) = s.approved_documents.iter().map(|d| d.approved_at).max() {
+                <div class="alert alert-success approved-documents" role="note" id="approved-documents">
+                    <p><strong>{ t(lang, Key::ApprovedDocsText).replace("{date}", &util::format_datetime(&at, lang)) }</strong></p>
+                    <ul>
+                        { for s.approved_documents.iter().map(|d| html! {
+                            <li class={format!("approved-{}", d.kind.as_str())}>
+                                { label(&d.label) }{ " · " }
+                                <time datetime={d.approved_at.to_rfc3339()}>{ util::format_date(&d.approved_at, lang) }</time>
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
 
             <section class="panel" aria-labelledby="track-steps-title">
                 <h3 id="track-steps-title">{ t(lang, Key::StepsTitle) }</h3>

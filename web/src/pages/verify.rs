@@ -1,10 +1,25 @@
-//! Verifikasi Dokumen: check that a letter or certificate is genuine (arrives in a later issue).
+//! Verifikasi Dokumen: is a letter or certificate genuine? The QR code on it leads to
+//! `/verify/{id}`, which shows what the API vouches for (type, number, date, subject, signer, the
+//! SHA-256 of the signed file) with a clear status, and compares a file the visitor holds with the
+//! signed one, byte for byte. `/verify` alone asks for the document's id. Public: no token, except
+//! for administrators revoking a document.
 
+use gloo_net::http::Method;
+use ttis_shared::dto::documents::{DocumentVerification, FileCheck, RevocationRequest};
+use ttis_shared::validation;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use crate::components::placeholder::Placeholder;
+use crate::api::{self, ApiError};
+use crate::app::Route;
 use crate::i18n::{Key, t};
-use crate::state::use_lang;
+use crate::pages::staff::{error_box, field_error, label_text, set_text};
+use crate::state::{use_auth, use_lang};
+use crate::util::{self, format_bytes};
+
+/// The largest file the API compares.
+const CHECK_MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 
 #[derive(Properties, PartialEq)]
 pub struct VerifyProps {
@@ -17,13 +32,383 @@ pub struct VerifyProps {
 pub fn verify(props: &VerifyProps) -> Html {
     let lang = use_lang();
     html! {
-        <Placeholder title={Key::VerifyTitle} lead={Key::VerifyLead}>
+        <div class="container page verify-page">
+            <h1>{ t(lang, Key::VerifyTitle) }</h1>
+            <p class="lead">{ t(lang, Key::VerifyLead) }</p>
             if let Some(id) = &props.id {
-                <dl class="facts">
-                    <dt>{ t(lang, Key::VerifyDocumentId) }</dt>
-                    <dd><code id="verify-id">{ id.clone() }</code></dd>
-                </dl>
+                <DocumentCheck key={id.to_string()} id={id.clone()} />
+            } else {
+                <Lookup />
             }
-        </Placeholder>
+        </div>
+    }
+}
+
+/// `/verify/{id}` from what was typed: an id, or the whole address from the QR code.
+fn document_id(input: &str) -> String {
+    let v = input.trim();
+    let v = v.rsplit_once("/verify/").map_or(v, |(_, id)| id);
+    v.split(['?', '#']).next().unwrap_or_default().trim().trim_matches('/').to_string()
+}
+
+/// The form that asks for a document's id.
+#[function_component(Lookup)]
+fn lookup() -> Html {
+    let lang = use_lang();
+    let navigator = use_navigator();
+    let value = use_state(String::new);
+    let invalid = use_state(|| false);
+    let onsubmit = {
+        let (value, invalid) = (value.clone(), invalid.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let id = document_id(&value);
+            if id.is_empty() {
+                invalid.set(true);
+                util::focus("verify-id-input");
+                return;
+            }
+            invalid.set(false);
+            if let Some(nav) = &navigator {
+                nav.push(&Route::VerifyDocument { id });
+            }
+        })
+    };
+    html! {
+        <section class="panel narrow" aria-labelledby="verify-lookup-title">
+            <h2 id="verify-lookup-title">{ t(lang, Key::VerifyLookupTitle) }</h2>
+            <form id="verify-lookup" class="form" novalidate=true {onsubmit}>
+                <div class={classes!("field", invalid.then_some("field-invalid"))}>
+                    <label for="verify-id-input">{ t(lang, Key::VerifyDocumentId) }</label>
+                    <p class="field-hint" id="verify-id-input-hint">{ t(lang, Key::VerifyIdHint) }</p>
+                    <input id="verify-id-input" type="text" autocomplete="off" spellcheck="false" value={(*value).clone()}
+                        oninput={set_text::<InputEvent>(&value)} aria-invalid={invalid.then_some("true")}
+                        aria-describedby={if *invalid { "verify-id-input-hint verify-id-input-error" } else { "verify-id-input-hint" }} />
+                    if *invalid {
+                        <p class="field-error" id="verify-id-input-error">{ validation::Violation::Required.message(lang) }</p>
+                    }
+                </div>
+                <div class="form-actions">
+                    <button type="submit" id="verify-go" class="btn btn-primary">{ t(lang, Key::VerifySubmit) }</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+fn verification_path(id: &str) -> String {
+    format!("/documents/{}/verification", String::from(js_sys::encode_uri_component(id)))
+}
+
+#[derive(Properties, PartialEq)]
+struct CheckProps {
+    id: AttrValue,
+}
+
+/// What the API vouches for about one document, and the file comparison.
+#[function_component(DocumentCheck)]
+fn document_check(props: &CheckProps) -> Html {
+    let lang = use_lang();
+    let result = use_state(|| None::<Result<DocumentVerification, ApiError>>);
+    {
+        let result = result.clone();
+        use_effect_with(props.id.clone(), move |id| {
+            let path = verification_path(id);
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = api::request_empty::<DocumentVerification>(Method::GET, &path, None, lang).await;
+                result.set(Some(r));
+            });
+        });
+    }
+    let on_update = {
+        let result = result.clone();
+        Callback::from(move |v: DocumentVerification| result.set(Some(Ok(v))))
+    };
+    match &*result {
+        None => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Some(Err(e)) if e.status() == Some(404) => html! {
+            <>
+                <div class="alert alert-error" role="alert" id="verify-not-found">
+                    <p><strong>{ t(lang, Key::VerifyNotFoundTitle) }</strong></p>
+                    <p>{ t(lang, Key::VerifyNotFoundText) }</p>
+                    <p>{ format!("{}: ", t(lang, Key::VerifyDocumentId)) }<code id="verify-id">{ props.id.clone() }</code></p>
+                </div>
+                <Lookup />
+            </>
+        },
+        Some(Err(e)) => error_box(e, lang, "verify-error"),
+        Some(Ok(v)) => html! {
+            <>
+                { status_banner(v, lang) }
+                { facts(v, lang) }
+                <FileCompare id={props.id.clone()} on_update={on_update.clone()} />
+                if v.revoked.is_none() {
+                    <RevokeForm id={props.id.clone()} {on_update} />
+                }
+            </>
+        },
+    }
+}
+
+fn status_banner(v: &DocumentVerification, lang: ttis_shared::Lang) -> Html {
+    let (class, title, text) = match (&v.revoked, v.signature_valid) {
+        (Some(r), _) => (
+            "verify-revoked",
+            t(lang, Key::VerifyRevokedTitle),
+            t(lang, Key::VerifyRevokedText)
+                .replace("{date}", &util::format_datetime(&r.at, lang))
+                .replace("{reason}", &r.reason),
+        ),
+        (None, true) => ("verify-valid", t(lang, Key::VerifyValidTitle), t(lang, Key::VerifyValidText).to_string()),
+        (None, false) => {
+            ("verify-invalid", t(lang, Key::VerifyInvalidTitle), t(lang, Key::VerifyInvalidText).to_string())
+        }
+    };
+    html! {
+        <div class={classes!("verify-banner", class)} role="status" id="verify-status" tabindex="-1">
+            <p class="verify-banner-title"><strong>{ title }</strong></p>
+            <p class="prewrap">{ text }</p>
+        </div>
+    }
+}
+
+fn facts(v: &DocumentVerification, lang: ttis_shared::Lang) -> Html {
+    let sig = &v.signature;
+    html! {
+        <section class="panel" aria-labelledby="verify-facts-title">
+            <h2 id="verify-facts-title">{ label_text(&v.kind_label, lang) }</h2>
+            <dl class="facts verify-facts" id="verify-facts">
+                <dt>{ t(lang, Key::DocKind) }</dt><dd id="verify-kind">{ label_text(&v.kind_label, lang) }</dd>
+                <dt>{ t(lang, Key::DocNumber) }</dt><dd id="verify-number">{ v.number.clone() }</dd>
+                <dt>{ t(lang, Key::VerifyDate) }</dt><dd id="verify-date">{ util::format_day(&v.date, lang) }</dd>
+                <dt>{ t(lang, Key::Subject) }</dt><dd id="verify-subject">{ v.subject.clone() }</dd>
+                <dt>{ t(lang, Key::VerifyIssuer) }</dt><dd id="verify-issuer">{ v.issuer.clone() }</dd>
+                <dt>{ t(lang, Key::VerifySigner) }</dt><dd id="verify-signer">{ sig.signer_name.clone() }</dd>
+                <dt>{ t(lang, Key::VerifySignerTitle) }</dt><dd id="verify-signer-title">{ sig.signer_title.clone() }</dd>
+                <dt>{ t(lang, Key::VerifySignedAt) }</dt>
+                <dd id="verify-signed-at"><time datetime={sig.signed_at.to_rfc3339()}>{ util::format_datetime(&sig.signed_at, lang) }</time></dd>
+                <dt>{ t(lang, Key::VerifySignature) }</dt>
+                <dd id="verify-signature-state">
+                    { t(lang, if v.signature_valid { Key::VerifySignatureOk } else { Key::VerifySignatureBad }) }
+                    { format!(" ({})", sig.algorithm) }
+                </dd>
+                <dt><abbr title="Secure Hash Algorithm 256">{ "SHA-256" }</abbr></dt><dd><code class="hash" id="verify-sha256">{ v.sha256.clone() }</code></dd>
+                <dt>{ t(lang, Key::VerifyKeyId) }</dt><dd><code class="hash" id="verify-key-id">{ sig.key_id.clone() }</code></dd>
+                <dt>{ t(lang, Key::VerifyDocumentId) }</dt><dd><code class="hash" id="verify-id">{ v.id.clone() }</code></dd>
+            </dl>
+            <details class="verify-technical">
+                <summary>{ t(lang, Key::VerifyTechnical) }</summary>
+                <dl class="facts facts-stack">
+                    <dt>{ t(lang, Key::VerifyPublicKey) }</dt><dd><code class="hash" id="verify-public-key">{ v.public_key.clone() }</code></dd>
+                    <dt>{ t(lang, Key::VerifySignatureValue) }</dt><dd><code class="hash">{ sig.signature.clone() }</code></dd>
+                </dl>
+                <p class="field-hint">{ t(lang, Key::VerifyTechnicalHint) }</p>
+            </details>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CompareProps {
+    id: AttrValue,
+    on_update: Callback<DocumentVerification>,
+}
+
+/// Compares a file the visitor holds with the signed document (the file is not stored).
+#[function_component(FileCompare)]
+fn file_compare(props: &CompareProps) -> Html {
+    let lang = use_lang();
+    let file = use_state(|| None::<web_sys::File>);
+    let invalid = use_state(|| None::<String>);
+    let error = use_state(|| None::<ApiError>);
+    let busy = use_state(|| false);
+    let outcome = use_state(|| None::<FileCheck>);
+
+    let onchange = {
+        let (file, invalid, outcome) = (file.clone(), invalid.clone(), outcome.clone());
+        Callback::from(move |e: Event| {
+            let chosen = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|input| input.files())
+                .and_then(|files| files.get(0));
+            let too_large = chosen.as_ref().is_some_and(|f| f.size() > CHECK_MAX_BYTES);
+            invalid.set(too_large.then(|| t(lang, Key::VerifyFileTooLarge).to_string()));
+            outcome.set(None);
+            file.set(chosen);
+        })
+    };
+    let onclick = {
+        let (file, invalid, error, busy, outcome) =
+            (file.clone(), invalid.clone(), error.clone(), busy.clone(), outcome.clone());
+        let (id, on_update) = (props.id.clone(), props.on_update.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            let Some(f) = (*file).clone() else {
+                invalid.set(Some(t(lang, Key::VerifyFileChooseFirst).to_string()));
+                util::focus("verify-file");
+                return;
+            };
+            if invalid.is_some() {
+                util::focus("verify-file");
+                return;
+            }
+            let path = verification_path(&id);
+            let (error, busy, outcome, on_update) = (error.clone(), busy.clone(), outcome.clone(), on_update.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = api::send_blob::<FileCheck>(Method::POST, &path, &f, "application/pdf", None, lang).await;
+                busy.set(false);
+                match result {
+                    Ok(check) => {
+                        error.set(None);
+                        on_update.emit(check.document.clone());
+                        outcome.set(Some(check));
+                        util::sleep(0).await;
+                        util::focus("verify-file-result");
+                    }
+                    Err(e) => {
+                        outcome.set(None);
+                        error.set(Some(e));
+                    }
+                }
+            });
+        })
+    };
+    let chosen = file.as_ref().map(|f| format!("{} ({})", f.name(), format_bytes(f.size() as u64, lang)));
+
+    html! {
+        <section class="panel" aria-labelledby="verify-file-title" id="verify-file-section">
+            <h2 id="verify-file-title">{ t(lang, Key::VerifyFileTitle) }</h2>
+            <p class="field-hint">{ t(lang, Key::VerifyFileLead) }</p>
+            <div class="form">
+                <div class={classes!("field", invalid.is_some().then_some("field-invalid"))}>
+                    <label for="verify-file">{ t(lang, Key::VerifyFileLabel) }</label>
+                    <input id="verify-file" type="file" accept="application/pdf,.pdf" {onchange}
+                        aria-invalid={invalid.is_some().then_some("true")}
+                        aria-describedby={invalid.is_some().then_some("verify-file-error")} />
+                    if let Some(c) = chosen { <p class="file-size">{ c }</p> }
+                    if let Some(msg) = &*invalid { <p class="field-error" id="verify-file-error">{ msg.clone() }</p> }
+                </div>
+                <div class="form-actions">
+                    <button type="button" id="verify-check" class="btn btn-primary" disabled={*busy} {onclick}>
+                        { t(lang, if *busy { Key::Verifying } else { Key::VerifyFileCheck }) }
+                    </button>
+                </div>
+                if let Some(e) = &*error {
+                    { error_box(e, lang, "verify-file-error-box") }
+                }
+                if let Some(c) = &*outcome {
+                    <div class={classes!("alert", if c.matches { "alert-success" } else { "alert-error" })}
+                        role="status" id="verify-file-result" tabindex="-1">
+                        <p><strong>{ t(lang, if c.matches { Key::VerifyFileMatches } else { Key::VerifyFileDiffers }) }</strong></p>
+                        <dl class="facts facts-stack">
+                            <dt>{ t(lang, Key::VerifyFileYourHash) }</dt>
+                            <dd><code class="hash" id="verify-file-sha256">{ c.uploaded_sha256.clone() }</code>{ format!(" · {}", format_bytes(c.uploaded_size, lang)) }</dd>
+                            <dt>{ t(lang, Key::VerifyFileSignedHash) }</dt>
+                            <dd><code class="hash">{ c.document.sha256.clone() }</code></dd>
+                        </dl>
+                    </div>
+                }
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RevokeProps {
+    id: AttrValue,
+    on_update: Callback<DocumentVerification>,
+}
+
+/// Administrators revoke a signed document, with the reason this page will show.
+#[function_component(RevokeForm)]
+fn revoke_form(props: &RevokeProps) -> Html {
+    let lang = use_lang();
+    let auth = use_auth();
+    let reason = use_state(String::new);
+    let invalid = use_state(|| None::<String>);
+    let error = use_state(|| None::<ApiError>);
+    let busy = use_state(|| false);
+    let session = auth.auth.session().filter(|s| s.has_role(ttis_shared::Role::Admin)).cloned();
+    let Some(session) = session else {
+        return html! {};
+    };
+    let onsubmit = {
+        let (reason, invalid, error, busy) = (reason.clone(), invalid.clone(), error.clone(), busy.clone());
+        let (id, on_update, token) = (props.id.clone(), props.on_update.clone(), session.token.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            if let Err(v) = validation::required(&reason).and_then(|()| validation::long_text(&reason)) {
+                invalid.set(Some(v.message(lang)));
+                util::focus("revoke-reason");
+                return;
+            }
+            invalid.set(None);
+            let body = RevocationRequest { reason: reason.trim().to_string() };
+            let path = format!("/documents/{}/revocation", String::from(js_sys::encode_uri_component(&id)));
+            let (error, busy, on_update, token) = (error.clone(), busy.clone(), on_update.clone(), token.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result =
+                    api::request::<_, DocumentVerification>(Method::POST, &path, Some(&body), Some(&token), lang).await;
+                busy.set(false);
+                match result {
+                    Ok(v) => {
+                        error.set(None);
+                        on_update.emit(v);
+                        util::sleep(0).await;
+                        util::focus("verify-status");
+                    }
+                    Err(e) => {
+                        error.set(Some(e));
+                        util::sleep(0).await;
+                        util::focus("revoke-error");
+                    }
+                }
+            });
+        })
+    };
+    let err = (*invalid).clone().or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), "reason")));
+    html! {
+        <section class="panel revoke-panel" aria-labelledby="revoke-title" id="revoke">
+            <h2 id="revoke-title">{ t(lang, Key::RevokeTitle) }</h2>
+            <p class="field-hint">{ t(lang, Key::RevokeLead) }</p>
+            <form id="revoke-form" class="form" novalidate=true {onsubmit}>
+                if let Some(e) = error.as_ref().filter(|e| e.field_errors().is_empty()) {
+                    { error_box(e, lang, "revoke-error") }
+                }
+                <div class={classes!("field", err.is_some().then_some("field-invalid"))}>
+                    <label for="revoke-reason">{ t(lang, Key::RevokeReason) }</label>
+                    <textarea id="revoke-reason" rows="3" value={(*reason).clone()} oninput={set_text::<InputEvent>(&reason)}
+                        aria-invalid={err.is_some().then_some("true")}
+                        aria-describedby={err.is_some().then_some("revoke-reason-error")} />
+                    if let Some(e) = err { <p class="field-error" id="revoke-reason-error">{ e }</p> }
+                </div>
+                <div class="form-actions">
+                    <button type="submit" id="revoke-submit" class="btn btn-danger" disabled={*busy}>
+                        { t(lang, if *busy { Key::Sending } else { Key::RevokeSubmit }) }
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::document_id;
+
+    #[test]
+    fn ids_come_from_what_was_typed_or_pasted() {
+        assert_eq!(document_id("  3f2a-11 "), "3f2a-11");
+        assert_eq!(document_id("https://lapor.example.go.id/verify/3f2a-11"), "3f2a-11");
+        assert_eq!(document_id("https://lapor.example.go.id/verify/3f2a-11/?x=1"), "3f2a-11");
+        assert_eq!(document_id(""), "");
     }
 }

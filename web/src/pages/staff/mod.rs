@@ -1,9 +1,12 @@
-//! The staff area beyond the dashboard: a ticket (SOP step 4), filing a report on someone's
-//! behalf, the PSE register and the taxonomy; and the pieces they share (the sign-in guard, the
+//! The staff area beyond the dashboard: a ticket (SOP steps 4-7), the head's approval queue,
+//! filing a report on someone's behalf, the PSE register, the taxonomy and the organisation
+//! settings; and the pieces they share (the sign-in guard, the
 //! SLA countdown, labels of severities, categories, channels and priorities).
 
+pub mod approvals;
 pub mod categories;
 pub mod new_ticket;
+pub mod organization;
 pub mod pses;
 pub mod queue;
 pub mod ticket;
@@ -224,6 +227,7 @@ pub fn staff_nav(props: &StaffNavProps) -> Html {
     let lang = use_lang();
     let is_admin = props.session.has_role(ttis_shared::Role::Admin);
     let works = props.session.has_role(ttis_shared::Role::Analyst) || props.session.has_role(ttis_shared::Role::Head);
+    let is_head = props.session.has_role(ttis_shared::Role::Head);
     use crate::components::nav_link::NavLink;
     html! {
         <nav class="staff-nav no-print" aria-label={t(lang, Key::StaffNavLabel)}>
@@ -232,10 +236,14 @@ pub fn staff_nav(props: &StaffNavProps) -> Html {
                 if works {
                     <li><NavLink to={Route::NewTicket} id="new-ticket-link">{ t(lang, Key::NewTicketTitle) }</NavLink></li>
                 }
+                if is_head {
+                    <li><NavLink to={Route::Approvals} id="staff-approvals-link">{ t(lang, Key::NavApprovals) }</NavLink></li>
+                }
                 <li><NavLink to={Route::Pses} id="pses-link">{ t(lang, Key::PsesTitle) }</NavLink></li>
                 if is_admin {
                     <li><NavLink to={Route::Categories} id="categories-link">{ t(lang, Key::CategoriesTitle) }</NavLink></li>
                     <li><NavLink to={Route::Users}>{ t(lang, Key::UsersTitle) }</NavLink></li>
+                    <li><NavLink to={Route::Organization} id="organization-link">{ t(lang, Key::NavOrganization) }</NavLink></li>
                 }
             </ul>
         </nav>

@@ -1,15 +1,19 @@
 //! A ticket as staff see it (ids start with `ticket-`): the header with the SLA clock, the
 //! actions the signed-in person may take now, the report, the reporter (personal data), evidence
 //! with download, the timeline, messages and notes, claim and assignment with a printable
-//! *lembar disposisi*.
+//! *lembar disposisi*; the documents with their previews, the drafts of the letter and the
+//! certificate (SOP step 5), and the head's review of both before approving them (steps 6-7).
 
 mod actions;
 mod analysis;
 mod assign;
+pub mod documents;
+mod drafts;
 
 use std::rc::Rc;
 
 use gloo_net::http::Method;
+use ttis_shared::dto::documents::{DocumentKind, DocumentStatus};
 use ttis_shared::dto::reports::Category;
 use ttis_shared::dto::tickets::{MessageRequest, PseList, PseRef, TicketDetail, TimelineEntry, UserRef};
 use ttis_shared::procedure::{Action, ReportState};
@@ -157,11 +161,39 @@ fn ticket_view(props: &ViewProps) -> Html {
                 let show_sheet = show_sheet.clone();
                 Callback::from(move |_: MouseEvent| show_sheet.set(!*show_sheet))
             };
+            // The head reviews both drafts, side by side, right above the approve / return buttons.
+            let head_review = ctx.session.has_role(Role::Head) && d.state == ReportState::AwaitingApproval;
+            let review = if head_review {
+                html! {
+                    <div class="approval-review" id="approval-review">
+                        <h2 class="h3" id="approval-review-title">{ t(lang, Key::ReviewDraftsTitle) }</h2>
+                        <p class="field-hint">{ t(lang, Key::ReviewDraftsHint) }</p>
+                        <documents::PreviewPair code={d.code.clone()} token={token.clone()}
+                            letter={documents::latest(d, DocumentKind::NotificationLetter, Some(DocumentStatus::Draft))}
+                            certificate={documents::latest(d, DocumentKind::Certificate, Some(DocumentStatus::Draft))} />
+                    </div>
+                }
+            } else {
+                html! {}
+            };
+            let remarks = d
+                .drafts
+                .as_ref()
+                .and_then(|dr| dr.remarks.clone())
+                .filter(|r| !r.trim().is_empty())
+                .filter(|_| matches!(d.state, ReportState::Drafted | ReportState::AwaitingApproval));
+            let edit_drafts = d.state == ReportState::Drafted && ctx.session.has_role(Role::Analyst);
             html! {
                 <>
-                    { header(d, &ctx, &choose, *open) }
+                    { header(d, &ctx, &choose, *open, review) }
                     if let Some(message) = &*notice {
                         <div class="alert alert-success" role="status" id="ticket-notice" tabindex="-1">{ message.clone() }</div>
+                    }
+                    if let Some(r) = remarks {
+                        <div class="alert alert-warning remarks-notice" role="note" id="drafts-remarks">
+                            <p class="remarks-title"><strong>{ t(lang, Key::HeadRemarks) }</strong></p>
+                            <p class="prewrap" id="drafts-remarks-text">{ r }</p>
+                        </div>
                     }
                     if let Some(action) = *open {
                         if action == Action::Verify {
@@ -179,6 +211,13 @@ fn ticket_view(props: &ViewProps) -> Html {
                     <div class="ticket-grid">
                         <div class="ticket-main">
                             { report_panel(d, &ctx) }
+                            <documents::DocumentsPanel detail={d.clone()} token={token.clone()} previews={!head_review} />
+                            if edit_drafts {
+                                if let Some(dr) = &d.drafts {
+                                    <drafts::DraftsForm key={dr.revision.to_string()} code={d.code.clone()} drafts={dr.clone()}
+                                        token={token.clone()} on_done={on_updated.clone()} on_stale={on_stale.clone()} />
+                                }
+                            }
                             { evidence_panel(d, &ctx) }
                             { timeline_panel(d, lang) }
                             if ctx.session.has_role(Role::Analyst) {
@@ -218,7 +257,7 @@ struct Ctx {
     lookups: Lookups,
 }
 
-fn header(d: &TicketDetail, ctx: &Ctx, choose: &Callback<Action>, open: Option<Action>) -> Html {
+fn header(d: &TicketDetail, ctx: &Ctx, choose: &Callback<Action>, open: Option<Action>, review: Html) -> Html {
     let lang = ctx.lang;
     let now = util::now();
     let clock = d.clock.as_ref().map(|c| {
@@ -280,6 +319,7 @@ fn header(d: &TicketDetail, ctx: &Ctx, choose: &Callback<Action>, open: Option<A
                 </div>
                 { for clock }
             </div>
+            { review }
             <div class="ticket-actions" role="group" aria-label={t(lang, Key::ActionsLabel)} id="ticket-actions">
                 if d.allowed_actions.iter().all(|a| *a == Action::ProvideInfo) {
                     <p class="muted" id="ticket-no-actions">{ no_action_text(d.state, lang) }</p>
