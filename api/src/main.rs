@@ -37,6 +37,17 @@ enum Command {
     },
     /// Print the OpenAPI document (JSON) to standard output.
     Openapi,
+    /// Render a template with sample data to a PDF, to look at an overridden template
+    /// (`<data dir>/templates/*.typ`) before it is used.
+    PreviewTemplate {
+        /// `letter`, `certificate` or `analysis`.
+        kind: String,
+        /// Where to write the PDF.
+        out: std::path::PathBuf,
+        /// Render the letter or certificate as an unsigned draft.
+        #[arg(long)]
+        draft: bool,
+    },
     /// Exit 0 when the local server answers `GET /api/v1/ready` (for container health checks).
     Healthcheck,
 }
@@ -55,6 +66,22 @@ async fn main() -> ExitCode {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
+        Command::PreviewTemplate { kind, out, draft } => {
+            use ttis_api::documents::{Documents, sample};
+            use ttis_shared::dto::documents::DocumentKind;
+            let settings = Settings::load()?;
+            let documents = Documents::load(&settings.data_dir)?;
+            let (kind, inputs) = match kind.as_str() {
+                "letter" => (DocumentKind::NotificationLetter, sample::letter(!draft)),
+                "certificate" => (DocumentKind::Certificate, sample::letter(!draft)),
+                "analysis" => (DocumentKind::AnalysisReport, sample::analysis()),
+                other => anyhow::bail!("unknown template {other:?}: use letter, certificate or analysis"),
+            };
+            let pdf = documents.template(kind).render(inputs)?;
+            std::fs::write(&out, pdf)?;
+            println!("wrote {}", out.display());
+            Ok(())
+        }
         Command::Openapi => {
             print!("{}", openapi_json()?);
             Ok(())

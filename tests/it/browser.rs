@@ -212,6 +212,29 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
         browser.find("#analysis-submit").await?.click().await?;
         browser.wait_for_text("#ticket-state", "Draf dokumen disiapkan").await?;
         browser.find("#action-submit_for_approval").await?;
+        // Step 5: both drafts are there to read, and the analyst edits the letter's summary.
+        browser.wait_for_attr("#preview-letter", "src", "blob:").await?;
+        browser.wait_for_attr("#preview-certificate", "src", "blob:").await?;
+        let summary = browser.find("#draft-summary").await?;
+        summary.clear().await?;
+        summary.send_keys("Situs Dinas Pendidikan diubah (deface) melalui webshell di direktori unggahan.").await?;
+        browser.find("#drafts-save").await?.click().await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            let now: serde_json::Value =
+                app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+            if now["drafts"]["revision"] == 2 {
+                anyhow::ensure!(
+                    now["drafts"]["letter"]["summary"].as_str().unwrap_or_default().contains("melalui webshell"),
+                    "the edited summary was saved: {}",
+                    now["drafts"]
+                );
+                break;
+            }
+            anyhow::ensure!(std::time::Instant::now() < deadline, "the drafts were never saved");
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        browser.keep_screenshot("drafted-ticket").await;
         Ok::<(), anyhow::Error>(())
     }
     .await;
@@ -221,7 +244,13 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
         app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
     assert_eq!(after["state"], "drafted");
     assert_eq!(after["cvss_score"], 9.8);
-    assert_eq!(after["documents"][0]["kind"], "analysis_report");
+    let kinds: Vec<&str> = after["documents"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|x| x["kind"].as_str()).collect())
+        .unwrap_or_default();
+    for kind in ["analysis_report", "notification_letter", "certificate"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
 }
 
 /// An administrator registers a PSE with an asset rule through the SPA, and a new report about
@@ -260,14 +289,14 @@ async fn an_admin_registers_a_pse_and_reports_are_matched_to_it() {
     assert_eq!(detail["pse"]["name"], "Dinas Pendidikan Kabupaten Kutai Kartanegara");
 }
 
-/// The head of the agency opens a ticket awaiting approval and approves it (the documents to sign
-/// come with the next issue; the procedure's step works now).
+/// The head of the agency sees the badge, opens the approval queue, previews both drafts side by
+/// side and approves; the public verification page of the signed letter then says it is valid.
 #[tokio::test]
-async fn the_head_approves_a_ticket_awaiting_approval() {
+async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
     spa_built();
     let app = TestApp::spawn(Backend::Sqlite).await;
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
     let me: serde_json::Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
     let receipt: serde_json::Value =
         app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
@@ -292,14 +321,34 @@ async fn the_head_approves_a_ticket_awaiting_approval() {
     let result = async {
         let c = &browser.client;
         browser.sign_in(&app.address, "kadis@ttis.test", "password-of-a-test-user").await?;
-        browser.find(&format!("#ticket-row-{code} .cell-code a")).await?.click().await?;
+        browser.wait_for_text("#approvals-badge", "1").await?;
+        browser.find("#approvals-link").await?.click().await?;
+        browser.find(&format!("#approval-row-{code} a.approval-open")).await?.click().await?;
         browser.wait_for_text("#ticket-state", "Menunggu pengesahan").await?;
+        browser.wait_for_attr("#preview-letter", "src", "blob:").await?;
+        browser.wait_for_attr("#preview-certificate", "src", "blob:").await?;
+        browser.keep_screenshot("approval-review").await;
         assert!(c.find(Locator::Css("#action-return_for_revision")).await.is_ok());
         browser.find("#action-approve").await?.click().await?;
         if let Ok(submit) = c.find(Locator::Css("#action-submit")).await {
             submit.click().await?;
         }
         browser.wait_for_text("#ticket-state", "Disahkan").await?;
+        browser.keep_screenshot("approved-ticket").await;
+
+        let detail: serde_json::Value =
+            app.get(&format!("/api/v1/tickets/{code}"), Some(&head)).await.json().await.unwrap_or_default();
+        let letter = detail["documents"]
+            .as_array()
+            .and_then(|d| d.iter().find(|x| x["kind"] == "notification_letter" && x["status"] == "final"))
+            .and_then(|x| x["id"].as_str())
+            .unwrap_or_default()
+            .to_string();
+        anyhow::ensure!(!letter.is_empty(), "no signed letter: {detail}");
+        c.goto(&format!("{}/verify/{letter}", app.address)).await?;
+        browser.wait_for_text("#verify-status", "Sah").await?;
+        browser.wait_for_text("#verify-number", "/DISKOMINFO/").await?;
+        browser.keep_screenshot("verify-valid").await;
         Ok::<(), anyhow::Error>(())
     }
     .await;

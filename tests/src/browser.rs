@@ -107,6 +107,31 @@ impl Browser {
         }
     }
 
+    /// Waits until the element's attribute starts with `prefix` (e.g. an iframe's `blob:` source).
+    pub async fn wait_for_attr(&self, css: &str, attr: &str, prefix: &str) -> anyhow::Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let value = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.attr(attr).await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if value.starts_with(prefix) {
+                return Ok(value);
+            }
+            if Instant::now() > deadline {
+                anyhow::bail!("`{css}`'s {attr} never started with {prefix:?}; last: {value:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// With `TTIS_SCREENSHOT_DIR` set, keeps a screenshot of the page as `<name>.png` (for a look).
+    pub async fn keep_screenshot(&self, name: &str) {
+        if let (Ok(dir), Ok(png)) = (std::env::var("TTIS_SCREENSHOT_DIR"), self.client.screenshot().await) {
+            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png);
+        }
+    }
+
     /// Saves a screenshot and says where.
     async fn screenshot(&self) -> String {
         let Ok(png) = self.client.screenshot().await else { return String::new() };

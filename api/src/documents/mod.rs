@@ -13,6 +13,7 @@ use typst_as_lib::TypstEngine;
 use typst_as_lib::typst_kit_options::TypstKitFontOptions;
 
 pub mod dates;
+pub mod sample;
 pub mod signer;
 
 const COMMON_TEMPLATE: &str = include_str!("../../templates/common.typ");
@@ -118,6 +119,18 @@ impl Documents {
     }
 }
 
+impl Documents {
+    /// The template of a document kind.
+    pub fn template(&self, kind: ttis_shared::dto::documents::DocumentKind) -> &Template {
+        use ttis_shared::dto::documents::DocumentKind;
+        match kind {
+            DocumentKind::AnalysisReport => &self.analysis,
+            DocumentKind::NotificationLetter => &self.letter,
+            DocumentKind::Certificate => &self.certificate,
+        }
+    }
+}
+
 /// A QR code as SVG, for `image(bytes(..), format: "svg")` in a template.
 pub fn qr_svg(data: &str) -> anyhow::Result<String> {
     let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M)
@@ -130,25 +143,6 @@ pub fn qr_svg(data: &str) -> anyhow::Result<String> {
 mod tests {
     use super::*;
 
-    fn letterhead() -> Inputs {
-        Inputs::default()
-            .text("government", "PEMERINTAH KABUPATEN KUTAI KARTANEGARA")
-            .text("agency", "DINAS KOMUNIKASI DAN INFORMATIKA")
-            .text("address", "Jl. Wolter Monginsidi No. 1, Tenggarong, Kalimantan Timur 75511")
-            .text("contact", "Telp. (0541) 661234 · ttis@kukarkab.go.id · https://ttis.kukarkab.go.id")
-            .bytes("logo", DEFAULT_EMBLEM.to_vec())
-            .text("logo_format", "svg")
-            .text("city", "Tenggarong")
-            .text("date", "29 November 2026")
-            .text("code", "TTIS-2026-000123")
-            .text("tlp", "amber")
-            .text("signer_title", "Kepala Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara")
-            .text("signer_name", "Dr. H. Contoh Pejabat, S.Kom., M.Si.")
-            .text("signer_rank", "Pembina Utama Muda")
-            .text("signer_nip", "197001011995031001")
-            .text("verify_url", "https://ttis.kukarkab.go.id/verify/0b1e")
-    }
-
     /// Keeps a rendered sample when `TTIS_SAMPLE_DIR` is set, for a look (`pdftoppm -png`).
     fn keep(name: &str, pdf: &[u8]) {
         if let Ok(dir) = std::env::var("TTIS_SAMPLE_DIR") {
@@ -160,49 +154,10 @@ mod tests {
     #[test]
     fn the_analysis_template_renders_a_pdf() {
         let docs = Documents::load(Path::new("/nonexistent")).unwrap();
-        let inputs = letterhead()
-            .text("title", "Halaman utama situs dinas diubah (deface) #not-markup *x* $y$")
-            .text("kind", "Insiden")
-            .text("category", "Web Defacement (Deface) (web_defacement)")
-            .text("severity", "Tinggi")
-            .text("cvss", "8.2 (CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:H/A:N)")
-            .text("asset", "https://disdik.kukarkab.go.id/")
-            .text("pse", "Dinas Pendidikan Kabupaten Kutai Kartanegara")
-            .text("submitted", "28 November 2026")
-            .text("meeting_date", "28 November 2026")
-            .list("attendees", ["Rina Analis".to_string(), "Budi Analis".to_string()])
-            .text("decision", "Sesuai: deface terkonfirmasi.")
-            .text("minutes", "Tim memeriksa tangkapan layar dan arsip halaman.")
-            .text("findings", "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas.")
-            .text("recommendations", "Pulihkan dari cadangan, tutup celah unggah, ganti kata sandi admin.")
-            .text("analyst", "Rina Analis");
+        let inputs = sample::analysis();
         let pdf = docs.analysis.render(inputs).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
         keep("analysis.pdf", &pdf);
-    }
-
-    fn letter_inputs(final_: bool) -> Inputs {
-        letterhead()
-            .flag("final", final_)
-            .text("qr", qr_svg("https://ttis.kukarkab.go.id/verify/0b1e").unwrap())
-            .text("number", if final_ { "B-7/DISKOMINFO/000.6/11/2026" } else { "(diberikan saat disetujui)" })
-            .text("nature", "Segera")
-            .text("attachments", "-")
-            .text("subject", "Pemberitahuan Insiden Siber")
-            .text("recipient", "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara")
-            .text("recipient_place", "Tenggarong")
-            .text("submitted", "28 November 2026")
-            .text("asset", "https://disdik.kukarkab.go.id/")
-            .text("category", "Web Defacement (Deface)")
-            .text("severity", "Tinggi")
-            .text("discovered", "27 November 2026 pukul 21.40 WITA")
-            .text("summary", "Tim TTIS menerima laporan bahwa halaman utama situs Dinas Pendidikan diubah (deface).\n\nLaporan telah diverifikasi.")
-            .text("findings", "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas #x *y*.")
-            .text("recommendations", "Pulihkan dari cadangan, tutup celah unggah berkas, ganti kata sandi admin.")
-            .text("response_days", "3")
-            .list("copies", ["Bupati Kutai Kartanegara (sebagai laporan)".to_string(), "Arsip".to_string()])
-            .text("recipient_name", "budisec")
-            .text("citation", "atas laporan insiden siber yang disampaikan dengan itikad baik dan secara bertanggung jawab kepada Tim Tanggap Insiden Siber.")
     }
 
     #[test]
@@ -210,10 +165,10 @@ mod tests {
         let docs = Documents::load(Path::new("/nonexistent")).unwrap();
         for final_ in [false, true] {
             let suffix = if final_ { "final" } else { "draft" };
-            let letter = docs.letter.render(letter_inputs(final_)).unwrap();
+            let letter = docs.letter.render(sample::letter(final_)).unwrap();
             assert!(letter.starts_with(b"%PDF-"));
             keep(&format!("letter-{suffix}.pdf"), &letter);
-            let certificate = docs.certificate.render(letter_inputs(final_)).unwrap();
+            let certificate = docs.certificate.render(sample::letter(final_)).unwrap();
             assert!(certificate.starts_with(b"%PDF-"));
             keep(&format!("certificate-{suffix}.pdf"), &certificate);
         }
@@ -225,9 +180,9 @@ mod tests {
         std::fs::create_dir_all(dir.join("templates")).unwrap();
         std::fs::write(dir.join("templates/certificate.typ"), "Piagam untuk #d.recipient_name").unwrap();
         let docs = Documents::load(&dir).unwrap();
-        let pdf = docs.certificate.render(letter_inputs(true)).unwrap();
+        let pdf = docs.certificate.render(sample::letter(true)).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
-        assert!(pdf.len() < docs.letter.render(letter_inputs(true)).unwrap().len());
+        assert!(pdf.len() < docs.letter.render(sample::letter(true)).unwrap().len());
         let _ = std::fs::remove_dir_all(dir);
     }
 }

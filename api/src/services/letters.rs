@@ -42,11 +42,16 @@ pub fn severity_label(s: Severity) -> &'static str {
     }
 }
 
-/// `Kutai Kartanegara` from `KUTAI KARTANEGARA`.
+/// `Kutai Kartanegara` from `KUTAI KARTANEGARA` (`Komunikasi dan Informatika`: conjunctions
+/// and prepositions stay in lower case).
 fn title_case(s: &str) -> String {
     s.split_whitespace()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let lower = w.to_lowercase();
+            if i > 0 && ["dan", "di", "ke", "dari", "untuk", "serta", "atau", "pada"].contains(&lower.as_str()) {
+                return lower;
+            }
             let mut chars = lower.chars();
             match chars.next() {
                 Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -191,16 +196,12 @@ async fn inputs(
         .text("citation", drafts.certificate.citation.trim()))
 }
 
-async fn render(state: &AppState, kind: DocumentKind, inputs: Inputs) -> Result<Vec<u8>, ApiError> {
+pub async fn render(state: &AppState, kind: DocumentKind, inputs: Inputs) -> Result<Vec<u8>, ApiError> {
     let documents = state.documents.clone();
-    tokio::task::spawn_blocking(move || match kind {
-        DocumentKind::NotificationLetter => documents.letter.render(inputs),
-        DocumentKind::Certificate => documents.certificate.render(inputs),
-        DocumentKind::AnalysisReport => documents.analysis.render(inputs),
-    })
-    .await
-    .map_err(|e| ApiError::Internal(anyhow::anyhow!("render task: {e}")))?
-    .map_err(ApiError::Internal)
+    tokio::task::spawn_blocking(move || documents.template(kind).render(inputs))
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("render task: {e}")))?
+        .map_err(ApiError::Internal)
 }
 
 /// Puts a rendered file into the store; returns its key. The caller removes it again if its
@@ -628,5 +629,6 @@ mod tests {
         assert_eq!(regional_head("Pemerintah Kota Samarinda").as_deref(), Some("Wali Kota Samarinda"));
         assert_eq!(regional_head("PEMERINTAH PROVINSI KALIMANTAN TIMUR").as_deref(), Some("Gubernur Kalimantan Timur"));
         assert_eq!(regional_head("BADAN SIBER DAN SANDI NEGARA"), None);
+        assert_eq!(title_case("DINAS KOMUNIKASI DAN INFORMATIKA"), "Dinas Komunikasi dan Informatika");
     }
 }

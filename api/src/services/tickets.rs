@@ -396,11 +396,8 @@ async fn attach_analysis_report(
         .text("recommendations", a.recommendations.clone())
         .text("analyst", user.name.clone())
         .text("date", dates::indonesian(now().with_timezone(&offset).date_naive()));
-    let documents = state.documents.clone();
-    let pdf = tokio::task::spawn_blocking(move || documents.analysis.render(inputs))
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("render task: {e}")))??;
     let kind = DocumentKind::AnalysisReport;
+    let pdf = letters::render(state, kind, inputs).await?;
     let version = letters::next_version(txn, t.id, kind).await?;
     let key = letters::store(state, &pdf).await?;
     letters::new_document(t, kind, version, DocumentStatus::Final, key.clone(), &pdf, Some(user.id))

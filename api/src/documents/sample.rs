@@ -1,0 +1,70 @@
+//! Sample data for every template: the unit tests render it, the render benchmark times it, and
+//! `ttis-api preview-template` writes it to a file so an operator can look at an overridden
+//! template before using it.
+
+use super::{DEFAULT_EMBLEM, Inputs, qr_svg};
+
+/// The letterhead, signer and ticket fields every template shares.
+pub fn letterhead() -> Inputs {
+    Inputs::default()
+        .text("government", "PEMERINTAH KABUPATEN KUTAI KARTANEGARA")
+        .text("agency", "DINAS KOMUNIKASI DAN INFORMATIKA")
+        .text("address", "Jl. Wolter Monginsidi No. 1, Tenggarong, Kalimantan Timur 75511")
+        .text("contact", "Telp. (0541) 661234 · ttis@kukarkab.go.id · https://ttis.kukarkab.go.id")
+        .bytes("logo", DEFAULT_EMBLEM.to_vec())
+        .text("logo_format", "svg")
+        .text("city", "Tenggarong")
+        .text("date", "29 November 2026")
+        .text("code", "TTIS-2026-000123")
+        .text("tlp", "amber")
+        .text("signer_title", "Kepala Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara")
+        .text("signer_name", "Dr. H. Contoh Pejabat, S.Kom., M.Si.")
+        .text("signer_rank", "Pembina Utama Muda")
+        .text("signer_nip", "197001011995031001")
+        .text("verify_url", "https://ttis.kukarkab.go.id/verify/0b1e")
+}
+
+/// The analysis report of the sample ticket.
+pub fn analysis() -> Inputs {
+    letterhead()
+        .text("title", "Halaman utama situs dinas diubah (deface) #not-markup *x* $y$")
+        .text("kind", "Insiden")
+        .text("category", "Web Defacement (Deface) (web_defacement)")
+        .text("severity", "Tinggi")
+        .text("cvss", "8.2 (CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:H/A:N)")
+        .text("asset", "https://disdik.kukarkab.go.id/")
+        .text("pse", "Dinas Pendidikan Kabupaten Kutai Kartanegara")
+        .text("submitted", "28 November 2026")
+        .text("meeting_date", "28 November 2026")
+        .list("attendees", ["Rina Analis".to_string(), "Budi Analis".to_string()])
+        .text("decision", "Sesuai: deface terkonfirmasi.")
+        .text("minutes", "Tim memeriksa tangkapan layar dan arsip halaman.")
+        .text("findings", "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas.")
+        .text("recommendations", "Pulihkan dari cadangan, tutup celah unggah, ganti kata sandi admin.")
+        .text("analyst", "Rina Analis")
+}
+
+/// The letter and certificate of the sample ticket, as a draft or as signed (with a QR code).
+pub fn letter(final_: bool) -> Inputs {
+    letterhead()
+        .flag("final", final_)
+        .text("qr", qr_svg("https://ttis.kukarkab.go.id/verify/0b1e").unwrap_or_default())
+        .text("number", if final_ { "B-7/DISKOMINFO/000.6/11/2026" } else { "(diberikan saat disetujui)" })
+        .text("nature", "Segera")
+        .text("attachments", "-")
+        .text("subject", "Pemberitahuan Insiden Siber")
+        .text("recipient", "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara")
+        .text("recipient_place", "Tenggarong")
+        .text("submitted", "28 November 2026")
+        .text("asset", "https://disdik.kukarkab.go.id/")
+        .text("category", "Web Defacement (Deface)")
+        .text("severity", "Tinggi")
+        .text("discovered", "27 November 2026 pukul 21.40 WITA")
+        .text("summary", "Tim TTIS menerima laporan bahwa halaman utama situs Dinas Pendidikan diubah (deface).\n\nLaporan telah diverifikasi.")
+        .text("findings", "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas #x *y*.")
+        .text("recommendations", "Pulihkan dari cadangan, tutup celah unggah berkas, ganti kata sandi admin.")
+        .text("response_days", "3")
+        .list("copies", ["Bupati Kutai Kartanegara (sebagai laporan)".to_string(), "Arsip".to_string()])
+        .text("recipient_name", "budisec")
+        .text("citation", "atas laporan insiden siber yang disampaikan dengan itikad baik dan secara bertanggung jawab kepada Tim Tanggap Insiden Siber.")
+}
