@@ -127,6 +127,8 @@ pub struct MailSettings {
     /// Run the outbox worker in this process.
     pub worker: bool,
     pub poll_interval: Duration,
+    /// The first retry's wait after a failed delivery; each next one doubles (at most an hour).
+    pub retry_base: Duration,
 }
 
 pub const DEFAULT_SAFE_HARBOR_ID: &str = "Kami menghargai pelaporan dengan itikad baik. Selama Anda tidak mengakses, \
@@ -183,6 +185,7 @@ struct FileConfig {
     mail_from: Option<String>,
     outbox_worker: Option<bool>,
     outbox_poll_secs: Option<u64>,
+    outbox_retry_secs: Option<u64>,
 }
 
 /// A source of environment variables; the process environment in production, a map in tests.
@@ -383,6 +386,7 @@ impl Settings {
             from: text("TTIS_MAIL_FROM", file.mail_from, &format!("TTIS Lapor <no-reply@{host}>")),
             worker: parse(env, "TTIS_OUTBOX_WORKER")?.or(file.outbox_worker).unwrap_or(true),
             poll_interval: secs("TTIS_OUTBOX_POLL_SECS", file.outbox_poll_secs, 5)?,
+            retry_base: secs("TTIS_OUTBOX_RETRY_SECS", file.outbox_retry_secs, 30)?,
         };
 
         let trusted_proxies: Vec<String> = match env.var("TTIS_TRUSTED_PROXIES") {

@@ -46,12 +46,15 @@ impl Application {
         letters::register_signing_key(&state.db, state.signer.as_ref()).await?;
         if state.settings.mail.worker {
             let mailer = notify::mailer(&state.settings.mail, &state.settings.data_dir)?;
-            outbox::spawn_worker(
-                state.db.clone(),
+            let worker = outbox::Worker {
+                db: state.db.clone(),
                 mailer,
-                state.outbox_wake.clone(),
-                state.settings.mail.poll_interval,
-            );
+                evidence: state.evidence.clone(),
+                calendar: state.calendar.clone(),
+                retry_base: state.settings.mail.retry_base,
+                http: outbox::webhook_client()?,
+            };
+            worker.spawn(state.outbox_wake.clone(), state.settings.mail.poll_interval);
         }
 
         let server = HttpServer::new(move || {

@@ -2,6 +2,7 @@
 //! by the SPA (serde). Database entities never leave the API; these do.
 
 pub mod auth;
+pub mod delivery;
 pub mod documents;
 pub mod problem;
 pub mod reports;

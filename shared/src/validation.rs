@@ -203,6 +203,23 @@ pub fn optional_line(value: &str) -> Result<(), Violation> {
     if char_len(value.trim()) > LINE_MAX { Err(Violation::TooLong { max: LINE_MAX }) } else { Ok(()) }
 }
 
+/// An `http://` or `https://` address with a host, at most 2000 characters (a webhook).
+pub fn web_url(value: &str) -> Result<(), Violation> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(Violation::Required);
+    }
+    if char_len(v) > 2000 {
+        return Err(Violation::TooLong { max: 2000 });
+    }
+    let rest = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://")).ok_or(Violation::NotAnOption)?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || host.contains('@') || v.chars().any(char::is_whitespace) {
+        return Err(Violation::NotAnOption);
+    }
+    Ok(())
+}
+
 /// A document-number pattern: `{seq}` once, and otherwise only `{YYYY}`, `{MM}`, `{ROMAN_MM}`.
 pub fn number_pattern(value: &str) -> Result<(), Violation> {
     optional_line(value)?;
@@ -348,6 +365,9 @@ pub mod server {
     pub fn optional_line(v: &str) -> Result<(), ValidationError> {
         adapt(super::optional_line(v))
     }
+    pub fn web_url(v: &str) -> Result<(), ValidationError> {
+        adapt(super::web_url(v))
+    }
     pub fn number_pattern(v: &str) -> Result<(), ValidationError> {
         adapt(super::number_pattern(v))
     }
@@ -401,6 +421,11 @@ mod tests {
             assert_eq!(number_pattern(bad), Err(Violation::NotAnOption), "{bad}");
         }
         assert_eq!(line(""), Err(Violation::Required));
+        assert_eq!(web_url("https://soc.kukarkab.go.id/hooks"), Ok(()));
+        assert_eq!(web_url("http://127.0.0.1:9000/x"), Ok(()));
+        for bad in ["ftp://x.id/", "https://", "https://user@host/", "javascript:alert(1)", "https://a b/"] {
+            assert_eq!(web_url(bad), Err(Violation::NotAnOption), "{bad}");
+        }
         assert_eq!(optional_line(""), Ok(()));
         assert_eq!(optional_line(&"x".repeat(201)), Err(Violation::TooLong { max: LINE_MAX }));
     }

@@ -4,6 +4,7 @@
 mod audit;
 mod auth;
 mod browser;
+mod delivery;
 mod deploy;
 mod errors;
 mod letters;

@@ -11,6 +11,8 @@ use ttis_api::config::Settings;
 use ttis_api::startup::Application;
 
 pub mod browser;
+pub mod hooks;
+pub mod smtp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

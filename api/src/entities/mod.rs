@@ -1,6 +1,7 @@
 //! sea-orm entities: the database's shape. They never cross the HTTP boundary; the DTOs in
 //! `ttis-shared` do.
 
+pub mod acknowledgement;
 pub mod analysis;
 pub mod audit_log;
 pub mod category;
@@ -12,6 +13,7 @@ pub mod evidence;
 pub mod idempotency_key;
 pub mod organization;
 pub mod outbox;
+pub mod outbox_attempt;
 pub mod pse;
 pub mod pse_asset;
 pub mod session;
@@ -20,3 +22,4 @@ pub mod ticket;
 pub mod ticket_event;
 pub mod used_challenge;
 pub mod user;
+pub mod webhook;

@@ -7,9 +7,9 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// `email`.
+    /// `email` or `webhook`.
     pub kind: String,
-    /// Comma-separated recipients.
+    /// Comma-separated recipients (email) or the URL (webhook).
     pub to_addrs: String,
     pub subject: String,
     pub body: String,
@@ -26,6 +26,13 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// What the message is for: `delivery` (SOP step 9: the ticket completes when all of them
+    /// are sent), or none for other notifications.
+    pub purpose: Option<String>,
+    /// JSON list of `{"document_id", "file_name"}` to attach (emails).
+    pub attachments: Option<String>,
+    /// For `webhook` rows: the subscription.
+    pub webhook_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

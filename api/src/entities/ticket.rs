@@ -56,6 +56,8 @@ pub struct Model {
     /// Lower-case code, title, asset, reporter name and email, for the queue's search (SQLite's
     /// `lower()` only folds ASCII, so the folding is done here, once).
     pub search_text: Option<String>,
+    /// When the PSE confirmed receipt of the notification letter.
+    pub pse_acknowledged_at: Option<DateTimeUtc>,
 }
 
 /// The text the queue searches.

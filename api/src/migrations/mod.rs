@@ -8,6 +8,7 @@ mod m20261129_000002_reports;
 mod m20261129_000003_verification;
 mod m20261129_000004_documents;
 mod m20261129_000005_letters;
+mod m20261129_000006_delivery;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_verification::Migration),
             Box::new(m20261129_000004_documents::Migration),
             Box::new(m20261129_000005_letters::Migration),
+            Box::new(m20261129_000006_delivery::Migration),
         ]
     }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context;
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::MailSettings;
@@ -22,6 +22,15 @@ pub struct OutgoingEmail {
     pub to: Vec<String>,
     pub subject: String,
     pub body: String,
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent with an email.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub file_name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
 }
 
 pub trait Mailer: Send + Sync {
@@ -34,7 +43,16 @@ pub fn build_message(from: &str, email: &OutgoingEmail) -> anyhow::Result<Messag
     for to in &email.to {
         builder = builder.to(to.parse().with_context(|| format!("recipient {to:?}"))?);
     }
-    Ok(builder.header(ContentType::TEXT_PLAIN).body(email.body.clone())?)
+    if email.attachments.is_empty() {
+        return Ok(builder.header(ContentType::TEXT_PLAIN).body(email.body.clone())?);
+    }
+    let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(email.body.clone()));
+    for a in &email.attachments {
+        let content_type = ContentType::parse(&a.content_type).unwrap_or(ContentType::TEXT_PLAIN);
+        parts =
+            parts.singlepart(lettre::message::Attachment::new(a.file_name.clone()).body(a.bytes.clone(), content_type));
+    }
+    Ok(builder.multipart(parts)?)
 }
 
 /// Writes each message as an `.eml` file (the embedded default; open them with any mail client).

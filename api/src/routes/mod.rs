@@ -9,6 +9,7 @@ use crate::services::throttle::Throttle;
 
 pub mod auth;
 pub mod categories;
+pub mod delivery;
 pub mod documents;
 pub mod health;
 pub mod organization;
@@ -61,7 +62,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(organization::delete_organization_logo)
         .service(documents::get_document_verification)
         .service(documents::create_document_verification)
-        .service(documents::create_document_revocation);
+        .service(documents::create_document_revocation)
+        .service(delivery::get_hall_of_fame)
+        .service(reports::update_report_hall_of_fame)
+        .service(reports::get_report_document)
+        .service(delivery::create_acknowledgement)
+        .service(delivery::list_failed_deliveries)
+        .service(delivery::create_ticket_delivery_resend)
+        .service(delivery::list_webhooks)
+        .service(delivery::create_webhook)
+        .service(delivery::delete_webhook)
+        .service(delivery::list_webhook_deliveries);
 }
 
 /// Counts a public request against the client address's budget, or refuses it with `429`.

@@ -1,6 +1,8 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use sha2::{Digest, Sha256};
+use ttis_shared::dto::delivery::{HallOfFameChange, HallOfFameDisplay, TicketKey};
+use ttis_shared::dto::documents::DocumentKind;
 use ttis_shared::dto::reports::{NewReport, PowChallenge, ReportReceipt, ReportStatus, StatusRequest};
 use ttis_shared::dto::tickets::ProvideInfoRequest;
 use utoipa::ToSchema;
@@ -228,4 +230,79 @@ pub struct InfoUpload {
     /// Evidence files, one part each.
     #[schema(value_type = Vec<String>, format = Binary)]
     pub evidence: Vec<Vec<u8>>,
+}
+
+/// Change how the ticket's reporter appears on the Hall of Fame (real name, alias, anonymous, or
+/// not at all), with the ticket's code and key. Takes effect at once.
+#[utoipa::path(
+    tag = "reports",
+    operation_id = "update_report_hall_of_fame",
+    request_body = HallOfFameChange,
+    responses(
+        (status = 200, description = "The new choice", body = HallOfFameDisplay),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 429, response = crate::openapi::TooManyRequests),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(())
+)]
+#[post("/reports/hall-of-fame")]
+pub async fn update_report_hall_of_fame(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    body: ValidJson<HallOfFameChange>,
+) -> Result<HttpResponse, actix_web::Error> {
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    let req = body.into_inner()?;
+    let choice = crate::services::delivery::change_display(&state, &req).await?;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(choice))
+}
+
+/// Download a signed document of the reporter's own ticket: `certificate`, or
+/// `notification_letter` unless its TLP label is RED. The code and key travel in the body.
+#[utoipa::path(
+    tag = "reports",
+    operation_id = "get_report_document",
+    params(("kind" = DocumentKind, Path, description = "`certificate` or `notification_letter`")),
+    request_body = TicketKey,
+    responses(
+        (status = 200, description = "The signed PDF", content_type = "application/pdf", body = Vec<u8>),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 429, response = crate::openapi::TooManyRequests),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(())
+)]
+#[post("/reports/documents/{kind}")]
+pub async fn get_report_document(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    kind: web::Path<DocumentKind>,
+    body: ValidJson<TicketKey>,
+) -> Result<HttpResponse, actix_web::Error> {
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    let req = body.into_inner()?;
+    let kind = kind.into_inner();
+    let (doc, path) =
+        crate::services::delivery::reporter_document(&state, &req.ticket_code, &req.access_key, kind).await?;
+    let bytes = tokio::fs::read(&path).await.map_err(|e| ApiError::Internal(e.into()))?;
+    let name = match kind {
+        DocumentKind::Certificate => "Sertifikat-Apresiasi",
+        _ => "Surat-Pemberitahuan-Insiden-Siber",
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}-{}.pdf\"", req.ticket_code.trim().to_uppercase()),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header(("X-Document-Sha256", doc.sha256))
+        .body(bytes))
 }

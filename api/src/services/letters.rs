@@ -391,19 +391,20 @@ async fn subject(txn: &DatabaseTransaction, t: &ticket::Model, kind: DocumentKin
 }
 
 /// Step 7: numbers, renders, signs and stores both final documents of an approved ticket, in the
-/// approving transaction. Returns the stored keys.
+/// approving transaction. Returns the stored keys and the documents.
 pub async fn issue_on_approve(
     txn: &DatabaseTransaction,
     state: &AppState,
     t: &ticket::Model,
     user_id: i64,
-) -> Result<Vec<String>, ApiError> {
+) -> Result<(Vec<String>, Vec<document::Model>), ApiError> {
     let org = organization::current(txn).await?;
     let row = draft::Entity::find_by_id(t.id).one(txn).await?.ok_or(ApiError::WrongState)?;
     let drafts = parse_drafts(&row)?;
     let at = now();
     let local = at.with_timezone(&super::reports::local_offset());
     let mut keys = Vec::new();
+    let mut issued = Vec::new();
     for (kind, pattern) in [
         (DocumentKind::NotificationLetter, &org.letter_number_pattern),
         (DocumentKind::Certificate, &org.certificate_number_pattern),
@@ -432,9 +433,17 @@ pub async fn issue_on_approve(
         doc.signer_name = Set(Some(org.signer_name.clone()));
         doc.signer_title = Set(Some(org.signer_title.clone()));
         doc.signed_at = Set(Some(at));
-        doc.insert(txn).await?;
+        let doc = doc.insert(txn).await?;
+        super::delivery::emit(
+            txn,
+            ttis_shared::dto::delivery::WebhookEvent::DocumentApproved,
+            t,
+            json!({"document_id": doc.id, "kind": doc.kind, "number": doc.number, "sha256": doc.sha256}),
+        )
+        .await?;
+        issued.push(doc);
     }
-    Ok(keys)
+    Ok((keys, issued))
 }
 
 /// Records the signer's public key so that its signatures verify later, even after a key change.
@@ -483,6 +492,7 @@ pub async fn notify_heads(txn: &DatabaseTransaction, state: &AppState, t: &ticke
             ),
             dedupe_key: None,
             ticket_id: Some(t.id),
+            ..Default::default()
         },
     )
     .await?;
@@ -507,6 +517,7 @@ pub async fn notify_assignee(
             body: format!("{body}\n\n{}/staff/tickets/{}\n", state.settings.public_url, t.code),
             dedupe_key: None,
             ticket_id: Some(t.id),
+            ..Default::default()
         },
     )
     .await?;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod categories;
 pub mod crypto;
+pub mod delivery;
 pub mod hosts;
 pub mod letters;
 pub mod organization;

@@ -5,23 +5,38 @@
 //! expires (`locked_until`), so the rows of a worker that died are sent by the next one.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::Duration as ChronoDuration;
+use hmac::{Hmac, Mac};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait,
     QueryFilter, Set, Statement, Value,
 };
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
 use tokio::sync::Notify;
+use ttis_shared::sla::Calendar;
 
 use super::now;
-use crate::entities::outbox;
-use crate::notify::{Mailer, OutgoingEmail};
+use super::storage::EvidenceStore;
+use crate::entities::{document, outbox, outbox_attempt, webhook};
+use crate::notify::{Attachment, Mailer, OutgoingEmail};
 
 pub const MAX_ATTEMPTS: i32 = 8;
 const BATCH: i64 = 10;
 const LEASE_SECS: i64 = 300;
+/// `outbox.purpose` of the messages of SOP step 9: the ticket completes when all are sent.
+pub const DELIVERY: &str = "delivery";
 
+/// A document to attach to an email, read from the store when it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentRef {
+    pub document_id: String,
+    pub file_name: String,
+}
+
+#[derive(Debug, Default)]
 pub struct NewEmail {
     pub to: Vec<String>,
     pub subject: String,
@@ -29,15 +44,23 @@ pub struct NewEmail {
     /// A key that makes queuing the same message twice a no-op.
     pub dedupe_key: Option<String>,
     pub ticket_id: Option<i64>,
+    /// `delivery` for SOP step 9.
+    pub purpose: Option<&'static str>,
+    pub attachments: Vec<AttachmentRef>,
 }
 
-/// Queues an email in the caller's transaction.
-pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<(), DbErr> {
+/// Queues an email in the caller's transaction; returns the row's id (none without recipients).
+pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<Option<i64>, DbErr> {
     if email.to.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let at = now();
-    outbox::ActiveModel {
+    let attachments = if email.attachments.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(&email.attachments).map_err(|e| DbErr::Custom(e.to_string()))?)
+    };
+    let row = outbox::ActiveModel {
         kind: Set("email".into()),
         to_addrs: Set(email.to.join(",")),
         subject: Set(email.subject.chars().take(300).collect()),
@@ -51,6 +74,42 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<()
         last_error: Set(None),
         created_at: Set(at),
         sent_at: Set(None),
+        purpose: Set(email.purpose.map(str::to_string)),
+        attachments: Set(attachments),
+        webhook_id: Set(None),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(Some(row.id))
+}
+
+/// Queues a webhook call in the caller's transaction.
+pub async fn enqueue_webhook<C: ConnectionTrait>(
+    conn: &C,
+    hook: &webhook::Model,
+    event: &str,
+    body: String,
+    ticket_id: Option<i64>,
+) -> Result<(), DbErr> {
+    let at = now();
+    outbox::ActiveModel {
+        kind: Set("webhook".into()),
+        to_addrs: Set(hook.url.clone()),
+        subject: Set(event.to_string()),
+        body: Set(body),
+        dedupe_key: Set(None),
+        ticket_id: Set(ticket_id),
+        status: Set("pending".into()),
+        attempts: Set(0),
+        next_attempt_at: Set(at),
+        locked_until: Set(None),
+        last_error: Set(None),
+        created_at: Set(at),
+        sent_at: Set(None),
+        purpose: Set(None),
+        attachments: Set(None),
+        webhook_id: Set(Some(hook.id)),
         ..Default::default()
     }
     .insert(conn)
@@ -58,10 +117,11 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<()
     Ok(())
 }
 
-/// Wait before attempt `attempts + 1`: 30 s, 1, 2, 4 ... minutes, at most an hour.
-pub fn backoff(attempts: i32) -> ChronoDuration {
+/// Wait before attempt `attempts + 1`: `base`, then doubling, at most an hour.
+pub fn backoff(attempts: i32, base: Duration) -> ChronoDuration {
     let exp = attempts.clamp(1, 8) - 1;
-    ChronoDuration::seconds((30i64 << exp).min(3600))
+    let base = i64::try_from(base.as_secs()).unwrap_or(30).max(1);
+    ChronoDuration::seconds((base << exp).min(3600))
 }
 
 async fn claim(db: &DatabaseConnection) -> Result<Vec<i64>, DbErr> {
@@ -89,21 +149,133 @@ async fn claim(db: &DatabaseConnection) -> Result<Vec<i64>, DbErr> {
     rows.iter().map(|r| r.try_get::<i64>("", "id")).collect()
 }
 
-/// Claims and sends what is due; returns how many rows it handled.
-pub async fn run_once(db: &DatabaseConnection, mailer: &dyn Mailer) -> Result<usize, DbErr> {
-    let ids = claim(db).await?;
-    let rows = outbox::Entity::find().filter(outbox::Column::Id.is_in(ids.clone())).all(db).await?;
-    for row in rows {
-        let email = OutgoingEmail {
-            id: row.id,
-            to: row.to_addrs.split(',').map(str::to_string).collect(),
-            subject: row.subject.clone(),
-            body: row.body.clone(),
+/// Sends what the outbox holds: emails through the mailer, webhooks over HTTP.
+#[derive(Clone)]
+pub struct Worker {
+    pub db: DatabaseConnection,
+    pub mailer: Arc<dyn Mailer>,
+    pub evidence: Arc<dyn EvidenceStore>,
+    pub calendar: Calendar,
+    /// The first retry's wait; each next one doubles.
+    pub retry_base: Duration,
+    pub http: reqwest::Client,
+}
+
+/// The HTTP client of webhook calls: short timeouts, and redirects only to public addresses.
+pub fn webhook_client() -> anyhow::Result<reqwest::Client> {
+    let policy = reqwest::redirect::Policy::custom(|attempt| {
+        let private = match attempt.url().host() {
+            Some(url::Host::Ipv4(ip)) => {
+                ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified()
+            }
+            Some(url::Host::Ipv6(ip)) => {
+                ip.is_loopback() || ip.is_unspecified() || (ip.segments()[0] & 0xfe00) == 0xfc00
+            }
+            Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost") || d.ends_with(".internal"),
+            None => true,
         };
-        let outcome = mailer.send(&email).await;
+        if private || attempt.previous().len() >= 3 { attempt.stop() } else { attempt.follow() }
+    });
+    Ok(reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(10))
+        .redirect(policy)
+        .user_agent("TTIS-Lapor-Webhook/1")
+        .build()?)
+}
+
+/// `t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`.
+pub fn signature_header(secret: &str, unix: i64, body: &str) -> String {
+    let mut mac = match Hmac::<Sha256>::new_from_slice(secret.as_bytes()) {
+        Ok(m) => m,
+        Err(_) => return String::new(),
+    };
+    mac.update(format!("{unix}.{body}").as_bytes());
+    format!("t={unix},v1={}", hex::encode(mac.finalize().into_bytes()))
+}
+
+impl Worker {
+    /// Claims and sends what is due; returns how many rows it handled.
+    pub async fn run_once(&self) -> Result<usize, DbErr> {
+        let ids = claim(&self.db).await?;
+        let rows = outbox::Entity::find().filter(outbox::Column::Id.is_in(ids.clone())).all(&self.db).await?;
+        // One slow or failing receiver does not hold up the others.
+        let results = futures_util::future::join_all(rows.into_iter().map(|row| self.deliver(row))).await;
+        for r in results {
+            r?;
+        }
+        Ok(ids.len())
+    }
+
+    async fn send(&self, row: &outbox::Model) -> anyhow::Result<()> {
+        match row.kind.as_str() {
+            "webhook" => {
+                let hook = match row.webhook_id {
+                    Some(id) => webhook::Entity::find_by_id(id).one(&self.db).await?,
+                    None => None,
+                };
+                let hook = hook.ok_or_else(|| anyhow::anyhow!("the webhook was deleted"))?;
+                let unix = chrono::Utc::now().timestamp();
+                let res = self
+                    .http
+                    .post(&row.to_addrs)
+                    .header("content-type", "application/json")
+                    .header("x-ttis-event", &row.subject)
+                    .header("x-ttis-delivery", row.id.to_string())
+                    .header("x-ttis-signature", signature_header(&hook.secret, unix, &row.body))
+                    .body(row.body.clone())
+                    .send()
+                    .await?;
+                anyhow::ensure!(res.status().is_success(), "the receiver answered {}", res.status());
+                Ok(())
+            }
+            _ => {
+                let mut attachments = Vec::new();
+                let refs: Vec<AttachmentRef> =
+                    row.attachments.as_deref().map(serde_json::from_str).transpose()?.unwrap_or_default();
+                for a in refs {
+                    let doc = document::Entity::find_by_id(a.document_id.clone())
+                        .one(&self.db)
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("attachment {} is gone", a.document_id))?;
+                    let path = self.evidence.path_of(&doc.storage_key).map_err(|e| anyhow::anyhow!("{e}"))?;
+                    let bytes = tokio::fs::read(&path).await?;
+                    attachments.push(Attachment {
+                        file_name: a.file_name,
+                        content_type: "application/pdf".into(),
+                        bytes,
+                    });
+                }
+                let email = OutgoingEmail {
+                    id: row.id,
+                    to: row.to_addrs.split(',').map(str::to_string).collect(),
+                    subject: row.subject.clone(),
+                    body: row.body.clone(),
+                    attachments,
+                };
+                self.mailer.send(&email).await
+            }
+        }
+    }
+
+    async fn deliver(&self, row: outbox::Model) -> Result<(), DbErr> {
+        let started = Instant::now();
+        let outcome = self.send(&row).await;
         let attempts = row.attempts;
+        let (id, ticket_id, purpose) = (row.id, row.ticket_id, row.purpose.clone());
+        outbox_attempt::ActiveModel {
+            outbox_id: Set(id),
+            at: Set(now()),
+            ok: Set(outcome.is_ok()),
+            error: Set(outcome.as_ref().err().map(|e| format!("{e:#}").chars().take(2000).collect())),
+            duration_ms: Set(i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX)),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?;
         let mut active: outbox::ActiveModel = row.into();
         active.locked_until = Set(None);
+        let sent = outcome.is_ok();
         match outcome {
             Ok(()) => {
                 active.status = Set("sent".into());
@@ -112,50 +284,67 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &dyn Mailer) -> Result<us
             }
             Err(e) => {
                 let message = format!("{e:#}");
-                tracing::warn!(outbox_id = email.id, attempts, error = %message, "delivery failed");
+                tracing::warn!(outbox_id = id, attempts, error = %message, "delivery failed");
                 active.last_error = Set(Some(message.chars().take(2000).collect()));
                 if attempts >= MAX_ATTEMPTS {
                     active.status = Set("failed".into());
                 } else {
                     active.status = Set("pending".into());
-                    active.next_attempt_at = Set(now() + backoff(attempts));
+                    active.next_attempt_at = Set(now() + backoff(attempts, self.retry_base));
                 }
             }
         }
-        active.update(db).await?;
+        active.update(&self.db).await?;
+        if sent
+            && purpose.as_deref() == Some(DELIVERY)
+            && let Some(ticket_id) = ticket_id
+            && let Err(e) = super::delivery::complete_if_delivered(&self.db, &self.calendar, ticket_id).await
+        {
+            tracing::error!(ticket_id, error = %e, "closing a delivered ticket");
+        }
+        Ok(())
     }
-    Ok(ids.len())
-}
 
-/// Runs the worker until the process ends: wakes on `wake` (new rows) or every `poll`.
-pub fn spawn_worker(db: DatabaseConnection, mailer: Arc<dyn Mailer>, wake: Arc<Notify>, poll: Duration) {
-    tokio::spawn(async move {
-        loop {
+    /// Runs until the process ends: wakes on `wake` (new rows) or every `poll`.
+    pub fn spawn(self, wake: Arc<Notify>, poll: Duration) {
+        tokio::spawn(async move {
             loop {
-                match run_once(&db, mailer.as_ref()).await {
-                    Ok(0) => break,
-                    Ok(_) => continue,
-                    Err(e) => {
-                        tracing::error!(error = %e, "outbox worker");
-                        break;
+                loop {
+                    match self.run_once().await {
+                        Ok(0) => break,
+                        Ok(_) => continue,
+                        Err(e) => {
+                            tracing::error!(error = %e, "outbox worker");
+                            break;
+                        }
                     }
                 }
+                tokio::select! {
+                    _ = wake.notified() => {}
+                    _ = tokio::time::sleep(poll) => {}
+                }
             }
-            tokio::select! {
-                _ = wake.notified() => {}
-                _ = tokio::time::sleep(poll) => {}
-            }
-        }
-    });
+        });
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::backoff;
+    use super::*;
 
     #[test]
     fn backoff_doubles_up_to_an_hour() {
-        let secs: Vec<i64> = (1..=9).map(|a| backoff(a).num_seconds()).collect();
+        let secs: Vec<i64> = (1..=9).map(|a| backoff(a, Duration::from_secs(30)).num_seconds()).collect();
         assert_eq!(secs, [30, 60, 120, 240, 480, 960, 1920, 3600, 3600]);
+        assert_eq!(backoff(2, Duration::from_secs(1)).num_seconds(), 2);
+    }
+
+    #[test]
+    fn webhook_signatures_are_hmac_over_time_and_body() {
+        // HMAC-SHA256("key", "1700000000.{}") computed independently (openssl dgst -sha256 -hmac key).
+        let header = signature_header("key", 1_700_000_000, "{}");
+        assert_eq!(header, "t=1700000000,v1=9d713ed406bb7076d4123f0dc2c39d2df5c654ed4b0cd56b52c8b4c940bd63ae");
+        assert_ne!(header, signature_header("key", 1_700_000_000, "{ }"));
+        assert_ne!(header, signature_header("other", 1_700_000_000, "{}"));
     }
 }

@@ -21,6 +21,8 @@ pub enum Permission {
     ManageOrganization,
     /// Revoke a signed letter or certificate.
     RevokeDocuments,
+    /// Register webhooks and read their deliveries.
+    ManageIntegrations,
 }
 
 impl Permission {
@@ -29,7 +31,8 @@ impl Permission {
             Permission::ManageUsers
             | Permission::ManageRegisters
             | Permission::ManageOrganization
-            | Permission::RevokeDocuments => &[Role::Admin],
+            | Permission::RevokeDocuments
+            | Permission::ManageIntegrations => &[Role::Admin],
             Permission::ViewTickets | Permission::AssignTickets => &[Role::Analyst, Role::Head],
             Permission::WorkTickets => &[Role::Analyst],
             Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],

@@ -363,6 +363,13 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         numbered.seq = Set(seq);
         numbered.search_text = Set(Some(search));
         let t = numbered.update(&txn).await?;
+        super::delivery::emit(
+            &txn,
+            ttis_shared::dto::delivery::WebhookEvent::ReportSubmitted,
+            &t,
+            json!({"kind": t.kind, "channel": channel, "evidence": files.len()}),
+        )
+        .await?;
         let public_url = &state.settings.public_url;
         let mail = templates::report_receipt(
             &state.settings.site.agency_name,
@@ -378,6 +385,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 body: mail.body,
                 dedupe_key: Some(format!("receipt:{}", t.code)),
                 ticket_id: Some(t.id),
+                ..Default::default()
             },
         )
         .await?;
@@ -390,6 +398,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 body: alert.body,
                 dedupe_key: Some(format!("alert:{}", t.code)),
                 ticket_id: Some(t.id),
+                ..Default::default()
             },
         )
         .await?;
@@ -475,6 +484,11 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
         .all(db)
         .await?;
     let state = ReportState::parse(&t.state).unwrap_or(ReportState::Submitted);
+    let entered: Vec<(ReportState, chrono::DateTime<chrono::Utc>)> = events
+        .iter()
+        .filter(|e| e.kind == "state_change")
+        .filter_map(|e| e.to_state.as_deref().and_then(ReportState::parse).map(|s| (s, e.at)))
+        .collect();
     let current_step = state.active_steps().first().map(|step| StepInfo {
         number: step.number(),
         label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
@@ -498,6 +512,9 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
             }
         })
         .collect();
+    let steps = super::delivery::steps(&t, &entered);
+    let downloads = super::delivery::reporter_downloads(db, &t).await?;
+    let hall_of_fame = super::delivery::display_of(&t);
     Ok(ReportStatus {
         ticket_code: t.code,
         title: t.title,
@@ -507,6 +524,9 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
         submitted_at: t.submitted_at,
         state_entered_at: t.state_entered_at,
         timeline,
+        steps,
+        downloads,
+        hall_of_fame,
         approved_documents: super::letters::approved(db, t.id)
             .await?
             .into_iter()

@@ -12,6 +12,7 @@ use sea_orm::{
     FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
+use ttis_shared::dto::delivery::WebhookEvent;
 use ttis_shared::dto::documents::{DocumentKind, DocumentStatus, Revocation, SignatureInfo};
 use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::tickets::{
@@ -146,6 +147,11 @@ pub async fn apply(
         json!({"from": from.as_str(), "to": to.as_str()}),
     )
     .await?;
+    let change = json!({"action": action.as_str(), "from": from.as_str(), "to": to.as_str()});
+    super::delivery::emit(txn, WebhookEvent::TicketStateChanged, &updated, change.clone()).await?;
+    if to == ReportState::Completed {
+        super::delivery::emit(txn, WebhookEvent::TicketCompleted, &updated, change).await?;
+    }
     Ok(updated)
 }
 
@@ -210,6 +216,7 @@ async fn email_reporter(
             body: text,
             dedupe_key: Some(format!("{key}:{}:{}", t.code, uuid::Uuid::new_v4().simple())),
             ticket_id: Some(t.id),
+            ..Default::default()
         },
     )
     .await?;
@@ -326,7 +333,10 @@ pub async fn act(
             let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
             internal_note(&txn, &t, &who, message.as_deref()).await?;
             // Step 7: numbers, final PDFs with their QR codes, signatures.
-            stored.extend(letters::issue_on_approve(&txn, state, &t, user.id).await?);
+            let (keys, issued) = letters::issue_on_approve(&txn, state, &t, user.id).await?;
+            stored.extend(keys);
+            // Steps 8-9: listed on the Hall of Fame by its state; the documents are queued for delivery.
+            super::delivery::queue(&txn, state, &t, &issued).await?;
             letters::notify_assignee(
                 &txn,
                 state,
@@ -546,6 +556,7 @@ async fn provide_info_inner(
                 ),
                 dedupe_key: None,
                 ticket_id: Some(t.id),
+                ..Default::default()
             },
         )
         .await?;
@@ -676,6 +687,7 @@ pub async fn assign(
                 body: format!("{body}\n\n{}/staff/tickets/{code}\n", state.settings.public_url),
                 dedupe_key: None,
                 ticket_id: Some(ticket_id),
+                ..Default::default()
             },
         )
         .await?;
@@ -827,6 +839,7 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
             affected_asset: t.affected_asset,
             reporter_name: t.reporter_name,
             submitted_at: t.submitted_at,
+            pse_acknowledged_at: t.pse_acknowledged_at,
         })
         .collect();
     Ok(TicketList { items, total, page, per_page, counts })
@@ -904,6 +917,8 @@ pub async fn detail(
         .collect();
     let drafts =
         crate::entities::draft::Entity::find_by_id(t.id).one(db).await?.as_ref().and_then(letters::drafts_view);
+    let deliveries = super::delivery::deliveries_of(db, t.id).await?;
+    let pse_acknowledgement = super::delivery::acknowledgement_of(db, &t).await?;
     let attendee_ids: Vec<i64> =
         recorded.as_ref().and_then(|a| serde_json::from_str(&a.attendees).ok()).unwrap_or_default();
     let stored_dispositions = disposition::Entity::find()
@@ -988,6 +1003,8 @@ pub async fn detail(
         analysis,
         documents,
         drafts,
+        deliveries,
+        pse_acknowledgement,
         dispositions: stored_dispositions
             .into_iter()
             .map(|d| {

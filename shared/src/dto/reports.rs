@@ -281,6 +281,15 @@ pub struct ReportStatus {
     /// The letter and certificate once the head has approved and signed them (delivered in step 9).
     #[serde(default)]
     pub approved_documents: Vec<ApprovedDocument>,
+    /// The nine steps of the procedure with the time each was done.
+    #[serde(default)]
+    pub steps: Vec<super::delivery::StepProgress>,
+    /// What the reporter may download with the key (`POST /reports/documents/{kind}`): the
+    /// certificate, and the letter unless its TLP label is RED.
+    #[serde(default)]
+    pub downloads: Vec<super::documents::DocumentKind>,
+    /// How the reporter is shown on the Hall of Fame now.
+    pub hall_of_fame: super::delivery::HallOfFameDisplay,
 }
 
 /// A signed document of the reporter's ticket, as the tracking page shows it.

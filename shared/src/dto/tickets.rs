@@ -95,6 +95,8 @@ pub struct TicketSummary {
     pub assignee: Option<UserRef>,
     pub reporter_name: String,
     pub submitted_at: DateTime<Utc>,
+    /// When the PSE confirmed receipt of the letter.
+    pub pse_acknowledged_at: Option<DateTime<Utc>>,
     /// The current SOP step against its time standard (absent once closed).
     pub clock: Option<StepClock>,
 }
@@ -290,6 +292,10 @@ pub struct TicketDetail {
     pub drafts: Option<DraftsView>,
     /// Assignments with their dispositions (*disposisi*), newest first.
     pub dispositions: Vec<DispositionRecord>,
+    /// The ticket's notifications (emails, webhooks) and their delivery, oldest first.
+    pub deliveries: Vec<super::delivery::DeliveryItem>,
+    /// The PSE's confirmation that it received the letter.
+    pub pse_acknowledgement: Option<super::delivery::Acknowledgement>,
     pub clock: Option<StepClock>,
     /// What the signed-in user may do now.
     pub allowed_actions: Vec<Action>,
