@@ -28,6 +28,7 @@ use ttis_shared::dto::problem::{FieldError, Problem};
         (name = "categories", description = "Administering the incident taxonomy (administrators); reading it is public"),
         (name = "documents", description = "Signed letters and certificates: public verification (the QR code's page) and revocation (administrators)"),
         (name = "organization", description = "Organisation settings: letterhead, logo, signer, document numbering (administrators)"),
+        (name = "sla", description = "The SLA policy: time standards per SOP step, the working calendar, holidays (administrators)"),
         (name = "users", description = "Staff accounts (administrators only)"),
         (name = "webhooks", description = "Webhooks for integrators: signed event deliveries with retries (administrators)"),
         (name = "system", description = "Health and readiness"),

@@ -16,7 +16,7 @@ use crate::extract::{json_error, path_error, query_error};
 use crate::middleware::request_context;
 use crate::openapi::ApiDoc;
 use crate::services::users::{self, Bootstrap};
-use crate::services::{categories, letters, organization, outbox};
+use crate::services::{categories, letters, organization, outbox, sla};
 use crate::state::AppState;
 use crate::{db, notify, routes, spa};
 
@@ -35,6 +35,7 @@ impl Application {
         let bootstrap = users::ensure_bootstrap_admin(&db, &settings).await?;
         categories::seed(&db).await?;
         organization::seed(&db, &settings).await?;
+        sla::seed(&db).await?;
 
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {} (TTIS_BIND): {e}", settings.bind))?;
@@ -50,7 +51,6 @@ impl Application {
                 db: state.db.clone(),
                 mailer,
                 evidence: state.evidence.clone(),
-                calendar: state.calendar.clone(),
                 retry_base: state.settings.mail.retry_base,
                 http: outbox::webhook_client()?,
             };

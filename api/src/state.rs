@@ -7,8 +7,6 @@ use std::time::Duration;
 use sea_orm::DatabaseConnection;
 use tokio::sync::Notify;
 
-use ttis_shared::sla::Calendar;
-
 use crate::config::Settings;
 use crate::documents::Documents;
 use crate::documents::signer::{DocumentSigner, LocalEd25519Signer};
@@ -28,25 +26,10 @@ pub struct AppState {
     pub evidence: Arc<dyn EvidenceStore>,
     /// Wakes the outbox worker when a transaction queued messages.
     pub outbox_wake: Arc<Notify>,
-    /// Working days and holidays for the SLA clock.
-    pub calendar: Calendar,
     /// The document templates, compiled once.
     pub documents: Arc<Documents>,
     /// Signs final documents (the local Ed25519 key; a certified service can replace it).
     pub signer: Arc<dyn DocumentSigner>,
-}
-
-/// Indonesia's 2026 national holidays and *cuti bersama* (SKB 3 Menteri), seeded into the calendar.
-const HOLIDAYS_2026: &str = include_str!("../seed/holidays-id-2026.csv");
-
-pub fn default_calendar() -> Calendar {
-    let holidays = HOLIDAYS_2026
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split(',').next())
-        .filter_map(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
-        .collect();
-    Calendar { holidays, ..Calendar::default() }
 }
 
 impl AppState {
@@ -62,21 +45,9 @@ impl AppState {
             status_throttle: Throttle::new(Duration::from_secs(60)),
             evidence,
             outbox_wake: Arc::new(Notify::new()),
-            calendar: default_calendar(),
             documents: Documents::load(&settings.data_dir)?,
             signer: Arc::new(LocalEd25519Signer::from_seed(settings.signing_key.expose())),
             settings,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_2026_holidays_are_in_the_calendar() {
-        let cal = super::default_calendar();
-        assert_eq!(cal.holidays.len(), 25, "17 holidays and 8 days of cuti bersama");
-        let independence = chrono::NaiveDate::from_ymd_opt(2026, 8, 17).unwrap_or_default();
-        assert!(!cal.is_working_day(independence));
     }
 }

@@ -6,5 +6,6 @@ pub mod delivery;
 pub mod documents;
 pub mod problem;
 pub mod reports;
+pub mod sla;
 pub mod tickets;
 pub mod users;

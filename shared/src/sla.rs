@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::procedure::{ReportState, TimeStandard};
+use crate::procedure::{ReportState, SopStep, TimeStandard};
 
 /// Working days and holidays, in the agency's time zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,13 +112,39 @@ pub struct StepClock {
     pub overdue: bool,
 }
 
-/// The time standard of the steps that run in a state, added up.
-pub fn total_standard(state: ReportState) -> Option<TimeStandard> {
+/// The SLA policy: the working calendar and each step's time standard (admins change both).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaPolicy {
+    pub calendar: Calendar,
+    /// Steps 1..=9 in order; `None`: the SOP sets no standard for the step.
+    pub standards: [Option<TimeStandard>; 9],
+}
+
+impl Default for SlaPolicy {
+    /// The SOP's *Mutu Baku*.
+    fn default() -> Self {
+        SlaPolicy { calendar: Calendar::default(), standards: SopStep::ALL.map(SopStep::default_time_standard) }
+    }
+}
+
+impl SlaPolicy {
+    pub fn standard(&self, step: SopStep) -> Option<TimeStandard> {
+        self.standards.get(usize::from(step.number()).saturating_sub(1)).copied().flatten()
+    }
+}
+
+/// The time standard of the steps that run in a state, added up (working days win over minutes
+/// when the steps mix them, as the day-long step dominates).
+pub fn total_standard(state: ReportState, policy: &SlaPolicy) -> Option<TimeStandard> {
+    sum(state.active_steps().iter().map(|s| policy.standard(*s)))
+}
+
+fn sum(standards: impl Iterator<Item = Option<TimeStandard>>) -> Option<TimeStandard> {
     let mut minutes = 0u32;
     let mut days = 0u32;
     let mut any = false;
-    for step in state.active_steps() {
-        match step.default_time_standard() {
+    for standard in standards {
+        match standard {
             Some(TimeStandard::Minutes(m)) => {
                 minutes += m;
                 any = true;
@@ -137,8 +163,127 @@ pub fn total_standard(state: ReportState) -> Option<TimeStandard> {
     }
 }
 
+/// How a finished or running step did against its standard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SlaStatus {
+    /// Within the first 80 % of the standard.
+    Green,
+    /// Within the standard, past 80 % of it.
+    Amber,
+    /// Past the standard.
+    Red,
+    /// No standard, or not started.
+    None,
+}
+
+/// One row of a ticket's SLA table: the time spent in a step against its standard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct StepTime {
+    pub step: u8,
+    pub time_standard: Option<TimeStandard>,
+    pub started_at: Option<DateTime<Utc>>,
+    /// When the step ended (none while it runs).
+    pub ended_at: Option<DateTime<Utc>>,
+    /// Time counted (wall clock, without the pauses for the reporter), in seconds.
+    pub elapsed_seconds: i64,
+    pub due_at: Option<DateTime<Utc>>,
+    pub status: SlaStatus,
+}
+
+/// The SLA table of a ticket: each step's time against its standard, from the state history.
+/// Steps 1-3 are the reporter's (the form is not timed); step 5 and step 8 are done by the system
+/// the moment their state is entered; step 4 excludes the time waiting for the reporter.
+pub fn step_times(history: &[Entered], now: DateTime<Utc>, policy: &SlaPolicy) -> Vec<StepTime> {
+    let first = |s: ReportState| history.iter().find(|e| e.state == s).map(|e| e.at);
+    let last = |s: ReportState| history.iter().rev().find(|e| e.state == s).map(|e| e.at);
+    let submitted = history.first().map(|e| e.at);
+    let drafted = first(ReportState::Drafted);
+    let decided = drafted.or_else(|| first(ReportState::Rejected));
+    let awaiting = last(ReportState::AwaitingApproval);
+    let approved = last(ReportState::Approved);
+    let completed = last(ReportState::Completed);
+    // The start of the drafted period that led to the last submission.
+    let last_drafted = history
+        .iter()
+        .rev()
+        .skip_while(|e| e.state != ReportState::AwaitingApproval)
+        .find(|e| e.state == ReportState::Drafted)
+        .map(|e| e.at);
+    let paused_before = |end: DateTime<Utc>| -> i64 {
+        history
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.state.sla_paused() && e.at < end)
+            .map(|(i, e)| {
+                let until = history.get(i + 1).map(|n| n.at).unwrap_or(now).min(end);
+                (until - e.at).num_seconds().max(0)
+            })
+            .sum()
+    };
+    let row = |step: SopStep, start: Option<DateTime<Utc>>, end: Option<DateTime<Utc>>, paused: i64| {
+        let standard = policy.standard(step);
+        let elapsed = match start {
+            Some(s) => ((end.unwrap_or(now) - s).num_seconds() - paused).max(0),
+            None => 0,
+        };
+        let due_at = match (start, standard) {
+            (Some(s), Some(std)) => Some(policy.calendar.add(s, std) + Duration::seconds(paused)),
+            _ => None,
+        };
+        let status = match (start, due_at) {
+            (Some(s), Some(due)) => {
+                let at = end.unwrap_or(now) - Duration::seconds(paused);
+                let allowed = (due - s - Duration::seconds(paused)).num_seconds().max(1);
+                let used = (at - s).num_seconds();
+                if at > due - Duration::seconds(paused) {
+                    SlaStatus::Red
+                } else if used * 5 > allowed * 4 {
+                    SlaStatus::Amber
+                } else {
+                    SlaStatus::Green
+                }
+            }
+            _ => SlaStatus::None,
+        };
+        StepTime {
+            step: step.number(),
+            time_standard: standard,
+            started_at: start,
+            ended_at: if start.is_some() { end } else { None },
+            elapsed_seconds: elapsed,
+            due_at,
+            status,
+        }
+    };
+    SopStep::ALL
+        .into_iter()
+        .map(|step| match step {
+            SopStep::OpenSite | SopStep::FillForm | SopStep::SubmitReport => StepTime {
+                step: step.number(),
+                time_standard: policy.standard(step),
+                started_at: None,
+                ended_at: submitted,
+                elapsed_seconds: 0,
+                due_at: None,
+                status: SlaStatus::None,
+            },
+            SopStep::Verify => {
+                row(step, submitted, decided, decided.map(paused_before).unwrap_or_else(|| paused_before(now)))
+            }
+            SopStep::Draft => row(step, drafted, drafted, 0),
+            SopStep::Submit => row(step, last_drafted.or(drafted), awaiting, 0),
+            SopStep::Approve => row(step, awaiting, approved, 0),
+            SopStep::HallOfFame => row(step, approved, approved, 0),
+            SopStep::Send => row(step, approved, completed, 0),
+        })
+        .collect()
+}
+
 /// The clock of the current step, from the state history (oldest first) and `now`.
-pub fn clock(history: &[Entered], now: DateTime<Utc>, calendar: &Calendar) -> Option<StepClock> {
+pub fn clock(history: &[Entered], now: DateTime<Utc>, policy: &SlaPolicy) -> Option<StepClock> {
     let current = history.last()?;
     let steps = current.state.active_steps();
     if steps.is_empty() {
@@ -159,9 +304,9 @@ pub fn clock(history: &[Entered], now: DateTime<Utc>, calendar: &Calendar) -> Op
         }
     }
     let paused = current.state.sla_paused();
-    let time_standard = total_standard(current.state);
+    let time_standard = total_standard(current.state, policy);
     let due_at = match (time_standard, paused) {
-        (Some(standard), false) => Some(calendar.add(started_at, standard) + Duration::seconds(paused_seconds)),
+        (Some(standard), false) => Some(policy.calendar.add(started_at, standard) + Duration::seconds(paused_seconds)),
         _ => None,
     };
     Some(StepClock {
@@ -212,7 +357,7 @@ mod tests {
 
     #[test]
     fn waiting_for_the_reporter_does_not_count() {
-        let cal = Calendar::default();
+        let cal = SlaPolicy::default();
         let history = [
             Entered { state: ReportState::Submitted, at: wita(2026, 11, 23, 9, 0) },
             Entered { state: ReportState::InVerification, at: wita(2026, 11, 23, 10, 0) },
@@ -235,7 +380,7 @@ mod tests {
 
     #[test]
     fn a_returned_draft_starts_a_new_clock_and_closed_tickets_have_none() {
-        let cal = Calendar::default();
+        let cal = SlaPolicy::default();
         let history = [
             Entered { state: ReportState::Submitted, at: wita(2026, 11, 23, 9, 0) },
             Entered { state: ReportState::InVerification, at: wita(2026, 11, 23, 9, 5) },
@@ -250,5 +395,36 @@ mod tests {
         assert_eq!(c.due_at, Some(wita(2026, 11, 23, 15, 0)));
         let closed = [Entered { state: ReportState::Rejected, at: wita(2026, 11, 23, 9, 0) }];
         assert_eq!(clock(&closed, wita(2026, 11, 23, 9, 1), &cal), None);
+    }
+
+    #[test]
+    fn the_policy_sets_each_step_and_the_table_colours_each_step() {
+        let mut policy = SlaPolicy::default();
+        policy.standards[3] = Some(TimeStandard::Minutes(120)); // step 4: two hours
+        let history = [
+            Entered { state: ReportState::Submitted, at: wita(2026, 11, 23, 9, 0) },
+            Entered { state: ReportState::InVerification, at: wita(2026, 11, 23, 9, 10) },
+            Entered { state: ReportState::NeedsInfo, at: wita(2026, 11, 23, 9, 30) },
+            Entered { state: ReportState::InVerification, at: wita(2026, 11, 23, 12, 30) },
+            Entered { state: ReportState::Drafted, at: wita(2026, 11, 23, 10, 0) + Duration::hours(4) },
+            Entered { state: ReportState::AwaitingApproval, at: wita(2026, 11, 23, 14, 20) },
+            Entered { state: ReportState::Approved, at: wita(2026, 11, 24, 16, 0) },
+            Entered { state: ReportState::Completed, at: wita(2026, 11, 24, 16, 5) },
+        ];
+        assert_eq!(total_standard(ReportState::InVerification, &policy), Some(TimeStandard::Minutes(120)));
+        let rows = step_times(&history, wita(2026, 11, 25, 9, 0), &policy);
+        assert_eq!(rows.len(), 9);
+        let step = |n: u8| rows.iter().find(|r| r.step == n).cloned().unwrap_or_else(|| panic!("step {n}"));
+        // Step 4: 9:00 -> 14:00 is five hours, three of them waiting for the reporter: two hours, at
+        // the very end of the standard.
+        assert_eq!(step(4).elapsed_seconds, 2 * 3600);
+        assert_eq!(step(4).status, SlaStatus::Amber);
+        assert_eq!(step(5).status, SlaStatus::Green, "drafted by the system at once");
+        assert_eq!(step(6).elapsed_seconds, 20 * 60);
+        assert_eq!(step(6).status, SlaStatus::Green, "20 of 30 minutes");
+        assert_eq!(step(7).status, SlaStatus::Red, "Monday 14:20 -> Tuesday 16:00 is past one working day");
+        assert_eq!(step(9).elapsed_seconds, 5 * 60);
+        assert_eq!(step(9).status, SlaStatus::Green);
+        assert_eq!(step(1).status, SlaStatus::None);
     }
 }

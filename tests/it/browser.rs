@@ -354,3 +354,83 @@ async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
     .await;
     browser.finish(result).await;
 }
+
+/// Steps 8-9 in the browser: the reporter's tracking page shows the nine steps done and downloads
+/// the signed certificate; the Hall of Fame lists the reporter by the chosen alias, never by email.
+#[tokio::test]
+async fn a_reporter_sees_completion_downloads_the_certificate_and_is_on_the_hall_of_fame() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let me: serde_json::Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
+    let receipt: serde_json::Value =
+        app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let key = receipt["access_key"].as_str().unwrap_or_default().to_string();
+    let analysis = serde_json::json!({
+        "category": "web_defacement", "severity": "sedang",
+        "meeting": {"date": "2026-11-28", "attendees": [me["id"]], "decision": "Sesuai.", "minutes": "Diperiksa."},
+        "findings": "Halaman utama diganti oleh pihak tidak dikenal.",
+        "recommendations": "Pulihkan halaman dan ganti kata sandi administrator."
+    });
+    for (token, body) in [
+        (&analyst, serde_json::json!({"action": "start_verification"})),
+        (&analyst, serde_json::json!({"action": "verify", "analysis": analysis})),
+        (&analyst, serde_json::json!({"action": "submit_for_approval"})),
+        (&head, serde_json::json!({"action": "approve"})),
+    ] {
+        let res =
+            app.send_json(reqwest::Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(token), &body).await;
+        assert_eq!(res.status(), reqwest::StatusCode::OK, "{body}");
+    }
+    // The embedded mail transport delivers at once; wait for step 9 to close the ticket.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let detail = loop {
+        let d: serde_json::Value =
+            app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+        if d["state"] == "completed" || std::time::Instant::now() > deadline {
+            break d;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    assert_eq!(detail["state"], "completed");
+    let certificate_sha = detail["documents"]
+        .as_array()
+        .and_then(|d| d.iter().find(|x| x["kind"] == "certificate" && x["status"] == "final"))
+        .map(|x| x["sha256"].clone())
+        .unwrap_or_default();
+
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        c.goto(&app.url("/track")).await?;
+        browser.find("#track-code").await?.send_keys(&code).await?;
+        browser.find("#track-key").await?.send_keys(&key).await?;
+        browser.find("#track-submit").await?.click().await?;
+        browser.wait_for_text("#track-state", "Selesai").await?;
+        for n in 1..=9 {
+            let class = browser.find(&format!("#step-{n}")).await?.attr("class").await?.unwrap_or_default();
+            anyhow::ensure!(class.split_whitespace().any(|c| c == "done"), "step {n} is not shown done ({class:?})");
+        }
+        browser.keep_screenshot("track-completed").await;
+        browser.find("#download-certificate").await?.click().await?;
+        let (name, bytes) = browser.downloaded("Sertifikat").await?;
+        anyhow::ensure!(bytes.starts_with(b"%PDF-"), "{name} is not a PDF");
+        use sha2::Digest;
+        anyhow::ensure!(
+            serde_json::json!(hex::encode(sha2::Sha256::digest(&bytes))) == certificate_sha,
+            "the downloaded certificate is the signed one"
+        );
+
+        c.goto(&app.url("/hall-of-fame")).await?;
+        let text = browser.wait_for_text("#hall-of-fame", "budisec").await?;
+        anyhow::ensure!(!text.contains("budi@example.com") && !text.contains("Budi Santoso"), "{text}");
+        let page = browser.find("body").await?.text().await?;
+        anyhow::ensure!(!page.contains("budi@example.com"), "no email anywhere on the page");
+        browser.keep_screenshot("hall-of-fame").await;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+}

@@ -10,5 +10,6 @@ mod errors;
 mod letters;
 mod openapi;
 mod reports;
+mod sla;
 mod tickets;
 mod users;

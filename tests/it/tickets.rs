@@ -316,7 +316,11 @@ async fn time_waiting_for_the_reporter_does_not_count(app: TestApp) {
         "step 4 runs from submission: {started} {submitted}"
     );
     let due: chrono::DateTime<chrono::Utc> = serde_json::from_value(d["clock"]["due_at"].clone()).unwrap_or_default();
-    let calendar = ttis_api::state::default_calendar();
+    // The calendar the server seeded: weekends and 2026's national holidays off.
+    let calendar = ttis_shared::sla::Calendar {
+        holidays: ttis_api::services::sla::seeded_holidays().into_iter().map(|(d, _)| d).collect(),
+        ..ttis_shared::sla::Calendar::default()
+    };
     let expected =
         calendar.add(submitted, ttis_shared::TimeStandard::WorkingDays(1)) + chrono::Duration::seconds(paused);
     assert_eq!(due, expected, "one working day after submission, plus the pause");

@@ -44,7 +44,12 @@ impl Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.path().display()),
-                ]
+                ],
+                "prefs": {
+                    "download.default_directory": profile.path().join("downloads").display().to_string(),
+                    "download.prompt_for_download": false,
+                    "download.directory_upgrade": true
+                }
             }),
         );
         let url = format!("http://127.0.0.1:{port}");
@@ -61,6 +66,26 @@ impl Browser {
             }
         };
         Ok(Browser { client, driver, _profile: profile })
+    }
+
+    /// Waits (up to 15 s) for a finished download whose name contains `needle`; returns its bytes.
+    pub async fn downloaded(&self, needle: &str) -> anyhow::Result<(String, Vec<u8>)> {
+        let dir = self._profile.path().join("downloads");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(entries) = std::fs::read_dir(&dir) {
+                for e in entries.flatten() {
+                    let name = e.file_name().to_string_lossy().to_string();
+                    if name.contains(needle) && !name.ends_with(".crdownload") {
+                        return Ok((name, std::fs::read(e.path())?));
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                anyhow::bail!("no download named like {needle:?} in {}", dir.display());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Waits for an element (the SPA renders asynchronously).

@@ -24,6 +24,8 @@ pub enum Route {
     Verify,
     #[at("/verify/:id")]
     VerifyDocument { id: String },
+    #[at("/acknowledge")]
+    Acknowledge,
     #[at("/staff/login")]
     Login,
     #[at("/staff")]
@@ -42,6 +44,8 @@ pub enum Route {
     Approvals,
     #[at("/staff/organization")]
     Organization,
+    #[at("/staff/webhooks")]
+    Webhooks,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -57,6 +61,7 @@ fn switch(route: Route) -> Html {
         Route::VerifyDocument { id } => {
             html! { <pages::verify::Verify id={Some(AttrValue::from(id))} /> }
         }
+        Route::Acknowledge => html! { <pages::acknowledge::Acknowledge /> },
         Route::Login => html! { <pages::login::Login /> },
         Route::Dashboard => html! { <pages::dashboard::Dashboard /> },
         Route::Users => html! { <pages::users::Users /> },
@@ -66,6 +71,7 @@ fn switch(route: Route) -> Html {
         Route::Categories => html! { <pages::staff::categories::Categories /> },
         Route::Approvals => html! { <pages::staff::approvals::Approvals /> },
         Route::Organization => html! { <pages::staff::organization::OrganizationSettings /> },
+        Route::Webhooks => html! { <pages::staff::webhooks::Webhooks /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

@@ -9,6 +9,7 @@ mod m20261129_000003_verification;
 mod m20261129_000004_documents;
 mod m20261129_000005_letters;
 mod m20261129_000006_delivery;
+mod m20261129_000007_sla_policy;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_documents::Migration),
             Box::new(m20261129_000005_letters::Migration),
             Box::new(m20261129_000006_delivery::Migration),
+            Box::new(m20261129_000007_sla_policy::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ pub mod organization;
 pub mod pses;
 pub mod reports;
 pub mod site;
+pub mod sla;
 pub mod tickets;
 pub mod users;
 
@@ -72,7 +73,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delivery::list_webhooks)
         .service(delivery::create_webhook)
         .service(delivery::delete_webhook)
-        .service(delivery::list_webhook_deliveries);
+        .service(delivery::list_webhook_deliveries)
+        .service(sla::get_sla_policy)
+        .service(sla::update_sla_policy)
+        .service(sla::list_holidays)
+        .service(sla::update_holiday)
+        .service(sla::delete_holiday);
 }
 
 /// Counts a public request against the client address's budget, or refuses it with `429`.

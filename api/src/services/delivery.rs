@@ -19,7 +19,6 @@ use ttis_shared::dto::delivery::{
 use ttis_shared::dto::documents::DocumentKind;
 use ttis_shared::dto::reports::Label;
 use ttis_shared::procedure::{Action, Actor as ProcActor};
-use ttis_shared::sla::Calendar;
 use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
 
@@ -138,11 +137,7 @@ pub async fn queue(
 }
 
 /// Closes an approved ticket once every message of step 9 is sent (called by the outbox worker).
-pub async fn complete_if_delivered(
-    db: &DatabaseConnection,
-    calendar: &Calendar,
-    ticket_id: i64,
-) -> Result<(), ApiError> {
+pub async fn complete_if_delivered(db: &DatabaseConnection, ticket_id: i64) -> Result<(), ApiError> {
     let txn = db.begin().await?;
     // Lock the ticket (PostgreSQL), so two workers finishing the last two messages close it once.
     let Some(t) = ticket::Entity::find_by_id(ticket_id).lock_exclusive().one(&txn).await? else { return Ok(()) };
@@ -159,7 +154,7 @@ pub async fn complete_if_delivered(
     }
     let who = Actor { user_id: None, label: "sistem".into(), ip: None };
     let note = "Surat dan sertifikat terkirim / Letter and certificate delivered".to_string();
-    super::tickets::apply(&txn, calendar, t, Action::Complete, &ProcActor::System, &who, Some(note)).await?;
+    super::tickets::apply(&txn, t, Action::Complete, &ProcActor::System, &who, Some(note)).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -16,6 +16,7 @@ pub mod pow;
 pub mod pse;
 pub mod reports;
 pub mod sequence;
+pub mod sla;
 pub mod sniff;
 pub mod storage;
 pub mod throttle;

@@ -16,7 +16,6 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use tokio::sync::Notify;
-use ttis_shared::sla::Calendar;
 
 use super::now;
 use super::storage::EvidenceStore;
@@ -155,7 +154,6 @@ pub struct Worker {
     pub db: DatabaseConnection,
     pub mailer: Arc<dyn Mailer>,
     pub evidence: Arc<dyn EvidenceStore>,
-    pub calendar: Calendar,
     /// The first retry's wait; each next one doubles.
     pub retry_base: Duration,
     pub http: reqwest::Client,
@@ -298,7 +296,7 @@ impl Worker {
         if sent
             && purpose.as_deref() == Some(DELIVERY)
             && let Some(ticket_id) = ticket_id
-            && let Err(e) = super::delivery::complete_if_delivered(&self.db, &self.calendar, ticket_id).await
+            && let Err(e) = super::delivery::complete_if_delivered(&self.db, ticket_id).await
         {
             tracing::error!(ticket_id, error = %e, "closing a delivered ticket");
         }

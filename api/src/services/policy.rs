@@ -23,6 +23,8 @@ pub enum Permission {
     RevokeDocuments,
     /// Register webhooks and read their deliveries.
     ManageIntegrations,
+    /// The SLA policy: time standards, working calendar, holidays.
+    ManageSla,
 }
 
 impl Permission {
@@ -32,7 +34,8 @@ impl Permission {
             | Permission::ManageRegisters
             | Permission::ManageOrganization
             | Permission::RevokeDocuments
-            | Permission::ManageIntegrations => &[Role::Admin],
+            | Permission::ManageIntegrations
+            | Permission::ManageSla => &[Role::Admin],
             Permission::ViewTickets | Permission::AssignTickets => &[Role::Analyst, Role::Head],
             Permission::WorkTickets => &[Role::Analyst],
             Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],

@@ -222,6 +222,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     let mut stored_keys: Vec<String> = Vec::new();
 
     let pse_id = super::pse::match_asset(db, &report.affected_asset).await?;
+    let policy = super::sla::load(db).await?;
     let txn = db.begin().await?;
     if sub.filed_by.is_none() {
         pow::spend(&txn, secret, state.settings.reports.pow_difficulty, report.pow.as_ref()).await?;
@@ -277,7 +278,9 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         search_text: Set(None),
         step_started_at: Set(Some(at)),
         paused_seconds: Set(0),
-        due_at: Set(ttis_shared::sla::total_standard(ReportState::Submitted).map(|std| state.calendar.add(at, std))),
+        due_at: Set(
+            ttis_shared::sla::total_standard(ReportState::Submitted, &policy).map(|std| policy.calendar.add(at, std))
+        ),
         ..Default::default()
     }
     .insert(&txn)

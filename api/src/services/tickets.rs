@@ -21,7 +21,7 @@ use ttis_shared::dto::tickets::{
     TicketQuery, TicketSummary, TimelineEntry, UserRef,
 };
 use ttis_shared::procedure::{self, Action, Actor as ProcActor, TransitionError};
-use ttis_shared::sla::{self, Calendar, Entered, StepClock};
+use ttis_shared::sla::{self, Entered, SlaPolicy, StepClock};
 use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, Role};
 
@@ -44,7 +44,7 @@ fn label(state: ReportState) -> Label {
 }
 
 /// The clock from the ticket's own columns (kept by [`apply`]), for the queue.
-pub fn clock_of(t: &ticket::Model, now: DateTime<Utc>) -> Option<StepClock> {
+pub fn clock_of(t: &ticket::Model, now: DateTime<Utc>, policy: &SlaPolicy) -> Option<StepClock> {
     let state = state_of(t);
     let steps = state.active_steps();
     if steps.is_empty() {
@@ -55,7 +55,7 @@ pub fn clock_of(t: &ticket::Model, now: DateTime<Utc>) -> Option<StepClock> {
     Some(StepClock {
         steps: steps.iter().map(|s| s.number()).collect(),
         started_at: t.step_started_at.unwrap_or(t.state_entered_at),
-        time_standard: sla::total_standard(state),
+        time_standard: sla::total_standard(state, policy),
         paused_seconds: t.paused_seconds,
         due_at,
         paused,
@@ -99,10 +99,8 @@ pub fn proc_actor(user: &AuthUser) -> ProcActor {
 }
 
 /// Moves a ticket through the procedure: the one place a state changes.
-#[allow(clippy::too_many_arguments)]
 pub async fn apply(
     txn: &DatabaseTransaction,
-    calendar: &Calendar,
     t: ticket::Model,
     action: Action,
     actor: &ProcActor,
@@ -114,7 +112,8 @@ pub async fn apply(
     let at = now();
     let mut states = history(txn, t.id).await?;
     states.push(Entered { state: to, at });
-    let clock = sla::clock(&states, at, calendar);
+    let policy = super::sla::load(txn).await?;
+    let clock = sla::clock(&states, at, &policy);
     let ticket_id = t.id;
     let code = t.code.clone();
     let mut active: ticket::ActiveModel = t.into();
@@ -244,7 +243,7 @@ pub async fn act(
     procedure::transition(from, req.action, &actor).map_err(|e| refusal(e, &actor, from))?;
     let updated = match req.action {
         Action::StartVerification => {
-            let mut t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
+            let mut t = apply(&txn, t, req.action, &actor, &who, None).await?;
             if t.assignee_id.is_none() {
                 let mut active: ticket::ActiveModel = t.into();
                 active.assignee_id = Set(Some(user.id));
@@ -254,7 +253,7 @@ pub async fn act(
         }
         Action::RequestInfo => {
             let question = message.clone().ok_or_else(|| required("message"))?;
-            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, Some(question.clone())).await?;
+            let t = apply(&txn, t, req.action, &actor, &who, Some(question.clone())).await?;
             email_reporter(
                 &txn,
                 state,
@@ -286,7 +285,7 @@ pub async fn act(
                 duplicate_of = Some(original.id);
             }
             let note = format!("{}{}", reason.as_str(), message.as_ref().map(|m| format!(": {m}")).unwrap_or_default());
-            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, Some(note)).await?;
+            let t = apply(&txn, t, req.action, &actor, &who, Some(note)).await?;
             let mut active: ticket::ActiveModel = t.into();
             active.duplicate_of_id = Set(duplicate_of);
             let t = active.update(&txn).await?;
@@ -301,7 +300,7 @@ pub async fn act(
             let a = req.analysis.clone().ok_or_else(|| required("analysis"))?;
             record_analysis(&txn, user, t.clone(), &a).await?;
             let t = find_by_code(&txn, &t.code).await?;
-            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?;
+            let t = apply(&txn, t, req.action, &actor, &who, message.clone()).await?;
             stored.push(attach_analysis_report(&txn, state, &t, user).await?);
             // Step 5: the system drafts the letter and the certificate at once.
             stored.extend(letters::draft_on_verify(&txn, state, &t, user.id).await?);
@@ -309,14 +308,14 @@ pub async fn act(
         }
         // Steps 6-7 are between the team and the head: what they write stays internal.
         Action::SubmitForApproval => {
-            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
+            let t = apply(&txn, t, req.action, &actor, &who, None).await?;
             internal_note(&txn, &t, &who, message.as_deref()).await?;
             letters::notify_heads(&txn, state, &t).await?;
             t
         }
         Action::ReturnForRevision => {
             let remarks = message.clone().ok_or_else(|| required("message"))?;
-            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
+            let t = apply(&txn, t, req.action, &actor, &who, None).await?;
             internal_note(&txn, &t, &who, Some(&remarks)).await?;
             letters::record_remarks(&txn, t.id, &remarks).await?;
             letters::notify_assignee(
@@ -330,7 +329,7 @@ pub async fn act(
             t
         }
         Action::Approve => {
-            let t = apply(&txn, &state.calendar, t, req.action, &actor, &who, None).await?;
+            let t = apply(&txn, t, req.action, &actor, &who, None).await?;
             internal_note(&txn, &t, &who, message.as_deref()).await?;
             // Step 7: numbers, final PDFs with their QR codes, signatures.
             let (keys, issued) = letters::issue_on_approve(&txn, state, &t, user.id).await?;
@@ -348,7 +347,7 @@ pub async fn act(
             .await?;
             t
         }
-        _ => apply(&txn, &state.calendar, t, req.action, &actor, &who, message.clone()).await?,
+        _ => apply(&txn, t, req.action, &actor, &who, message.clone()).await?,
     };
     if let Err(e) = txn.commit().await {
         for key in &stored {
@@ -504,7 +503,7 @@ async fn provide_info_inner(
     }
     let who = Actor { user_id: None, label: "reporter".into(), ip: client.ip.clone() };
     let txn = db.begin().await?;
-    let t = apply(&txn, &state.calendar, t, Action::ProvideInfo, &ProcActor::Reporter, &who, None).await?;
+    let t = apply(&txn, t, Action::ProvideInfo, &ProcActor::Reporter, &who, None).await?;
     let at = now();
     for upload in uploads {
         let key = uuid::Uuid::new_v4().to_string();
@@ -824,10 +823,11 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
             count: counts.iter().find(|c| c.state == s.as_str()).map(|c| c.n.max(0) as u64).unwrap_or(0),
         })
         .collect();
+    let policy = super::sla::load(db).await?;
     let items = rows
         .into_iter()
         .map(|t| TicketSummary {
-            clock: clock_of(&t, at),
+            clock: clock_of(&t, at, &policy),
             state: state_of(&t),
             state_label: label(state_of(&t)),
             severity: t.severity.as_deref().and_then(Severity::parse),
@@ -890,6 +890,12 @@ pub async fn detail(
         .order_by_asc(ticket_event::Column::Id)
         .all(db)
         .await?;
+    let policy = super::sla::load(db).await?;
+    let entered: Vec<Entered> = events
+        .iter()
+        .filter(|e| e.kind == "state_change")
+        .filter_map(|e| Some(Entered { state: ReportState::parse(e.to_state.as_deref()?)?, at: e.at }))
+        .collect();
     let hint_ids: Vec<i64> = duplicate_hint::Entity::find()
         .filter(duplicate_hint::Column::TicketId.eq(t.id))
         .all(db)
@@ -954,7 +960,8 @@ pub async fn detail(
         recorded_at: a.recorded_at,
     });
     Ok(TicketDetail {
-        clock: clock_of(&t, at),
+        clock: clock_of(&t, at, &policy),
+        sla: sla::step_times(&entered, at, &policy),
         state,
         state_label: label(state),
         severity: t.severity.as_deref().and_then(Severity::parse),

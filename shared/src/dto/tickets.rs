@@ -297,6 +297,8 @@ pub struct TicketDetail {
     /// The PSE's confirmation that it received the letter.
     pub pse_acknowledgement: Option<super::delivery::Acknowledgement>,
     pub clock: Option<StepClock>,
+    /// Each SOP step's time against its standard (green, amber, red).
+    pub sla: Vec<crate::sla::StepTime>,
     /// What the signed-in user may do now.
     pub allowed_actions: Vec<Action>,
     pub submitted_at: DateTime<Utc>,

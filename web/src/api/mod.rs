@@ -191,11 +191,71 @@ pub async fn send_blob<R: DeserializeOwned>(
 /// Downloads a staff-only file (`GET /api/v1{path}` with the bearer token) and hands it to the
 /// browser as a download named `file_name`. The file is never shown in the page.
 pub async fn download(path: &str, token: &str, file_name: &str, lang: Lang) -> Result<(), ApiError> {
+    let blob = fetch_blob(path, Some(token), lang).await?;
+    save_blob(&blob, file_name)
+}
+
+/// Downloads a file that is asked for with a JSON body (`POST /api/v1{path}`): a reporter's own
+/// document, with the ticket code and access key in the body rather than in a URL. The file is
+/// named as the server's `Content-Disposition` says, or `file_name` when it says nothing.
+pub async fn download_post<B: Serialize + ?Sized>(
+    path: &str,
+    body: &B,
+    token: Option<&str>,
+    file_name: &str,
+    lang: Lang,
+) -> Result<(), ApiError> {
     use wasm_bindgen::JsCast;
 
-    let blob = fetch_blob(path, Some(token), lang).await?;
+    let url = format!("{API}{path}");
+    let mut builder = RequestBuilder::new(&url)
+        .method(Method::POST)
+        .header("Accept", "application/pdf, application/problem+json")
+        .header("Accept-Language", lang.code());
+    if let Some(token) = token {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let request = builder.json(body).map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = response.status();
+    if !(200..300).contains(&status) {
+        let text = response.text().await.unwrap_or_default();
+        return match decode::<serde::de::IgnoredAny>(status, &text) {
+            Err(e) => Err(e),
+            Ok(_) => Err(ApiError::Unexpected { status }),
+        };
+    }
+    let name = response
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| disposition_file_name(&v))
+        .unwrap_or_else(|| file_name.to_string());
+    let failed = |_| ApiError::Unexpected { status };
+    let raw: web_sys::Response = response.into();
+    let promise = raw.blob().map_err(failed)?;
+    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| failed(wasm_bindgen::JsValue::NULL))?;
+    save_blob(&blob, &name)
+}
+
+/// The `filename="…"` of a `Content-Disposition` header (plain names only: no path parts).
+fn disposition_file_name(header: &str) -> Option<String> {
+    let value = header.split(';').map(str::trim).find_map(|part| part.strip_prefix("filename="))?;
+    let name = value.trim_matches('"').trim();
+    let safe = !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.');
+    safe.then(|| name.to_string())
+}
+
+/// Hands a `Blob` to the browser as a download named `file_name` (a temporary `blob:` URL and an
+/// `<a download>` clicked once).
+fn save_blob(blob: &web_sys::Blob, file_name: &str) -> Result<(), ApiError> {
+    use wasm_bindgen::JsCast;
+
     let failed = |_| ApiError::Unexpected { status: 200 };
-    let object_url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let object_url = web_sys::Url::create_object_url_with_blob(blob).map_err(failed)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or(ApiError::Unexpected { status: 200 })?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| failed(wasm_bindgen::JsValue::NULL))?;
@@ -213,4 +273,19 @@ pub async fn download(path: &str, token: &str, file_name: &str, lang: Lang) -> R
     })
     .forget();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_name_from_disposition() {
+        assert_eq!(
+            disposition_file_name("attachment; filename=\"Sertifikat-Apresiasi-TTIS-2026-000123.pdf\"").as_deref(),
+            Some("Sertifikat-Apresiasi-TTIS-2026-000123.pdf")
+        );
+        assert_eq!(disposition_file_name("attachment").as_deref(), None);
+        assert_eq!(disposition_file_name("attachment; filename=\"../x.pdf\"").as_deref(), None);
+    }
 }

@@ -1,5 +1,5 @@
 //! The site header: agency, platform name, main navigation, language switch, staff sign-in; for
-//! the head, the approval queue with the number of tickets waiting.
+//! the head, the approval queue with the number of tickets waiting; for administrators, webhooks.
 
 use ttis_shared::Role;
 use yew::prelude::*;
@@ -18,6 +18,7 @@ pub fn header() -> Html {
     let auth = use_auth();
     let route = use_route::<Route>();
     let head_token = auth.auth.session().filter(|s| s.has_role(Role::Head)).map(|s| s.token.clone());
+    let is_admin = auth.auth.session().is_some_and(|s| s.has_role(Role::Admin));
     let waiting = use_state(|| 0u64);
     {
         // Asked again on every page change, so an approval elsewhere shows at once.
@@ -81,6 +82,9 @@ pub fn header() -> Html {
                                 }
                             </NavLink>
                         </li>
+                    }
+                    if is_admin {
+                        <li><NavLink to={Route::Webhooks} id="webhooks-link">{ t(lang, Key::WebhooksTitle) }</NavLink></li>
                     }
                 </ul>
             </nav>

@@ -93,7 +93,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::HallTitle => "Hall of Fame",
         Key::HallLead => {
-            "This page will list the reporters of valid reports, as they chose to be shown, filterable by year."
+            "Recognition for the reporters who helped secure the electronic systems of the Kutai Kartanegara Regency Government. Each reporter of a valid report is shown as they chose: real name, alias or anonymous."
         }
         Key::VerifyTitle => "Document Verification",
         Key::VerifyLead => {
@@ -537,9 +537,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ApprovalsWaiting => "tickets awaiting approval",
         Key::NavApprovals => "Approvals",
         Key::NavOrganization => "Organisation",
-        Key::ApprovedDocsText => {
-            "The letter and certificate were approved and signed on {date}; they are sent in the next step."
-        }
+        Key::ApprovedDocsText => "The letter and certificate were approved and signed on {date}, then emailed to you.",
         Key::DocDraft => "Draft",
         Key::DocFinal => "Final",
         Key::DocKind => "Document type",
@@ -688,5 +686,136 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::VerifyFileYourHash => "SHA-256 of your file",
         Key::VerifyFileSignedHash => "SHA-256 of the signed document",
+        Key::StepDoneAt => "Done at",
+        Key::StepNotYet => "not yet",
+        Key::DownloadsTitle => "Download your documents",
+        Key::DownloadsHint => {
+            "These documents are electronically signed. Anyone can check that they are genuine on the Document Verification page."
+        }
+        Key::HofShowRealName => "Real name",
+        Key::HofShowAlias => "Alias",
+        Key::HofShowAnonymous => "Anonymous (listed without a name)",
+        Key::HofShowHidden => "Not listed on the Hall of Fame",
+        Key::HofChangeHint => {
+            "Valid reports are listed on the Hall of Fame once their letter and certificate are approved. You can change how you appear at any time; the change takes effect at once."
+        }
+        Key::HofChoiceLabel => "Show me as",
+        Key::HofAliasHint => "At most 60 characters. The alias is never linked to your real name.",
+        Key::HofSaved => "Your Hall of Fame choice has been saved.",
+        Key::HofReportsOne => "{n} valid report",
+        Key::HofReportsMany => "{n} valid reports",
+        Key::HofEmptyTitle => "No reporters are listed yet.",
+        Key::HofEmptyText => {
+            "Reporters of valid reports are listed here once their notification letter and certificate of appreciation are approved."
+        }
+        Key::HofEmptyYearText => "No reporters are listed for {year}. Choose another year or show all years.",
+        Key::HofSummary => "Reporters: {people} · {reports}",
+        Key::HofListTitle => "Reporters",
+        Key::HofYearLabel => "Year",
+        Key::HofAllYears => "All years",
+        Key::HofNote => {
+            "The Hall of Fame shows only the display name each reporter chose; no other personal data is ever shown. Each certificate can be checked through the link on its number."
+        }
+        Key::HofAnonymousName => "Anonymous",
+        Key::HofRank => "Rank",
+        Key::HofLatest => "Latest",
+        Key::HofCertificates => "Certificates",
+        Key::HofVerifyCertificate => "Verify certificate",
+        Key::AckTitle => "Confirm Receipt of the Letter",
+        Key::AckLead => {
+            "This page is for the electronic system operator (PSE) that received a cyber incident notification letter from the TTIS team. By confirming, you state that the letter was received and, if so, that the weakness has been fixed. The link works only once."
+        }
+        Key::AckFormTitle => "Confirmation of receipt",
+        Key::AckFixed => "The weakness has been fixed",
+        Key::AckFixedHint => {
+            "Tick only when the fix is done. If not yet, just confirm receipt and tell the TTIS team once the weakness is fixed."
+        }
+        Key::AckName => "Name and title of the person confirming",
+        Key::AckNote => "Note",
+        Key::AckNoteHint => "For example, the steps taken or planned.",
+        Key::AckSubmit => "Send confirmation",
+        Key::AckThanks => "Thank you. Your confirmation has been recorded.",
+        Key::AckLetterNumber => "Letter number",
+        Key::AckAt => "Confirmed at",
+        Key::AckFixedLabel => "Weakness fixed",
+        Key::AckNotFixedHint => {
+            "Once the weakness is fixed, please let the TTIS team know through the official channels."
+        }
+        Key::AckUsed => "This link has already been used.",
+        Key::AckUsedHint => {
+            "Receipt of this letter was already confirmed and cannot be changed. For questions, contact the TTIS team through the official channels."
+        }
+        Key::AckInvalid => "This link is not valid.",
+        Key::AckInvalidHint => {
+            "Check that the whole link was copied from the email. If it still fails, contact the TTIS team through the official channels."
+        }
+        Key::AckNoToken => {
+            "Open this page through the full link in the notification letter email. Make sure the whole link was copied, including the part after the # sign."
+        }
+        Key::DeliveriesTitle => "Deliveries",
+        Key::DeliveriesNone => "No notifications have been sent for this ticket yet.",
+        Key::DeliveryChannel => "Channel",
+        Key::DeliveryRecipients => "Recipients",
+        Key::DeliverySentAt => "Sent at",
+        Key::DeliverySent => "Sent",
+        Key::DeliveryPending => "Pending",
+        Key::DeliverySending => "Sending",
+        Key::DeliveryFailed => "Failed",
+        Key::DeliveryWebhook => "Webhook",
+        Key::DeliveryNextAttempt => "Next attempt:",
+        Key::DeliveryAttempts => "Attempts",
+        Key::DeliveryLastError => "Last error",
+        Key::DeliveryResend => "Resend",
+        Key::DeliveryResent => "The message is queued to be sent again.",
+        Key::DeliveryPurposeDocuments => "Document delivery (step 9)",
+        Key::DeliveryAttachments => "Attachments",
+        Key::FailedDeliveriesTitle => "Failed deliveries",
+        Key::FailedDeliveriesHint => {
+            "These notifications still failed after every retry. Open the ticket to check the recipients, then resend."
+        }
+        Key::PseAckTitle => "PSE acknowledgement",
+        Key::PseAckShort => "the PSE confirmed receipt of the letter",
+        Key::PseAckMarker => "PSE ✓",
+        Key::WebhooksTitle => "Webhooks",
+        Key::WebhooksLead => {
+            "Notify other systems (a SOC or a ticketing tool, for example) automatically when a report arrives, a ticket changes state, a document is approved or a ticket is completed. Administrators only."
+        }
+        Key::WebhooksListTitle => "Registered webhooks",
+        Key::WebhooksEmptyTitle => "No webhooks yet.",
+        Key::WebhooksEmptyText => "Register a receiving address with the Add webhook form.",
+        Key::WebhookUrl => "Receiver URL",
+        Key::WebhookUrlHint => {
+            "An https:// address (or http:// for a receiver on the same network) that accepts JSON POST requests."
+        }
+        Key::WebhookUrlInvalid => "Enter a full address starting with https:// or http://, without spaces.",
+        Key::WebhookEvents => "Events",
+        Key::WebhookEventsRequired => "Choose at least one event.",
+        Key::WebhookEvent => "Event",
+        Key::WebhookEventReportSubmitted => "A new report arrives",
+        Key::WebhookEventTicketStateChanged => "A ticket changes state",
+        Key::WebhookEventDocumentApproved => "Letter and certificate approved",
+        Key::WebhookEventTicketCompleted => "A ticket is completed",
+        Key::WebhookAdd => "Add webhook",
+        Key::WebhookDeleteConfirm => "Delete the webhook {url}? Calls still queued will fail.",
+        Key::WebhookDeleted => "Webhook deleted",
+        Key::WebhookCalls => "Show deliveries",
+        Key::WebhookHideCalls => "Hide deliveries",
+        Key::WebhookNoCalls => "No calls to this webhook yet.",
+        Key::WebhookSecretTitle => "Webhook signing secret",
+        Key::WebhookSecretCopyNow => "Copy this secret now.",
+        Key::WebhookSecretOnce => {
+            "The secret for {url} is shown only this once and cannot be seen again. Store it in the receiving system; if it is lost, delete the webhook and register it again."
+        }
+        Key::WebhookSecretDone => "I have stored it",
+        Key::WebhookHowToTitle => "How to verify a call",
+        Key::WebhookHowToHeaders => {
+            "Each event is sent as a JSON POST request with the headers X-TTIS-Event (the event), X-TTIS-Delivery (the delivery id, to recognise repeats) and X-TTIS-Signature."
+        }
+        Key::WebhookHowToVerify => {
+            "The X-TTIS-Signature header reads t=<Unix time>,v1=<signature>. Compute the HMAC-SHA256 of the text \"<t>.<raw request body>\" with the webhook's secret, write it in hex, and compare it with v1 in constant time. Reject the call if they differ or if t is more than 5 minutes from your clock."
+        }
+        Key::WebhookHowToRetry => {
+            "Answer with a 2xx status. Failed calls are retried with growing pauses; see them with the Show deliveries button."
+        }
     }
 }

@@ -87,7 +87,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::HallTitle => "Hall of Fame",
         Key::HallLead => {
-            "Halaman ini akan menampilkan para pelapor laporan valid, sesuai pilihan tampilan mereka, dan dapat disaring per tahun."
+            "Penghargaan bagi para pelapor yang membantu mengamankan sistem elektronik Pemerintah Kabupaten Kutai Kartanegara. Setiap pelapor laporan valid ditampilkan sesuai pilihannya: nama asli, alias, atau anonim."
         }
         Key::VerifyTitle => "Verifikasi Dokumen",
         Key::VerifyLead => {
@@ -540,7 +540,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NavApprovals => "Persetujuan",
         Key::NavOrganization => "Organisasi",
         Key::ApprovedDocsText => {
-            "Surat dan sertifikat telah disetujui dan ditandatangani pada {date}; dikirim pada langkah berikutnya."
+            "Surat dan sertifikat telah disetujui dan ditandatangani pada {date}, lalu dikirim ke email Anda."
         }
         Key::DocDraft => "Draf",
         Key::DocFinal => "Final",
@@ -686,5 +686,136 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::VerifyFileYourHash => "SHA-256 berkas Anda",
         Key::VerifyFileSignedHash => "SHA-256 dokumen yang ditandatangani",
+        Key::StepDoneAt => "Waktu selesai",
+        Key::StepNotYet => "belum",
+        Key::DownloadsTitle => "Unduh dokumen Anda",
+        Key::DownloadsHint => {
+            "Dokumen berikut telah ditandatangani secara elektronik. Keasliannya dapat diperiksa siapa pun di halaman Verifikasi Dokumen."
+        }
+        Key::HofShowRealName => "Nama asli",
+        Key::HofShowAlias => "Alias",
+        Key::HofShowAnonymous => "Anonim (tercantum tanpa nama)",
+        Key::HofShowHidden => "Tidak dicantumkan di Hall of Fame",
+        Key::HofChangeHint => {
+            "Laporan yang valid dicantumkan di Hall of Fame setelah surat dan sertifikatnya disetujui. Anda dapat mengubah cara Anda ditampilkan kapan saja; perubahan berlaku seketika."
+        }
+        Key::HofChoiceLabel => "Tampilkan saya sebagai",
+        Key::HofAliasHint => "Paling banyak 60 karakter. Alias tidak pernah dikaitkan dengan nama asli Anda.",
+        Key::HofSaved => "Pilihan tampilan Hall of Fame telah disimpan.",
+        Key::HofReportsOne => "{n} laporan valid",
+        Key::HofReportsMany => "{n} laporan valid",
+        Key::HofEmptyTitle => "Belum ada pelapor yang tercantum.",
+        Key::HofEmptyText => {
+            "Pelapor laporan yang valid akan tercantum di sini setelah surat pemberitahuan dan sertifikat apresiasinya disetujui."
+        }
+        Key::HofEmptyYearText => {
+            "Tidak ada pelapor yang tercantum untuk tahun {year}. Pilih tahun lain atau tampilkan semua tahun."
+        }
+        Key::HofSummary => "Pelapor: {people} · {reports}",
+        Key::HofListTitle => "Daftar pelapor",
+        Key::HofYearLabel => "Tahun",
+        Key::HofAllYears => "Semua tahun",
+        Key::HofNote => {
+            "Hall of Fame hanya memuat nama tampilan yang dipilih pelapor; data pribadi lainnya tidak pernah ditampilkan. Keaslian setiap sertifikat dapat diperiksa melalui tautan pada nomornya."
+        }
+        Key::HofAnonymousName => "Anonim",
+        Key::HofRank => "Peringkat",
+        Key::HofLatest => "Terakhir",
+        Key::HofCertificates => "Sertifikat",
+        Key::HofVerifyCertificate => "Verifikasi sertifikat",
+        Key::AckTitle => "Konfirmasi Penerimaan Surat",
+        Key::AckLead => {
+            "Halaman ini untuk penyelenggara sistem elektronik (PSE) yang menerima Surat Pemberitahuan Insiden Siber dari Tim TTIS. Dengan mengonfirmasi, Anda menyatakan bahwa surat telah diterima dan, bila sudah, bahwa celahnya telah diperbaiki. Tautan ini hanya dapat digunakan satu kali."
+        }
+        Key::AckFormTitle => "Konfirmasi penerimaan",
+        Key::AckFixed => "Celah sudah diperbaiki",
+        Key::AckFixedHint => {
+            "Centang hanya bila perbaikan sudah selesai. Bila belum, cukup konfirmasi penerimaan surat dan kabari Tim TTIS setelah celah diperbaiki."
+        }
+        Key::AckName => "Nama dan jabatan yang mengonfirmasi",
+        Key::AckNote => "Catatan",
+        Key::AckNoteHint => "Misalnya langkah yang telah atau akan diambil.",
+        Key::AckSubmit => "Kirim konfirmasi",
+        Key::AckThanks => "Terima kasih. Konfirmasi Anda telah tercatat.",
+        Key::AckLetterNumber => "Nomor surat",
+        Key::AckAt => "Waktu konfirmasi",
+        Key::AckFixedLabel => "Celah sudah diperbaiki",
+        Key::AckNotFixedHint => "Setelah celah diperbaiki, mohon kabari Tim TTIS melalui kanal resmi.",
+        Key::AckUsed => "Tautan ini sudah digunakan.",
+        Key::AckUsedHint => {
+            "Penerimaan surat ini sudah dikonfirmasi sebelumnya dan tidak dapat diubah lagi. Bila ada pertanyaan, hubungi Tim TTIS melalui kanal resmi."
+        }
+        Key::AckInvalid => "Tautan tidak valid.",
+        Key::AckInvalidHint => {
+            "Periksa apakah tautan tersalin utuh dari email. Bila masih gagal, hubungi Tim TTIS melalui kanal resmi."
+        }
+        Key::AckNoToken => {
+            "Buka halaman ini melalui tautan lengkap pada email Surat Pemberitahuan Insiden Siber. Pastikan seluruh tautan tersalin, termasuk bagian setelah tanda #."
+        }
+        Key::DeliveriesTitle => "Pengiriman",
+        Key::DeliveriesNone => "Belum ada pemberitahuan yang dikirim untuk tiket ini.",
+        Key::DeliveryChannel => "Saluran",
+        Key::DeliveryRecipients => "Penerima",
+        Key::DeliverySentAt => "Terkirim pada",
+        Key::DeliverySent => "Terkirim",
+        Key::DeliveryPending => "Menunggu",
+        Key::DeliverySending => "Sedang dikirim",
+        Key::DeliveryFailed => "Gagal",
+        Key::DeliveryWebhook => "Webhook",
+        Key::DeliveryNextAttempt => "Percobaan berikutnya:",
+        Key::DeliveryAttempts => "Percobaan",
+        Key::DeliveryLastError => "Kesalahan terakhir",
+        Key::DeliveryResend => "Kirim ulang",
+        Key::DeliveryResent => "Pesan dimasukkan kembali ke antrean pengiriman.",
+        Key::DeliveryPurposeDocuments => "Pengiriman dokumen (langkah 9)",
+        Key::DeliveryAttachments => "Lampiran",
+        Key::FailedDeliveriesTitle => "Pengiriman gagal",
+        Key::FailedDeliveriesHint => {
+            "Pemberitahuan berikut tetap gagal setelah semua percobaan ulang. Buka tiketnya untuk memeriksa alamat penerima, lalu kirim ulang."
+        }
+        Key::PseAckTitle => "Konfirmasi PSE",
+        Key::PseAckShort => "PSE telah mengonfirmasi penerimaan surat",
+        Key::PseAckMarker => "PSE ✓",
+        Key::WebhooksTitle => "Webhook",
+        Key::WebhooksLead => {
+            "Beri tahu sistem lain (misalnya SOC atau aplikasi tiket) secara otomatis saat laporan masuk, status tiket berubah, dokumen disetujui, atau tiket selesai. Khusus administrator."
+        }
+        Key::WebhooksListTitle => "Webhook terdaftar",
+        Key::WebhooksEmptyTitle => "Belum ada webhook.",
+        Key::WebhooksEmptyText => "Daftarkan alamat penerima dengan formulir Tambah webhook.",
+        Key::WebhookUrl => "Alamat (URL) penerima",
+        Key::WebhookUrlHint => {
+            "Alamat https:// (atau http:// untuk penerima di jaringan yang sama) yang menerima permintaan POST berisi JSON."
+        }
+        Key::WebhookUrlInvalid => "Masukkan alamat lengkap yang diawali https:// atau http://, tanpa spasi.",
+        Key::WebhookEvents => "Peristiwa",
+        Key::WebhookEventsRequired => "Pilih minimal satu peristiwa.",
+        Key::WebhookEvent => "Peristiwa",
+        Key::WebhookEventReportSubmitted => "Laporan baru masuk",
+        Key::WebhookEventTicketStateChanged => "Status tiket berubah",
+        Key::WebhookEventDocumentApproved => "Surat dan sertifikat disetujui",
+        Key::WebhookEventTicketCompleted => "Tiket selesai",
+        Key::WebhookAdd => "Tambah webhook",
+        Key::WebhookDeleteConfirm => "Hapus webhook {url}? Panggilan yang masih dalam antrean akan gagal.",
+        Key::WebhookDeleted => "Webhook dihapus",
+        Key::WebhookCalls => "Lihat pengiriman",
+        Key::WebhookHideCalls => "Tutup pengiriman",
+        Key::WebhookNoCalls => "Belum ada panggilan ke webhook ini.",
+        Key::WebhookSecretTitle => "Rahasia penandatanganan webhook",
+        Key::WebhookSecretCopyNow => "Salin rahasia ini sekarang.",
+        Key::WebhookSecretOnce => {
+            "Rahasia untuk {url} hanya ditampilkan kali ini dan tidak dapat dilihat lagi. Simpan di sistem penerima; bila hilang, hapus webhook lalu daftarkan ulang."
+        }
+        Key::WebhookSecretDone => "Sudah saya simpan",
+        Key::WebhookHowToTitle => "Cara memverifikasi panggilan",
+        Key::WebhookHowToHeaders => {
+            "Setiap peristiwa dikirim sebagai permintaan POST berisi JSON dengan header X-TTIS-Event (nama peristiwa), X-TTIS-Delivery (nomor pengiriman, untuk mengenali pengulangan), dan X-TTIS-Signature."
+        }
+        Key::WebhookHowToVerify => {
+            "Header X-TTIS-Signature berbentuk t=<waktu Unix>,v1=<tanda tangan>. Hitung HMAC-SHA256 atas teks \"<t>.<isi permintaan apa adanya>\" dengan rahasia webhook, tulis dalam heksadesimal, lalu bandingkan dengan v1 secara waktu-konstan. Tolak panggilan bila tidak cocok atau bila t terpaut lebih dari 5 menit dari jam Anda."
+        }
+        Key::WebhookHowToRetry => {
+            "Jawab dengan status 2xx. Panggilan yang gagal dicoba ulang dengan jeda yang makin panjang; riwayatnya dapat dilihat dengan tombol Lihat pengiriman."
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Dashboard Manajemen Tiket: the staff home. Who is signed in, the staff area's links, and the
-//! ticket queue (analysts and the head; administrators see their tools).
+//! ticket queue with the deliveries that failed (analysts and the head; administrators see their
+//! tools).
 
 use gloo_net::http::Method;
 use ttis_shared::Role;
@@ -11,6 +12,7 @@ use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
 use crate::pages::staff::StaffNav;
+use crate::pages::staff::deliveries::FailedDeliveries;
 use crate::pages::staff::queue::TicketQueue;
 use crate::state::{Auth, AuthAction, use_auth, use_lang};
 
@@ -87,11 +89,13 @@ pub fn dashboard() -> Html {
                         <NavLink to={Route::Pses} id="admin-pses-link" class="btn btn-secondary">{ t(lang, Key::PsesTitle) }</NavLink>
                         <NavLink to={Route::Categories} id="admin-categories-link" class="btn btn-secondary">{ t(lang, Key::CategoriesTitle) }</NavLink>
                         <NavLink to={Route::Organization} id="admin-organization-link" class="btn btn-secondary">{ t(lang, Key::OrgTitle) }</NavLink>
+                        <NavLink to={Route::Webhooks} id="admin-webhooks-link" class="btn btn-secondary">{ t(lang, Key::WebhooksTitle) }</NavLink>
                     </p>
                 </nav>
             }
 
             if works_tickets {
+                <FailedDeliveries session={session.clone()} />
                 <TicketQueue session={session.clone()} />
             } else {
                 <section class="panel" aria-labelledby="queue-title">

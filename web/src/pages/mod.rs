@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod acknowledge;
 pub mod dashboard;
 pub mod hall_of_fame;
 pub mod home;

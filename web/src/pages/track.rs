@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use gloo_net::http::Method;
 use ttis_shared::Lang;
-use ttis_shared::dto::reports::{PublicEventKind, ReportStatus, StatusRequest};
+use ttis_shared::dto::delivery::{HallOfFameChange, HallOfFameDisplay, TicketKey};
+use ttis_shared::dto::documents::DocumentKind;
+use ttis_shared::dto::reports::{HallOfFameChoice, PublicEventKind, ReportStatus, StatusRequest};
 use ttis_shared::dto::tickets::ProvideInfoRequest;
 use ttis_shared::procedure::{ReportState, SopStep, TimeStandard};
 use ttis_shared::validation::{self, Violation};
@@ -17,6 +19,7 @@ use yew::prelude::*;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::i18n::{self, Key, t};
+use crate::pages::staff::{event_value, label_text};
 use crate::state::use_lang;
 use crate::util;
 
@@ -209,6 +212,223 @@ fn answer_form(props: &AnswerProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct DownloadsProps {
+    ticket_code: String,
+    access_key: String,
+    kinds: Vec<DocumentKind>,
+}
+
+/// The name a reporter's document is saved under when the server does not name it.
+fn download_name(kind: DocumentKind, code: &str) -> String {
+    let stem = match kind {
+        DocumentKind::Certificate => "Sertifikat-Apresiasi",
+        DocumentKind::NotificationLetter => "Surat-Pemberitahuan-Insiden-Siber",
+        DocumentKind::AnalysisReport => "Laporan-Hasil-Analisis",
+    };
+    format!("{stem}-{code}.pdf")
+}
+
+/// The signed documents the reporter may download (`POST /reports/documents/{kind}` with the
+/// code and key in the body).
+#[function_component(Downloads)]
+fn downloads(props: &DownloadsProps) -> Html {
+    let lang = use_lang();
+    let busy = use_state(|| None::<DocumentKind>);
+    let error = use_state(|| None::<ApiError>);
+    let buttons = props.kinds.iter().filter(|k| **k != DocumentKind::AnalysisReport).map(|&kind| {
+        let onclick = {
+            let (busy, error) = (busy.clone(), error.clone());
+            let body = TicketKey {
+                ticket_code: props.ticket_code.trim().to_string(),
+                access_key: props.access_key.trim().to_string(),
+            };
+            Callback::from(move |_: MouseEvent| {
+                if busy.is_some() {
+                    return;
+                }
+                let (busy, error, body) = (busy.clone(), error.clone(), body.clone());
+                let path = format!("/reports/documents/{}", kind.as_str());
+                let name = download_name(kind, &body.ticket_code);
+                busy.set(Some(kind));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = api::download_post(&path, &body, None, &name, lang).await;
+                    busy.set(None);
+                    let failed = result.is_err();
+                    error.set(result.err());
+                    if failed {
+                        util::sleep(0).await;
+                        util::focus("downloads-error");
+                    }
+                });
+            })
+        };
+        let title = label_text(&kind.label(), lang);
+        html! {
+            <button type="button" id={format!("download-{}", kind.as_str())} class="btn btn-primary"
+                disabled={busy.is_some()} {onclick}>
+                if *busy == Some(kind) {
+                    { t(lang, Key::Loading) }
+                } else {
+                    { format!("{} {title}", t(lang, Key::Download)) }
+                }
+            </button>
+        }
+    });
+    html! {
+        <section class="panel downloads" id="downloads" aria-labelledby="downloads-title">
+            <h3 id="downloads-title">{ t(lang, Key::DownloadsTitle) }</h3>
+            <p class="field-hint">{ t(lang, Key::DownloadsHint) }</p>
+            if let Some(err) = &*error {
+                <div class="alert alert-error" role="alert" id="downloads-error" tabindex="-1">{ err.message(lang) }</div>
+            }
+            <p class="panel-actions">{ for buttons }</p>
+        </section>
+    }
+}
+
+/// The Hall of Fame choices a reporter can switch between after submitting.
+const HOF_CHOICES: [(HallOfFameDisplay, &str, Key); 4] = [
+    (HallOfFameDisplay::RealName, "real_name", Key::HofShowRealName),
+    (HallOfFameDisplay::Alias, "alias", Key::HofShowAlias),
+    (HallOfFameDisplay::Anonymous, "anonymous", Key::HofShowAnonymous),
+    (HallOfFameDisplay::Hidden, "hidden", Key::HofShowHidden),
+];
+
+fn hof_code(choice: HallOfFameDisplay) -> &'static str {
+    HOF_CHOICES.iter().find(|(c, _, _)| *c == choice).map_or("anonymous", |(_, code, _)| *code)
+}
+
+#[derive(Properties, PartialEq)]
+struct HofProps {
+    ticket_code: String,
+    access_key: String,
+    current: HallOfFameDisplay,
+}
+
+/// The reporter changes how they appear on the Hall of Fame (`POST /reports/hall-of-fame`).
+#[function_component(HofForm)]
+fn hof_form(props: &HofProps) -> Html {
+    let lang = use_lang();
+    let choice = use_state(|| props.current);
+    let alias = use_state(String::new);
+    let violation = use_state(|| None::<String>);
+    let error = use_state(|| None::<ApiError>);
+    let busy = use_state(|| false);
+    let saved = use_state(|| false);
+    {
+        let choice = choice.clone();
+        use_effect_with(props.current, move |current| choice.set(*current));
+    }
+    let onchange = {
+        let (choice, saved, violation) = (choice.clone(), saved.clone(), violation.clone());
+        Callback::from(move |e: Event| {
+            let value = event_value(&e);
+            if let Some((c, _, _)) = HOF_CHOICES.iter().find(|(_, code, _)| *code == value) {
+                choice.set(*c);
+            }
+            saved.set(false);
+            violation.set(None);
+        })
+    };
+    let on_alias = {
+        let (alias, saved) = (alias.clone(), saved.clone());
+        Callback::from(move |e: InputEvent| {
+            alias.set(event_value(&e));
+            saved.set(false);
+        })
+    };
+    let onsubmit = {
+        let (choice, alias, violation, error, busy, saved) =
+            (choice.clone(), alias.clone(), violation.clone(), error.clone(), busy.clone(), saved.clone());
+        let (code, key) = (props.ticket_code.clone(), props.access_key.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let wants_alias = *choice == HallOfFameDisplay::Alias;
+            if wants_alias && let Err(v) = validation::alias(HallOfFameChoice::Alias, Some(&alias)) {
+                violation.set(Some(v.message(lang)));
+                util::focus("hof-alias");
+                return;
+            }
+            violation.set(None);
+            let body = HallOfFameChange {
+                ticket_code: code.trim().to_string(),
+                access_key: key.trim().to_string(),
+                choice: *choice,
+                alias: wants_alias.then(|| alias.trim().to_string()),
+            };
+            let (error, busy, saved) = (error.clone(), busy.clone(), saved.clone());
+            busy.set(true);
+            saved.set(false);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result: Result<HallOfFameDisplay, ApiError> =
+                    api::request(Method::POST, "/reports/hall-of-fame", Some(&body), None, lang).await;
+                busy.set(false);
+                match result {
+                    Ok(_) => {
+                        error.set(None);
+                        saved.set(true);
+                        util::sleep(0).await;
+                        util::focus("hof-saved");
+                    }
+                    Err(e) => {
+                        let alias_refused = e.field_errors().iter().any(|f| f.field == "alias");
+                        error.set(Some(e));
+                        util::sleep(0).await;
+                        util::focus(if alias_refused { "hof-alias" } else { "hof-error" });
+                    }
+                }
+            });
+        })
+    };
+    let alias_err = (*violation).clone().or_else(|| {
+        error.as_ref().and_then(|e| e.field_errors().iter().find(|f| f.field == "alias").map(|f| f.message.clone()))
+    });
+    let current = hof_code(*choice);
+    html! {
+        <section class="panel hof-choice-panel" id="hof-choice-panel" aria-labelledby="hof-choice-title">
+            <h3 id="hof-choice-title">{ t(lang, Key::FieldHallOfFame) }</h3>
+            <p class="field-hint">{ t(lang, Key::HofChangeHint) }</p>
+            <form class="form hof-form" id="hof-form" novalidate=true {onsubmit}>
+                if let Some(err) = error.as_ref().filter(|e| !e.field_errors().iter().any(|f| f.field == "alias")) {
+                    <div id="hof-error" class="alert alert-error" role="alert" tabindex="-1">{ err.message(lang) }</div>
+                }
+                <div class="field">
+                    <label for="hof-choice">{ t(lang, Key::HofChoiceLabel) }</label>
+                    <select id="hof-choice" {onchange}>
+                        { for HOF_CHOICES.iter().map(|(_, code, key)| html! {
+                            <option value={*code} selected={current == *code}>{ t(lang, *key) }</option>
+                        }) }
+                    </select>
+                </div>
+                if *choice == HallOfFameDisplay::Alias {
+                    <div class={classes!("field", alias_err.is_some().then_some("field-invalid"))}>
+                        <label for="hof-alias">{ t(lang, Key::FieldAlias) }</label>
+                        <p class="field-hint" id="hof-alias-hint">{ t(lang, Key::HofAliasHint) }</p>
+                        <input id="hof-alias" type="text" maxlength="60" autocomplete="nickname" value={(*alias).clone()} oninput={on_alias}
+                            aria-invalid={alias_err.is_some().then_some("true")}
+                            aria-describedby={if alias_err.is_some() { "hof-alias-hint hof-alias-error" } else { "hof-alias-hint" }} />
+                        if let Some(err) = alias_err {
+                            <p class="field-error" id="hof-alias-error">{ err }</p>
+                        }
+                    </div>
+                }
+                <div class="form-actions">
+                    <button type="submit" id="hof-save" class="btn btn-secondary" disabled={*busy}>
+                        { t(lang, if *busy { Key::Sending } else { Key::Save }) }
+                    </button>
+                </div>
+                if *saved {
+                    <div class="alert alert-success" role="status" id="hof-saved" tabindex="-1">{ t(lang, Key::HofSaved) }</div>
+                }
+            </form>
+        </section>
+    }
+}
+
 #[function_component(StatusView)]
 fn status_view(props: &StatusProps) -> Html {
     let lang = use_lang();
@@ -230,19 +450,26 @@ fn status_view(props: &StatusProps) -> Html {
     }
 
     let steps = SopStep::ALL.iter().map(|&step| {
-        let status = step_status(s.state, step);
+        // When the server says the step was done (its `steps`); the state tells the rest.
+        let done_at = s.steps.iter().find(|p| p.number == step.number()).and_then(|p| p.done_at);
+        let status = match (step_status(s.state, step), done_at) {
+            (StepStatus::Rejected, _) => StepStatus::Rejected,
+            (_, Some(_)) => StepStatus::Done,
+            (status, None) => status,
+        };
         // The server's time standard (configurable) for the step it names; the SOP's otherwise.
         let standard: Option<TimeStandard> = match &s.current_step {
             Some(info) if info.number == step.number() => info.time_standard,
             _ => step.default_time_standard(),
         };
-        let name = match &s.current_step {
-            Some(info) if info.number == step.number() => label(&info.label),
+        let name = match (&s.current_step, s.steps.iter().find(|p| p.number == step.number())) {
+            (Some(info), _) if info.number == step.number() => label(&info.label),
+            (_, Some(p)) => label(&p.label),
             _ => step.label(lang).to_string(),
         };
         let current = status == StepStatus::Current;
         html! {
-            <li class={classes!("sop-step", status_class(status))} id={format!("track-step-{}", step.number())}
+            <li class={classes!("sop-step", status_class(status), done_at.is_some().then_some("done"))} id={format!("step-{}", step.number())}
                 aria-current={current.then_some("step")}>
                 <span class="sop-num" aria-hidden="true">{ step.number() }</span>
                 <div class="sop-body">
@@ -251,6 +478,14 @@ fn status_view(props: &StatusProps) -> Html {
                         { name }
                     </span>
                     <span class="sop-status">{ t(lang, status_key(status)) }</span>
+                    <span class="sop-when">
+                        <span class="visually-hidden">{ format!("{}: ", t(lang, Key::StepDoneAt)) }</span>
+                        if let Some(at) = done_at {
+                            <time datetime={at.to_rfc3339()}>{ util::format_datetime(&at, lang) }</time>
+                        } else {
+                            <span class="muted">{ t(lang, Key::StepNotYet) }</span>
+                        }
+                    </span>
                     if current {
                         if let Some(ts) = standard {
                             <span class="sop-time">{ i18n::time_standard(lang, ts) }</span>
@@ -330,9 +565,13 @@ fn status_view(props: &StatusProps) -> Html {
                 </div>
             }
 
+            if !s.downloads.is_empty() {
+                <Downloads ticket_code={s.ticket_code.clone()} access_key={props.access_key.clone()} kinds={s.downloads.clone()} />
+            }
+
             <section class="panel" aria-labelledby="track-steps-title">
                 <h3 id="track-steps-title">{ t(lang, Key::StepsTitle) }</h3>
-                <ol id="track-steps" class="sop-steps">{ for steps }</ol>
+                <ol id="steps" class="sop-steps">{ for steps }</ol>
             </section>
 
             <section class="panel" aria-labelledby="track-timeline-title">
@@ -343,6 +582,10 @@ fn status_view(props: &StatusProps) -> Html {
                     <ol id="track-timeline" class="timeline">{ for events }</ol>
                 }
             </section>
+
+            if s.state != ReportState::Rejected {
+                <HofForm ticket_code={s.ticket_code.clone()} access_key={props.access_key.clone()} current={s.hall_of_fame} />
+            }
         </section>
     }
 }

@@ -1,15 +1,17 @@
 //! The staff area beyond the dashboard: a ticket (SOP steps 4-7), the head's approval queue,
-//! filing a report on someone's behalf, the PSE register, the taxonomy and the organisation
-//! settings; and the pieces they share (the sign-in guard, the
+//! filing a report on someone's behalf, the PSE register, the taxonomy, the organisation
+//! settings, webhooks and failed deliveries; and the pieces they share (the sign-in guard, the
 //! SLA countdown, labels of severities, categories, channels and priorities).
 
 pub mod approvals;
 pub mod categories;
+pub mod deliveries;
 pub mod new_ticket;
 pub mod organization;
 pub mod pses;
 pub mod queue;
 pub mod ticket;
+pub mod webhooks;
 
 use std::rc::Rc;
 
@@ -244,6 +246,7 @@ pub fn staff_nav(props: &StaffNavProps) -> Html {
                     <li><NavLink to={Route::Categories} id="categories-link">{ t(lang, Key::CategoriesTitle) }</NavLink></li>
                     <li><NavLink to={Route::Users}>{ t(lang, Key::UsersTitle) }</NavLink></li>
                     <li><NavLink to={Route::Organization} id="organization-link">{ t(lang, Key::NavOrganization) }</NavLink></li>
+                    <li><NavLink to={Route::Webhooks} id="staff-webhooks-link">{ t(lang, Key::WebhooksTitle) }</NavLink></li>
                 }
             </ul>
         </nav>

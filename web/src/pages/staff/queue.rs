@@ -394,7 +394,17 @@ fn row(
             <td>{ category_label(&item.category, categories, lang) }</td>
             <td>{ severity_badge(item.severity, lang) }</td>
             <td>{ item.assignee.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| t(lang, Key::Unassigned).to_string()) }</td>
-            <td>{ item.pse.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "—".to_string()) }</td>
+            <td>
+                { item.pse.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "—".to_string()) }
+                if let Some(at) = &item.pse_acknowledged_at {
+                    { " " }
+                    <span class="chip chip-small pse-ack" id={format!("pse-ack-{}", item.code)}
+                        title={format!("{} {}", t(lang, Key::PseAckTitle), util::format_datetime(at, lang))}>
+                        { t(lang, Key::PseAckMarker) }
+                        <span class="visually-hidden">{ format!(" {}", t(lang, Key::PseAckShort)) }</span>
+                    </span>
+                }
+            </td>
             <td><time datetime={submitted}>{ util::format_date(&item.submitted_at, lang) }</time></td>
             <td>{ sla_badge(item.clock.as_ref(), now, lang) }</td>
         </tr>

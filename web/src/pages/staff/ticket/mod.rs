@@ -2,11 +2,13 @@
 //! actions the signed-in person may take now, the report, the reporter (personal data), evidence
 //! with download, the timeline, messages and notes, claim and assignment with a printable
 //! *lembar disposisi*; the documents with their previews, the drafts of the letter and the
-//! certificate (SOP step 5), and the head's review of both before approving them (steps 6-7).
+//! certificate (SOP step 5), and the head's review of both before approving them (steps 6-7); the
+//! notifications sent and their delivery, with resending, and the PSE's acknowledgement (step 9).
 
 mod actions;
 mod analysis;
 mod assign;
+mod deliveries;
 pub mod documents;
 mod drafts;
 
@@ -218,6 +220,8 @@ fn ticket_view(props: &ViewProps) -> Html {
                                         token={token.clone()} on_done={on_updated.clone()} on_stale={on_stale.clone()} />
                                 }
                             }
+                            <deliveries::DeliveriesPanel code={d.code.clone()} items={d.deliveries.clone()} token={token.clone()}
+                                can_resend={ctx.session.has_role(Role::Analyst)} on_done={on_updated.clone()} />
                             { evidence_panel(d, &ctx) }
                             { timeline_panel(d, lang) }
                             if ctx.session.has_role(Role::Analyst) {
@@ -225,6 +229,7 @@ fn ticket_view(props: &ViewProps) -> Html {
                             }
                         </div>
                         <aside class="ticket-side">
+                            { deliveries::acknowledgement_panel(d.pse_acknowledgement.as_ref(), lang) }
                             { reporter_panel(d, lang) }
                             <assign::Handling detail={d.clone()} session={ctx.session.clone()} staff={ctx.lookups.staff.clone()}
                                 draft={disposition.clone()} on_done={on_updated.clone()} sheet_open={*show_sheet} on_sheet={toggle_sheet} />

@@ -1,0 +1,82 @@
+//! The SLA policy (admin) over HTTP: time standards per step, the working calendar, holidays,
+//! and the clocks of open tickets following a change; each ticket's per-step SLA table.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use ttis_tests::{TestApp, db_tests, problem, sample_report};
+
+db_tests!(the_policy_is_admin_only_validated_and_moves_open_clocks);
+
+fn at(v: &Value) -> chrono::DateTime<chrono::Utc> {
+    v.as_str().and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok()).map(|d| d.to_utc()).unwrap_or_default()
+}
+
+async fn the_policy_is_admin_only_validated_and_moves_open_clocks(app: TestApp) {
+    let admin = app.admin_token().await;
+    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    let policy: Value = app.get("/api/v1/sla-policy", Some(&admin)).await.json().await.unwrap_or_default();
+    assert_eq!(policy["utc_offset_minutes"], 480, "WITA");
+    assert_eq!(policy["working_days"], json!([true, true, true, true, true, false, false]));
+    assert_eq!(policy["standards"].as_array().map(Vec::len), Some(9));
+    assert_eq!(policy["standards"][3]["time_standard"], json!({"unit": "working_days", "value": 1}));
+    assert_eq!(policy["standards"][8]["time_standard"], json!({"unit": "minutes", "value": 10}));
+    assert_eq!(policy["standards"][7]["time_standard"], Value::Null, "the SOP sets none for step 8");
+    let holidays: Value = app.get("/api/v1/holidays", Some(&admin)).await.json().await.unwrap_or_default();
+    let items = holidays["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 25, "2026's national holidays and cuti bersama are seeded");
+    assert!(items.iter().any(|h| h["date"] == "2026-08-17"));
+    assert_eq!(app.get("/api/v1/sla-policy", Some(&analyst)).await.status(), StatusCode::FORBIDDEN);
+
+    let bad = json!({"utc_offset_minutes": 480, "working_days": [false, false, false, false, false, false, false],
+        "standards": [{"step": 10, "time_standard": null}, {"step": 4, "time_standard": {"unit": "minutes", "value": 0}}]});
+    let p = problem(app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &bad).await).await;
+    let mut fields: Vec<&str> =
+        p["errors"].as_array().map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect()).unwrap_or_default();
+    fields.sort_unstable();
+    assert_eq!(fields, ["standards[0].step", "standards[1].time_standard", "working_days"]);
+
+    // An open ticket's clock follows a change of the policy.
+    let receipt: Value = app.submit_json(&sample_report()).await.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let before: Value =
+        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let started = at(&before["clock"]["started_at"]);
+    let two_hours = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
+        "standards": [{"step": 4, "time_standard": {"unit": "minutes", "value": 120}}]});
+    let res = app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &two_hours).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let after: Value =
+        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    assert_eq!(at(&after["clock"]["due_at"]) - started, chrono::Duration::hours(2));
+    assert_eq!(after["clock"]["time_standard"], json!({"unit": "minutes", "value": 120}));
+    let queue: Value = app.get("/api/v1/tickets", Some(&analyst)).await.json().await.unwrap_or_default();
+    assert_eq!(queue["items"][0]["clock"]["due_at"], after["clock"]["due_at"], "the queue's stored clock moved too");
+    let sla = after["sla"].as_array().cloned().unwrap_or_default();
+    assert_eq!(sla.len(), 9, "the ticket's SLA table has the nine steps");
+    assert_eq!(sla[3]["step"], 4);
+    assert_eq!(sla[3]["status"], "green");
+    assert_eq!(sla[6]["status"], "none", "not started");
+
+    // A holiday on the day the ticket is due pushes a working-day standard by a working day.
+    let one_day = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
+        "standards": [{"step": 4, "time_standard": {"unit": "working_days", "value": 1}}]});
+    app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &one_day).await;
+    let due: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let due = at(&due["clock"]["due_at"]);
+    let local = due.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap_or(chrono::Utc.fix())).date_naive();
+    let path = format!("/api/v1/holidays/{local}");
+    let holiday = json!({"date": local.to_string(), "name": "Libur uji"});
+    assert_eq!(app.send_json(Method::PUT, &path, Some(&analyst), &holiday).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.send_json(Method::PUT, &path, Some(&admin), &holiday).await.status(), StatusCode::OK);
+    let moved: Value =
+        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    assert!(at(&moved["clock"]["due_at"]) >= due + chrono::Duration::days(1), "{} vs {due}", moved["clock"]["due_at"]);
+    let res = app.client.delete(app.url(&path)).bearer_auth(&admin).send().await.map(|r| r.status());
+    assert_eq!(res.unwrap_or(StatusCode::IM_A_TEAPOT), StatusCode::NO_CONTENT);
+    let back: Value =
+        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    assert_eq!(at(&back["clock"]["due_at"]), due);
+    assert_eq!(app.count("audit_log WHERE action = 'sla_policy.update'").await, 2);
+    assert_eq!(app.count("audit_log WHERE action IN ('holiday.put', 'holiday.delete')").await, 2);
+}
+use chrono::Offset;
