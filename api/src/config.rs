@@ -79,6 +79,7 @@ pub struct Settings {
     /// comma-separated). Empty: the socket's peer is the client.
     pub trusted_proxies: Vec<String>,
     pub site: SiteSettings,
+    pub metrics: MetricsSettings,
     pub reports: ReportSettings,
     pub mail: MailSettings,
 }
@@ -102,6 +103,15 @@ pub struct SiteSettings {
     pub signer_rank: String,
     pub letter_number_pattern: String,
     pub certificate_number_pattern: String,
+}
+
+/// Who may read `/metrics`.
+#[derive(Debug, Clone, Default)]
+pub struct MetricsSettings {
+    /// `TTIS_METRICS_TOKEN`: a bearer token for the scraper.
+    pub token: Option<Secret<String>>,
+    /// `TTIS_METRICS_NETWORKS`: IPs or CIDRs allowed without the token (comma-separated).
+    pub networks: Vec<String>,
 }
 
 /// Public reporting limits.
@@ -162,6 +172,7 @@ struct FileConfig {
     json_limit: Option<usize>,
     log_format: Option<LogFormat>,
     trusted_proxies: Option<Vec<String>>,
+    metrics_networks: Option<Vec<String>>,
     government_name: Option<String>,
     agency_name: Option<String>,
     security_contact: Option<String>,
@@ -397,7 +408,20 @@ impl Settings {
             bail!("TTIS_TRUSTED_PROXIES: {bad:?} is not an IP address or CIDR range");
         }
 
+        let metrics_networks: Vec<String> = match env.var("TTIS_METRICS_NETWORKS") {
+            Some(list) => list.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
+            None => file.metrics_networks.unwrap_or_default(),
+        };
+        if let Some(bad) = metrics_networks.iter().find(|p| crate::services::pse::Cidr::parse(p).is_none()) {
+            bail!("TTIS_METRICS_NETWORKS: {bad:?} is not an IP address or CIDR range");
+        }
+        let metrics = MetricsSettings {
+            token: secret_var(env, "TTIS_METRICS_TOKEN")?.filter(|t| !t.is_empty()).map(Secret::new),
+            networks: metrics_networks,
+        };
+
         Ok(Settings {
+            metrics,
             trusted_proxies,
             site,
             reports,

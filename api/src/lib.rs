@@ -7,6 +7,7 @@ pub mod documents;
 pub mod entities;
 pub mod error;
 pub mod extract;
+pub mod metrics;
 pub mod middleware;
 pub mod migrations;
 pub mod notify;

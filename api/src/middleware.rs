@@ -28,6 +28,8 @@ pub async fn request_context(
     let is_api = req.path().starts_with("/api/");
     let method = req.method().clone();
     let path = req.path().to_string();
+    let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
+    let metrics = req.app_data::<actix_web::web::Data<crate::state::AppState>>().map(|s| s.metrics.clone());
     req.extensions_mut().insert(RequestId(request_id.clone()));
     let started = std::time::Instant::now();
 
@@ -66,6 +68,9 @@ pub async fn request_context(
         request_id = %request_id, method = %method, path = %path, status = res.status().as_u16(),
         elapsed_ms = started.elapsed().as_millis() as u64, "request"
     );
+    if let Some(m) = metrics {
+        m.record(method.as_str(), &route, res.status().as_u16(), started.elapsed().as_secs_f64());
+    }
     let headers = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         headers.insert(HeaderName::from_static("x-request-id"), v);

@@ -70,6 +70,7 @@ impl Application {
             app.wrap(from_fn(request_context))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url(OPENAPI_PATH, api))
                 .service(routes::site::security_txt)
+                .service(crate::metrics::get_metrics)
                 .service(spa::service(web_dir.clone()))
         })
         .workers(workers)

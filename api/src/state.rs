@@ -28,6 +28,8 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     /// The document templates, compiled once.
     pub documents: Arc<Documents>,
+    /// Request counts and latencies for `/metrics`.
+    pub metrics: Arc<crate::metrics::Metrics>,
     /// Signs final documents (the local Ed25519 key; a certified service can replace it).
     pub signer: Arc<dyn DocumentSigner>,
 }
@@ -46,6 +48,7 @@ impl AppState {
             evidence,
             outbox_wake: Arc::new(Notify::new()),
             documents: Documents::load(&settings.data_dir)?,
+            metrics: Arc::default(),
             signer: Arc::new(LocalEd25519Signer::from_seed(settings.signing_key.expose())),
             settings,
         })

@@ -7,5 +7,6 @@ pub mod documents;
 pub mod problem;
 pub mod reports;
 pub mod sla;
+pub mod stats;
 pub mod tickets;
 pub mod users;

@@ -11,5 +11,6 @@ mod letters;
 mod openapi;
 mod reports;
 mod sla;
+mod stats;
 mod tickets;
 mod users;

@@ -20,6 +20,7 @@ const COMMON_TEMPLATE: &str = include_str!("../../templates/common.typ");
 const ANALYSIS_TEMPLATE: &str = include_str!("../../templates/analysis.typ");
 const LETTER_TEMPLATE: &str = include_str!("../../templates/letter.typ");
 const CERTIFICATE_TEMPLATE: &str = include_str!("../../templates/certificate.typ");
+const RECAP_TEMPLATE: &str = include_str!("../../templates/recap.typ");
 /// The letterhead's emblem until an admin uploads the agency's logo.
 pub const DEFAULT_EMBLEM: &[u8] = include_bytes!("../../templates/emblem.svg");
 
@@ -94,6 +95,8 @@ pub struct Documents {
     pub analysis: Template,
     pub letter: Template,
     pub certificate: Template,
+    /// *Rekapitulasi Laporan Insiden Siber*, the monthly recap.
+    pub recap: Template,
 }
 
 impl Documents {
@@ -115,6 +118,7 @@ impl Documents {
             analysis: template("analysis.typ", ANALYSIS_TEMPLATE)?,
             letter: template("letter.typ", LETTER_TEMPLATE)?,
             certificate: template("certificate.typ", CERTIFICATE_TEMPLATE)?,
+            recap: template("recap.typ", RECAP_TEMPLATE)?,
         }))
     }
 }
@@ -172,6 +176,14 @@ mod tests {
             assert!(certificate.starts_with(b"%PDF-"));
             keep(&format!("certificate-{suffix}.pdf"), &certificate);
         }
+    }
+
+    #[test]
+    fn the_recap_template_renders_a_pdf() {
+        let docs = Documents::load(Path::new("/nonexistent")).unwrap();
+        let pdf = docs.recap.render(sample::recap()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        keep("recap.pdf", &pdf);
     }
 
     #[test]

@@ -68,3 +68,34 @@ pub fn letter(final_: bool) -> Inputs {
         .text("recipient_name", "budisec")
         .text("citation", "atas laporan insiden siber yang disampaikan dengan itikad baik dan secara bertanggung jawab kepada Tim Tanggap Insiden Siber.")
 }
+
+/// A month's recap with figures.
+pub fn recap() -> Inputs {
+    letterhead()
+        .text("month", "November 2026")
+        .text("period", "1 November 2026 s.d. 30 November 2026")
+        .text("total", "42")
+        .text("valid", "30")
+        .text("rejected", "9")
+        .text("open", "3")
+        .list("categories", ["Web Defacement (Deface)", "12", "Phishing", "7", "Kerentanan", "11"].map(String::from))
+        .list("severities", ["tinggi", "14", "sedang", "20", "rendah", "8"].map(String::from))
+        .list("outcomes", ["valid", "30", "rejected:duplicate", "6", "open", "3"].map(String::from))
+        .list("pses", Vec::<String>::new())
+        .list(
+            "steps",
+            [
+                "4. Verifikasi",
+                "33",
+                "5 jam 2 menit",
+                "1 hari 2 jam",
+                "88%",
+                "7. Pengesahan",
+                "30",
+                "3 jam 0 menit",
+                "9 jam 10 menit",
+                "97%",
+            ]
+            .map(String::from),
+        )
+}

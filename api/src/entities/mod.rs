@@ -23,6 +23,7 @@ pub mod sla_settings;
 pub mod sla_standard;
 pub mod ticket;
 pub mod ticket_event;
+pub mod ticket_step;
 pub mod used_challenge;
 pub mod user;
 pub mod webhook;

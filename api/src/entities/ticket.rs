@@ -58,6 +58,8 @@ pub struct Model {
     pub search_text: Option<String>,
     /// When the PSE confirmed receipt of the notification letter.
     pub pse_acknowledged_at: Option<DateTimeUtc>,
+    /// Why a rejected report was found not valid (`RejectReason`).
+    pub reject_reason: Option<String>,
 }
 
 /// The text the queue searches.

@@ -10,6 +10,7 @@ mod m20261129_000004_documents;
 mod m20261129_000005_letters;
 mod m20261129_000006_delivery;
 mod m20261129_000007_sla_policy;
+mod m20261129_000008_statistics;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_letters::Migration),
             Box::new(m20261129_000006_delivery::Migration),
             Box::new(m20261129_000007_sla_policy::Migration),
+            Box::new(m20261129_000008_statistics::Migration),
         ]
     }
 }

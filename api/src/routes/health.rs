@@ -20,7 +20,7 @@ pub async fn get_health() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok" })
 }
 
-/// Readiness: the database answers.
+/// Readiness: the database answers and the evidence store takes a write.
 #[utoipa::path(
     tag = "system",
     operation_id = "get_readiness",
@@ -30,5 +30,8 @@ pub async fn get_health() -> HttpResponse {
 #[get("/ready")]
 pub async fn get_readiness(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state.db.execute_unprepared("SELECT 1").await?;
+    let probe = state.evidence.incoming_dir().join(format!(".ready-{}", uuid::Uuid::new_v4().simple()));
+    tokio::fs::write(&probe, b"ok").await.map_err(|e| ApiError::Internal(anyhow::anyhow!("evidence store: {e}")))?;
+    let _ = tokio::fs::remove_file(&probe).await;
     Ok(HttpResponse::Ok().json(Health { status: "ok" }))
 }

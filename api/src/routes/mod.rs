@@ -11,12 +11,14 @@ pub mod auth;
 pub mod categories;
 pub mod delivery;
 pub mod documents;
+pub mod exports;
 pub mod health;
 pub mod organization;
 pub mod pses;
 pub mod reports;
 pub mod site;
 pub mod sla;
+pub mod stats;
 pub mod tickets;
 pub mod users;
 
@@ -44,6 +46,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(tickets::create_ticket)
         .service(users::list_staff)
         .service(tickets::list_tickets)
+        .service(exports::get_tickets_export)
         .service(tickets::get_ticket)
         .service(tickets::create_ticket_action)
         .service(tickets::create_ticket_message)
@@ -78,7 +81,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(sla::update_sla_policy)
         .service(sla::list_holidays)
         .service(sla::update_holiday)
-        .service(sla::delete_holiday);
+        .service(sla::delete_holiday)
+        .service(stats::get_stats)
+        .service(exports::get_stats_export)
+        .service(exports::get_stats_recap);
 }
 
 /// Counts a public request against the client address's budget, or refuses it with `429`.

@@ -124,6 +124,7 @@ pub async fn apply(
     active.paused_seconds = Set(clock.as_ref().map(|c| c.paused_seconds).unwrap_or(0));
     active.due_at = Set(clock.as_ref().and_then(|c| c.due_at));
     let updated = active.update(txn).await?;
+    record_steps(txn, ticket_id, &states, at, &policy).await?;
     ticket_event::ActiveModel {
         ticket_id: Set(ticket_id),
         at: Set(at),
@@ -152,6 +153,40 @@ pub async fn apply(
         super::delivery::emit(txn, WebhookEvent::TicketCompleted, &updated, change).await?;
     }
     Ok(updated)
+}
+
+/// Keeps each finished step's time against its standard (`ticket_steps`, for the statistics).
+async fn record_steps(
+    txn: &DatabaseTransaction,
+    ticket_id: i64,
+    history: &[Entered],
+    at: DateTime<Utc>,
+    policy: &SlaPolicy,
+) -> Result<(), ApiError> {
+    use crate::entities::ticket_step;
+    for row in sla::step_times(history, at, policy) {
+        let (Some(started), Some(ended)) = (row.started_at, row.ended_at) else { continue };
+        ticket_step::Entity::delete_many()
+            .filter(ticket_step::Column::TicketId.eq(ticket_id))
+            .filter(ticket_step::Column::Step.eq(i32::from(row.step)))
+            .exec(txn)
+            .await?;
+        ticket_step::ActiveModel {
+            ticket_id: Set(ticket_id),
+            step: Set(i32::from(row.step)),
+            started_at: Set(started),
+            ended_at: Set(ended),
+            seconds: Set(row.elapsed_seconds),
+            within: Set(match row.status {
+                sla::SlaStatus::None => None,
+                sla::SlaStatus::Red => Some(false),
+                sla::SlaStatus::Green | sla::SlaStatus::Amber => Some(true),
+            }),
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// A note only staff see, on the ticket's timeline.
@@ -288,6 +323,7 @@ pub async fn act(
             let t = apply(&txn, t, req.action, &actor, &who, Some(note)).await?;
             let mut active: ticket::ActiveModel = t.into();
             active.duplicate_of_id = Set(duplicate_of);
+            active.reject_reason = Set(Some(reason.as_str().into()));
             let t = active.update(&txn).await?;
             let text = message.clone().unwrap_or_else(|| match reason {
                 RejectReason::Duplicate => "Laporan ini sama dengan laporan yang sudah kami terima sebelumnya. / This report duplicates one we received earlier.".into(),
@@ -737,7 +773,8 @@ struct StateCountRow {
 }
 
 /// The queue (`GET /tickets`).
-pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -> Result<TicketList, ApiError> {
+/// The queue's filter and order, shared by the list and its CSV export.
+pub fn select(q: &TicketQuery, at: DateTime<Utc>) -> Result<sea_orm::Select<ticket::Entity>, ApiError> {
     let mut cond = Condition::all();
     if let Some(states) = &q.state {
         let wanted: Vec<&str> = states.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
@@ -784,8 +821,6 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
         let pattern = format!("%{escaped}%");
         cond = cond.add(ticket::Column::SearchText.like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\')));
     }
-    let per_page = q.per_page.unwrap_or(25).clamp(1, MAX_PER_PAGE);
-    let page = q.page.unwrap_or(1).max(1);
     let sort = q.sort.as_deref().unwrap_or("-submitted_at");
     let (desc, key) = match sort.strip_prefix('-') {
         Some(k) => (true, k),
@@ -801,8 +836,13 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
     };
     let mut select = ticket::Entity::find().filter(cond);
     select = if desc { select.order_by_desc(column) } else { select.order_by_asc(column) };
-    select = select.order_by_desc(ticket::Column::Id);
-    let paginator = select.paginate(db, per_page);
+    Ok(select.order_by_desc(ticket::Column::Id))
+}
+
+pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -> Result<TicketList, ApiError> {
+    let per_page = q.per_page.unwrap_or(25).clamp(1, MAX_PER_PAGE);
+    let page = q.page.unwrap_or(1).max(1);
+    let paginator = select(q, at)?.paginate(db, per_page);
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(page - 1).await?;
 

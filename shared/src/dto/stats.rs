@@ -1,0 +1,69 @@
+//! Statistics for the team and the head of the agency, and what the monthly recap reports upward.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::reports::Label;
+
+/// The filter of every statistic: reports submitted between `from` and `to` (local dates,
+/// inclusive), optionally of one category or PSE.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
+pub struct StatsQuery {
+    /// First day (default: 1 January of this year).
+    pub from: Option<NaiveDate>,
+    /// Last day (default: today).
+    pub to: Option<NaiveDate>,
+    pub category: Option<String>,
+    pub pse: Option<i64>,
+}
+
+/// A count under a key (a category code, a severity, a month ...), with its label where it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct KeyCount {
+    pub key: String,
+    pub label: Option<Label>,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct MonthCount {
+    /// `2026-11`.
+    pub month: String,
+    pub total: u64,
+    pub by_category: Vec<KeyCount>,
+}
+
+/// How one SOP step did over the period: its finished instances against the standard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct StepStat {
+    pub step: u8,
+    pub label: Label,
+    pub count: u64,
+    pub median_seconds: Option<i64>,
+    pub p90_seconds: Option<i64>,
+    /// Share (0..1) finished within the standard; none without a standard or instances.
+    pub within_standard: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Stats {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub total: u64,
+    pub per_month: Vec<MonthCount>,
+    pub by_category: Vec<KeyCount>,
+    pub by_severity: Vec<KeyCount>,
+    pub by_reporter_type: Vec<KeyCount>,
+    /// `valid`, `rejected:<reason>`, `open`.
+    pub outcomes: Vec<KeyCount>,
+    pub steps: Vec<StepStat>,
+    /// Open tickets by age: `lt_1d`, `1_3d`, `3_7d`, `7_30d`, `gt_30d` (not limited to the period).
+    pub open_by_age: Vec<KeyCount>,
+    /// PSEs with the most reports, at most ten.
+    pub top_pses: Vec<KeyCount>,
+}
