@@ -48,6 +48,8 @@ enum Command {
         #[arg(long)]
         draft: bool,
     },
+    /// Recompute the audit log's hash chain; exit 1 and name the first broken entry if it does not hold.
+    AuditVerify,
     /// Exit 0 when the local server answers `GET /api/v1/ready` (for container health checks).
     Healthcheck,
 }
@@ -81,6 +83,20 @@ async fn run(command: Command) -> anyhow::Result<()> {
             std::fs::write(&out, pdf)?;
             println!("wrote {}", out.display());
             Ok(())
+        }
+        Command::AuditVerify => {
+            let settings = Settings::load()?;
+            let db = ttis_api::db::connect(&settings).await?;
+            let v = ttis_api::services::audit::verify(&db).await?;
+            match v.first_broken_id {
+                None => {
+                    println!("audit chain intact: {} entries checked", v.checked);
+                    Ok(())
+                }
+                Some(id) => {
+                    anyhow::bail!("audit chain broken at entry {id} ({} entries before it check out)", v.checked)
+                }
+            }
         }
         Command::Openapi => {
             print!("{}", openapi_json()?);

@@ -29,7 +29,9 @@ pub async fn request_context(
     let method = req.method().clone();
     let path = req.path().to_string();
     let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
-    let metrics = req.app_data::<actix_web::web::Data<crate::state::AppState>>().map(|s| s.metrics.clone());
+    let app_state = req.app_data::<actix_web::web::Data<crate::state::AppState>>();
+    let metrics = app_state.map(|s| s.metrics.clone());
+    let https = app_state.is_some_and(|s| s.settings.cookies_secure());
     req.extensions_mut().insert(RequestId(request_id.clone()));
     let started = std::time::Instant::now();
 
@@ -78,6 +80,21 @@ pub async fn request_context(
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // The SPA is one external module and a wasm file: no inline script anywhere. Styles may be
+    // inline (SVG charts); previews are blob: URLs made by the SPA itself.
+    let csp = if path.starts_with("/swagger-ui") {
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    } else {
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'self' blob:; connect-src 'self'; \
+         base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    };
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    if https {
+        headers
+            .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
     if is_api && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

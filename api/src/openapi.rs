@@ -21,6 +21,7 @@ use ttis_shared::dto::problem::{FieldError, Problem};
     ),
     servers((url = "/", description = "This server")),
     tags(
+        (name = "audit", description = "The tamper-evident audit log: browse and verify its hash chain (administrators)"),
         (name = "auth", description = "Staff sign-in, session refresh and sign-out"),
         (name = "reports", description = "Public reporting: the form's data, submission with evidence, status tracking"),
         (name = "tickets", description = "The response team's ticket dashboard: queue, detail, actions, messages, assignment, evidence (analysts and the head)"),

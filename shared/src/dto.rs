@@ -1,6 +1,7 @@
 //! Request and response bodies. One definition, used by the API (serde + OpenAPI + validator) and
 //! by the SPA (serde). Database entities never leave the API; these do.
 
+pub mod audit;
 pub mod auth;
 pub mod delivery;
 pub mod documents;

@@ -97,9 +97,17 @@ async fn bad_input_gets_a_clear_problem(app: TestApp) {
 
     let ok = app.login(ADMIN_EMAIL, ADMIN_PASSWORD).await;
     assert_eq!(ok.status(), StatusCode::OK, "nothing above locked the account");
-    for header in ["x-content-type-options", "referrer-policy", "x-frame-options"] {
+    for header in ["x-content-type-options", "referrer-policy", "x-frame-options", "content-security-policy"] {
         assert!(ok.headers().contains_key(header), "{header}");
     }
+    assert!(!ok.headers().contains_key("strict-transport-security"), "HSTS only over TLS");
+    let page = app.get("/report", None).await;
+    let csp =
+        page.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    for directive in ["script-src 'self' 'wasm-unsafe-eval'", "base-uri 'none'", "frame-ancestors 'none'"] {
+        assert!(csp.contains(directive), "{directive} in {csp}");
+    }
+    assert!(!csp.contains("script-src 'self' 'unsafe-inline'"), "no inline scripts");
 }
 
 async fn server_errors_show_only_a_request_id(app: TestApp) {

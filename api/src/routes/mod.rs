@@ -7,6 +7,7 @@ use crate::error::ApiError;
 use crate::services::auth::ClientInfo;
 use crate::services::throttle::Throttle;
 
+pub mod audit;
 pub mod auth;
 pub mod categories;
 pub mod delivery;
@@ -84,7 +85,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(sla::delete_holiday)
         .service(stats::get_stats)
         .service(exports::get_stats_export)
-        .service(exports::get_stats_recap);
+        .service(exports::get_stats_recap)
+        .service(audit::list_audit_entries)
+        .service(audit::get_audit_verification);
 }
 
 /// Counts a public request against the client address's budget, or refuses it with `429`.

@@ -4,8 +4,10 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryOrder, QuerySelect, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
+use ttis_shared::dto::audit::{AuditEntry, AuditList, AuditQuery, AuditVerification};
 
 use crate::entities::audit_log;
 use crate::services::crypto::sha256_hex;
@@ -105,27 +107,90 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Recomputes the chain; `Ok(None)` when intact, `Ok(Some(id))` for the first row that breaks it.
+/// Recomputes the chain page by page; `Ok(None)` when intact, `Ok(Some(id))` for the first row
+/// that breaks it.
 pub async fn verify_chain<C: ConnectionTrait>(conn: &C) -> Result<Option<i64>, DbErr> {
-    let rows = audit_log::Entity::find().order_by_asc(audit_log::Column::Id).all(conn).await?;
+    Ok(verify(conn).await?.first_broken_id)
+}
+
+/// Recomputes the chain, counting the entries checked.
+pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<AuditVerification, DbErr> {
     let mut prev = GENESIS.to_string();
-    for row in rows {
-        let expected = content_hash(
-            &prev,
-            &Content {
-                at: &row.at,
-                actor_user_id: row.actor_user_id,
-                actor: &row.actor,
-                action: &row.action,
-                target: row.target.as_deref(),
-                details: &row.details,
-                ip: row.ip.as_deref(),
-            },
-        );
-        if row.prev_hash != prev || row.hash != expected {
-            return Ok(Some(row.id));
+    let mut checked = 0u64;
+    let mut after = 0i64;
+    loop {
+        let rows = audit_log::Entity::find()
+            .filter(audit_log::Column::Id.gt(after))
+            .order_by_asc(audit_log::Column::Id)
+            .limit(1000)
+            .all(conn)
+            .await?;
+        let Some(last) = rows.last().map(|r| r.id) else { break };
+        for row in rows {
+            let expected = content_hash(
+                &prev,
+                &Content {
+                    at: &row.at,
+                    actor_user_id: row.actor_user_id,
+                    actor: &row.actor,
+                    action: &row.action,
+                    target: row.target.as_deref(),
+                    details: &row.details,
+                    ip: row.ip.as_deref(),
+                },
+            );
+            if row.prev_hash != prev || row.hash != expected {
+                return Ok(AuditVerification { intact: false, checked, first_broken_id: Some(row.id) });
+            }
+            checked += 1;
+            prev = row.hash;
         }
-        prev = row.hash;
+        after = last;
     }
-    Ok(None)
+    Ok(AuditVerification { intact: true, checked, first_broken_id: None })
+}
+
+/// The log, filtered, newest first.
+pub async fn list(db: &DatabaseConnection, q: &AuditQuery) -> Result<AuditList, DbErr> {
+    let mut select = audit_log::Entity::find();
+    if let Some(a) = q.action.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        select = if a.ends_with('.') {
+            select.filter(audit_log::Column::Action.starts_with(a))
+        } else {
+            select.filter(audit_log::Column::Action.eq(a))
+        };
+    }
+    if let Some(a) = q.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        select = select.filter(audit_log::Column::Actor.contains(a));
+    }
+    if let Some(t) = q.target.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        select = select.filter(audit_log::Column::Target.eq(t));
+    }
+    if let Some(from) = q.from {
+        select = select.filter(audit_log::Column::At.gte(from));
+    }
+    if let Some(to) = q.to {
+        select = select.filter(audit_log::Column::At.lt(to));
+    }
+    let per_page = q.per_page.unwrap_or(50).clamp(1, 200);
+    let page = q.page.unwrap_or(1).max(1);
+    let paginator = select.order_by_desc(audit_log::Column::Id).paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    let items = paginator
+        .fetch_page(page - 1)
+        .await?
+        .into_iter()
+        .map(|r| AuditEntry {
+            id: r.id,
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            target: r.target,
+            details: serde_json::from_str(&r.details).unwrap_or(serde_json::Value::Null),
+            ip: r.ip,
+            prev_hash: r.prev_hash,
+            hash: r.hash,
+        })
+        .collect();
+    Ok(AuditList { items, total, page, per_page })
 }

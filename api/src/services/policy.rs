@@ -25,6 +25,8 @@ pub enum Permission {
     ManageIntegrations,
     /// The SLA policy: time standards, working calendar, holidays.
     ManageSla,
+    /// Read and verify the audit log.
+    ReadAudit,
 }
 
 impl Permission {
@@ -35,7 +37,8 @@ impl Permission {
             | Permission::ManageOrganization
             | Permission::RevokeDocuments
             | Permission::ManageIntegrations
-            | Permission::ManageSla => &[Role::Admin],
+            | Permission::ManageSla
+            | Permission::ReadAudit => &[Role::Admin],
             Permission::ViewTickets | Permission::AssignTickets => &[Role::Analyst, Role::Head],
             Permission::WorkTickets => &[Role::Analyst],
             Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],
