@@ -434,3 +434,58 @@ async fn a_reporter_sees_completion_downloads_the_certificate_and_is_on_the_hall
     .await;
     browser.finish(result).await;
 }
+
+/// The head opens the leadership dashboard: the charts are drawn from the statistics, one bar
+/// per category in the month, per outcome, per age bucket and per timed step.
+#[tokio::test]
+async fn the_head_reads_the_leadership_dashboard() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let mut codes = Vec::new();
+    for category in ["web_defacement", "web_defacement", "phishing"] {
+        let mut report = ttis_tests::sample_report();
+        report["category"] = serde_json::json!(category);
+        let receipt: serde_json::Value = app.submit_json(&report).await.json().await.unwrap_or_default();
+        codes.push(receipt["ticket_code"].as_str().unwrap_or_default().to_string());
+    }
+    let res = app
+        .send_json(
+            reqwest::Method::POST,
+            &format!("/api/v1/tickets/{}/actions", codes[2]),
+            Some(&analyst),
+            &serde_json::json!({"action": "reject", "reason": "spam"}),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        browser.sign_in(&app.address, "kadis@ttis.test", "password-of-a-test-user").await?;
+        browser.find("#statistics-link").await?.click().await?;
+        browser.wait_for_text("#stats-total", "3").await?;
+        let count =
+            |css: &'static str| async move { Ok::<usize, anyhow::Error>(c.find_all(Locator::Css(css)).await?.len()) };
+        let months = chrono::Utc::now()
+            .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap_or(chrono::Utc.fix()))
+            .format("%m")
+            .to_string()
+            .parse::<usize>()
+            .unwrap_or(0);
+        anyhow::ensure!(count("#chart-months g.month").await? == months, "one column per month since January");
+        anyhow::ensure!(count("#chart-months rect.bar").await? == 2, "two categories this month");
+        anyhow::ensure!(count("#chart-outcomes rect.bar").await? == 2, "open and rejected: spam");
+        anyhow::ensure!(count("#chart-age rect.bar").await? == 5, "five age buckets");
+        anyhow::ensure!(count("#chart-sla rect.bar").await? == 1, "only step 4 has finished instances");
+        let title = c.find(Locator::Css("#chart-outcomes rect.bar title")).await?.html(true).await?;
+        anyhow::ensure!(title.chars().any(|ch| ch.is_ascii_digit()), "the number on hover: {title}");
+        c.execute("document.querySelector('#chart-months').scrollIntoView()", vec![]).await?;
+        browser.keep_screenshot("statistics").await;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+}
+use chrono::Offset;

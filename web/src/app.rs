@@ -46,6 +46,10 @@ pub enum Route {
     Organization,
     #[at("/staff/webhooks")]
     Webhooks,
+    #[at("/staff/statistics")]
+    Statistics,
+    #[at("/staff/sla")]
+    SlaPolicy,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -72,6 +76,8 @@ fn switch(route: Route) -> Html {
         Route::Approvals => html! { <pages::staff::approvals::Approvals /> },
         Route::Organization => html! { <pages::staff::organization::OrganizationSettings /> },
         Route::Webhooks => html! { <pages::staff::webhooks::Webhooks /> },
+        Route::Statistics => html! { <pages::staff::statistics::Statistics /> },
+        Route::SlaPolicy => html! { <pages::staff::sla_policy::SlaPolicy /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

@@ -88,6 +88,52 @@ pub fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// This month as a `month` input value (`YYYY-MM`, the browser's local month).
+pub fn local_month_now() -> String {
+    let d = Date::new_0();
+    format!("{:04}-{:02}", d.get_full_year(), d.get_month() + 1)
+}
+
+/// The start (local midnight, in the browser's time zone) of a calendar day, as UTC.
+pub fn day_start(day: &chrono::NaiveDate) -> Option<DateTime<Utc>> {
+    let d = Date::new_with_year_month_day(
+        chrono::Datelike::year(day) as u32,
+        chrono::Datelike::month0(day) as i32,
+        chrono::Datelike::day(day) as i32,
+    );
+    let ms = d.get_time();
+    if ms.is_nan() { None } else { DateTime::from_timestamp_millis(ms as i64) }
+}
+
+/// A month (`2026-11`) for people: `Nov 2026` (`short`) or `November 2026`; the text as given when
+/// it is not a month.
+pub fn format_month(month: &str, lang: Lang, short: bool) -> String {
+    let mut parts = month.trim().splitn(2, '-');
+    let (Some(Ok(y)), Some(Ok(m))) = (parts.next().map(str::parse::<u32>), parts.next().map(str::parse::<i32>)) else {
+        return month.to_string();
+    };
+    if !(1..=12).contains(&m) {
+        return month.to_string();
+    }
+    let d = Date::new_with_year_month_day(y, m - 1, 1);
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"month".into(), &(if short { "short" } else { "long" }).into());
+    let _ = Reflect::set(&options, &"year".into(), &"numeric".into());
+    String::from(d.to_locale_date_string(locale(lang), &options))
+}
+
+/// A month's name alone (`Nov`), for chart axes.
+pub fn month_name(month: &str, lang: Lang) -> String {
+    let m = month.trim().rsplit('-').next().and_then(|m| m.parse::<i32>().ok()).filter(|m| (1..=12).contains(m));
+    let Some(m) = m else {
+        return month.to_string();
+    };
+    let d = Date::new_with_year_month_day(2000, m - 1, 1);
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"month".into(), &"short".into());
+    String::from(d.to_locale_date_string(locale(lang), &options))
+}
+
 /// Asks the person to confirm (the browser's own dialog); `false` when no dialog can be shown.
 pub fn confirm(text: &str) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)

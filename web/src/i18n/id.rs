@@ -817,5 +817,149 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::WebhookHowToRetry => {
             "Jawab dengan status 2xx. Panggilan yang gagal dicoba ulang dengan jeda yang makin panjang; riwayatnya dapat dilihat dengan tombol Lihat pengiriman."
         }
+        Key::QueueExport => "Unduh CSV",
+        Key::QueueExportHint => {
+            "Unduh semua tiket sesuai filter dan urutan saat ini sebagai berkas CSV (dipisah titik koma)."
+        }
+        Key::StatsNav => "Statistik",
+        Key::StatsTitle => "Statistik Laporan Insiden Siber",
+        Key::StatsLead => {
+            "Jumlah laporan per bulan dan kategori, ketepatan waktu setiap langkah SOP, hasil penanganan, dan tiket yang masih terbuka — untuk pimpinan dan tim."
+        }
+        Key::StatsForbidden => "Statistik hanya untuk analis dan Kepala Dinas.",
+        Key::StatsPeriodLabel => "Periode dan filter statistik",
+        Key::StatsFrom => "Dari tanggal",
+        Key::StatsTo => "Sampai tanggal",
+        Key::StatsApply => "Terapkan",
+        Key::StatsThisYear => "Tahun ini",
+        Key::StatsDateInvalid => "Isi tanggal yang valid.",
+        Key::StatsDateOrder => "Tanggal akhir tidak boleh sebelum tanggal awal.",
+        Key::StatsPrint => "Cetak",
+        Key::StatsSummaryTitle => "Ringkasan",
+        Key::StatsPeriodText => "Periode {from} s.d. {to}",
+        Key::StatsTotal => "Total laporan",
+        Key::StatsValid => "Valid",
+        Key::StatsRejected => "Ditolak",
+        Key::StatsOpen => "Masih diproses",
+        Key::StatsMonthsTitle => "Laporan per bulan dan kategori",
+        Key::StatsMonthsHint => "Setiap kolom adalah satu bulan; warnanya menunjukkan kategori insiden.",
+        Key::StatsMonth => "Bulan",
+        Key::StatsNoReports => "Tidak ada laporan pada periode ini.",
+        Key::StatsShowTable => "Lihat data dalam tabel",
+        Key::StatsSlaTitle => "Ketepatan waktu per langkah SOP",
+        Key::StatsSlaHint => {
+            "Persentase pelaksanaan langkah yang selesai dalam waktu standar (Mutu Baku) pada periode ini."
+        }
+        Key::StatsSlaLegend => {
+            "Hijau: minimal {green}; kuning: {amber} sampai di bawah {green}; merah: di bawah {amber}."
+        }
+        Key::StatsNoData => "Tidak ada data",
+        Key::StatsStep => "Langkah",
+        Key::StatsWithinStandard => "Sesuai waktu standar",
+        Key::StatsInstances => "Jumlah pelaksanaan",
+        Key::StatsStepsTitle => "Waktu penyelesaian per langkah",
+        Key::StatsMedian => "Median",
+        Key::StatsP90 => "Persentil ke-90",
+        Key::StatsOutcomesTitle => "Hasil penanganan laporan",
+        Key::StatsOutcomesHint => {
+            "Laporan pada periode ini menurut hasilnya: valid, ditolak beserta alasannya, atau masih diproses."
+        }
+        Key::StatsOutcome => "Hasil",
+        Key::StatsOutcomeValid => "Valid (ditindaklanjuti)",
+        Key::StatsOutcomeOpen => "Masih diproses",
+        Key::StatsOutcomeRejected => "Ditolak",
+        Key::StatsCount => "Jumlah",
+        Key::StatsShare => "Persentase",
+        Key::StatsAgeTitle => "Tiket terbuka menurut umur",
+        Key::StatsAgeHint => {
+            "Semua tiket yang belum selesai saat ini, menurut lama sejak laporan masuk (tidak terbatas pada periode)."
+        }
+        Key::StatsAge => "Umur tiket",
+        Key::StatsAgeLt1d => "< 1 hari",
+        Key::StatsAge1To3d => "1–3 hari",
+        Key::StatsAge3To7d => "3–7 hari",
+        Key::StatsAge7To30d => "7–30 hari",
+        Key::StatsAgeGt30d => "> 30 hari",
+        Key::StatsBreakdownsTitle => "Rincian laporan",
+        Key::StatsByCategory => "Menurut kategori",
+        Key::StatsBySeverity => "Menurut tingkat keparahan",
+        Key::StatsByReporter => "Menurut jenis pelapor",
+        Key::StatsReporterType => "Jenis pelapor",
+        Key::StatsTopPses => "PSE dengan laporan terbanyak",
+        Key::StatsExportsTitle => "Unduh data dan rekapitulasi",
+        Key::StatsExportsHint => {
+            "Berkas CSV memakai periode dan kategori yang diterapkan di atas, dipisah titik koma agar langsung terbaca di spreadsheet berbahasa Indonesia."
+        }
+        Key::StatsExportStats => "Unduh statistik (CSV)",
+        Key::StatsExportTickets => "Unduh daftar tiket (CSV)",
+        Key::StatsRecapTitle => "Rekapitulasi Laporan Insiden Siber",
+        Key::StatsRecapHint => "Rekap bulanan dalam format PDF untuk dilaporkan kepada pimpinan.",
+        Key::StatsRecapMonth => "Bulan",
+        Key::StatsRecapMonthInvalid => "Pilih bulan rekapitulasi.",
+        Key::StatsRecapDownload => "Unduh rekap (PDF)",
+        Key::StatsTeaserTitle => "Statistik tahun ini",
+        Key::StatsTeaserText => "Tren laporan, ketepatan waktu setiap langkah SOP, dan rekap bulanan untuk pimpinan.",
+        Key::StatsOpenPage => "Buka statistik",
+        Key::SlaTableTitle => "Waktu layanan per langkah SOP",
+        Key::SlaTableHint => {
+            "Waktu yang dipakai setiap langkah dibandingkan waktu standarnya. Waktu menunggu jawaban pelapor tidak dihitung. Hijau: dalam 80% waktu standar; kuning: mendekati batas; merah: melewati waktu standar."
+        }
+        Key::SlaEnded => "Selesai",
+        Key::SlaSpent => "Waktu terpakai",
+        Key::SlaRunning => "Sedang berjalan",
+        Key::SlaNoStandard => "Tanpa waktu standar",
+        Key::SlaStatusGreen => "Sesuai standar",
+        Key::SlaStatusAmber => "Mendekati batas",
+        Key::SlaStatusRed => "Melewati standar",
+        Key::SlaStatusNotStarted => "Belum dimulai",
+        Key::SlaStatusNotTimed => "Tidak diukur",
+        Key::SlaPolicyNav => "Kebijakan SLA",
+        Key::SlaPolicyTitle => "Kebijakan SLA dan Hari Libur",
+        Key::SlaPolicyLead => {
+            "Atur hari kerja, zona waktu, dan waktu standar setiap langkah SOP. Perubahan langsung berlaku pada tenggat tiket yang masih terbuka."
+        }
+        Key::SlaFormTitle => "Kalender kerja dan waktu standar",
+        Key::SlaUpdatedAt => "Terakhir diubah:",
+        Key::SlaCalendarLegend => "Kalender kerja",
+        Key::SlaOffset => "Zona waktu",
+        Key::SlaOffsetHint => "Hari kerja dihitung menurut jam setempat di zona ini.",
+        Key::SlaOffsetWib => "WIB — Waktu Indonesia Barat (UTC+7)",
+        Key::SlaOffsetWita => "WITA — Waktu Indonesia Tengah (UTC+8)",
+        Key::SlaOffsetWit => "WIT — Waktu Indonesia Timur (UTC+9)",
+        Key::SlaWorkingDays => "Hari kerja",
+        Key::SlaWorkingDaysHint => {
+            "Waktu standar dalam hari kerja melewati hari yang tidak dicentang dan hari libur di bawah."
+        }
+        Key::SlaDaysRequired => "Pilih minimal satu hari kerja.",
+        Key::SlaStandardsLegend => "Waktu standar per langkah SOP",
+        Key::SlaStandardsHint => {
+            "Isi dalam menit atau hari kerja, atau pilih tanpa waktu standar. Standar SOP (Mutu Baku) ditampilkan sebagai acuan."
+        }
+        Key::SlaUnit => "Satuan",
+        Key::SlaValue => "Nilai",
+        Key::SlaSopStandard => "Standar SOP",
+        Key::SlaUnitNone => "Tanpa waktu standar",
+        Key::SlaUnitMinutes => "Menit",
+        Key::SlaUnitWorkingDays => "Hari kerja",
+        Key::SlaValueInvalid => "Isi bilangan bulat lebih dari 0.",
+        Key::SlaResetSop => "Kembalikan ke standar SOP",
+        Key::SlaSaved => "Kebijakan SLA disimpan. Tenggat tiket yang masih terbuka telah dihitung ulang.",
+        Key::DayMonday => "Senin",
+        Key::DayTuesday => "Selasa",
+        Key::DayWednesday => "Rabu",
+        Key::DayThursday => "Kamis",
+        Key::DayFriday => "Jumat",
+        Key::DaySaturday => "Sabtu",
+        Key::DaySunday => "Minggu",
+        Key::HolidaysTitle => "Hari libur dan cuti bersama",
+        Key::HolidaysHint => "Hari libur nasional dan cuti bersama tidak dihitung sebagai hari kerja.",
+        Key::HolidaysEmpty => "Belum ada hari libur yang dicatat.",
+        Key::HolidayDate => "Tanggal",
+        Key::HolidayName => "Keterangan",
+        Key::HolidayNameHint => "Contoh: Hari Raya Natal, Cuti bersama Idulfitri.",
+        Key::HolidayDateInvalid => "Pilih tanggal yang valid.",
+        Key::HolidayAdd => "Tambah hari libur",
+        Key::HolidaySaved => "Hari libur disimpan",
+        Key::HolidayDeleted => "Hari libur dihapus",
     }
 }

@@ -1,6 +1,6 @@
 //! Dashboard Manajemen Tiket: the staff home. Who is signed in, the staff area's links, and the
 //! ticket queue with the deliveries that failed (analysts and the head; administrators see their
-//! tools).
+//! tools); for the head, this year's figures and the way to the statistics.
 
 use gloo_net::http::Method;
 use ttis_shared::Role;
@@ -14,6 +14,7 @@ use crate::i18n::{Key, t};
 use crate::pages::staff::StaffNav;
 use crate::pages::staff::deliveries::FailedDeliveries;
 use crate::pages::staff::queue::TicketQueue;
+use crate::pages::staff::statistics::StatsTeaser;
 use crate::state::{Auth, AuthAction, use_auth, use_lang};
 
 /// Shown while the app asks the API whether the refresh cookie still holds a session.
@@ -57,7 +58,8 @@ pub fn dashboard() -> Html {
 
     let roles = session.user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
     let is_admin = session.has_role(Role::Admin);
-    let works_tickets = session.has_role(Role::Analyst) || session.has_role(Role::Head);
+    let is_head = session.has_role(Role::Head);
+    let works_tickets = session.has_role(Role::Analyst) || is_head;
 
     html! {
         <div class="container container-wide page">
@@ -81,6 +83,10 @@ pub fn dashboard() -> Html {
 
             <StaffNav session={session.clone()} />
 
+            if is_head {
+                <StatsTeaser session={session.clone()} />
+            }
+
             if is_admin {
                 <nav class="panel tools" aria-label={t(lang, Key::AdminToolsLabel)}>
                     <h2>{ t(lang, Key::AdminToolsTitle) }</h2>
@@ -90,6 +96,7 @@ pub fn dashboard() -> Html {
                         <NavLink to={Route::Categories} id="admin-categories-link" class="btn btn-secondary">{ t(lang, Key::CategoriesTitle) }</NavLink>
                         <NavLink to={Route::Organization} id="admin-organization-link" class="btn btn-secondary">{ t(lang, Key::OrgTitle) }</NavLink>
                         <NavLink to={Route::Webhooks} id="admin-webhooks-link" class="btn btn-secondary">{ t(lang, Key::WebhooksTitle) }</NavLink>
+                        <NavLink to={Route::SlaPolicy} id="admin-sla-link" class="btn btn-secondary">{ t(lang, Key::SlaPolicyNav) }</NavLink>
                     </p>
                 </nav>
             }

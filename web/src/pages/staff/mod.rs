@@ -1,7 +1,8 @@
 //! The staff area beyond the dashboard: a ticket (SOP steps 4-7), the head's approval queue,
 //! filing a report on someone's behalf, the PSE register, the taxonomy, the organisation
-//! settings, webhooks and failed deliveries; and the pieces they share (the sign-in guard, the
-//! SLA countdown, labels of severities, categories, channels and priorities).
+//! settings, webhooks and failed deliveries, the statistics for the head of the agency and the SLA
+//! policy; and the pieces they share (the sign-in guard, the SLA countdown, durations, labels of
+//! SOP steps, severities, categories, channels and priorities).
 
 pub mod approvals;
 pub mod categories;
@@ -10,6 +11,8 @@ pub mod new_ticket;
 pub mod organization;
 pub mod pses;
 pub mod queue;
+pub mod sla_policy;
+pub mod statistics;
 pub mod ticket;
 pub mod webhooks;
 
@@ -17,10 +20,10 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use gloo_net::http::Method;
-use ttis_shared::Lang;
 use ttis_shared::dto::reports::{Category, CategoryList, Label};
 use ttis_shared::dto::tickets::{Priority, Severity};
 use ttis_shared::sla::StepClock;
+use ttis_shared::{Lang, SopStep};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -168,6 +171,41 @@ pub fn span(minutes: i64, lang: Lang) -> String {
     }
 }
 
+/// A time spent, for people: `2 j 15 m` (Indonesian), `2 h 15 m` (English); `< 1 m` under a minute.
+pub fn duration(seconds: i64, lang: Lang) -> String {
+    let seconds = seconds.max(0);
+    if seconds > 0 && seconds < 60 {
+        return format!("< {}", span(1, lang));
+    }
+    span((seconds + 30) / 60, lang)
+}
+
+/// A share (0..1) as a whole percentage: `87%`.
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", (share.clamp(0.0, 1.0) * 100.0).round())
+}
+
+/// The SOP step with this number (1-9).
+pub fn sop_step(number: u8) -> Option<SopStep> {
+    SopStep::ALL.into_iter().find(|s| s.number() == number)
+}
+
+/// A step's name, in the SOP's wording (its number when there is no such step).
+pub fn step_label(number: u8, lang: Lang) -> String {
+    sop_step(number).map(|s| s.label(lang).to_string()).unwrap_or_else(|| number.to_string())
+}
+
+/// A time standard without the `Waktu standar:` prefix: `1 hari kerja`, `30 menit`.
+pub fn standard_text(standard: Option<ttis_shared::TimeStandard>, lang: Lang) -> String {
+    match standard {
+        Some(ts) => {
+            let text = crate::i18n::time_standard(lang, ts);
+            text.split_once(": ").map(|(_, v)| v.to_string()).unwrap_or(text)
+        }
+        None => t(lang, Key::SlaNoStandard).to_string(),
+    }
+}
+
 /// The countdown in words and its class (`sla-overdue` red, `sla-soon` amber).
 pub fn sla_text(s: Sla, lang: Lang) -> (String, &'static str) {
     match s {
@@ -241,11 +279,15 @@ pub fn staff_nav(props: &StaffNavProps) -> Html {
                 if is_head {
                     <li><NavLink to={Route::Approvals} id="staff-approvals-link">{ t(lang, Key::NavApprovals) }</NavLink></li>
                 }
+                if works {
+                    <li><NavLink to={Route::Statistics} id="statistics-link">{ t(lang, Key::StatsNav) }</NavLink></li>
+                }
                 <li><NavLink to={Route::Pses} id="pses-link">{ t(lang, Key::PsesTitle) }</NavLink></li>
                 if is_admin {
                     <li><NavLink to={Route::Categories} id="categories-link">{ t(lang, Key::CategoriesTitle) }</NavLink></li>
                     <li><NavLink to={Route::Users}>{ t(lang, Key::UsersTitle) }</NavLink></li>
                     <li><NavLink to={Route::Organization} id="organization-link">{ t(lang, Key::NavOrganization) }</NavLink></li>
+                    <li><NavLink to={Route::SlaPolicy} id="sla-link">{ t(lang, Key::SlaPolicyNav) }</NavLink></li>
                     <li><NavLink to={Route::Webhooks} id="staff-webhooks-link">{ t(lang, Key::WebhooksTitle) }</NavLink></li>
                 }
             </ul>
@@ -284,5 +326,16 @@ mod tests {
         assert_eq!(sla(&clock(None, false), now), Sla::NoStandard);
         assert_eq!(span(1500, Lang::Id), "1 h 1 j");
         assert_eq!(span(7, Lang::En), "7 m");
+    }
+
+    #[test]
+    fn durations_and_shares() {
+        assert_eq!(duration(2 * 3600 + 15 * 60, Lang::Id), "2 j 15 m");
+        assert_eq!(duration(2 * 3600 + 15 * 60, Lang::En), "2 h 15 m");
+        assert_eq!(duration(20, Lang::En), "< 1 m");
+        assert_eq!(duration(0, Lang::Id), "0 m");
+        assert_eq!(percent(0.874), "87%");
+        assert_eq!(percent(1.2), "100%");
+        assert_eq!(step_label(4, Lang::Id), SopStep::Verify.label(Lang::Id));
     }
 }

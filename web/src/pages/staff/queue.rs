@@ -1,6 +1,6 @@
 //! The ticket queue of the *Dashboard Manajemen Tiket*: counts per state, filters, search,
-//! sorting, paging, and an SLA countdown per ticket. It asks the API again every 30 seconds and
-//! the countdown moves every minute, without reloading the page.
+//! sorting, paging, and an SLA countdown per ticket; the filtered queue as a CSV file. It asks the
+//! API again every 30 seconds and the countdown moves every minute, without reloading the page.
 
 use std::rc::Rc;
 
@@ -70,6 +70,21 @@ impl Filters {
     /// The query string of `GET /tickets`.
     pub fn query(&self, me: i64) -> String {
         let mut parts = vec![format!("page={}", self.page), format!("per_page={PER_PAGE}")];
+        parts.extend(self.params(me));
+        format!("/tickets?{}", parts.join("&"))
+    }
+
+    /// `GET /tickets/export.csv` with the same filters and sorting (every page), semicolon-separated
+    /// for spreadsheets set to Indonesian.
+    pub fn export_path(&self, me: i64) -> String {
+        let mut parts = self.params(me);
+        parts.push("sep=semicolon".into());
+        format!("/tickets/export.csv?{}", parts.join("&"))
+    }
+
+    /// The filters and the sorting, without the paging.
+    fn params(&self, me: i64) -> Vec<String> {
+        let mut parts = Vec::new();
         if !self.state.is_empty() {
             parts.push(format!("state={}", enc(&self.state)));
         }
@@ -93,7 +108,7 @@ impl Filters {
         if !self.sort.is_empty() {
             parts.push(format!("sort={}", enc(&self.sort)));
         }
-        format!("/tickets?{}", parts.join("&"))
+        parts
     }
 }
 
@@ -124,6 +139,8 @@ pub fn ticket_queue(props: &QueueProps) -> Html {
     let refresh = use_reducer(Tick::default);
     let minute = use_reducer(Tick::default);
     let categories = use_categories();
+    let exporting = use_state(|| false);
+    let export_error = use_state(|| None::<ApiError>);
 
     // Timers: refresh the list every 30 s, move the countdown every minute.
     {
@@ -203,6 +220,24 @@ pub fn ticket_queue(props: &QueueProps) -> Html {
     let go_page = |page: u64| {
         let filters = filters.clone();
         Callback::from(move |_: MouseEvent| filters.set(Filters { page, ..(*filters).clone() }))
+    };
+
+    let on_export = {
+        let (exporting, export_error, token) = (exporting.clone(), export_error.clone(), token.clone());
+        let path = filters.export_path(me);
+        Callback::from(move |_: MouseEvent| {
+            if *exporting {
+                return;
+            }
+            let (exporting, export_error, token, path) =
+                (exporting.clone(), export_error.clone(), token.clone(), path.clone());
+            exporting.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = api::download(&path, &token, "tiket-ttis.csv", lang).await;
+                exporting.set(false);
+                export_error.set(result.err());
+            });
+        })
     };
 
     let now = util::now();
@@ -359,10 +394,19 @@ pub fn ticket_queue(props: &QueueProps) -> Html {
                         { " " }<span class="count" id="queue-total">{ l.total }</span>
                     }
                 </h2>
-                <p class="queue-updated" role="status">
-                    if *loading { { t(lang, Key::Loading) } } else { { t(lang, Key::QueueAutoRefresh) } }
-                </p>
+                <div class="queue-head-side">
+                    <p class="queue-updated" role="status">
+                        if *loading { { t(lang, Key::Loading) } } else { { t(lang, Key::QueueAutoRefresh) } }
+                    </p>
+                    <button type="button" id="export-queue-csv" class="btn btn-secondary btn-small" disabled={*exporting}
+                        title={t(lang, Key::QueueExportHint)} onclick={on_export}>
+                        { t(lang, if *exporting { Key::Loading } else { Key::QueueExport }) }
+                    </button>
+                </div>
             </div>
+            if let Some(err) = &*export_error {
+                { super::error_box(err, lang, "queue-export-error") }
+            }
             <h3 class="visually-hidden">{ t(lang, Key::QueueStatesTitle) }</h3>
             <ul class="state-cards" id="state-cards">{ for cards }</ul>
             { filters_form }

@@ -3,7 +3,8 @@
 //! with download, the timeline, messages and notes, claim and assignment with a printable
 //! *lembar disposisi*; the documents with their previews, the drafts of the letter and the
 //! certificate (SOP step 5), and the head's review of both before approving them (steps 6-7); the
-//! notifications sent and their delivery, with resending, and the PSE's acknowledgement (step 9).
+//! notifications sent and their delivery, with resending, and the PSE's acknowledgement (step 9);
+//! and each step's time against its standard (the SLA table).
 
 mod actions;
 mod analysis;
@@ -11,6 +12,7 @@ mod assign;
 mod deliveries;
 pub mod documents;
 mod drafts;
+mod sla_table;
 
 use std::rc::Rc;
 
@@ -213,6 +215,7 @@ fn ticket_view(props: &ViewProps) -> Html {
                     <div class="ticket-grid">
                         <div class="ticket-main">
                             { report_panel(d, &ctx) }
+                            { sla_table::sla_panel(&d.sla, lang) }
                             <documents::DocumentsPanel detail={d.clone()} token={token.clone()} previews={!head_review} />
                             if edit_drafts {
                                 if let Some(dr) = &d.drafts {
