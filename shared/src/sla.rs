@@ -16,6 +16,17 @@ pub struct Calendar {
     pub working_days: [bool; 7],
     /// National holidays and *cuti bersama*.
     pub holidays: Vec<NaiveDate>,
+    /// Office hours, in minutes after local midnight (`[0, 1440)`: the whole day). With office
+    /// hours set, minute standards count office time only, and a working-day standard counts from
+    /// the next opening when it starts outside them.
+    #[serde(default)]
+    pub day_start_minutes: u32,
+    #[serde(default = "whole_day")]
+    pub day_end_minutes: u32,
+}
+
+fn whole_day() -> u32 {
+    24 * 60
 }
 
 impl Default for Calendar {
@@ -24,6 +35,8 @@ impl Default for Calendar {
             utc_offset_minutes: 8 * 60,
             working_days: [true, true, true, true, true, false, false],
             holidays: Vec::new(),
+            day_start_minutes: 0,
+            day_end_minutes: whole_day(),
         }
     }
 }
@@ -47,12 +60,71 @@ impl Calendar {
         self.working_days[index] && !self.holidays.contains(&date)
     }
 
-    /// `start` plus a time standard. Minutes are wall-clock minutes. `n` working days end at the
-    /// same local time on the n-th following working day; a start on a day off counts from the
-    /// beginning of the next working day.
+    fn office_hours(&self) -> bool {
+        self.day_start_minutes > 0 || self.day_end_minutes < whole_day()
+    }
+
+    /// The local opening and closing time of `date`.
+    fn opening(&self, date: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+        let offset = self.offset();
+        let at = |minutes: u32| {
+            let midnight = offset.from_local_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default()).single();
+            midnight.map(|m| m.with_timezone(&Utc) + Duration::minutes(i64::from(minutes))).unwrap_or_default()
+        };
+        (at(self.day_start_minutes), at(self.day_end_minutes.min(whole_day())))
+    }
+
+    /// `t`, or the next moment the office is open.
+    fn next_open(&self, t: DateTime<Utc>) -> DateTime<Utc> {
+        let mut date = t.with_timezone(&self.offset()).date_naive();
+        for _ in 0..3660 {
+            if self.is_working_day(date) {
+                let (open, close) = self.opening(date);
+                if t < close {
+                    return t.max(open);
+                }
+            }
+            date = date.succ_opt().unwrap_or(date);
+        }
+        t
+    }
+
+    /// `start` plus a time standard. Without office hours, minutes are wall-clock minutes; with
+    /// them, minutes of office time. `n` working days end at the same local time on the n-th
+    /// following working day; a start outside working time counts from the next opening.
     pub fn add(&self, start: DateTime<Utc>, standard: TimeStandard) -> DateTime<Utc> {
+        let usable = self.working_days.iter().any(|d| *d) && self.day_start_minutes < self.day_end_minutes;
         match standard {
+            TimeStandard::Minutes(m) if self.office_hours() && usable => {
+                let mut t = self.next_open(start);
+                let mut left = Duration::minutes(i64::from(m));
+                for _ in 0..3660 {
+                    let (_, close) = self.opening(t.with_timezone(&self.offset()).date_naive());
+                    if t + left <= close {
+                        return t + left;
+                    }
+                    left -= close - t;
+                    t = self.next_open(close);
+                }
+                t
+            }
             TimeStandard::Minutes(m) => start + Duration::minutes(i64::from(m)),
+            TimeStandard::WorkingDays(n) if self.office_hours() && usable => {
+                let first = self.next_open(start);
+                let time = first.with_timezone(&self.offset()).time();
+                let mut date = first.with_timezone(&self.offset()).date_naive();
+                for _ in 0..n {
+                    date = date.succ_opt().unwrap_or(date);
+                    while !self.is_working_day(date) {
+                        date = date.succ_opt().unwrap_or(date);
+                    }
+                }
+                self.offset()
+                    .from_local_datetime(&date.and_time(time))
+                    .single()
+                    .map(|d| d.with_timezone(&Utc))
+                    .unwrap_or(first)
+            }
             TimeStandard::WorkingDays(n) => {
                 if !self.working_days.iter().any(|d| *d) {
                     return start + Duration::days(i64::from(n));
@@ -426,5 +498,24 @@ mod tests {
         assert_eq!(step(9).elapsed_seconds, 5 * 60);
         assert_eq!(step(9).status, SlaStatus::Green);
         assert_eq!(step(1).status, SlaStatus::None);
+    }
+
+    #[test]
+    fn office_hours_count_office_time_only() {
+        // 07:30-16:00 WITA, Monday to Friday.
+        let cal = Calendar { day_start_minutes: 450, day_end_minutes: 960, ..Calendar::default() };
+        // Friday 15:50 + 30 minutes: 10 minutes on Friday, 20 on Monday from 07:30.
+        assert_eq!(cal.add(wita(2026, 11, 27, 15, 50), TimeStandard::Minutes(30)), wita(2026, 11, 30, 7, 50));
+        // Within the day.
+        assert_eq!(cal.add(wita(2026, 11, 30, 9, 0), TimeStandard::Minutes(10)), wita(2026, 11, 30, 9, 10));
+        // Before opening: from 07:30.
+        assert_eq!(cal.add(wita(2026, 11, 30, 6, 0), TimeStandard::Minutes(10)), wita(2026, 11, 30, 7, 40));
+        // One working day from Friday evening counts from Monday's opening.
+        assert_eq!(cal.add(wita(2026, 11, 27, 19, 0), TimeStandard::WorkingDays(1)), wita(2026, 12, 1, 7, 30));
+        // From Monday 10:00: Tuesday 10:00.
+        assert_eq!(cal.add(wita(2026, 11, 30, 10, 0), TimeStandard::WorkingDays(1)), wita(2026, 12, 1, 10, 0));
+        // Across the year boundary with 1 January off: Thursday 31 December 15:45 + 30 office minutes.
+        let cal = Calendar { holidays: vec![date(2027, 1, 1)], ..cal };
+        assert_eq!(cal.add(wita(2026, 12, 31, 15, 45), TimeStandard::Minutes(30)), wita(2027, 1, 4, 7, 45));
     }
 }

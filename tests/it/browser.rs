@@ -489,3 +489,32 @@ async fn the_head_reads_the_leadership_dashboard() {
     browser.finish(result).await;
 }
 use chrono::Offset;
+
+/// An admin sets office hours and a two-hour verification standard on the SLA policy page.
+#[tokio::test]
+async fn an_admin_changes_the_sla_policy() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        browser.sign_in(&app.address, ttis_tests::ADMIN_EMAIL, ttis_tests::ADMIN_PASSWORD).await?;
+        browser.find("#sla-link").await?.click().await?;
+        browser.find("#sla-unit-4").await?.select_by_value("minutes").await?;
+        let value = browser.find("#sla-value-4").await?;
+        value.clear().await?;
+        value.send_keys("120").await?;
+        browser.find("#sla-office-hours").await?.click().await?;
+        browser.find("#sla-day-start").await?;
+        browser.keep_screenshot("sla-policy").await;
+        browser.find("#sla-save").await?.click().await?;
+        browser.find("#sla-saved").await?;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    let admin = app.admin_token().await;
+    let policy: serde_json::Value = app.get("/api/v1/sla-policy", Some(&admin)).await.json().await.unwrap_or_default();
+    assert_eq!(policy["standards"][3]["time_standard"], serde_json::json!({"unit": "minutes", "value": 120}));
+    assert_eq!(policy["day_start_minutes"], 450);
+    assert_eq!(policy["day_end_minutes"], 960);
+}

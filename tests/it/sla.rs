@@ -76,7 +76,17 @@ async fn the_policy_is_admin_only_validated_and_moves_open_clocks(app: TestApp) 
     let back: Value =
         app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
     assert_eq!(at(&back["clock"]["due_at"]), due);
-    assert_eq!(app.count("audit_log WHERE action = 'sla_policy.update'").await, 2);
+    // Office hours: kept, and refused when the office would close before it opens.
+    let hours = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
+        "day_start_minutes": 450, "day_end_minutes": 960, "standards": []});
+    let view: Value =
+        app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &hours).await.json().await.unwrap_or_default();
+    assert_eq!((view["day_start_minutes"].as_u64(), view["day_end_minutes"].as_u64()), (Some(450), Some(960)));
+    let inverted = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
+        "day_start_minutes": 960, "day_end_minutes": 450, "standards": []});
+    let p = problem(app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &inverted).await).await;
+    assert_eq!(p["errors"][0]["field"], "day_end_minutes");
+    assert_eq!(app.count("audit_log WHERE action = 'sla_policy.update'").await, 3);
     assert_eq!(app.count("audit_log WHERE action IN ('holiday.put', 'holiday.delete')").await, 2);
 }
 use chrono::Offset;

@@ -10,6 +10,9 @@ pub struct Model {
     pub utc_offset_minutes: i32,
     /// Monday .. Sunday as `1`/`0` (`1111100`).
     pub working_days: String,
+    /// Office hours in minutes after local midnight (0 and 1440: the whole day).
+    pub day_start_minutes: i32,
+    pub day_end_minutes: i32,
     pub updated_at: DateTimeUtc,
 }
 

@@ -13,6 +13,8 @@ enum SlaSettings {
     Id,
     UtcOffsetMinutes,
     WorkingDays,
+    DayStartMinutes,
+    DayEndMinutes,
     UpdatedAt,
 }
 
@@ -41,6 +43,8 @@ impl MigrationTrait for Migration {
                 .col(integer(SlaSettings::Id).primary_key())
                 .col(integer(SlaSettings::UtcOffsetMinutes))
                 .col(string_len(SlaSettings::WorkingDays, 7))
+                .col(integer(SlaSettings::DayStartMinutes).default(0))
+                .col(integer(SlaSettings::DayEndMinutes).default(1440))
                 .col(timestamp_with_time_zone(SlaSettings::UpdatedAt))
                 .to_owned(),
         )

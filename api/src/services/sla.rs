@@ -64,6 +64,8 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), ApiError> {
         id: Set(1),
         utc_offset_minutes: Set(defaults.calendar.utc_offset_minutes),
         working_days: Set(defaults.calendar.working_days.iter().map(|d| if *d { '1' } else { '0' }).collect()),
+        day_start_minutes: Set(0),
+        day_end_minutes: Set(24 * 60),
         updated_at: Set(now()),
     }
     .insert(&txn)
@@ -89,6 +91,8 @@ pub async fn load<C: ConnectionTrait>(conn: &C) -> Result<SlaPolicy, ApiError> {
         for (i, c) in s.working_days.chars().take(7).enumerate() {
             policy.calendar.working_days[i] = c == '1';
         }
+        policy.calendar.day_start_minutes = u32::try_from(s.day_start_minutes).unwrap_or(0);
+        policy.calendar.day_end_minutes = u32::try_from(s.day_end_minutes).unwrap_or(24 * 60);
     }
     for row in sla_standard::Entity::find().all(conn).await? {
         if let Some(slot) = usize::try_from(row.step - 1).ok().and_then(|i| policy.standards.get_mut(i)) {
@@ -105,6 +109,8 @@ pub async fn view<C: ConnectionTrait>(conn: &C) -> Result<SlaPolicyView, ApiErro
     Ok(SlaPolicyView {
         utc_offset_minutes: policy.calendar.utc_offset_minutes,
         working_days: policy.calendar.working_days,
+        day_start_minutes: policy.calendar.day_start_minutes,
+        day_end_minutes: policy.calendar.day_end_minutes,
         standards: SopStep::ALL
             .into_iter()
             .map(|step| StepStandard {
@@ -135,6 +141,9 @@ pub async fn update(db: &DatabaseConnection, who: &Actor, input: &SlaPolicyInput
             issues.push(FieldIssue { field: format!("{field}.time_standard"), violation: Violation::NotAnOption });
         }
     }
+    if input.day_end_minutes > 24 * 60 || input.day_start_minutes >= input.day_end_minutes {
+        issues.push(FieldIssue { field: "day_end_minutes".into(), violation: Violation::NotAnOption });
+    }
     if !input.working_days.iter().any(|d| *d) {
         issues.push(FieldIssue { field: "working_days".into(), violation: Violation::Required });
     }
@@ -146,6 +155,8 @@ pub async fn update(db: &DatabaseConnection, who: &Actor, input: &SlaPolicyInput
         sla_settings::Entity::find_by_id(1).one(&txn).await?.ok_or(ApiError::NotFound)?.into();
     settings.utc_offset_minutes = Set(input.utc_offset_minutes);
     settings.working_days = Set(input.working_days.iter().map(|d| if *d { '1' } else { '0' }).collect());
+    settings.day_start_minutes = Set(i32::try_from(input.day_start_minutes).unwrap_or(0));
+    settings.day_end_minutes = Set(i32::try_from(input.day_end_minutes).unwrap_or(24 * 60));
     settings.updated_at = Set(now());
     settings.update(&txn).await?;
     for s in &input.standards {
@@ -161,7 +172,8 @@ pub async fn update(db: &DatabaseConnection, who: &Actor, input: &SlaPolicyInput
         who,
         "sla_policy.update",
         Some("sla_policy".into()),
-        json!({"utc_offset_minutes": input.utc_offset_minutes, "standards": input.standards.len(), "tickets": moved}),
+        json!({"utc_offset_minutes": input.utc_offset_minutes, "day_start_minutes": input.day_start_minutes,
+            "day_end_minutes": input.day_end_minutes, "standards": input.standards.len(), "tickets": moved}),
     )
     .await?;
     txn.commit().await?;

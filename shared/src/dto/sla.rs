@@ -25,6 +25,10 @@ pub struct SlaPolicyView {
     pub utc_offset_minutes: i32,
     /// Monday .. Sunday.
     pub working_days: [bool; 7],
+    /// Office hours in minutes after local midnight (0 and 1440: the whole day, and minute
+    /// standards are wall-clock minutes); with office hours, minutes count office time.
+    pub day_start_minutes: u32,
+    pub day_end_minutes: u32,
     pub standards: Vec<StepStandard>,
     pub updated_at: DateTime<Utc>,
 }
@@ -42,6 +46,7 @@ pub struct StepStandardInput {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
 #[cfg_attr(feature = "server", schema(example = json!({
     "utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
+    "day_start_minutes": 450, "day_end_minutes": 960,
     "standards": [{"step": 4, "time_standard": {"unit": "working_days", "value": 1}},
                   {"step": 9, "time_standard": {"unit": "minutes", "value": 10}}]
 })))]
@@ -50,8 +55,17 @@ pub struct SlaPolicyInput {
     #[cfg_attr(feature = "server", validate(range(min = -720, max = 840)))]
     pub utc_offset_minutes: i32,
     pub working_days: [bool; 7],
+    /// Office hours (minutes after local midnight); omit both for the whole day.
+    #[serde(default)]
+    pub day_start_minutes: u32,
+    #[serde(default = "whole_day")]
+    pub day_end_minutes: u32,
     /// Steps not listed keep their standard.
     pub standards: Vec<StepStandardInput>,
+}
+
+fn whole_day() -> u32 {
+    24 * 60
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -915,6 +915,13 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::SlaCalendarLegend => "Working calendar",
         Key::SlaOffset => "Time zone",
         Key::SlaOffsetHint => "Working days are counted in this time zone's local time.",
+        Key::SlaOfficeHours => "Limit to office hours",
+        Key::SlaOfficeHoursHint => {
+            "When set, minute standards count office time only, and working-day standards start at the next opening. Otherwise time runs all day."
+        }
+        Key::SlaDayStart => "Opens at",
+        Key::SlaDayEnd => "Closes at",
+        Key::SlaHoursInvalid => "The closing time must be after the opening time.",
         Key::SlaOffsetWib => "WIB — Western Indonesia Time (UTC+7)",
         Key::SlaOffsetWita => "WITA — Central Indonesia Time (UTC+8)",
         Key::SlaOffsetWit => "WIT — Eastern Indonesia Time (UTC+9)",

@@ -923,6 +923,13 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::SlaCalendarLegend => "Kalender kerja",
         Key::SlaOffset => "Zona waktu",
         Key::SlaOffsetHint => "Hari kerja dihitung menurut jam setempat di zona ini.",
+        Key::SlaOfficeHours => "Batasi pada jam kerja kantor",
+        Key::SlaOfficeHoursHint => {
+            "Bila dipilih, standar dalam menit hanya dihitung pada jam kerja, dan standar hari kerja dimulai pada jam buka berikutnya. Bila tidak, waktu dihitung sepanjang hari."
+        }
+        Key::SlaDayStart => "Jam buka",
+        Key::SlaDayEnd => "Jam tutup",
+        Key::SlaHoursInvalid => "Jam tutup harus setelah jam buka.",
         Key::SlaOffsetWib => "WIB — Waktu Indonesia Barat (UTC+7)",
         Key::SlaOffsetWita => "WITA — Waktu Indonesia Tengah (UTC+8)",
         Key::SlaOffsetWit => "WIT — Waktu Indonesia Timur (UTC+9)",

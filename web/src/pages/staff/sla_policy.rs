@@ -58,6 +58,9 @@ fn unit_and_value(ts: Option<TimeStandard>) -> (String, String) {
 struct PolicyForm {
     offset: i32,
     days: [bool; 7],
+    /// Office hours in minutes after midnight; `0..1440` is the whole day.
+    day_start: u32,
+    day_end: u32,
     rows: Vec<StepRow>,
     updated_at: DateTime<Utc>,
 }
@@ -67,6 +70,8 @@ impl From<&SlaPolicyView> for PolicyForm {
         PolicyForm {
             offset: v.utc_offset_minutes,
             days: v.working_days,
+            day_start: v.day_start_minutes,
+            day_end: v.day_end_minutes,
             rows: v
                 .standards
                 .iter()
@@ -90,6 +95,9 @@ impl PolicyForm {
     /// The body of `PUT /sla-policy`, or what to fix first.
     fn input(&self, lang: Lang) -> Result<SlaPolicyInput, Vec<Problem>> {
         let mut problems = Vec::new();
+        if self.day_start >= self.day_end {
+            problems.push(("sla-hours".to_string(), t(lang, Key::SlaHoursInvalid).to_string()));
+        }
         if !self.days.iter().any(|d| *d) {
             problems.push(("sla-days".to_string(), t(lang, Key::SlaDaysRequired).to_string()));
         }
@@ -108,7 +116,13 @@ impl PolicyForm {
             standards.push(StepStandardInput { step: r.step, time_standard });
         }
         if problems.is_empty() {
-            Ok(SlaPolicyInput { utc_offset_minutes: self.offset, working_days: self.days, standards })
+            Ok(SlaPolicyInput {
+                utc_offset_minutes: self.offset,
+                working_days: self.days,
+                day_start_minutes: self.day_start,
+                day_end_minutes: self.day_end,
+                standards,
+            })
         } else {
             Err(problems)
         }
@@ -137,6 +151,8 @@ fn server_problems(err: &ApiError, rows: &[StepRow]) -> Vec<Problem> {
                 value_id(rows.get(index)?.step)
             } else if e.field == "working_days" {
                 "sla-days".to_string()
+            } else if e.field == "day_end_minutes" || e.field == "day_start_minutes" {
+                "sla-hours".to_string()
             } else if e.field == "utc_offset_minutes" {
                 "sla-offset".to_string()
             } else {
@@ -301,6 +317,25 @@ fn policy_editor(props: &EditorProps) -> Html {
             f.offset = v;
         }
     }));
+    let on_office_hours = edit(Box::new(|f, e| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        (f.day_start, f.day_end) = if input.checked() { (7 * 60 + 30, 16 * 60) } else { (0, 24 * 60) };
+    }));
+    let clock = |e: &Event| -> Option<u32> {
+        let v = event_value(e);
+        let (h, m) = v.split_once(':')?;
+        Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+    };
+    let on_day_start = edit(Box::new(move |f, e| {
+        if let Some(v) = clock(e) {
+            f.day_start = v;
+        }
+    }));
+    let on_day_end = edit(Box::new(move |f, e| {
+        if let Some(v) = clock(e) {
+            f.day_end = v;
+        }
+    }));
     let on_reset_sop = {
         let (form, saved, local) = (form.clone(), saved.clone(), local.clone());
         Callback::from(move |_: MouseEvent| {
@@ -317,6 +352,9 @@ fn policy_editor(props: &EditorProps) -> Html {
     let f = &*form;
     let offset_err = problem("sla-offset");
     let days_err = problem("sla-days");
+    let hours_err = problem("sla-hours");
+    let office_hours = f.day_start > 0 || f.day_end < 24 * 60;
+    let hhmm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
     let known_offset = OFFSETS.iter().any(|(m, _)| *m == f.offset);
     let general = error.as_ref().filter(|e| e.field_errors().is_empty());
 
@@ -421,6 +459,22 @@ fn policy_editor(props: &EditorProps) -> Html {
                         <div class="sla-days">{ for day_boxes }</div>
                         if let Some(e) = days_err { <p class="field-error" id="sla-days-error">{ e }</p> }
                     </fieldset>
+                    <div class={classes!("field", hours_err.is_some().then_some("field-invalid"))} id="sla-hours">
+                        <label class="checkbox">
+                            <input type="checkbox" id="sla-office-hours" checked={office_hours} onchange={on_office_hours} />
+                            { " " }{ t(lang, Key::SlaOfficeHours) }
+                        </label>
+                        <p class="field-hint">{ t(lang, Key::SlaOfficeHoursHint) }</p>
+                        if office_hours {
+                            <div class="sla-hours">
+                                <label for="sla-day-start">{ t(lang, Key::SlaDayStart) }</label>
+                                <input type="time" id="sla-day-start" value={hhmm(f.day_start)} onchange={on_day_start} />
+                                <label for="sla-day-end">{ t(lang, Key::SlaDayEnd) }</label>
+                                <input type="time" id="sla-day-end" value={hhmm(f.day_end.min(24 * 60 - 1))} onchange={on_day_end} />
+                            </div>
+                        }
+                        if let Some(e) = hours_err { <p class="field-error" id="sla-hours-error">{ e }</p> }
+                    </div>
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{ t(lang, Key::SlaStandardsLegend) }</legend>
