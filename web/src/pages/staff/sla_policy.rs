@@ -753,6 +753,8 @@ mod tests {
         let form = PolicyForm {
             offset: 480,
             days: [true, true, true, true, true, false, false],
+            day_start: 0,
+            day_end: 24 * 60,
             rows: vec![row(4, "working_days", "1"), row(8, "none", ""), row(9, "minutes", " 10 ")],
             updated_at: DateTime::default(),
         };
