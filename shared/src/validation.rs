@@ -250,7 +250,8 @@ pub fn phone(value: &str) -> Result<(), Violation> {
     }
     let allowed = v.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
     let digits = v.chars().filter(char::is_ascii_digit).count();
-    let plus_ok = !v[1..].contains('+');
+    // A `+` only in front (by characters: the text may hold any Unicode).
+    let plus_ok = !v.chars().skip(1).any(|c| c == '+');
     if allowed && plus_ok && (8..=15).contains(&digits) { Ok(()) } else { Err(Violation::InvalidPhone) }
 }
 
@@ -411,6 +412,14 @@ pub mod server {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_rule_never_panics_on_unicode() {
+        assert_eq!(phone("\u{104762}<§J´áa"), Err(Violation::InvalidPhone));
+        assert_eq!(phone("é+62 812 3456 7890"), Err(Violation::InvalidPhone));
+        assert_eq!(phone("+62 812 3456 7890"), Ok(()));
+        assert_eq!(phone("0812+3456789"), Err(Violation::InvalidPhone));
+    }
 
     #[test]
     fn number_patterns_need_one_sequence_and_known_placeholders() {
