@@ -45,6 +45,8 @@ pub enum ApiError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error("email already in use")]
     EmailTaken,
     #[error("the last active administrator cannot lose the role or be disabled")]
@@ -136,6 +138,7 @@ impl ApiError {
             }
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::EmailTaken | ApiError::LastAdmin | ApiError::InvalidTransition { .. } | ApiError::WrongState => {
                 StatusCode::CONFLICT
             }
@@ -159,6 +162,7 @@ impl ApiError {
             ApiError::InvalidRefreshToken => "invalid_refresh_token",
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound => "not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::EmailTaken => "email_taken",
             ApiError::LastAdmin => "last_admin",
             ApiError::RateLimited { .. } => "rate_limited",
@@ -187,6 +191,7 @@ impl ApiError {
             ApiError::InvalidRefreshToken => lang.pick("Sesi berakhir", "Session ended"),
             ApiError::Forbidden => lang.pick("Akses ditolak", "Forbidden"),
             ApiError::NotFound => lang.pick("Tidak ditemukan", "Not found"),
+            ApiError::MethodNotAllowed => lang.pick("Metode tidak diizinkan", "Method not allowed"),
             ApiError::EmailTaken => lang.pick("Email sudah dipakai", "Email already in use"),
             ApiError::LastAdmin => lang.pick("Administrator terakhir", "Last administrator"),
             ApiError::RateLimited { .. } => lang.pick("Terlalu banyak permintaan", "Too many requests"),
@@ -268,6 +273,12 @@ impl ApiError {
                 .pick(
                     "Data yang diminta tidak ditemukan.",
                     "The requested resource does not exist.",
+                )
+                .into(),
+            ApiError::MethodNotAllowed => lang
+                .pick(
+                    "Alamat ini tidak menerima metode HTTP tersebut; lihat header Allow.",
+                    "This address does not take that HTTP method; see the Allow header.",
                 )
                 .into(),
             ApiError::EmailTaken => lang

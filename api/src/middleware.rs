@@ -51,7 +51,19 @@ pub async fn request_context(
                 .get(header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|ct| ct.starts_with(PROBLEM_CONTENT_TYPE));
-            if is_api && (status.is_client_error() || status.is_server_error()) && !is_problem {
+            // A known address asked with another method: 405 with the methods it takes.
+            let allowed = if is_api && status == actix_web::http::StatusCode::NOT_FOUND && !is_problem {
+                crate::spa::allowed_methods(&path)
+            } else {
+                Vec::new()
+            };
+            if !allowed.is_empty() {
+                let mut new = ApiError::MethodNotAllowed.render(lang, Some(&request_id));
+                if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
+                    new.headers_mut().insert(header::ALLOW, v);
+                }
+                Some(new)
+            } else if is_api && (status.is_client_error() || status.is_server_error()) && !is_problem {
                 if let Some(err) = res.response().error() {
                     tracing::warn!(request_id = %request_id, error = %err, "framework error");
                 }

@@ -225,7 +225,10 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
                 app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
             if now["drafts"]["revision"] == 2 {
                 anyhow::ensure!(
-                    now["drafts"]["letter"]["summary"].as_str().unwrap_or_default().contains("melalui webshell"),
+                    now["drafts"]["drafts"]["letter"]["summary"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .contains("melalui webshell"),
                     "the edited summary was saved: {}",
                     now["drafts"]
                 );

@@ -1,4 +1,4 @@
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, TestApp, db_tests, problem};
@@ -88,6 +88,12 @@ async fn bad_input_gets_a_clear_problem(app: TestApp) {
     assert_eq!(en["detail"], "Wrong email or password.");
     assert_eq!(en["title"], "Sign-in failed");
 
+    let wrong_method = app.send_json(Method::DELETE, "/api/v1/hall-of-fame", None, &json!({})).await;
+    assert_eq!(wrong_method.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(wrong_method.headers().get("allow").and_then(|v| v.to_str().ok()), Some("GET"));
+    assert_eq!(problem(wrong_method).await["code"], "method_not_allowed");
+    let templated = app.send_json(Method::PATCH, "/api/v1/tickets/TTIS-2026-000001/drafts", None, &json!({})).await;
+    assert_eq!(templated.headers().get("allow").and_then(|v| v.to_str().ok()), Some("PUT"));
     let missing = app.get("/api/v1/no-such-thing", None).await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_eq!(problem(missing).await["code"], "not_found");

@@ -25,7 +25,11 @@ pub struct CategoryQuery {
     tag = "reports",
     operation_id = "list_categories",
     params(CategoryQuery),
-    responses((status = 200, body = CategoryList), (status = 500, response = crate::openapi::ServerError)),
+    responses(
+        (status = 200, body = CategoryList),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
     security(())
 )]
 #[get("/categories")]

@@ -80,7 +80,7 @@ pub async fn list_holidays(state: web::Data<AppState>, user: AuthUser) -> Result
 #[utoipa::path(
     tag = "sla",
     operation_id = "update_holiday",
-    params(("date" = String, Path, description = "YYYY-MM-DD")),
+    params(("date" = NaiveDate, Path, description = "YYYY-MM-DD")),
     request_body = Holiday,
     responses(
         (status = 200, body = HolidayList),
@@ -114,7 +114,7 @@ pub async fn update_holiday(
 #[utoipa::path(
     tag = "sla",
     operation_id = "delete_holiday",
-    params(("date" = String, Path, description = "YYYY-MM-DD")),
+    params(("date" = NaiveDate, Path, description = "YYYY-MM-DD")),
     responses(
         (status = 204, description = "Removed"),
         (status = 400, response = crate::openapi::BadRequest),

@@ -168,7 +168,7 @@ pub struct Drafts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct DraftsView {
-    #[serde(flatten)]
+    /// The variable parts, as `PUT /tickets/{code}/drafts` takes them.
     pub drafts: Drafts,
     /// Goes up by one on every edit.
     pub revision: i32,
@@ -241,7 +241,7 @@ pub struct Organization {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct OrganizationView {
-    #[serde(flatten)]
+    /// The settings, as `PUT /organization` takes them.
     pub organization: Organization,
     /// A logo was uploaded (`GET /organization/logo`); otherwise the letterhead uses the built-in emblem.
     pub has_logo: bool,
