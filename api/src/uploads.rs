@@ -41,16 +41,20 @@ pub async fn receive(
     json_part: &str,
 ) -> Result<(Option<Vec<u8>>, Vec<Upload>), ApiError> {
     let mut uploads: Vec<Upload> = Vec::new();
-    let result = receive_into(&mut multipart, incoming, limits, json_part, &mut uploads).await;
+    let mut broken = false;
+    let result = receive_into(&mut multipart, incoming, limits, json_part, &mut uploads, &mut broken).await;
     match result {
         Ok(report) => Ok((report, uploads)),
         Err(e) => {
             for u in &uploads {
                 let _ = tokio::fs::remove_file(&u.temp_path).await;
             }
-            // Drain what the client still sends, so it reads our answer instead of a reset.
-            while let Some(Ok(mut field)) = multipart.next().await {
-                while let Some(Ok(_)) = field.next().await {}
+            // Drain what the client still sends, so it reads our answer instead of a reset; a
+            // stream that already failed must not be polled again (the parser panics).
+            if !broken {
+                while let Some(Ok(mut field)) = multipart.next().await {
+                    while let Some(Ok(_)) = field.next().await {}
+                }
             }
             Err(e)
         }
@@ -63,16 +67,23 @@ async fn receive_into(
     limits: &Limits,
     json_part: &str,
     uploads: &mut Vec<Upload>,
+    broken: &mut bool,
 ) -> Result<Option<Vec<u8>>, ApiError> {
     let mut report: Option<Vec<u8>> = None;
     let mut total: u64 = 0;
     while let Some(field) = multipart.next().await {
-        let mut field = field.map_err(multipart_error)?;
+        let mut field = field.map_err(|e| {
+            *broken = true;
+            multipart_error(e)
+        })?;
         match field.name().unwrap_or("") {
             name if name == json_part => {
                 let mut buf = Vec::new();
                 while let Some(chunk) = field.next().await {
-                    let chunk = chunk.map_err(multipart_error)?;
+                    let chunk = chunk.map_err(|e| {
+                        *broken = true;
+                        multipart_error(e)
+                    })?;
                     if buf.len() + chunk.len() > limits.json {
                         return Err(ApiError::PayloadTooLarge);
                     }
@@ -102,7 +113,10 @@ async fn receive_into(
                 let mut head: Vec<u8> = Vec::with_capacity(sniff::SNIFF_LEN);
                 let mut text = TextCheck::default();
                 while let Some(chunk) = field.next().await {
-                    let chunk = chunk.map_err(multipart_error)?;
+                    let chunk = chunk.map_err(|e| {
+                        *broken = true;
+                        multipart_error(e)
+                    })?;
                     size += chunk.len() as u64;
                     if size > limits.file {
                         return Err(ApiError::FileTooLarge(name));

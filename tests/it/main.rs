@@ -7,6 +7,7 @@ mod browser;
 mod delivery;
 mod deploy;
 mod errors;
+mod fuzz;
 mod letters;
 mod openapi;
 mod reports;

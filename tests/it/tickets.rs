@@ -368,7 +368,11 @@ async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
     assert_eq!(codes(&q(&format!("assignee={}", t.analyst_id)).await), [third.as_str()]);
     assert_eq!(codes(&q("assignee=none&sort=code").await), [first.as_str(), second.as_str()]);
     assert_eq!(codes(&q("sort=code&per_page=1&page=2").await), [second.as_str()]);
-    assert_eq!(q("per_page=5000").await["per_page"], 100, "bounded page size");
+    assert_eq!(q("per_page=100").await["per_page"], 100);
+    for bad in ["per_page=5000", "per_page=0", "page=0", "per_page=9223372036854775808"] {
+        let res = app.get(&format!("/api/v1/tickets?{bad}"), Some(&t.analyst)).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{bad}: the page size is bounded, not clamped");
+    }
     assert_eq!(codes(&q("overdue=true").await).len(), 0);
     app.db
         .execute_unprepared(&format!("UPDATE tickets SET due_at = submitted_at WHERE code = '{first}'"))

@@ -83,6 +83,32 @@ pub fn ensure_compose_validator() -> anyhow::Result<()> {
     apt_install(&["docker-compose"])
 }
 
+/// The schemathesis version the API fuzzing test runs (pinned: its checks change between releases).
+const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+
+/// schemathesis (PyPI) in a virtual environment outside the clone; returns the executable.
+pub fn ensure_schemathesis() -> anyhow::Result<std::path::PathBuf> {
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_else(|| "/root".into());
+    let venv = home.join(".cache/ttis-venv");
+    let bin = venv.join("bin/schemathesis");
+    if bin.exists() {
+        return Ok(bin);
+    }
+    let venv_ok = |()| Command::new("python3").arg("-m").arg("venv").arg(&venv).status().is_ok_and(|s| s.success());
+    if !venv_ok(()) {
+        apt_install(&["python3-venv", "python3-pip"])?;
+        if !venv_ok(()) {
+            bail!("cannot create a Python virtual environment in {}", venv.display());
+        }
+    }
+    println!("installing {SCHEMATHESIS} (pip)");
+    let ok = Command::new(venv.join("bin/pip")).args(["install", "--quiet", SCHEMATHESIS]).status()?.success();
+    if !ok || !bin.exists() {
+        bail!("pip install {SCHEMATHESIS} failed");
+    }
+    Ok(bin)
+}
+
 fn port_open(addr: &str) -> bool {
     addr.to_socket_addrs()
         .ok()
@@ -165,6 +191,9 @@ pub fn nextest(root: &Path) -> anyhow::Result<(bool, u64, u64)> {
         .status()
         .is_ok_and(|s| s.success());
     let mut cmd = crate::cargo(root);
+    if let Ok(bin) = ensure_schemathesis() {
+        cmd.env("TTIS_SCHEMATHESIS", bin);
+    }
     if has_nextest {
         cmd.args(["nextest", "run", "--workspace", "--no-fail-fast"]);
     } else {

@@ -137,6 +137,7 @@ fn test(root: &Path, _args: &[String]) -> anyhow::Result<()> {
         env::ensure_pdf_tools()?;
         env::ensure_compose_validator()?;
         env::ensure_postgres()?;
+        env::ensure_schemathesis()?;
         env::drop_stale_test_databases();
         Ok(true)
     });

@@ -44,7 +44,7 @@ pub async fn get_document_verification(
     tag = "documents",
     operation_id = "create_document_verification",
     params(("id" = String, Path, description = "Document id, from the QR code")),
-    request_body(content = Vec<u8>, content_type = "application/pdf", description = "The file to compare"),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file to compare (the PDF's bytes, any content type)"),
     responses(
         (status = 200, body = FileCheck),
         (status = 404, response = crate::openapi::NotFound),

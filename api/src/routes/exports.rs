@@ -15,12 +15,14 @@ use crate::state::AppState;
 /// The CSV flavour: `sep=semicolon` for spreadsheet programs set to Indonesian, where `,` is the
 /// decimal mark.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CsvOptions {
     /// `comma` (default) or `semicolon`.
     pub sep: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RecapQuery {
     /// `YYYY-MM`.
     pub month: String,

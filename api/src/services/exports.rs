@@ -58,6 +58,8 @@ fn local(at: DateTime<Utc>) -> String {
 /// The filtered queue as CSV, every page of it.
 pub async fn tickets_csv(db: &DatabaseConnection, q: &TicketQuery, semicolon: bool) -> Result<String, ApiError> {
     let at = now();
+    // Every page is exported, but the paging parameters must still make sense.
+    super::tickets::paging(q)?;
     let categories: std::collections::HashMap<String, String> =
         category::Entity::find().all(db).await?.into_iter().map(|c| (c.code, c.label_id)).collect();
     let pses: std::collections::HashMap<i64, String> =

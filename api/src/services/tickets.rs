@@ -839,9 +839,21 @@ pub fn select(q: &TicketQuery, at: DateTime<Utc>) -> Result<sea_orm::Select<tick
     Ok(select.order_by_desc(ticket::Column::Id))
 }
 
+/// The page and page size asked for: `page` from 1, `per_page` 1-100 (25 by default).
+pub fn paging(q: &TicketQuery) -> Result<(u64, u64), ApiError> {
+    let per_page = q.per_page.unwrap_or(25);
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(ApiError::InvalidParameter(format!("per_page: 1 to {MAX_PER_PAGE}")));
+    }
+    let page = q.page.unwrap_or(1);
+    if !(1..=1_000_000).contains(&page) {
+        return Err(ApiError::InvalidParameter("page: from 1".into()));
+    }
+    Ok((page, per_page))
+}
+
 pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -> Result<TicketList, ApiError> {
-    let per_page = q.per_page.unwrap_or(25).clamp(1, MAX_PER_PAGE);
-    let page = q.page.unwrap_or(1).max(1);
+    let (page, per_page) = paging(q)?;
     let paginator = select(q, at)?.paginate(db, per_page);
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(page - 1).await?;

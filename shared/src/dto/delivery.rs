@@ -41,7 +41,7 @@ pub struct HallOfFame {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "server", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct HallOfFameQuery {
     /// Only approvals of this year.
     pub year: Option<i32>,

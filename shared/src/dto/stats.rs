@@ -8,7 +8,7 @@ use super::reports::Label;
 /// The filter of every statistic: reports submitted between `from` and `to` (local dates,
 /// inclusive), optionally of one category or PSE.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "server", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct StatsQuery {
     /// First day (default: 1 January of this year).
     pub from: Option<NaiveDate>,

@@ -121,7 +121,7 @@ pub struct TicketList {
 
 /// Filters, search, sorting and paging of the queue.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "server", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct TicketQuery {
     /// Comma-separated states.
@@ -143,8 +143,10 @@ pub struct TicketQuery {
     /// prefix `-` to reverse.
     pub sort: Option<String>,
     /// From 1.
+    #[cfg_attr(feature = "server", param(minimum = 1, maximum = 1_000_000))]
     pub page: Option<u64>,
     /// 1-100, default 25.
+    #[cfg_attr(feature = "server", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u64>,
 }
 
