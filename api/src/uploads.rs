@@ -112,6 +112,7 @@ async fn receive_into(
                 let mut size: u64 = 0;
                 let mut head: Vec<u8> = Vec::with_capacity(sniff::SNIFF_LEN);
                 let mut text = TextCheck::default();
+                let mut pdf = sniff::PdfScan::default();
                 while let Some(chunk) = field.next().await {
                     let chunk = chunk.map_err(|e| {
                         *broken = true;
@@ -130,11 +131,14 @@ async fn receive_into(
                     }
                     hasher.update(&chunk);
                     text.feed(&chunk);
+                    pdf.feed(&chunk);
                     file.write_all(&chunk).await.map_err(|e| ApiError::Internal(e.into()))?;
                 }
                 total += size;
                 let kind = match sniff::detect(&head) {
                     Some(EvidenceType::Text) if !text.is_text() => None,
+                    // Evidence is to be read, not run: PDFs with JavaScript or embedded files are refused.
+                    Some(EvidenceType::Pdf) if pdf.active_content() => None,
                     other => other,
                 };
                 let Some(kind) = kind else {

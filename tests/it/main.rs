@@ -14,4 +14,5 @@ mod reports;
 mod sla;
 mod stats;
 mod tickets;
+mod uploads;
 mod users;
