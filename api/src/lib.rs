@@ -1,6 +1,7 @@
 //! TTIS Lapor's API server as a library: `main.rs` is a thin command line over it, and the
 //! integration tests start the same [`startup::Application`] on port 0.
 
+pub mod backup;
 pub mod config;
 pub mod db;
 pub mod documents;

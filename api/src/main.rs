@@ -48,6 +48,14 @@ enum Command {
         #[arg(long)]
         draft: bool,
     },
+    /// Write a consistent snapshot of the embedded default (SQLite database, evidence and
+    /// documents, generated secrets) into a new folder, while the server runs.
+    Backup {
+        /// A folder that does not exist yet.
+        dir: std::path::PathBuf,
+    },
+    /// Restore a snapshot made by `backup` into the data dir (stop the server first).
+    Restore { dir: std::path::PathBuf },
     /// Recompute the audit log's hash chain; exit 1 and name the first broken entry if it does not hold.
     AuditVerify,
     /// Exit 0 when the local server answers `GET /api/v1/ready` (for container health checks).
@@ -82,6 +90,18 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let pdf = documents.template(kind).render(inputs)?;
             std::fs::write(&out, pdf)?;
             println!("wrote {}", out.display());
+            Ok(())
+        }
+        Command::Backup { dir } => {
+            let settings = Settings::load()?;
+            let files = ttis_api::backup::backup(&settings, &dir).await?;
+            println!("backup written to {} ({files} stored files)", dir.display());
+            Ok(())
+        }
+        Command::Restore { dir } => {
+            let settings = Settings::load()?;
+            let files = ttis_api::backup::restore(&settings, &dir)?;
+            println!("restored {} into {} ({files} stored files)", dir.display(), settings.data_dir.display());
             Ok(())
         }
         Command::AuditVerify => {
