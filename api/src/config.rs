@@ -139,6 +139,8 @@ pub struct MailSettings {
     pub poll_interval: Duration,
     /// The first retry's wait after a failed delivery; each next one doubles (at most an hour).
     pub retry_base: Duration,
+    /// How long a worker's claim on a message holds before another worker may take it.
+    pub lease: Duration,
 }
 
 pub const DEFAULT_SAFE_HARBOR_ID: &str = "Kami menghargai pelaporan dengan itikad baik. Selama Anda tidak mengakses, \
@@ -197,6 +199,7 @@ struct FileConfig {
     outbox_worker: Option<bool>,
     outbox_poll_secs: Option<u64>,
     outbox_retry_secs: Option<u64>,
+    outbox_lease_secs: Option<u64>,
 }
 
 /// A source of environment variables; the process environment in production, a map in tests.
@@ -398,6 +401,7 @@ impl Settings {
             worker: parse(env, "TTIS_OUTBOX_WORKER")?.or(file.outbox_worker).unwrap_or(true),
             poll_interval: secs("TTIS_OUTBOX_POLL_SECS", file.outbox_poll_secs, 5)?,
             retry_base: secs("TTIS_OUTBOX_RETRY_SECS", file.outbox_retry_secs, 30)?,
+            lease: secs("TTIS_OUTBOX_LEASE_SECS", file.outbox_lease_secs, 300)?,
         };
 
         let trusted_proxies: Vec<String> = match env.var("TTIS_TRUSTED_PROXIES") {

@@ -52,6 +52,7 @@ impl Application {
                 mailer,
                 evidence: state.evidence.clone(),
                 retry_base: state.settings.mail.retry_base,
+                lease: state.settings.mail.lease,
                 http: outbox::webhook_client()?,
             };
             worker.spawn(state.outbox_wake.clone(), state.settings.mail.poll_interval);

@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod backup;
 mod browser;
+mod crash;
 mod delivery;
 mod deploy;
 mod errors;

@@ -47,7 +47,8 @@ pub struct TestApp {
     pub data_dir: tempfile::TempDir,
 }
 
-async fn fresh_database(backend: Backend, data_dir: &std::path::Path) -> anyhow::Result<String> {
+/// A new, empty database for `backend` (a file in `data_dir` for SQLite); returns its URL.
+pub async fn fresh_database(backend: Backend, data_dir: &std::path::Path) -> anyhow::Result<String> {
     match backend {
         Backend::Sqlite => Ok(format!("sqlite://{}?mode=rwc", data_dir.join("ttis.db").display())),
         Backend::Postgres => {

@@ -190,7 +190,12 @@ pub fn nextest(root: &Path) -> anyhow::Result<(bool, u64, u64)> {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
+    // The crash test runs the real server binary and kills it.
+    if !crate::cargo(root).args(["build", "-p", "ttis-api", "--bin", "ttis-api"]).status()?.success() {
+        bail!("cargo build -p ttis-api failed");
+    }
     let mut cmd = crate::cargo(root);
+    cmd.env("TTIS_API_BIN", crate::target_dir(root).join("debug").join("ttis-api"));
     if let Ok(bin) = ensure_schemathesis() {
         cmd.env("TTIS_SCHEMATHESIS", bin);
     }

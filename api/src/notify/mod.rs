@@ -66,7 +66,9 @@ impl Mailer for FileMailer {
         Box::pin(async move {
             let bytes = build_message(&self.from, email)?.formatted();
             tokio::fs::create_dir_all(&self.dir).await?;
-            let name = format!("{}-{:06}", chrono::Utc::now().format("%Y%m%dT%H%M%S"), email.id);
+            // Named by the outbox row: a message sent again after a crash replaces its own file,
+            // so each message is delivered exactly once.
+            let name = format!("{:010}", email.id);
             let tmp = self.dir.join(format!(".{name}.tmp"));
             tokio::fs::write(&tmp, bytes).await?;
             tokio::fs::rename(&tmp, self.dir.join(format!("{name}.eml"))).await?;

@@ -24,7 +24,8 @@ use crate::notify::{Attachment, Mailer, OutgoingEmail};
 
 pub const MAX_ATTEMPTS: i32 = 8;
 const BATCH: i64 = 10;
-const LEASE_SECS: i64 = 300;
+/// How long a claim holds before another worker may take the row (a worker that died).
+pub const DEFAULT_LEASE: Duration = Duration::from_secs(300);
 /// `outbox.purpose` of the messages of SOP step 9: the ticket completes when all are sent.
 pub const DELIVERY: &str = "delivery";
 
@@ -123,9 +124,9 @@ pub fn backoff(attempts: i32, base: Duration) -> ChronoDuration {
     ChronoDuration::seconds((base << exp).min(3600))
 }
 
-async fn claim(db: &DatabaseConnection) -> Result<Vec<i64>, DbErr> {
+async fn claim(db: &DatabaseConnection, lease: Duration) -> Result<Vec<i64>, DbErr> {
     let at = now();
-    let lease = at + ChronoDuration::seconds(LEASE_SECS);
+    let lease = at + ChronoDuration::seconds(i64::try_from(lease.as_secs()).unwrap_or(300));
     let backend = db.get_database_backend();
     let sql = match backend {
         DatabaseBackend::Postgres => format!(
@@ -156,6 +157,8 @@ pub struct Worker {
     pub evidence: Arc<dyn EvidenceStore>,
     /// The first retry's wait; each next one doubles.
     pub retry_base: Duration,
+    /// How long a claim holds.
+    pub lease: Duration,
     pub http: reqwest::Client,
 }
 
@@ -195,7 +198,7 @@ pub fn signature_header(secret: &str, unix: i64, body: &str) -> String {
 impl Worker {
     /// Claims and sends what is due; returns how many rows it handled.
     pub async fn run_once(&self) -> Result<usize, DbErr> {
-        let ids = claim(&self.db).await?;
+        let ids = claim(&self.db, self.lease).await?;
         let rows = outbox::Entity::find().filter(outbox::Column::Id.is_in(ids.clone())).all(&self.db).await?;
         // One slow or failing receiver does not hold up the others.
         let results = futures_util::future::join_all(rows.into_iter().map(|row| self.deliver(row))).await;
