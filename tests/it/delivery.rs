@@ -288,6 +288,8 @@ async fn delivery_is_retried_when_the_mail_server_refuses_and_sent_once(backend:
     assert_eq!(res.status(), StatusCode::OK);
     let resent = smtp.wait_for(Duration::from_secs(10), |m| m.len() > mails.len()).await;
     assert_eq!(resent.len(), mails.len() + 1, "sent again, once");
+    let same_id = format!("Message-ID: <ttis-outbox-{id}@");
+    assert_eq!(resent.iter().filter(|m| m.data.contains(&same_id)).count(), 2, "a repeat keeps its Message-ID");
     assert_eq!(app.count("audit_log WHERE action = 'delivery.resend'").await, 1);
 }
 

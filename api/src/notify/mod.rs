@@ -39,7 +39,12 @@ pub trait Mailer: Send + Sync {
 
 pub fn build_message(from: &str, email: &OutgoingEmail) -> anyhow::Result<Message> {
     let from: Mailbox = from.parse().with_context(|| format!("TTIS_MAIL_FROM {from:?} is not a mailbox"))?;
-    let mut builder = Message::builder().from(from).subject(email.subject.clone());
+    // The same Message-ID for every attempt of one outbox row, so a receiver can drop a repeat.
+    let domain = from.email.domain().to_string();
+    let mut builder = Message::builder()
+        .message_id(Some(format!("<ttis-outbox-{}@{domain}>", email.id)))
+        .from(from)
+        .subject(email.subject.clone());
     for to in &email.to {
         builder = builder.to(to.parse().with_context(|| format!("recipient {to:?}"))?);
     }
