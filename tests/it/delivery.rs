@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use ttis_tests::hooks::HookReceiver;
 use ttis_tests::smtp::SmtpServer;
-use ttis_tests::{Backend, TestApp, db_tests, problem, sample_report};
+use ttis_tests::{Backend, Team, TestApp, db_tests, problem, sample_analysis, sample_report};
 
 db_tests!(
     the_nine_steps_run_end_to_end_with_real_mail,
@@ -28,40 +28,6 @@ async fn spawn_with_smtp(backend: Backend, smtp: &SmtpServer) -> TestApp {
     .await
 }
 
-struct Team {
-    analyst: String,
-    analyst_id: i64,
-    head: String,
-    admin: String,
-}
-
-async fn team(app: &TestApp) -> Team {
-    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
-    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
-    Team { analyst, analyst_id: me["id"].as_i64().unwrap_or_default(), head, admin: app.admin_token().await }
-}
-
-async fn act(app: &TestApp, token: &str, code: &str, body: Value) -> Value {
-    let res = app.send_json(Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(token), &body).await;
-    assert_eq!(res.status(), StatusCode::OK, "{body}");
-    res.json().await.unwrap_or_default()
-}
-
-async fn ticket(app: &TestApp, token: &str, code: &str) -> Value {
-    app.get(&format!("/api/v1/tickets/{code}"), Some(token)).await.json().await.unwrap_or_default()
-}
-
-fn analysis(attendee: i64) -> Value {
-    json!({
-        "category": "web_defacement", "severity": "tinggi",
-        "meeting": {"date": "2026-11-28", "attendees": [attendee], "decision": "Sesuai: deface terkonfirmasi.",
-            "minutes": "Tim memeriksa tangkapan layar dan arsip halaman."},
-        "findings": "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas.",
-        "recommendations": "Pulihkan dari cadangan, tutup celah unggah, ganti semua kata sandi admin."
-    })
-}
-
 async fn register_disdik(app: &TestApp, admin: &str) {
     let pse = json!({"name": "Dinas Pendidikan Kabupaten Kutai Kartanegara", "head_name": "Kepala",
         "head_title": "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara",
@@ -76,17 +42,17 @@ async fn approved(app: &TestApp, t: &Team) -> (String, String) {
     assert_eq!(res.status(), StatusCode::CREATED);
     let receipt: Value = res.json().await.unwrap_or_default();
     let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
-    act(app, &t.analyst, &code, json!({"action": "start_verification"})).await;
-    act(app, &t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
-    act(app, &t.analyst, &code, json!({"action": "submit_for_approval"})).await;
-    act(app, &t.head, &code, json!({"action": "approve"})).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)})).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
+    app.act_ok(&t.head, &code, json!({"action": "approve"})).await;
     (code, receipt["access_key"].as_str().unwrap_or_default().to_string())
 }
 
 async fn wait_for_state(app: &TestApp, token: &str, code: &str, state: &str) -> Value {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let detail = ticket(app, token, code).await;
+        let detail = app.ticket(token, code).await;
         if detail["state"] == state || Instant::now() > deadline {
             return detail;
         }
@@ -118,8 +84,9 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     let smtp = SmtpServer::start(0).await;
     let app = spawn_with_smtp(backend.backend, &smtp).await;
     drop(backend);
-    let t = team(&app).await;
-    register_disdik(&app, &t.admin).await;
+    let t = app.team().await;
+    let admin = app.admin_token().await;
+    register_disdik(&app, &admin).await;
 
     // Steps 1-7 over HTTP; the approval queues step 9 at once.
     let (code, key) = approved(&app, &t).await;
@@ -133,7 +100,7 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
 
     // The mail, as the relay received it.
     wait_all_sent(&app).await;
-    let detail = ticket(&app, &t.analyst, &code).await;
+    let detail = app.ticket(&t.analyst, &code).await;
     let mails = smtp.wait_for(Duration::from_secs(10), |m| m.len() >= 5).await;
     let to = |addr: &str| mails.iter().filter(|m| m.to.iter().any(|t| t == addr)).cloned().collect::<Vec<_>>();
     let reporter = to("budi@example.com");
@@ -242,7 +209,7 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     assert_eq!(res.status(), StatusCode::OK);
     let again = app.send_json(Method::POST, "/api/v1/acknowledgements", None, &ack).await;
     assert_eq!(problem(again).await["code"], "wrong_state", "the link works once");
-    let detail = ticket(&app, &t.analyst, &code).await;
+    let detail = app.ticket(&t.analyst, &code).await;
     assert_eq!(detail["pse_acknowledgement"]["fixed"], true);
     assert_eq!(detail["pse_acknowledgement"]["name"], "Admin TIK Disdik");
     assert!(detail["timeline"].as_array().is_some_and(|t| t.iter().any(|e| e["kind"] == "acknowledgement")));
@@ -254,12 +221,12 @@ async fn delivery_is_retried_when_the_mail_server_refuses_and_sent_once(backend:
     let smtp = SmtpServer::start(3).await;
     let app = spawn_with_smtp(backend.backend, &smtp).await;
     drop(backend);
-    let t = team(&app).await;
+    let t = app.team().await;
     let (code, _) = approved(&app, &t).await;
     let detail = wait_for_state(&app, &t.analyst, &code, "completed").await;
     assert_eq!(detail["state"], "completed", "{}", detail["deliveries"]);
     wait_all_sent(&app).await;
-    let detail = ticket(&app, &t.analyst, &code).await;
+    let detail = app.ticket(&t.analyst, &code).await;
     assert_eq!(smtp.refused.load(std::sync::atomic::Ordering::SeqCst), 3);
     let deliveries = detail["deliveries"].as_array().cloned().unwrap_or_default();
     assert!(deliveries.iter().all(|d| d["status"] == "sent"), "{deliveries:?}");
@@ -308,11 +275,12 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
     })
     .await;
     drop(backend);
-    let t = team(&app).await;
+    let t = app.team().await;
+    let admin = app.admin_token().await;
     let receiver = HookReceiver::start().await;
     let create = |path: &str, events: Value| {
         let body = json!({"url": receiver.url(path), "events": events});
-        let (app, admin) = (&app, t.admin.clone());
+        let (app, admin) = (&app, admin.clone());
         async move { app.send_json(Method::POST, "/api/v1/webhooks", Some(&admin), &body).await }
     };
     let by_analyst = app
@@ -330,7 +298,7 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
         .send_json(
             Method::POST,
             "/api/v1/webhooks",
-            Some(&t.admin),
+            Some(&admin),
             &json!({"url": "ftp://x.id/", "events": ["report.submitted"]}),
         )
         .await;
@@ -342,13 +310,13 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
     let flaky: Value = create("/flaky", json!(["report.submitted"])).await.json().await.unwrap_or_default();
     let secret = ok["secret"].as_str().unwrap_or_default().to_string();
     assert_eq!(secret.len(), 64);
-    let listed: Value = app.get("/api/v1/webhooks", Some(&t.admin)).await.json().await.unwrap_or_default();
+    let listed: Value = app.get("/api/v1/webhooks", Some(&admin)).await.json().await.unwrap_or_default();
     assert_eq!(listed["items"].as_array().map(Vec::len), Some(3));
     assert!(!listed.to_string().contains(&secret), "the secret is shown once");
 
     let res = app.submit_json(&sample_report()).await;
     let code = res.json::<Value>().await.unwrap_or_default()["ticket_code"].as_str().unwrap_or_default().to_string();
-    act(&app, &t.analyst, &code, json!({"action": "start_verification"})).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
 
     // The healthy receiver gets both events, signed, while the broken one keeps failing.
     let calls = receiver
@@ -371,20 +339,20 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
     assert_eq!(flaky_calls.iter().map(|c| c.status).collect::<Vec<_>>(), [500, 500, 200], "retried until it worked");
     let id = flaky["id"].as_i64().unwrap_or_default();
     let list: Value =
-        app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&t.admin)).await.json().await.unwrap_or_default();
+        app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json().await.unwrap_or_default();
     assert_eq!(list["items"][0]["status"], "sent");
     assert_eq!(list["items"][0]["attempts"], 3);
     let id = broken["id"].as_i64().unwrap_or_default();
     let list: Value =
-        app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&t.admin)).await.json().await.unwrap_or_default();
+        app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json().await.unwrap_or_default();
     assert_ne!(list["items"][0]["status"], "sent");
     assert!(list["items"][0]["last_error"].as_str().unwrap_or_default().contains("500"), "{list}");
-    let res = app.client.delete(app.url(&format!("/api/v1/webhooks/{id}"))).bearer_auth(&t.admin).send().await;
+    let res = app.client.delete(app.url(&format!("/api/v1/webhooks/{id}"))).bearer_auth(&admin).send().await;
     assert_eq!(res.map(|r| r.status()).unwrap_or(StatusCode::IM_A_TEAPOT), StatusCode::NO_CONTENT);
 }
 
 async fn the_reporter_changes_the_hall_of_fame_display(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let (code, key) = approved(&app, &t).await;
     let names = |hof: &Value| -> Vec<String> {
         hof["entries"]

@@ -8,7 +8,9 @@ use chrono::{Datelike, Offset};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use ttis_tests::{Backend, ISSUER, TestApp, db_tests, pdf_qr_codes, pdf_text, problem, sample_report};
+use ttis_tests::{
+    Backend, ISSUER, Team, TestApp, db_tests, pdf_qr_codes, pdf_text, problem, sample_analysis, sample_report,
+};
 
 db_tests!(
     the_letter_and_certificate_go_from_draft_to_signed_and_verifiable,
@@ -16,48 +18,17 @@ db_tests!(
     concurrent_approvals_take_consecutive_numbers,
 );
 
-struct Team {
-    analyst: String,
-    analyst_id: i64,
-    head: String,
-}
-
-async fn team(app: &TestApp) -> Team {
-    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
-    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
-    Team { analyst, analyst_id: me["id"].as_i64().unwrap_or_default(), head }
-}
-
-async fn act(app: &TestApp, token: &str, code: &str, body: Value) -> reqwest::Response {
-    app.send_json(Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(token), &body).await
-}
-
-async fn ticket(app: &TestApp, token: &str, code: &str) -> Value {
-    app.get(&format!("/api/v1/tickets/{code}"), Some(token)).await.json().await.unwrap_or_default()
-}
-
-fn analysis(attendee: i64) -> Value {
-    json!({
-        "category": "web_defacement",
-        "severity": "tinggi",
-        "meeting": {"date": "2026-11-28", "attendees": [attendee], "decision": "Sesuai: deface terkonfirmasi.",
-            "minutes": "Tim memeriksa tangkapan layar dan arsip halaman."},
-        "findings": "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas.",
-        "recommendations": "Pulihkan dari cadangan, tutup celah unggah, ganti semua kata sandi admin."
-    })
-}
-
 /// Files the sample report and takes it to `drafted`; returns its code and access key.
 async fn drafted_with_key(app: &TestApp, t: &Team) -> (String, String) {
     let res = app.submit_json(&sample_report()).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let receipt: Value = res.json().await.unwrap_or_default();
     let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
-    for body in
-        [json!({"action": "start_verification"}), json!({"action": "verify", "analysis": analysis(t.analyst_id)})]
-    {
-        let res = act(app, &t.analyst, &code, body.clone()).await;
+    for body in [
+        json!({"action": "start_verification"}),
+        json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)}),
+    ] {
+        let res = app.act(&t.analyst, &code, body.clone()).await;
         assert_eq!(res.status(), StatusCode::OK, "{body}");
     }
     (code, receipt["access_key"].as_str().unwrap_or_default().to_string())
@@ -102,7 +73,7 @@ async fn post_bytes(app: &TestApp, path: &str, token: Option<&str>, bytes: Vec<u
 }
 
 async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let admin = app.admin_token().await;
     // The PSE register names the addressee of the letter.
     let pse = json!({"name": "Dinas Pendidikan Kabupaten Kutai Kartanegara", "head_name": "Kepala",
@@ -112,7 +83,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
 
     // Step 5: verifying drafts both documents at once.
     let (code, access_key) = drafted_with_key(&app, &t).await;
-    let detail = ticket(&app, &t.analyst, &code).await;
+    let detail = app.ticket(&t.analyst, &code).await;
     assert_eq!(detail["state"], "drafted");
     let letters = docs_of(&detail, "notification_letter");
     let certificates = docs_of(&detail, "certificate");
@@ -157,18 +128,18 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     assert!(text.contains("5 hari kerja"), "{text}");
 
     // Step 6: submitted; the head is emailed; drafts are frozen.
-    assert_eq!(act(&app, &t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(), StatusCode::OK);
+    assert_eq!(app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(), StatusCode::OK);
     let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("To: kadis@ttis.test"))).await;
     assert!(mails.iter().any(|m| m.contains("To: kadis@ttis.test") && m.contains("Menunggu persetujuan")));
     assert_eq!(app.send_json(Method::PUT, &path, Some(&t.analyst), &edited).await.status(), StatusCode::CONFLICT);
-    let res = act(&app, &t.analyst, &code, json!({"action": "approve"})).await;
+    let res = app.act(&t.analyst, &code, json!({"action": "approve"})).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "an analyst cannot approve");
 
     // Step 7, returned: remarks are required, kept on the drafts, emailed, and never shown to the reporter.
-    let res = act(&app, &t.head, &code, json!({"action": "return_for_revision"})).await;
+    let res = app.act(&t.head, &code, json!({"action": "return_for_revision"})).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let remarks = "Perbaiki rekomendasi: sebutkan batas waktu pemulihan.";
-    let res = act(&app, &t.head, &code, json!({"action": "return_for_revision", "message": remarks})).await;
+    let res = app.act(&t.head, &code, json!({"action": "return_for_revision", "message": remarks})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let detail: Value = res.json().await.unwrap_or_default();
     assert_eq!(detail["state"], "drafted");
@@ -179,8 +150,8 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     assert_eq!(numbered, Some(0), "a returned draft burns no number");
 
     // Step 7, approved: numbers, final PDFs with QR codes, signatures.
-    assert_eq!(act(&app, &t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(), StatusCode::OK);
-    let res = act(&app, &t.head, &code, json!({"action": "approve"})).await;
+    assert_eq!(app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(), StatusCode::OK);
+    let res = app.act(&t.head, &code, json!({"action": "approve"})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let detail: Value = res.json().await.unwrap_or_default();
     assert_eq!(detail["state"], "approved");
@@ -302,7 +273,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
 }
 
 async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let admin = app.admin_token().await;
     let current: Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
     assert_eq!(current["organization"]["government_name"], "PEMERINTAH KABUPATEN KUTAI KARTANEGARA");
@@ -370,8 +341,8 @@ async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: Test
 
     // The next documents use the new settings.
     let code = drafted(&app, &t).await;
-    act(&app, &t.analyst, &code, json!({"action": "submit_for_approval"})).await;
-    let detail: Value = act(&app, &t.head, &code, json!({"action": "approve"})).await.json().await.unwrap_or_default();
+    app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
+    let detail: Value = app.act(&t.head, &code, json!({"action": "approve"})).await.json().await.unwrap_or_default();
     let letter = docs_of(&detail, "notification_letter").remove(0);
     let certificate = docs_of(&detail, "certificate").remove(0);
     assert_eq!(certificate["number"], expected_number("{seq}/TTIS-KUKAR/{ROMAN_MM}/{YYYY}", 1));
@@ -393,14 +364,11 @@ async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: Test
 /// take fifty distinct, consecutive letter and certificate numbers.
 async fn concurrent_approvals_take_consecutive_numbers(app: TestApp) {
     const N: usize = 50;
-    let t = team(&app).await;
+    let t = app.team().await;
     let mut codes = Vec::new();
     for _ in 0..N {
         let code = drafted(&app, &t).await;
-        assert_eq!(
-            act(&app, &t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(),
-            StatusCode::OK
-        );
+        assert_eq!(app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(), StatusCode::OK);
         codes.push(code);
     }
     // A second process on the same PostgreSQL database, with the same keys.
@@ -423,7 +391,7 @@ async fn concurrent_approvals_take_consecutive_numbers(app: TestApp) {
             _ => &app,
         };
         let head = t.head.clone();
-        async move { act(target, &head, code, json!({"action": "approve"})).await }
+        async move { target.act(&head, code, json!({"action": "approve"})).await }
     });
     let results = futures_util::future::join_all(approvals).await;
     let mut letter_seqs = Vec::new();

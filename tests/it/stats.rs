@@ -11,11 +11,6 @@ use ttis_tests::{Backend, TestApp, db_tests, pdf_text, sample_report};
 
 db_tests!(statistics_exports_and_recap_match_a_known_set, statistics_stay_in_the_database_with_100000_tickets);
 
-async fn act(app: &TestApp, token: &str, code: &str, body: Value) {
-    let res = app.send_json(Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(token), &body).await;
-    assert_eq!(res.status(), StatusCode::OK, "{body}");
-}
-
 async fn file(app: &TestApp, report: Value) -> String {
     let receipt: Value = app.submit_json(&report).await.json().await.unwrap_or_default();
     receipt["ticket_code"].as_str().unwrap_or_default().to_string()
@@ -52,13 +47,13 @@ async fn statistics_exports_and_recap_match_a_known_set(app: TestApp) {
     let analysis = json!({"category": "web_defacement", "severity": "tinggi",
         "meeting": {"date": "2026-11-28", "attendees": [me["id"]], "decision": "Sesuai.", "minutes": "Diperiksa."},
         "findings": "Halaman utama diganti.", "recommendations": "Pulihkan dari cadangan."});
-    act(&app, &analyst, &a, json!({"action": "start_verification"})).await;
-    act(&app, &analyst, &a, json!({"action": "verify", "analysis": analysis})).await;
-    act(&app, &analyst, &a, json!({"action": "submit_for_approval"})).await;
-    act(&app, &head, &a, json!({"action": "approve"})).await;
-    act(&app, &analyst, &b, json!({"action": "reject", "reason": "duplicate", "duplicate_of": a})).await;
-    act(&app, &analyst, &c, json!({"action": "start_verification"})).await;
-    act(&app, &analyst, &c, json!({"action": "reject", "reason": "spam"})).await;
+    app.act_ok(&analyst, &a, json!({"action": "start_verification"})).await;
+    app.act_ok(&analyst, &a, json!({"action": "verify", "analysis": analysis})).await;
+    app.act_ok(&analyst, &a, json!({"action": "submit_for_approval"})).await;
+    app.act_ok(&head, &a, json!({"action": "approve"})).await;
+    app.act_ok(&analyst, &b, json!({"action": "reject", "reason": "duplicate", "duplicate_of": a})).await;
+    app.act_ok(&analyst, &c, json!({"action": "start_verification"})).await;
+    app.act_ok(&analyst, &c, json!({"action": "reject", "reason": "spam"})).await;
     let deadline = Instant::now() + Duration::from_secs(20);
     while app.count("tickets WHERE state = 'completed'").await < 1 && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(200)).await;

@@ -4,7 +4,7 @@
 use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
-use ttis_tests::{TestApp, db_tests, problem, sample_report};
+use ttis_tests::{TestApp, db_tests, problem, sample_analysis, sample_report};
 
 db_tests!(
     a_report_is_verified_after_the_reporter_answers_a_question,
@@ -20,19 +20,6 @@ db_tests!(
     the_taxonomy_changes_without_breaking_old_tickets,
 );
 
-struct Team {
-    analyst: String,
-    analyst_id: i64,
-    head: String,
-}
-
-async fn team(app: &TestApp) -> Team {
-    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
-    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
-    Team { analyst, analyst_id: me["id"].as_i64().unwrap_or_default(), head }
-}
-
 /// Files a report and returns (code, key).
 async fn report(app: &TestApp, body: Value) -> (String, String) {
     let res = app.submit_json(&body).await;
@@ -41,41 +28,28 @@ async fn report(app: &TestApp, body: Value) -> (String, String) {
     (r["ticket_code"].as_str().unwrap_or_default().into(), r["access_key"].as_str().unwrap_or_default().into())
 }
 
-async fn act(app: &TestApp, token: &str, code: &str, body: Value) -> reqwest::Response {
-    app.send_json(Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(token), &body).await
-}
-
-async fn ticket(app: &TestApp, token: &str, code: &str) -> Value {
-    app.get(&format!("/api/v1/tickets/{code}"), Some(token)).await.json().await.unwrap_or_default()
-}
-
+/// The sample analysis with a CVSS vector (score 8.2).
 fn analysis(attendee: i64) -> Value {
-    json!({
-        "category": "web_defacement",
-        "severity": "tinggi",
-        "cvss_vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:H/A:N",
-        "meeting": {"date": "2026-11-28", "attendees": [attendee], "decision": "Sesuai: deface terkonfirmasi.",
-            "minutes": "Tim memeriksa tangkapan layar dan arsip halaman."},
-        "findings": "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas.",
-        "recommendations": "Pulihkan dari cadangan, tutup celah unggah, ganti semua kata sandi admin."
-    })
+    let mut a = sample_analysis(attendee);
+    a["cvss_vector"] = json!("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:H/A:N");
+    a
 }
 
 async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let (code, key) = report(&app, sample_report()).await;
 
-    let res = act(&app, &t.analyst, &code, json!({"action": "start_verification"})).await;
+    let res = app.act(&t.analyst, &code, json!({"action": "start_verification"})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let detail: Value = res.json().await.unwrap_or_default();
     assert_eq!(detail["state"], "in_verification");
     assert_eq!(detail["assignee"]["id"], t.analyst_id, "the first analyst to start takes the ticket");
 
-    let missing = act(&app, &t.analyst, &code, json!({"action": "request_info"})).await;
+    let missing = app.act(&t.analyst, &code, json!({"action": "request_info"})).await;
     assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(problem(missing).await["errors"][0]["field"], "message");
     let question = "Mohon kirim tangkapan layar dengan jam terlihat.";
-    let res = act(&app, &t.analyst, &code, json!({"action": "request_info", "message": question})).await;
+    let res = app.act(&t.analyst, &code, json!({"action": "request_info", "message": question})).await;
     let detail: Value = res.json().await.unwrap_or_default();
     assert_eq!(detail["state"], "needs_info");
     assert_eq!(detail["clock"]["paused"], true);
@@ -130,17 +104,17 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
         .await;
     assert_eq!(again.status(), StatusCode::CONFLICT, "only while the team waits");
 
-    let no_analysis = act(&app, &t.analyst, &code, json!({"action": "verify"})).await;
+    let no_analysis = app.act(&t.analyst, &code, json!({"action": "verify"})).await;
     assert_eq!(no_analysis.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let mut bad = analysis(t.analyst_id);
     bad["meeting"]["attendees"] = json!([999_999]);
     bad["category"] = json!("nope");
-    let p = problem(act(&app, &t.analyst, &code, json!({"action": "verify", "analysis": bad})).await).await;
+    let p = problem(app.act(&t.analyst, &code, json!({"action": "verify", "analysis": bad})).await).await;
     let fields: Vec<&str> =
         p["errors"].as_array().map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect()).unwrap_or_default();
     assert_eq!(fields, ["analysis.category", "analysis.meeting.attendees"]);
 
-    let res = act(&app, &t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
+    let res = app.act(&t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let detail: Value = res.json().await.unwrap_or_default();
     assert_eq!(detail["state"], "drafted");
@@ -198,17 +172,13 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
 }
 
 async fn each_rejection_reason_closes_the_ticket_and_a_duplicate_keeps_the_original(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let (original, _) = report(&app, sample_report()).await;
     for reason in ["not_valid", "out_of_scope", "insufficient_information", "spam"] {
         let (code, key) = report(&app, sample_report()).await;
-        let res = act(
-            &app,
-            &t.analyst,
-            &code,
-            json!({"action": "reject", "reason": reason, "message": "Alasan untuk pelapor."}),
-        )
-        .await;
+        let res = app
+            .act(&t.analyst, &code, json!({"action": "reject", "reason": reason, "message": "Alasan untuk pelapor."}))
+            .await;
         assert_eq!(res.status(), StatusCode::OK, "{reason}");
         let d: Value = res.json().await.unwrap_or_default();
         assert_eq!(d["state"], "rejected");
@@ -222,49 +192,49 @@ async fn each_rejection_reason_closes_the_ticket_and_a_duplicate_keeps_the_origi
         assert_eq!(status["state_label"]["en"], "Rejected");
     }
     let (dup, _) = report(&app, sample_report()).await;
-    let no_reason = act(&app, &t.analyst, &dup, json!({"action": "reject"})).await;
+    let no_reason = app.act(&t.analyst, &dup, json!({"action": "reject"})).await;
     assert_eq!(problem(no_reason).await["errors"][0]["field"], "reason");
-    let no_original = act(&app, &t.analyst, &dup, json!({"action": "reject", "reason": "duplicate"})).await;
+    let no_original = app.act(&t.analyst, &dup, json!({"action": "reject", "reason": "duplicate"})).await;
     assert_eq!(problem(no_original).await["errors"][0]["field"], "duplicate_of");
     let itself =
-        act(&app, &t.analyst, &dup, json!({"action": "reject", "reason": "duplicate", "duplicate_of": dup})).await;
+        app.act(&t.analyst, &dup, json!({"action": "reject", "reason": "duplicate", "duplicate_of": dup})).await;
     assert_eq!(itself.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res =
-        act(&app, &t.analyst, &dup, json!({"action": "reject", "reason": "duplicate", "duplicate_of": original})).await;
+        app.act(&t.analyst, &dup, json!({"action": "reject", "reason": "duplicate", "duplicate_of": original})).await;
     let d: Value = res.json().await.unwrap_or_default();
     assert_eq!(d["duplicate_of"], original.as_str(), "the original reporter keeps the credit");
-    let o = ticket(&app, &t.analyst, &original).await;
+    let o = app.ticket(&t.analyst, &original).await;
     assert_eq!(o["state"], "submitted", "the original is untouched");
 }
 
 async fn forbidden_transitions_and_roles_are_refused_with_the_allowed_actions(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let (code, _) = report(&app, sample_report()).await;
-    let res = act(&app, &t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
+    let res = app.act(&t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let p = problem(res).await;
     assert_eq!(p["code"], "invalid_transition");
     assert_eq!(p["allowed_actions"], json!(["start_verification", "reject"]));
 
-    let res = act(&app, &t.head, &code, json!({"action": "start_verification"})).await;
+    let res = app.act(&t.head, &code, json!({"action": "start_verification"})).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let p = problem(res).await;
     assert_eq!(p["code"], "action_forbidden");
     assert_eq!(p["allowed_actions"], json!([]));
 
-    let res = act(&app, &t.analyst, &code, json!({"action": "provide_info"})).await;
+    let res = app.act(&t.analyst, &code, json!({"action": "provide_info"})).await;
     assert_eq!(res.status(), StatusCode::CONFLICT, "provide_info is the reporter's, from needs_info only");
 
-    act(&app, &t.analyst, &code, json!({"action": "start_verification"})).await;
-    act(&app, &t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
-    let res = act(&app, &t.head, &code, json!({"action": "submit_for_approval"})).await;
+    app.act(&t.analyst, &code, json!({"action": "start_verification"})).await;
+    app.act(&t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
+    let res = app.act(&t.head, &code, json!({"action": "submit_for_approval"})).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    act(&app, &t.analyst, &code, json!({"action": "submit_for_approval"})).await;
-    let res = act(&app, &t.analyst, &code, json!({"action": "approve"})).await;
+    app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
+    let res = app.act(&t.analyst, &code, json!({"action": "approve"})).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "an analyst cannot approve");
     let p = problem(res).await;
     assert_eq!(p["allowed_actions"], json!([]));
-    let head_view = ticket(&app, &t.head, &code).await;
+    let head_view = app.ticket(&t.head, &code).await;
     assert_eq!(head_view["allowed_actions"], json!(["approve", "return_for_revision"]));
 
     let admin = app.admin_token().await;
@@ -278,10 +248,10 @@ async fn forbidden_transitions_and_roles_are_refused_with_the_allowed_actions(ap
 }
 
 async fn time_waiting_for_the_reporter_does_not_count(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let (code, key) = report(&app, sample_report()).await;
-    act(&app, &t.analyst, &code, json!({"action": "start_verification"})).await;
-    act(&app, &t.analyst, &code, json!({"action": "request_info", "message": "Mohon detail tambahan."})).await;
+    app.act(&t.analyst, &code, json!({"action": "start_verification"})).await;
+    app.act(&t.analyst, &code, json!({"action": "request_info", "message": "Mohon detail tambahan."})).await;
     // Pretend all of it happened three hours ago: the question has waited three hours.
     let backend = app.db.get_database_backend();
     let shifts: [&str; 2] = match backend {
@@ -304,7 +274,7 @@ async fn time_waiting_for_the_reporter_does_not_count(app: TestApp) {
         &json!({"ticket_code": code, "access_key": key, "message": "Ini detailnya."}),
     )
     .await;
-    let d = ticket(&app, &t.analyst, &code).await;
+    let d = app.ticket(&t.analyst, &code).await;
     let paused = d["clock"]["paused_seconds"].as_i64().unwrap_or_default();
     assert!((3 * 3600 - 60..=3 * 3600 + 60).contains(&paused), "paused {paused} s");
     let started: chrono::DateTime<chrono::Utc> =
@@ -327,7 +297,7 @@ async fn time_waiting_for_the_reporter_does_not_count(app: TestApp) {
 }
 
 async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let (first, _) = report(&app, sample_report()).await;
     let mut phishing = sample_report();
     phishing["category"] = json!("phishing");
@@ -335,7 +305,7 @@ async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
     phishing["reporter"]["name"] = json!("Siti Ñúñez");
     let (second, _) = report(&app, phishing).await;
     let (third, _) = report(&app, sample_report()).await;
-    act(&app, &t.analyst, &third, json!({"action": "start_verification"})).await;
+    app.act(&t.analyst, &third, json!({"action": "start_verification"})).await;
 
     let list: Value = app.get("/api/v1/tickets", Some(&t.analyst)).await.json().await.unwrap_or_default();
     assert_eq!(list["total"], 3);
@@ -388,13 +358,13 @@ async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
 }
 
 async fn evidence_is_downloaded_as_an_attachment_by_staff_only(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let svg_like_text = b"<html><script>alert(1)</script></html>\n".to_vec();
     let res = app.submit_multipart(&sample_report(), vec![("bukti berbahaya.html", svg_like_text.clone())]).await;
     let receipt: Value = res.json().await.unwrap_or_default();
     let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
     let (other, _) = report(&app, sample_report()).await;
-    let d = ticket(&app, &t.analyst, &code).await;
+    let d = app.ticket(&t.analyst, &code).await;
     let id = d["evidence"][0]["id"].as_i64().unwrap_or_default();
     assert_eq!(d["evidence"][0]["sha256"], receipt["evidence"][0]["sha256"]);
 
@@ -421,7 +391,7 @@ async fn evidence_is_downloaded_as_an_attachment_by_staff_only(app: TestApp) {
 }
 
 async fn messages_reach_the_reporter_and_notes_stay_internal(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let (code, key) = report(&app, sample_report()).await;
     let path = format!("/api/v1/tickets/{code}/messages");
     let res = app
@@ -448,14 +418,14 @@ async fn messages_reach_the_reporter_and_notes_stay_internal(app: TestApp) {
         .unwrap_or_default();
     let text = status["timeline"].to_string();
     assert!(text.contains("sedang kami periksa") && !text.contains("WAF"), "{text}");
-    let d = ticket(&app, &t.analyst, &code).await;
+    let d = app.ticket(&t.analyst, &code).await;
     assert!(d["timeline"].to_string().contains("WAF"), "staff see the note");
     let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("Pesan dari Tim TTIS"))).await;
     assert!(mails.iter().any(|m| m.contains("Pesan dari Tim TTIS") && !m.contains("WAF")));
 }
 
 async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let (code, _) = report(&app, sample_report()).await;
     let path = format!("/api/v1/tickets/{code}/assignment");
     let claim = app.send_json(Method::POST, &path, Some(&t.analyst), &json!({})).await;
@@ -499,7 +469,7 @@ async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
 }
 
 async fn reports_are_matched_to_their_pse(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let admin = app.admin_token().await;
     let create = |name: &str, assets: Value| {
         let body = json!({"name": name, "head_name": "Kepala", "head_title": format!("Kepala {name}"), "emails": ["opd@kukarkab.go.id"], "assets": assets});
@@ -550,7 +520,7 @@ async fn reports_are_matched_to_their_pse(app: TestApp) {
         let mut body = sample_report();
         body["affected_asset"] = json!(asset);
         let (code, _) = report(&app, body).await;
-        let d = ticket(&app, &t.analyst, &code).await;
+        let d = app.ticket(&t.analyst, &code).await;
         let want = expected.map(|p| p["id"].clone()).unwrap_or(Value::Null);
         assert_eq!(d["pse"]["id"].clone(), want, "{asset}");
     }
@@ -560,13 +530,13 @@ async fn reports_are_matched_to_their_pse(app: TestApp) {
 }
 
 async fn staff_file_a_report_received_by_phone(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let body = json!({"channel": "phone", "report": sample_report()});
     let res = app.send_json(Method::POST, "/api/v1/tickets", Some(&t.analyst), &body).await;
     assert_eq!(res.status(), StatusCode::CREATED, "no proof of work for staff");
     let receipt: Value = res.json().await.unwrap_or_default();
     let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
-    let d = ticket(&app, &t.analyst, &code).await;
+    let d = app.ticket(&t.analyst, &code).await;
     assert_eq!(d["channel"], "phone");
     let by_head = app.send_json(Method::POST, "/api/v1/tickets", Some(&t.head), &body).await;
     assert_eq!(by_head.status(), StatusCode::FORBIDDEN);
@@ -584,7 +554,7 @@ async fn staff_file_a_report_received_by_phone(app: TestApp) {
 }
 
 async fn the_taxonomy_changes_without_breaking_old_tickets(app: TestApp) {
-    let t = team(&app).await;
+    let t = app.team().await;
     let admin = app.admin_token().await;
     let new = json!({"code": "cryptojacking", "parent": "malicious_code", "label": {"id": "Penambangan Kripto Ilegal", "en": "Cryptojacking"}});
     let res = app.send_json(Method::POST, "/api/v1/categories", Some(&admin), &new).await;
@@ -625,6 +595,6 @@ async fn the_taxonomy_changes_without_breaking_old_tickets(app: TestApp) {
     assert_eq!(listed["retired"], true, "administrators still see it, to restore it");
     let refused = app.submit_json(&body).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let old = ticket(&app, &t.analyst, &code).await;
+    let old = app.ticket(&t.analyst, &code).await;
     assert_eq!(old["category"], "cryptojacking", "the old ticket keeps it");
 }

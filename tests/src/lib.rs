@@ -174,6 +174,52 @@ impl TestApp {
     }
 }
 
+/// The response team of a scenario: an analyst (with the account id) and the head, signed in.
+pub struct Team {
+    pub analyst: String,
+    pub analyst_id: i64,
+    pub head: String,
+}
+
+impl TestApp {
+    /// Creates the analyst `analis@ttis.test` and the head `kadis@ttis.test` and signs them in.
+    pub async fn team(&self) -> Team {
+        let analyst = self.user_with_roles("analis@ttis.test", &["analyst"]).await;
+        let head = self.user_with_roles("kadis@ttis.test", &["head"]).await;
+        let me: Value = self.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
+        Team { analyst, analyst_id: me["id"].as_i64().unwrap_or_default(), head }
+    }
+
+    /// Takes a ticket action (`POST /tickets/{code}/actions`).
+    pub async fn act(&self, token: &str, code: &str, body: Value) -> Response {
+        self.send_json(reqwest::Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(token), &body).await
+    }
+
+    /// Takes a ticket action that must succeed; returns the ticket after it.
+    pub async fn act_ok(&self, token: &str, code: &str, body: Value) -> Value {
+        let res = self.act(token, code, body.clone()).await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        res.json().await.unwrap_or_default()
+    }
+
+    /// The ticket as staff see it.
+    pub async fn ticket(&self, token: &str, code: &str) -> Value {
+        self.get(&format!("/api/v1/tickets/{code}"), Some(token)).await.json().await.unwrap_or_default()
+    }
+}
+
+/// The analysis of `verify` for the sample report: a confirmed defacement, severity high.
+pub fn sample_analysis(attendee: i64) -> Value {
+    json!({
+        "category": "web_defacement",
+        "severity": "tinggi",
+        "meeting": {"date": "2026-11-28", "attendees": [attendee], "decision": "Sesuai: deface terkonfirmasi.",
+            "minutes": "Tim memeriksa tangkapan layar dan arsip halaman."},
+        "findings": "Halaman utama diganti dengan pesan peretas melalui celah unggah berkas.",
+        "recommendations": "Pulihkan dari cadangan, tutup celah unggah, ganti semua kata sandi admin."
+    })
+}
+
 /// A complete, valid report body (without the proof of work).
 pub fn sample_report() -> Value {
     json!({
