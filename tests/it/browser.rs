@@ -521,3 +521,52 @@ async fn an_admin_changes_the_sla_policy() {
     assert_eq!(policy["day_start_minutes"], 450);
     assert_eq!(policy["day_end_minutes"], 960);
 }
+
+/// The PSE follows the one-time link from its email, confirms receipt and says the issue is fixed.
+#[tokio::test]
+async fn the_pse_acknowledges_the_letter_from_its_email_link() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let t = app.team().await;
+    let admin = app.admin_token().await;
+    let pse = serde_json::json!({"name": "Dinas Pendidikan", "head_name": "Kepala", "head_title": "Kepala Dinas Pendidikan",
+        "emails": ["disdik@kukarkab.go.id"], "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}]});
+    app.send_json(reqwest::Method::POST, "/api/v1/pses", Some(&admin), &pse).await;
+    let receipt: serde_json::Value =
+        app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    for (token, body) in [
+        (&t.analyst, serde_json::json!({"action": "start_verification"})),
+        (&t.analyst, serde_json::json!({"action": "verify", "analysis": ttis_tests::sample_analysis(t.analyst_id)})),
+        (&t.analyst, serde_json::json!({"action": "submit_for_approval"})),
+        (&t.head, serde_json::json!({"action": "approve"})),
+    ] {
+        app.act_ok(token, &code, body).await;
+    }
+    let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("To: disdik@kukarkab.go.id"))).await;
+    let mail = mails.iter().find(|m| m.contains("To: disdik@kukarkab.go.id")).cloned().unwrap_or_default();
+    let unfolded = mail.replace("=\r\n", "").replace("=\n", "");
+    let token: String = unfolded
+        .split("/acknowledge#")
+        .nth(1)
+        .map(|rest| rest.chars().take_while(char::is_ascii_hexdigit).collect())
+        .unwrap_or_default();
+    assert_eq!(token.len(), 48, "the link in the PSE's email");
+
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        browser.client.goto(&format!("{}/acknowledge#{token}", app.address)).await?;
+        browser.find("#ack-fixed").await?.click().await?;
+        browser.find("#ack-name").await?.send_keys("Admin TIK Disdik").await?;
+        browser.find("#ack-note").await?.send_keys("Halaman sudah dipulihkan dari cadangan.").await?;
+        browser.keep_screenshot("acknowledge").await;
+        browser.find("#ack-submit").await?.click().await?;
+        browser.wait_for_text("#ack-result", &code).await?;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    let detail = app.ticket(&t.analyst, &code).await;
+    assert_eq!(detail["pse_acknowledgement"]["fixed"], true);
+    assert_eq!(detail["pse_acknowledgement"]["name"], "Admin TIK Disdik");
+}
