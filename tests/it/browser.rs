@@ -352,6 +352,15 @@ async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
         browser.wait_for_text("#verify-status", "Sah").await?;
         browser.wait_for_text("#verify-number", "/DISKOMINFO/").await?;
         browser.keep_screenshot("verify-valid").await;
+        // Anyone holding the file checks it on the page: the signed PDF is identical.
+        let pdf = app.get(&format!("/api/v1/tickets/{code}/documents/{letter}"), Some(&head)).await;
+        let pdf = pdf.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("surat.pdf");
+        std::fs::write(&path, &pdf)?;
+        browser.find("#verify-file").await?.send_keys(&path.display().to_string()).await?;
+        browser.find("#verify-check").await?.click().await?;
+        browser.wait_for_text("#verify-file-result", "identik").await?;
         Ok::<(), anyhow::Error>(())
     }
     .await;
@@ -569,4 +578,32 @@ async fn the_pse_acknowledges_the_letter_from_its_email_link() {
     let detail = app.ticket(&t.analyst, &code).await;
     assert_eq!(detail["pse_acknowledgement"]["fixed"], true);
     assert_eq!(detail["pse_acknowledgement"]["name"], "Admin TIK Disdik");
+}
+
+/// An admin changes the signer on the organisation page; the next documents use it.
+#[tokio::test]
+async fn an_admin_edits_the_organisation_settings() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        browser.sign_in(&app.address, ttis_tests::ADMIN_EMAIL, ttis_tests::ADMIN_PASSWORD).await?;
+        browser.find("#organization-link").await?.click().await?;
+        let name = browser.find("#org-signer-name").await?;
+        name.clear().await?;
+        name.send_keys("Dr. H. Akhmad Contoh, S.Kom., M.Si.").await?;
+        let nip = browser.find("#org-signer-nip").await?;
+        nip.clear().await?;
+        nip.send_keys("197001011995031001").await?;
+        browser.find("#org-save").await?.click().await?;
+        browser.find("#org-notice").await?;
+        browser.keep_screenshot("organization").await;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    let admin = app.admin_token().await;
+    let org: serde_json::Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
+    assert_eq!(org["organization"]["signer_name"], "Dr. H. Akhmad Contoh, S.Kom., M.Si.");
+    assert_eq!(org["organization"]["signer_nip"], "197001011995031001");
 }
