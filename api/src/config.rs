@@ -120,6 +120,8 @@ pub struct ReportSettings {
     pub ticket_prefix: String,
     pub evidence_max_file_bytes: u64,
     pub evidence_max_total_bytes: u64,
+    /// The longest silence while an upload's body arrives (a body that never ends is cut off).
+    pub upload_idle: Duration,
     /// Submissions per client address per hour.
     pub submit_per_hour: u32,
     /// Status lookups per client address per minute.
@@ -192,6 +194,7 @@ struct FileConfig {
     ticket_prefix: Option<String>,
     evidence_max_file_bytes: Option<u64>,
     evidence_max_total_bytes: Option<u64>,
+    upload_idle_secs: Option<u64>,
     rate_submit_per_hour: Option<u32>,
     rate_status_per_minute: Option<u32>,
     pow_difficulty: Option<u8>,
@@ -391,6 +394,7 @@ impl Settings {
             evidence_max_total_bytes: parse(env, "TTIS_EVIDENCE_MAX_TOTAL_BYTES")?
                 .or(file.evidence_max_total_bytes)
                 .unwrap_or(100 * 1024 * 1024),
+            upload_idle: secs("TTIS_UPLOAD_IDLE_SECS", file.upload_idle_secs, 30)?,
             submit_per_hour: parse(env, "TTIS_RATE_SUBMIT_PER_HOUR")?.or(file.rate_submit_per_hour).unwrap_or(30),
             status_per_minute: parse(env, "TTIS_RATE_STATUS_PER_MINUTE")?.or(file.rate_status_per_minute).unwrap_or(30),
             pow_difficulty: parse(env, "TTIS_POW_DIFFICULTY")?.or(file.pow_difficulty).unwrap_or(18).min(32),

@@ -47,6 +47,8 @@ pub enum ApiError {
     NotFound,
     #[error("method not allowed")]
     MethodNotAllowed,
+    #[error("the request body stopped arriving")]
+    BodyTimeout,
     #[error("email already in use")]
     EmailTaken,
     #[error("the last active administrator cannot lose the role or be disabled")]
@@ -139,6 +141,7 @@ impl ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::EmailTaken | ApiError::LastAdmin | ApiError::InvalidTransition { .. } | ApiError::WrongState => {
                 StatusCode::CONFLICT
             }
@@ -163,6 +166,7 @@ impl ApiError {
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::BodyTimeout => "body_timeout",
             ApiError::EmailTaken => "email_taken",
             ApiError::LastAdmin => "last_admin",
             ApiError::RateLimited { .. } => "rate_limited",
@@ -192,6 +196,7 @@ impl ApiError {
             ApiError::Forbidden => lang.pick("Akses ditolak", "Forbidden"),
             ApiError::NotFound => lang.pick("Tidak ditemukan", "Not found"),
             ApiError::MethodNotAllowed => lang.pick("Metode tidak diizinkan", "Method not allowed"),
+            ApiError::BodyTimeout => lang.pick("Unggahan terhenti", "Upload stalled"),
             ApiError::EmailTaken => lang.pick("Email sudah dipakai", "Email already in use"),
             ApiError::LastAdmin => lang.pick("Administrator terakhir", "Last administrator"),
             ApiError::RateLimited { .. } => lang.pick("Terlalu banyak permintaan", "Too many requests"),
@@ -273,6 +278,12 @@ impl ApiError {
                 .pick(
                     "Data yang diminta tidak ditemukan.",
                     "The requested resource does not exist.",
+                )
+                .into(),
+            ApiError::BodyTimeout => lang
+                .pick(
+                    "Data unggahan berhenti terkirim terlalu lama; coba kirim ulang.",
+                    "The upload stopped arriving for too long; please send it again.",
                 )
                 .into(),
             ApiError::MethodNotAllowed => lang

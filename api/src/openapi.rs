@@ -37,7 +37,7 @@ use ttis_shared::dto::problem::{FieldError, Problem};
     components(
         schemas(Problem, FieldError),
         responses(BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, UnsupportedMediaType, PayloadTooLarge,
-            UnprocessableEntity, TooManyRequests, ServerError)
+            UnprocessableEntity, TooManyRequests, ServerError, RequestTimeout)
     ),
     modifiers(&SecurityAddon)
 )]
@@ -99,6 +99,7 @@ problem_responses! {
     UnprocessableEntity => "The body is JSON but breaks the schema or a rule; `errors` lists the fields (`validation_failed`, `invalid_body`).",
     TooManyRequests => "Rate limit reached; see `Retry-After` (`rate_limited`).",
     ServerError => "The server failed; the body carries only a `request_id` (`internal_error`).",
+    RequestTimeout => "An upload's body stopped arriving for longer than `TTIS_UPLOAD_IDLE_SECS` (`body_timeout`); nothing was kept.",
 }
 
 /// True when an operation requires the bearer token (used by tests that walk the spec).

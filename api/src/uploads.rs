@@ -17,6 +17,16 @@ pub struct Limits {
     pub json: usize,
     pub file: u64,
     pub total: u64,
+    /// The longest wait for the next piece of the body.
+    pub idle: std::time::Duration,
+}
+
+/// The next item of a stream, or `408` when it keeps the server waiting longer than `idle`.
+async fn next_within<S: futures_util::Stream + Unpin>(
+    stream: &mut S,
+    idle: std::time::Duration,
+) -> Result<Option<S::Item>, ApiError> {
+    tokio::time::timeout(idle, stream.next()).await.map_err(|_| ApiError::BodyTimeout)
 }
 
 /// A file name for display: the last path segment, without control characters, at most 200 characters.
@@ -71,7 +81,7 @@ async fn receive_into(
 ) -> Result<Option<Vec<u8>>, ApiError> {
     let mut report: Option<Vec<u8>> = None;
     let mut total: u64 = 0;
-    while let Some(field) = multipart.next().await {
+    while let Some(field) = next_within(multipart, limits.idle).await.inspect_err(|_| *broken = true)? {
         let mut field = field.map_err(|e| {
             *broken = true;
             multipart_error(e)
@@ -79,7 +89,7 @@ async fn receive_into(
         match field.name().unwrap_or("") {
             name if name == json_part => {
                 let mut buf = Vec::new();
-                while let Some(chunk) = field.next().await {
+                while let Some(chunk) = next_within(&mut field, limits.idle).await.inspect_err(|_| *broken = true)? {
                     let chunk = chunk.map_err(|e| {
                         *broken = true;
                         multipart_error(e)
@@ -113,7 +123,7 @@ async fn receive_into(
                 let mut head: Vec<u8> = Vec::with_capacity(sniff::SNIFF_LEN);
                 let mut text = TextCheck::default();
                 let mut pdf = sniff::PdfScan::default();
-                while let Some(chunk) = field.next().await {
+                while let Some(chunk) = next_within(&mut field, limits.idle).await.inspect_err(|_| *broken = true)? {
                     let chunk = chunk.map_err(|e| {
                         *broken = true;
                         multipart_error(e)

@@ -126,3 +126,29 @@ async fn hostile_uploads_are_refused_or_neutralised() {
     assert_eq!(app.get("/api/v1/health", None).await.status(), StatusCode::OK, "the server is up");
     println!("upload attack corpus: {refused} files refused, 6 neutralised");
 }
+
+/// A body that stops arriving is cut off with `408` once the upload falls silent, and what came
+/// of it is removed.
+#[tokio::test]
+async fn a_body_that_never_ends_is_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn_with(Backend::Sqlite, |env| {
+        env.insert("TTIS_UPLOAD_IDLE_SECS".into(), "1".into());
+    })
+    .await;
+    let mut socket = tokio::net::TcpStream::connect(("127.0.0.1", app.port)).await.unwrap_or_else(|e| panic!("{e}"));
+    let head = "POST /api/v1/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n\
+                Content-Length: 10000000\r\n\r\n--XyZ\r\nContent-Disposition: form-data; name=\"evidence\"; \
+                filename=\"log.txt\"\r\n\r\nGET /shell.php 200\n";
+    socket.write_all(head.as_bytes()).await.unwrap_or_else(|e| panic!("{e}"));
+    let mut answer = vec![0u8; 1024];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(15), socket.read(&mut answer)).await;
+    let n = read.unwrap_or_else(|_| panic!("the server kept waiting")).unwrap_or(0);
+    let text = String::from_utf8_lossy(&answer[..n]).to_string();
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(text.contains("body_timeout"), "{text}");
+    assert_eq!(app.count("evidence").await, 0);
+    let incoming = std::fs::read_dir(app.data_dir.path().join("evidence/.incoming")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(incoming, 0, "the partial file is gone");
+    assert_eq!(app.get("/api/v1/health", None).await.status(), StatusCode::OK);
+}

@@ -46,6 +46,7 @@ fn limits(settings: &crate::config::Settings) -> Limits {
         json: settings.json_limit,
         file: settings.reports.evidence_max_file_bytes,
         total: settings.reports.evidence_max_total_bytes,
+        idle: settings.reports.upload_idle,
     }
 }
 
@@ -87,6 +88,7 @@ pub async fn create_report_challenge(state: web::Data<AppState>) -> HttpResponse
         (status = 201, description = "Received; keep the access key", body = ReportReceipt),
         (status = 400, response = crate::openapi::BadRequest),
         (status = 413, response = crate::openapi::PayloadTooLarge),
+        (status = 408, response = crate::openapi::RequestTimeout),
         (status = 415, response = crate::openapi::UnsupportedMediaType),
         (status = 422, response = crate::openapi::UnprocessableEntity),
         (status = 429, response = crate::openapi::TooManyRequests),
@@ -189,6 +191,7 @@ pub async fn get_report_status(
         (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
         (status = 413, response = crate::openapi::PayloadTooLarge),
+        (status = 408, response = crate::openapi::RequestTimeout),
         (status = 415, response = crate::openapi::UnsupportedMediaType),
         (status = 422, response = crate::openapi::UnprocessableEntity),
         (status = 429, response = crate::openapi::TooManyRequests),
