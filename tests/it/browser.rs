@@ -298,27 +298,18 @@ async fn an_admin_registers_a_pse_and_reports_are_matched_to_it() {
 async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
     spa_built();
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
-    let me: serde_json::Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
+    let t = app.team().await;
+    let (analyst, head) = (t.analyst.clone(), t.head.clone());
     let receipt: serde_json::Value =
         app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
     let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
-    let analysis = serde_json::json!({
-        "category": "web_defacement", "severity": "sedang",
-        "meeting": {"date": "2026-11-28", "attendees": [me["id"]], "decision": "Sesuai.", "minutes": "Diperiksa."},
-        "findings": "Halaman utama diganti oleh pihak tidak dikenal.",
-        "recommendations": "Pulihkan halaman dan ganti kata sandi administrator."
-    });
+    let analysis = ttis_tests::sample_analysis(t.analyst_id);
     for body in [
         serde_json::json!({"action": "start_verification"}),
         serde_json::json!({"action": "verify", "analysis": analysis}),
         serde_json::json!({"action": "submit_for_approval"}),
     ] {
-        let res = app
-            .send_json(reqwest::Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(&analyst), &body)
-            .await;
-        assert_eq!(res.status(), reqwest::StatusCode::OK, "{body}");
+        app.act_ok(&analyst, &code, body).await;
     }
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
@@ -373,28 +364,20 @@ async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
 async fn a_reporter_sees_completion_downloads_the_certificate_and_is_on_the_hall_of_fame() {
     spa_built();
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
-    let me: serde_json::Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
+    let t = app.team().await;
+    let (analyst, head) = (t.analyst.clone(), t.head.clone());
     let receipt: serde_json::Value =
         app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
     let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
     let key = receipt["access_key"].as_str().unwrap_or_default().to_string();
-    let analysis = serde_json::json!({
-        "category": "web_defacement", "severity": "sedang",
-        "meeting": {"date": "2026-11-28", "attendees": [me["id"]], "decision": "Sesuai.", "minutes": "Diperiksa."},
-        "findings": "Halaman utama diganti oleh pihak tidak dikenal.",
-        "recommendations": "Pulihkan halaman dan ganti kata sandi administrator."
-    });
+    let analysis = ttis_tests::sample_analysis(t.analyst_id);
     for (token, body) in [
         (&analyst, serde_json::json!({"action": "start_verification"})),
         (&analyst, serde_json::json!({"action": "verify", "analysis": analysis})),
         (&analyst, serde_json::json!({"action": "submit_for_approval"})),
         (&head, serde_json::json!({"action": "approve"})),
     ] {
-        let res =
-            app.send_json(reqwest::Method::POST, &format!("/api/v1/tickets/{code}/actions"), Some(token), &body).await;
-        assert_eq!(res.status(), reqwest::StatusCode::OK, "{body}");
+        app.act_ok(token, &code, body).await;
     }
     // The embedded mail transport delivers at once; wait for step 9 to close the ticket.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -462,15 +445,7 @@ async fn the_head_reads_the_leadership_dashboard() {
         let receipt: serde_json::Value = app.submit_json(&report).await.json().await.unwrap_or_default();
         codes.push(receipt["ticket_code"].as_str().unwrap_or_default().to_string());
     }
-    let res = app
-        .send_json(
-            reqwest::Method::POST,
-            &format!("/api/v1/tickets/{}/actions", codes[2]),
-            Some(&analyst),
-            &serde_json::json!({"action": "reject", "reason": "spam"}),
-        )
-        .await;
-    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    app.act_ok(&analyst, &codes[2], serde_json::json!({"action": "reject", "reason": "spam"})).await;
 
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
