@@ -7,6 +7,7 @@ pub mod delivery;
 pub mod documents;
 pub mod problem;
 pub mod reports;
+pub mod security;
 pub mod sla;
 pub mod stats;
 pub mod tickets;

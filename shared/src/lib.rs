@@ -4,6 +4,8 @@
 //! This crate compiles for the host and for `wasm32-unknown-unknown`. Server-only derives
 //! (OpenAPI schemas, `validator`) sit behind the `server` feature so the SPA stays small.
 
+#[cfg(feature = "server")]
+pub mod common_passwords;
 pub mod cvss;
 pub mod dto;
 pub mod i18n;

@@ -35,6 +35,14 @@ pub enum Violation {
     AliasRequired,
     /// A code that is not one of the offered options (e.g. a retired category).
     NotAnOption,
+    /// A password found in the list of common passwords, or a trivial variation of one.
+    CommonPassword,
+    /// Not six digits.
+    InvalidTotpCode,
+    /// The account's current password does not match (re-authentication for a sensitive change).
+    WrongPassword,
+    /// Six digits, but not the app's current code (or one used already).
+    WrongTotpCode,
 }
 
 impl Violation {
@@ -52,6 +60,10 @@ impl Violation {
             Violation::InvalidCvss => "invalid_cvss",
             Violation::AliasRequired => "alias_required",
             Violation::NotAnOption => "not_an_option",
+            Violation::CommonPassword => "common_password",
+            Violation::InvalidTotpCode => "invalid_totp_code",
+            Violation::WrongPassword => "wrong_password",
+            Violation::WrongTotpCode => "wrong_totp_code",
         }
     }
 
@@ -84,6 +96,18 @@ impl Violation {
             (Violation::AliasRequired, Lang::En) => "Enter the alias to show.".into(),
             (Violation::NotAnOption, Lang::Id) => "Pilihan ini tidak tersedia.".into(),
             (Violation::NotAnOption, Lang::En) => "This is not one of the options.".into(),
+            (Violation::CommonPassword, Lang::Id) => {
+                "Kata sandi ini terlalu umum atau mudah ditebak; pilih frasa lain.".into()
+            }
+            (Violation::CommonPassword, Lang::En) => {
+                "This password is too common or easy to guess; choose another phrase.".into()
+            }
+            (Violation::InvalidTotpCode, Lang::Id) => "Masukkan 6 angka dari aplikasi autentikator.".into(),
+            (Violation::InvalidTotpCode, Lang::En) => "Enter the 6 digits from the authenticator app.".into(),
+            (Violation::WrongPassword, Lang::Id) => "Kata sandi saat ini salah.".into(),
+            (Violation::WrongPassword, Lang::En) => "The current password is wrong.".into(),
+            (Violation::WrongTotpCode, Lang::Id) => "Kode salah, kedaluwarsa, atau sudah dipakai.".into(),
+            (Violation::WrongTotpCode, Lang::En) => "The code is wrong, expired, or was used already.".into(),
         }
     }
 }
@@ -125,6 +149,15 @@ pub fn email(value: &str) -> Result<(), Violation> {
         && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
     let local_ok = !local.is_empty() && char_len(local) <= 64 && !local.chars().any(|c| c.is_whitespace() || c == '@');
     if domain_ok && local_ok { Ok(()) } else { Err(Violation::InvalidEmail) }
+}
+
+/// A code from an authenticator app: six digits (spaces allowed, as apps group them).
+pub fn totp_code(value: &str) -> Result<(), Violation> {
+    let digits: Vec<char> = value.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.is_empty() {
+        return Err(Violation::Required);
+    }
+    if digits.len() == 6 && digits.iter().all(char::is_ascii_digit) { Ok(()) } else { Err(Violation::InvalidTotpCode) }
 }
 
 /// A new password (ASVS 5.0 6.2: length rules only, no composition rules, no truncation).
@@ -329,6 +362,10 @@ pub mod server {
             "invalid_cvss" => Violation::InvalidCvss,
             "alias_required" => Violation::AliasRequired,
             "not_an_option" => Violation::NotAnOption,
+            "common_password" => Violation::CommonPassword,
+            "invalid_totp_code" => Violation::InvalidTotpCode,
+            "wrong_password" => Violation::WrongPassword,
+            "wrong_totp_code" => Violation::WrongTotpCode,
             _ => Violation::Required,
         }
     }
@@ -339,8 +376,17 @@ pub mod server {
     pub fn email(v: &str) -> Result<(), ValidationError> {
         adapt(super::email(v))
     }
+    /// The length rule, then the common-password list (server-side only).
     pub fn password(v: &str) -> Result<(), ValidationError> {
-        adapt(super::password(v))
+        adapt(
+            super::password(v).and_then(|()| {
+                if crate::common_passwords::is_common(v) { Err(Violation::CommonPassword) } else { Ok(()) }
+            }),
+        )
+    }
+
+    pub fn totp_code(v: &str) -> Result<(), ValidationError> {
+        adapt(super::totp_code(v))
     }
     pub fn roles(v: &[crate::Role]) -> Result<(), ValidationError> {
         adapt(super::roles(v))
@@ -488,6 +534,10 @@ mod tests {
             Violation::InvalidCvss,
             Violation::AliasRequired,
             Violation::NotAnOption,
+            Violation::CommonPassword,
+            Violation::InvalidTotpCode,
+            Violation::WrongPassword,
+            Violation::WrongTotpCode,
         ] {
             let id = v.message(Lang::Id);
             let en = v.message(Lang::En);

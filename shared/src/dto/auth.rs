@@ -14,6 +14,11 @@ pub struct LoginRequest {
     pub email: String,
     #[cfg_attr(feature = "server", validate(length(min = 1, max = 1024, code = "required")))]
     pub password: String,
+    /// The authenticator app's current code, for accounts with a second factor (the first
+    /// attempt without it answers `401 totp_required`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::totp_code")))]
+    pub totp: Option<String>,
 }
 
 /// A short-lived access token. The refresh token travels only in the `ttis_refresh` cookie

@@ -16,6 +16,9 @@ pub struct User {
     /// A disabled account cannot sign in and its sessions have ended.
     pub disabled: bool,
     pub created_at: DateTime<Utc>,
+    /// A second factor (TOTP authenticator app) is enrolled.
+    #[serde(default)]
+    pub totp_enabled: bool,
 }
 
 /// Create a staff account (admin).
