@@ -39,7 +39,12 @@ impl FromRequest for AuthUser {
 
 impl AuthUser {
     /// The one role check: `403` unless one of the user's roles grants the permission.
+    /// While the security policy waits for this account's second factor, nothing but its own
+    /// account (the routes that do not ask here) can be reached.
     pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
+        if self.enrollment_required {
+            return Err(ApiError::TotpEnrollmentRequired);
+        }
         if permission.granted_to(&self.roles) { Ok(()) } else { Err(ApiError::Forbidden) }
     }
 }

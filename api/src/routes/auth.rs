@@ -63,7 +63,7 @@ pub async fn create_session(
     body: ValidJson<LoginRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let login = body.into_inner()?;
-    let issued = auth::login(&state, &login.email, &login.password, &client).await?;
+    let issued = auth::login(&state, &login.email, &login.password, login.totp.as_deref(), &client).await?;
     Ok(token_response(&state, issued))
 }
 

@@ -1,4 +1,5 @@
-use actix_web::{HttpResponse, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use ttis_shared::dto::security::SessionInfo;
 use ttis_shared::dto::tickets::UserRef;
 use ttis_shared::dto::users::{CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, User, UserList};
 
@@ -6,7 +7,7 @@ use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::policy::Permission;
-use crate::services::users;
+use crate::services::{account, users};
 use crate::state::AppState;
 
 /// List staff accounts.
@@ -168,4 +169,91 @@ pub async fn reset_user_password(
 pub async fn list_staff(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ViewTickets)?;
     Ok(HttpResponse::Ok().json(users::team(&state.db).await?))
+}
+
+/// A staff account's live sessions (admin).
+#[utoipa::path(
+    tag = "users",
+    operation_id = "list_user_sessions",
+    params(("id" = i64, Path, description = "Account id")),
+    responses(
+        (status = 200, body = Vec<SessionInfo>),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/users/{id}/sessions")]
+pub async fn list_user_sessions(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ManageUsers)?;
+    let id = id.into_inner();
+    users::get(&state.db, id).await?;
+    let current = (id == user.id).then_some(user.session_id.as_str());
+    Ok(HttpResponse::Ok().json(account::sessions(&state.db, id, current).await?))
+}
+
+/// End one session of a staff account (admin); its tokens stop working at once.
+#[utoipa::path(
+    tag = "users",
+    operation_id = "delete_user_session",
+    params(
+        ("id" = i64, Path, description = "Account id"),
+        ("session_id" = String, Path, description = "The session's id"),
+    ),
+    responses(
+        (status = 204, description = "The session has ended"),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[delete("/users/{id}/sessions/{session_id}")]
+pub async fn delete_user_session(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    path: web::Path<(i64, String)>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ManageUsers)?;
+    let (id, session_id) = path.into_inner();
+    account::revoke_session(&state.db, &user.actor(&client), id, &session_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Clear a staff account's second factor (a lost phone); its sessions end, and it enrols again
+/// at the next sign-in if the security policy requires it (admin).
+#[utoipa::path(
+    tag = "users",
+    operation_id = "delete_user_totp",
+    params(("id" = i64, Path, description = "Account id")),
+    responses(
+        (status = 204, description = "The second factor is cleared; sessions ended"),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[delete("/users/{id}/totp")]
+pub async fn delete_user_totp(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ManageUsers)?;
+    account::reset_totp(&state.db, &user.actor(&client), id.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -16,7 +16,7 @@ use ttis_shared::validation::normalize_email;
 
 use super::audit::{self, Actor};
 use super::crypto::{constant_time_eq, random_hex, sha256_hex};
-use super::{now, passwords, users};
+use super::{now, passwords, security, totp, users};
 use crate::entities::{session, user};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -40,6 +40,9 @@ pub struct AuthUser {
     pub name: String,
     pub roles: Vec<Role>,
     pub session_id: String,
+    /// The security policy requires a second factor this account has not enrolled: only its own
+    /// account can be reached (every permission check answers `totp_enrollment_required`).
+    pub enrollment_required: bool,
 }
 
 impl AuthUser {
@@ -61,7 +64,13 @@ fn throttle_keys(email: &str, client: &ClientInfo) -> (String, Option<String>) {
     (format!("account:{email}"), client.ip.as_ref().map(|ip| format!("ip:{ip}")))
 }
 
-pub async fn login(state: &AppState, email: &str, password: &str, client: &ClientInfo) -> Result<Issued, ApiError> {
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    totp_code: Option<&str>,
+    client: &ClientInfo,
+) -> Result<Issued, ApiError> {
     let email = normalize_email(email);
     let (account_key, ip_key) = throttle_keys(&email, client);
     let limits = &state.settings;
@@ -87,37 +96,69 @@ pub async fn login(state: &AppState, email: &str, password: &str, client: &Clien
     .await
     .map_err(|e| ApiError::Internal(anyhow::anyhow!("password check task: {e}")))?;
 
-    let account = match found {
-        Some(u) if matches && !u.disabled => u,
-        other => {
+    let failed = |reason: &'static str, error: ApiError| {
+        let (account_key, ip_key, email) = (account_key.clone(), ip_key.clone(), email.clone());
+        async move {
             state.login_throttle.record(&account_key);
             if let Some(k) = &ip_key {
                 state.login_throttle.record(k);
             }
-            let reason = match other {
-                None => "unknown_account",
-                Some(u) if u.disabled => "disabled",
-                Some(_) => "wrong_password",
-            };
             let txn = state.db.begin().await?;
             audit::record(
                 &txn,
                 &Actor::anonymous(client.ip.clone()),
                 "auth.login_failed",
-                Some(email.clone()),
+                Some(email),
                 json!({ "reason": reason }),
             )
             .await?;
             txn.commit().await?;
-            return Err(ApiError::InvalidCredentials);
+            Err::<Issued, ApiError>(error)
         }
+    };
+    let account = match found {
+        Some(u) if matches && !u.disabled => u,
+        None => return failed("unknown_account", ApiError::InvalidCredentials).await,
+        Some(u) if u.disabled => return failed("disabled", ApiError::InvalidCredentials).await,
+        Some(_) => return failed("wrong_password", ApiError::InvalidCredentials).await,
+    };
+    let at = now();
+    // The second factor: the password was right, so say that a code is needed.
+    let totp_step = match (&account.totp_secret, totp_code) {
+        (None, _) => None,
+        (Some(_), None) => return Err(ApiError::TotpRequired),
+        (Some(secret), Some(code)) => match totp::verify(secret, code, at.timestamp(), account.totp_last_step) {
+            Some(step) => Some(step),
+            None => return failed("wrong_totp", ApiError::TotpInvalid).await,
+        },
     };
     state.login_throttle.clear(&account_key);
 
     let secret = random_hex(32);
     let session_id = uuid::Uuid::new_v4().to_string();
-    let at = now();
     let txn = state.db.begin().await?;
+    let account = match totp_step {
+        Some(step) => {
+            // Conditional on the step still being newer, so two sign-ins racing with one code
+            // cannot both pass.
+            let updated = user::Entity::update_many()
+                .col_expr(user::Column::TotpLastStep, sea_orm::sea_query::Expr::value(step))
+                .filter(user::Column::Id.eq(account.id))
+                .filter(
+                    sea_orm::Condition::any()
+                        .add(user::Column::TotpLastStep.is_null())
+                        .add(user::Column::TotpLastStep.lt(step)),
+                )
+                .exec(&txn)
+                .await?;
+            if updated.rows_affected != 1 {
+                txn.rollback().await?;
+                return failed("wrong_totp", ApiError::TotpInvalid).await;
+            }
+            user::Model { totp_last_step: Some(step), ..account }
+        }
+        None => account,
+    };
     session::ActiveModel {
         id: Set(session_id.clone()),
         user_id: Set(account.id),
@@ -245,7 +286,12 @@ pub async fn authenticate(state: &AppState, bearer: &str) -> Result<AuthUser, Ap
     let found = session::Entity::find_by_id(claims.sid.clone()).find_also_related(user::Entity).one(&state.db).await?;
     match found {
         Some((s, Some(u))) if s.user_id == user_id && s.revoked_at.is_none() && s.expires_at > now() && !u.disabled => {
-            Ok(AuthUser { id: u.id, email: u.email, name: u.name, roles: Role::split(&u.roles), session_id: s.id })
+            let roles = Role::split(&u.roles);
+            // Only privileged accounts without a second factor pay for reading the policy.
+            let enrollment_required = u.totp_secret.is_none()
+                && roles.iter().any(|r| matches!(r, Role::Admin | Role::Head))
+                && security::policy(&state.db).await?.require_totp_for_privileged;
+            Ok(AuthUser { id: u.id, email: u.email, name: u.name, roles, session_id: s.id, enrollment_required })
         }
         _ => Err(ApiError::Unauthenticated),
     }

@@ -24,6 +24,7 @@ pub fn to_dto(model: user::Model) -> User {
         name: model.name,
         disabled: model.disabled,
         created_at: model.created_at,
+        totp_enabled: model.totp_secret.is_some(),
     }
 }
 
