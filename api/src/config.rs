@@ -78,6 +78,14 @@ pub struct Settings {
     /// Reverse proxies whose `X-Forwarded-For` is believed (`TTIS_TRUSTED_PROXIES`: IPs or CIDRs,
     /// comma-separated). Empty: the socket's peer is the client.
     pub trusted_proxies: Vec<String>,
+    /// Origins allowed to call the API from a browser on another site (`TTIS_CORS_ORIGINS`,
+    /// comma-separated, e.g. `https://portal.kukarkab.go.id`). Empty: CORS stays closed.
+    pub cors_origins: Vec<String>,
+    /// `host:port` of a clamd daemon (`TTIS_CLAMD_ADDR`); when set, every evidence file is scanned
+    /// before it is kept, and a report is refused while the scanner cannot be reached.
+    pub clamd_addr: Option<String>,
+    /// How often the retention job looks for expired personal data (`TTIS_RETENTION_INTERVAL_SECS`).
+    pub retention_interval: Duration,
     pub site: SiteSettings,
     pub metrics: MetricsSettings,
     pub reports: ReportSettings,
@@ -176,6 +184,9 @@ struct FileConfig {
     json_limit: Option<usize>,
     log_format: Option<LogFormat>,
     trusted_proxies: Option<Vec<String>>,
+    cors_origins: Option<Vec<String>>,
+    clamd_addr: Option<String>,
+    retention_interval_secs: Option<u64>,
     metrics_networks: Option<Vec<String>>,
     government_name: Option<String>,
     agency_name: Option<String>,
@@ -423,6 +434,17 @@ impl Settings {
         if let Some(bad) = metrics_networks.iter().find(|p| crate::services::pse::Cidr::parse(p).is_none()) {
             bail!("TTIS_METRICS_NETWORKS: {bad:?} is not an IP address or CIDR range");
         }
+        let cors_origins: Vec<String> = match env.var("TTIS_CORS_ORIGINS") {
+            Some(list) => {
+                list.split(',').map(|p| p.trim().trim_end_matches('/').to_string()).filter(|p| !p.is_empty()).collect()
+            }
+            None => file.cors_origins.unwrap_or_default(),
+        };
+        if let Some(bad) = cors_origins.iter().find(|o| {
+            !(o.starts_with("https://") || o.starts_with("http://")) || o.matches('/').count() != 2 || o.contains('*')
+        }) {
+            bail!("TTIS_CORS_ORIGINS: {bad:?} is not an origin like https://portal.example.go.id");
+        }
         let metrics = MetricsSettings {
             token: secret_var(env, "TTIS_METRICS_TOKEN")?.filter(|t| !t.is_empty()).map(Secret::new),
             networks: metrics_networks,
@@ -431,6 +453,9 @@ impl Settings {
         Ok(Settings {
             metrics,
             trusted_proxies,
+            cors_origins,
+            clamd_addr: env.var("TTIS_CLAMD_ADDR").or(file.clamd_addr),
+            retention_interval: secs("TTIS_RETENTION_INTERVAL_SECS", file.retention_interval_secs, 3600)?,
             site,
             reports,
             mail,

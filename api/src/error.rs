@@ -41,6 +41,18 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("refresh token invalid or expired")]
     InvalidRefreshToken,
+    #[error("a code from the authenticator app is needed")]
+    TotpRequired,
+    #[error("the authenticator code is wrong or was used already")]
+    TotpInvalid,
+    #[error("a second factor must be enrolled first")]
+    TotpEnrollmentRequired,
+    #[error("no authenticator enrolment was started, or one is already active")]
+    TotpState,
+    #[error("the virus scanner found malware: {0}")]
+    Malware(String),
+    #[error("the virus scanner is unavailable")]
+    ScannerUnavailable,
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
@@ -135,9 +147,15 @@ impl ApiError {
             ApiError::MalformedBody(_) | ApiError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
-                StatusCode::UNAUTHORIZED
-            }
+            ApiError::Unauthenticated
+            | ApiError::InvalidCredentials
+            | ApiError::InvalidRefreshToken
+            | ApiError::TotpRequired
+            | ApiError::TotpInvalid => StatusCode::UNAUTHORIZED,
+            ApiError::TotpEnrollmentRequired => StatusCode::FORBIDDEN,
+            ApiError::TotpState => StatusCode::CONFLICT,
+            ApiError::Malware(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::ScannerUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -163,6 +181,12 @@ impl ApiError {
             ApiError::Unauthenticated => "unauthenticated",
             ApiError::InvalidCredentials => "invalid_credentials",
             ApiError::InvalidRefreshToken => "invalid_refresh_token",
+            ApiError::TotpRequired => "totp_required",
+            ApiError::TotpInvalid => "totp_invalid",
+            ApiError::TotpEnrollmentRequired => "totp_enrollment_required",
+            ApiError::TotpState => "totp_state",
+            ApiError::Malware(_) => "malware_found",
+            ApiError::ScannerUnavailable => "scanner_unavailable",
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
@@ -193,6 +217,14 @@ impl ApiError {
             ApiError::Unauthenticated => lang.pick("Perlu masuk", "Authentication required"),
             ApiError::InvalidCredentials => lang.pick("Gagal masuk", "Sign-in failed"),
             ApiError::InvalidRefreshToken => lang.pick("Sesi berakhir", "Session ended"),
+            ApiError::TotpRequired => lang.pick("Kode autentikator diperlukan", "Authenticator code needed"),
+            ApiError::TotpInvalid => lang.pick("Kode autentikator salah", "Wrong authenticator code"),
+            ApiError::TotpEnrollmentRequired => {
+                lang.pick("Aktifkan verifikasi dua langkah", "Set up two-step verification")
+            }
+            ApiError::TotpState => lang.pick("Status autentikator tidak sesuai", "Authenticator state conflict"),
+            ApiError::Malware(_) => lang.pick("Berkas berbahaya", "Malicious file"),
+            ApiError::ScannerUnavailable => lang.pick("Pemindai virus tidak tersedia", "Virus scanner unavailable"),
             ApiError::Forbidden => lang.pick("Akses ditolak", "Forbidden"),
             ApiError::NotFound => lang.pick("Tidak ditemukan", "Not found"),
             ApiError::MethodNotAllowed => lang.pick("Metode tidak diizinkan", "Method not allowed"),
@@ -266,6 +298,40 @@ impl ApiError {
                 .pick(
                     "Sesi Anda telah berakhir; silakan masuk kembali.",
                     "Your session has ended; sign in again.",
+                )
+                .into(),
+            ApiError::TotpRequired => lang
+                .pick(
+                    "Masukkan kode 6 angka dari aplikasi autentikator Anda.",
+                    "Enter the 6-digit code from your authenticator app.",
+                )
+                .into(),
+            ApiError::TotpInvalid => lang
+                .pick(
+                    "Kode autentikator salah, kedaluwarsa, atau sudah dipakai.",
+                    "The authenticator code is wrong, expired, or was used already.",
+                )
+                .into(),
+            ApiError::TotpEnrollmentRequired => lang
+                .pick(
+                    "Kebijakan keamanan mewajibkan verifikasi dua langkah untuk peran Anda; aktifkan di halaman Akun.",
+                    "The security policy requires two-step verification for your role; set it up on the Account page.",
+                )
+                .into(),
+            ApiError::TotpState => lang
+                .pick(
+                    "Mulai pendaftaran autentikator terlebih dahulu, atau nonaktifkan yang sudah aktif.",
+                    "Start the authenticator enrolment first, or turn off the active one.",
+                )
+                .into(),
+            ApiError::Malware(name) => match lang {
+                Lang::Id => format!("Pemindai virus menolak berkas {name}."),
+                Lang::En => format!("The virus scanner refused the file {name}."),
+            },
+            ApiError::ScannerUnavailable => lang
+                .pick(
+                    "Pemindai virus sedang tidak dapat dihubungi; laporan belum disimpan, silakan coba lagi.",
+                    "The virus scanner cannot be reached; nothing was saved, please try again.",
                 )
                 .into(),
             ApiError::Forbidden => lang
@@ -406,7 +472,14 @@ impl ApiError {
         if let ApiError::RateLimited { retry_after_secs } = self {
             builder.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
         }
-        if matches!(self, ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken) {
+        if matches!(
+            self,
+            ApiError::Unauthenticated
+                | ApiError::InvalidCredentials
+                | ApiError::InvalidRefreshToken
+                | ApiError::TotpRequired
+                | ApiError::TotpInvalid
+        ) {
             builder.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
         builder.json(problem)
@@ -460,6 +533,12 @@ mod tests {
             ApiError::Unauthenticated,
             ApiError::InvalidCredentials,
             ApiError::InvalidRefreshToken,
+            ApiError::TotpRequired,
+            ApiError::TotpInvalid,
+            ApiError::TotpEnrollmentRequired,
+            ApiError::TotpState,
+            ApiError::Malware("a.exe".into()),
+            ApiError::ScannerUnavailable,
             ApiError::Forbidden,
             ApiError::NotFound,
             ApiError::EmailTaken,

@@ -112,3 +112,45 @@ pub async fn request_context(
     }
     Ok(res)
 }
+
+/// Methods and request headers a cross-origin caller may use.
+const CORS_METHODS: &str = "GET, POST, PUT, PATCH, DELETE";
+const CORS_HEADERS: &str = "Authorization, Content-Type, Accept-Language, Idempotency-Key";
+const CORS_EXPOSE: &str = "X-Request-Id, Retry-After, Location, Content-Disposition, Allow";
+
+/// CORS for the API, closed unless `TTIS_CORS_ORIGINS` lists the caller's origin: then preflights
+/// are answered and answers carry `Access-Control-Allow-Origin` for that origin (never `*`, never
+/// credentials; the refresh cookie is SameSite=Strict and stays first-party). Other origins get
+/// no CORS headers, so browsers keep their answers from the calling page.
+pub async fn cors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let allowed_origin =
+        req.headers().get(header::ORIGIN).filter(|_| req.path().starts_with("/api/")).and_then(|origin| {
+            let state = req.app_data::<actix_web::web::Data<crate::state::AppState>>()?;
+            let value = origin.to_str().ok()?;
+            state.settings.cors_origins.iter().any(|o| o == value).then(|| origin.clone())
+        });
+    let Some(origin) = allowed_origin else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let preflight = req.method() == actix_web::http::Method::OPTIONS
+        && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let mut res = if preflight {
+        let response = actix_web::HttpResponse::NoContent()
+            .insert_header((header::ACCESS_CONTROL_ALLOW_METHODS, CORS_METHODS))
+            .insert_header((header::ACCESS_CONTROL_ALLOW_HEADERS, CORS_HEADERS))
+            .insert_header((header::ACCESS_CONTROL_MAX_AGE, "600"))
+            .finish();
+        req.into_response(response)
+    } else {
+        let mut res = next.call(req).await?.map_into_boxed_body();
+        res.headers_mut().insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(CORS_EXPOSE));
+        res
+    };
+    let headers = res.headers_mut();
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    headers.append(header::VARY, HeaderValue::from_static("Origin"));
+    Ok(res)
+}

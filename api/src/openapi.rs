@@ -31,13 +31,15 @@ use ttis_shared::dto::problem::{FieldError, Problem};
         (name = "organization", description = "Organisation settings: letterhead, logo, signer, document numbering (administrators)"),
         (name = "sla", description = "The SLA policy: time standards per SOP step, the working calendar, holidays (administrators)"),
         (name = "users", description = "Staff accounts (administrators only)"),
+        (name = "account", description = "The signed-in member's own account: sessions, password, second factor (TOTP)"),
+        (name = "security", description = "Security policy, retention of personal data, and reporters' data on request"),
         (name = "webhooks", description = "Webhooks for integrators: signed event deliveries with retries (administrators)"),
         (name = "system", description = "Health and readiness"),
     ),
     components(
         schemas(Problem, FieldError),
         responses(BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, UnsupportedMediaType, PayloadTooLarge,
-            UnprocessableEntity, TooManyRequests, ServerError, RequestTimeout)
+            UnprocessableEntity, TooManyRequests, ServerError, RequestTimeout, ScannerUnavailable)
     ),
     modifiers(&SecurityAddon)
 )]
@@ -90,15 +92,16 @@ macro_rules! problem_responses {
 
 problem_responses! {
     BadRequest => "Malformed request: the body is not JSON, or a path or query parameter is invalid (`malformed_body`, `invalid_parameter`).",
-    Unauthenticated => "No valid access token, or its session has ended (`unauthenticated`).",
-    Forbidden => "Signed in, but the role does not allow this (`forbidden`; for ticket actions `action_forbidden` with `allowed_actions`).",
+    Unauthenticated => "No valid access token, or its session has ended (`unauthenticated`); at sign-in also `invalid_credentials`, `totp_required` (send `totp`) and `totp_invalid`.",
+    Forbidden => "Signed in, but the role does not allow this (`forbidden`; for ticket actions `action_forbidden` with `allowed_actions`; `totp_enrollment_required` while the security policy requires a second factor the account has not enrolled).",
     NotFound => "No such resource (`not_found`).",
-    Conflict => "The change conflicts with the current state (`email_taken`, `last_admin`, `invalid_transition` with `allowed_actions`, `wrong_state`).",
+    Conflict => "The change conflicts with the current state (`email_taken`, `last_admin`, `invalid_transition` with `allowed_actions`, `wrong_state`, `totp_state`).",
     UnsupportedMediaType => "The body is not `application/json` (`unsupported_media_type`).",
     PayloadTooLarge => "The body exceeds the size limit (`payload_too_large`).",
-    UnprocessableEntity => "The body is JSON but breaks the schema or a rule; `errors` lists the fields (`validation_failed`, `invalid_body`).",
+    UnprocessableEntity => "The body is JSON but breaks the schema or a rule; `errors` lists the fields (`validation_failed`, `invalid_body`; uploads also `malware_found`).",
     TooManyRequests => "Rate limit reached; see `Retry-After` (`rate_limited`).",
     ServerError => "The server failed; the body carries only a `request_id` (`internal_error`).",
+    ScannerUnavailable => "The configured virus scanner (clamd) cannot be reached; nothing was kept (`scanner_unavailable`).",
     RequestTimeout => "An upload's body stopped arriving for longer than `TTIS_UPLOAD_IDLE_SECS` (`body_timeout`); nothing was kept.",
 }
 

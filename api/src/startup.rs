@@ -13,7 +13,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Settings;
 use crate::extract::{json_error, path_error, query_error};
-use crate::middleware::request_context;
+use crate::middleware::{cors, request_context};
 use crate::openapi::ApiDoc;
 use crate::services::users::{self, Bootstrap};
 use crate::services::{categories, letters, organization, outbox, sla};
@@ -57,6 +57,7 @@ impl Application {
             };
             worker.spawn(state.outbox_wake.clone(), state.settings.mail.poll_interval);
         }
+        crate::services::security::spawn_retention(state.clone(), state.settings.retention_interval);
 
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
@@ -68,7 +69,9 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
                 .split_for_parts();
-            app.wrap(from_fn(request_context))
+            // The last `wrap` is the outermost: the request context sees CORS preflights too.
+            app.wrap(from_fn(cors))
+                .wrap(from_fn(request_context))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url(OPENAPI_PATH, api))
                 .service(routes::site::security_txt)
                 .service(crate::metrics::get_metrics)

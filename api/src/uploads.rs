@@ -19,6 +19,8 @@ pub struct Limits {
     pub total: u64,
     /// The longest wait for the next piece of the body.
     pub idle: std::time::Duration,
+    /// clamd's `host:port` when evidence is to be scanned.
+    pub clamd: Option<String>,
 }
 
 /// The next item of a stream, or `408` when it keeps the server waiting longer than `idle`.
@@ -166,6 +168,19 @@ async fn receive_into(
                             tokio::fs::File::create(&temp_path).await.map_err(|e| ApiError::Internal(e.into()))?;
                         f.write_all(&clean).await.map_err(|e| ApiError::Internal(e.into()))?;
                         f.sync_all().await.map_err(|e| ApiError::Internal(e.into()))?;
+                    }
+                }
+                if let Some(addr) = &limits.clamd {
+                    match crate::services::clamav::scan_file(addr, &temp_path).await {
+                        Ok(crate::services::clamav::Verdict::Clean) => {}
+                        Ok(crate::services::clamav::Verdict::Infected(signature)) => {
+                            tracing::warn!(file = %name, signature, "evidence refused by the virus scanner");
+                            return Err(ApiError::Malware(name));
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %e, "virus scanner unavailable");
+                            return Err(ApiError::ScannerUnavailable);
+                        }
                     }
                 }
                 if let Some(last) = uploads.last_mut() {

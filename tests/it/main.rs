@@ -13,6 +13,7 @@ mod fuzz;
 mod letters;
 mod openapi;
 mod reports;
+mod security;
 mod sla;
 mod stats;
 mod tickets;

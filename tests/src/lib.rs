@@ -11,6 +11,7 @@ use ttis_api::config::Settings;
 use ttis_api::startup::Application;
 
 pub mod browser;
+pub mod clamd;
 pub mod hooks;
 pub mod smtp;
 
@@ -273,6 +274,19 @@ impl TestApp {
             .send()
             .await
             .unwrap_or_else(|e| panic!("multipart submit: {e}"))
+    }
+
+    /// Files kept in the evidence store (not counting uploads in progress).
+    pub fn stored_evidence(&self) -> usize {
+        let root = self.data_dir.path().join("evidence");
+        let mut n = 0;
+        for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            if dir.file_name() == ".incoming" || !dir.path().is_dir() {
+                continue;
+            }
+            n += std::fs::read_dir(dir.path()).into_iter().flatten().flatten().filter(|e| e.path().is_file()).count();
+        }
+        n
     }
 
     /// Counts rows of a table (for checks that nothing was stored).

@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod outbox_attempt;
 pub mod pse;
 pub mod pse_asset;
+pub mod security_settings;
 pub mod session;
 pub mod signing_key;
 pub mod sla_settings;

@@ -60,6 +60,8 @@ pub struct Model {
     pub pse_acknowledged_at: Option<DateTimeUtc>,
     /// Why a rejected report was found not valid (`RejectReason`).
     pub reject_reason: Option<String>,
+    /// When the retention job erased the reporter data.
+    pub anonymized_at: Option<DateTimeUtc>,
 }
 
 /// The text the queue searches.

@@ -11,6 +11,7 @@ mod m20261129_000005_letters;
 mod m20261129_000006_delivery;
 mod m20261129_000007_sla_policy;
 mod m20261129_000008_statistics;
+mod m20261129_000009_security;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_delivery::Migration),
             Box::new(m20261129_000007_sla_policy::Migration),
             Box::new(m20261129_000008_statistics::Migration),
+            Box::new(m20261129_000009_security::Migration),
         ]
     }
 }

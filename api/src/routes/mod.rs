@@ -7,6 +7,7 @@ use crate::error::ApiError;
 use crate::services::auth::ClientInfo;
 use crate::services::throttle::Throttle;
 
+pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod categories;
@@ -17,6 +18,7 @@ pub mod health;
 pub mod organization;
 pub mod pses;
 pub mod reports;
+pub mod security;
 pub mod site;
 pub mod sla;
 pub mod stats;
@@ -87,7 +89,20 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(exports::get_stats_export)
         .service(exports::get_stats_recap)
         .service(audit::list_audit_entries)
-        .service(audit::get_audit_verification);
+        .service(audit::get_audit_verification)
+        .service(account::list_own_sessions)
+        .service(account::delete_own_session)
+        .service(account::update_own_password)
+        .service(account::create_totp_enrollment)
+        .service(account::create_totp_activation)
+        .service(account::create_totp_removal)
+        .service(users::list_user_sessions)
+        .service(users::delete_user_session)
+        .service(users::delete_user_totp)
+        .service(security::get_security_policy)
+        .service(security::update_security_policy)
+        .service(security::create_retention_run)
+        .service(security::create_reporter_data_export);
 }
 
 /// Counts a public request against the client address's budget, or refuses it with `429`.

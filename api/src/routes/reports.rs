@@ -47,6 +47,7 @@ fn limits(settings: &crate::config::Settings) -> Limits {
         file: settings.reports.evidence_max_file_bytes,
         total: settings.reports.evidence_max_total_bytes,
         idle: settings.reports.upload_idle,
+        clamd: settings.clamd_addr.clone(),
     }
 }
 
@@ -93,6 +94,7 @@ pub async fn create_report_challenge(state: web::Data<AppState>) -> HttpResponse
         (status = 422, response = crate::openapi::UnprocessableEntity),
         (status = 429, response = crate::openapi::TooManyRequests),
         (status = 500, response = crate::openapi::ServerError),
+        (status = 503, response = crate::openapi::ScannerUnavailable),
     ),
     security(())
 )]
@@ -196,6 +198,7 @@ pub async fn get_report_status(
         (status = 422, response = crate::openapi::UnprocessableEntity),
         (status = 429, response = crate::openapi::TooManyRequests),
         (status = 500, response = crate::openapi::ServerError),
+        (status = 503, response = crate::openapi::ScannerUnavailable),
     ),
     security(())
 )]

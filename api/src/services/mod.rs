@@ -1,9 +1,11 @@
 //! The platform's rules, free of HTTP types: handlers in `routes/` parse and authorise, then call
 //! these.
 
+pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod categories;
+pub mod clamav;
 pub mod crypto;
 pub mod delivery;
 pub mod exports;
@@ -16,6 +18,7 @@ pub mod policy;
 pub mod pow;
 pub mod pse;
 pub mod reports;
+pub mod security;
 pub mod sequence;
 pub mod sla;
 pub mod sniff;
@@ -24,6 +27,7 @@ pub mod storage;
 pub mod throttle;
 pub mod tickets;
 pub mod tokens;
+pub mod totp;
 pub mod users;
 
 use chrono::{DateTime, SubsecRound, Utc};

@@ -27,6 +27,11 @@ pub enum Permission {
     ManageSla,
     /// Read and verify the audit log.
     ReadAudit,
+    /// The security policy (second factor for privileged roles, retention) and running retention.
+    ManageSecurity,
+    /// Compile everything held about one reporter (a data subject's request): those who already
+    /// see reporters' data.
+    ExportPersonalData,
 }
 
 impl Permission {
@@ -38,8 +43,11 @@ impl Permission {
             | Permission::RevokeDocuments
             | Permission::ManageIntegrations
             | Permission::ManageSla
-            | Permission::ReadAudit => &[Role::Admin],
-            Permission::ViewTickets | Permission::AssignTickets => &[Role::Analyst, Role::Head],
+            | Permission::ReadAudit
+            | Permission::ManageSecurity => &[Role::Admin],
+            Permission::ViewTickets | Permission::AssignTickets | Permission::ExportPersonalData => {
+                &[Role::Analyst, Role::Head]
+            }
             Permission::WorkTickets => &[Role::Analyst],
             Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],
         }
