@@ -582,3 +582,78 @@ async fn an_admin_edits_the_organisation_settings() {
     assert_eq!(org["organization"]["signer_name"], "Dr. H. Akhmad Contoh, S.Kom., M.Si.");
     assert_eq!(org["organization"]["signer_nip"], "197001011995031001");
 }
+
+/// The code an authenticator app shows for `secret`, `offset` steps from now.
+fn authenticator_code(secret: &str, offset: i64) -> String {
+    use ttis_api::services::totp;
+    let bytes = totp::base32_decode(secret).unwrap_or_default();
+    let step = totp::step_of(chrono::Utc::now().timestamp()) + offset;
+    format!("{:06}", totp::code_at(&bytes, step).unwrap_or_default())
+}
+
+/// The security policy requires a second factor: the admin is sent to the account page, enrols
+/// from the QR code's secret, signs in again with a code, and browses and verifies the audit log.
+#[tokio::test]
+async fn an_admin_enrols_a_second_factor_and_reads_the_audit_log() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let admin = app.admin_token().await;
+    let policy = serde_json::json!({"require_totp_for_privileged": true, "retention_days": 365});
+    app.send_json(reqwest::Method::PUT, "/api/v1/security-policy", Some(&admin), &policy).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        browser.find("#enrollment-banner").await?;
+        browser.wait_for_text("#totp-status", "").await?;
+        assert!(c.current_url().await?.path().starts_with("/staff/account"), "held at the account page");
+        browser.find("#totp-password").await?.send_keys(ADMIN_PASSWORD).await?;
+        browser.find("#totp-start").await?.click().await?;
+        browser.wait_for_attr("#totp-qr", "src", "data:image/svg+xml;base64,").await?;
+        let secret = browser.find("#totp-secret").await?.text().await?;
+        browser.keep_screenshot("account-totp").await;
+        browser.find("#totp-code").await?.send_keys(&authenticator_code(secret.trim(), 0)).await?;
+        browser.find("#totp-activate").await?.click().await?;
+        browser.wait_for_text("#totp-notice", "").await?;
+        browser.find("#sessions-table").await?;
+
+        // Signing in again asks for the code.
+        c.goto(&app.url("/staff")).await?;
+        browser.find("#logout-button").await?.click().await?;
+        browser.find("#login-email").await?;
+        browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        browser.find("#login-totp").await?.send_keys(&authenticator_code(secret.trim(), 1)).await?;
+        browser.find("#login-submit").await?.click().await?;
+        browser.wait_for_text("#current-user", "Administrator").await?;
+
+        browser.find("#nav-audit").await?.click().await?;
+        browser.wait_for_text("#audit-table", "auth.totp_enabled").await?;
+        browser.find("#audit-action").await?.send_keys("security.").await?;
+        browser.find("#audit-apply").await?.click().await?;
+        browser.wait_for_text("#audit-total", "1").await?;
+        browser.find("#audit-verify").await?.click().await?;
+        browser.wait_for_text("#audit-verification", "Rantai utuh").await?;
+        browser.keep_screenshot("audit-log").await;
+
+        browser.find("#nav-security").await?.click().await?;
+        let days = browser.find("#policy-retention-days").await?;
+        assert_eq!(days.prop("value").await?.as_deref(), Some("365"));
+        days.clear().await?;
+        days.send_keys("730").await?;
+        browser.find("#policy-save").await?.click().await?;
+        browser.find("#policy-saved").await?;
+        browser.find("#retention-run").await?.click().await?;
+        if let Ok(alert) = c.get_alert_text().await {
+            assert!(!alert.is_empty());
+            c.accept_alert().await?;
+        }
+        browser.wait_for_text("#retention-result", "0 tiket dianonimkan").await?;
+        browser.keep_screenshot("security-policy").await;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    assert_eq!(app.count("security_settings WHERE retention_days = 730").await, 1, "saved from the page");
+    assert_eq!(app.count("audit_log WHERE action = 'auth.totp_enabled'").await, 1);
+    assert_eq!(app.count("audit_log WHERE action = 'security.policy_update'").await, 2);
+}

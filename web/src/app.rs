@@ -5,9 +5,10 @@ use yew_router::prelude::*;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
 use crate::pages;
-use crate::state::{AuthProvider, LangProvider, use_lang};
+use crate::state::{AuthProvider, LangProvider, use_auth, use_lang};
 
 /// Every page of the SPA. The server falls back to `index.html` for these paths.
 #[derive(Debug, Clone, PartialEq, Eq, Routable)]
@@ -50,6 +51,14 @@ pub enum Route {
     Statistics,
     #[at("/staff/sla")]
     SlaPolicy,
+    #[at("/staff/account")]
+    Account,
+    #[at("/staff/security")]
+    Security,
+    #[at("/staff/reporter-data")]
+    ReporterData,
+    #[at("/staff/audit")]
+    Audit,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -78,7 +87,39 @@ fn switch(route: Route) -> Html {
         Route::Webhooks => html! { <pages::staff::webhooks::Webhooks /> },
         Route::Statistics => html! { <pages::staff::statistics::Statistics /> },
         Route::SlaPolicy => html! { <pages::staff::sla_policy::SlaPolicy /> },
+        Route::Account => html! { <pages::staff::account::Account /> },
+        Route::Security => html! { <pages::staff::security::Security /> },
+        Route::ReporterData => html! { <pages::staff::reporter_data::ReporterDataPage /> },
+        Route::Audit => html! { <pages::staff::audit::Audit /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
+    }
+}
+
+/// While the security policy waits for this account to enrol a second factor (some call answered
+/// `totp_enrollment_required`): staff pages give way to the account page, and a banner says why.
+#[function_component(EnrollmentNotice)]
+fn enrollment_notice() -> Html {
+    let lang = use_lang();
+    let auth = use_auth();
+    let route = use_route::<Route>();
+    if !auth.enrollment_required || auth.auth.session().is_none() {
+        return html! {};
+    }
+    let on_account = route == Some(Route::Account);
+    let staff_page = route.as_ref().is_some_and(|r| r.to_path().starts_with("/staff/") || *r == Route::Dashboard);
+    if staff_page && !on_account {
+        return html! { <Redirect<Route> to={Route::Account} /> };
+    }
+    html! {
+        <div class="container enrollment-wrap">
+            <div class="alert alert-warning" role="alert" id="enrollment-banner">
+                <strong>{ t(lang, Key::EnrollmentBannerTitle) }</strong>
+                <p>{ t(lang, Key::EnrollmentBannerText) }</p>
+                if !on_account {
+                    <p><NavLink to={Route::Account} id="enrollment-link">{ t(lang, Key::EnrollmentBannerLink) }</NavLink></p>
+                }
+            </div>
+        </div>
     }
 }
 
@@ -90,6 +131,7 @@ fn shell() -> Html {
             <a class="skip-link" href="#main">{ t(lang, Key::SkipToContent) }</a>
             <Header />
             <main id="main" class="main" tabindex="-1">
+                <EnrollmentNotice />
                 <Switch<Route> render={switch} />
             </main>
             <Footer />

@@ -125,26 +125,45 @@ impl Auth {
 pub enum AuthAction {
     SignedIn(TokenResponse),
     SignedOut,
+    /// A staff route answered `totp_enrollment_required`: the security policy wants a second
+    /// factor on this account first.
+    EnrollmentRequired,
+    /// The account now has a second factor.
+    Enrolled,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuthState {
     pub auth: Auth,
+    /// Until the account enrols a second factor, only its own account page works: the shell sends
+    /// the person there and explains why.
+    pub enrollment_required: bool,
 }
 
 impl Reducible for AuthState {
     type Action = AuthAction;
 
     fn reduce(self: Rc<Self>, action: AuthAction) -> Rc<Self> {
-        let auth = match action {
-            AuthAction::SignedIn(tokens) => Auth::SignedIn(Rc::new(Session {
-                token: tokens.access_token,
-                expires_in: tokens.expires_in,
-                user: tokens.user,
-            })),
-            AuthAction::SignedOut => Auth::SignedOut,
-        };
-        Rc::new(AuthState { auth })
+        match action {
+            AuthAction::SignedIn(tokens) => {
+                // A refresh keeps the flag, unless the account has enrolled meanwhile.
+                let enrollment_required = self.enrollment_required && !tokens.user.totp_enabled;
+                let auth = Auth::SignedIn(Rc::new(Session {
+                    token: tokens.access_token,
+                    expires_in: tokens.expires_in,
+                    user: tokens.user,
+                }));
+                Rc::new(AuthState { auth, enrollment_required })
+            }
+            AuthAction::SignedOut => Rc::new(AuthState { auth: Auth::SignedOut, enrollment_required: false }),
+            AuthAction::EnrollmentRequired if !self.enrollment_required && self.auth.session().is_some() => {
+                Rc::new(AuthState { auth: self.auth.clone(), enrollment_required: true })
+            }
+            AuthAction::Enrolled if self.enrollment_required => {
+                Rc::new(AuthState { auth: self.auth.clone(), enrollment_required: false })
+            }
+            AuthAction::EnrollmentRequired | AuthAction::Enrolled => self,
+        }
     }
 }
 
@@ -153,7 +172,7 @@ pub type AuthContext = UseReducerHandle<AuthState>;
 /// The session state and its dispatcher. Outside a provider: a signed-out state that ignores actions.
 #[hook]
 pub fn use_auth() -> AuthContext {
-    let fallback = use_reducer(|| AuthState { auth: Auth::SignedOut });
+    let fallback = use_reducer(|| AuthState { auth: Auth::SignedOut, enrollment_required: false });
     use_context::<AuthContext>().unwrap_or(fallback)
 }
 
@@ -172,8 +191,19 @@ fn refresh_delay_ms(expires_in: u64) -> u32 {
 /// Provides the session: restores it at start from the refresh cookie and keeps it fresh.
 #[function_component(AuthProvider)]
 pub fn auth_provider(props: &ProviderProps) -> Html {
-    let state = use_reducer(|| AuthState { auth: Auth::Checking });
+    let state = use_reducer(|| AuthState { auth: Auth::Checking, enrollment_required: false });
     let lang = use_lang();
+
+    {
+        // Any page's call may learn that the account must enrol a second factor first.
+        let dispatcher = state.clone();
+        use_effect_with((), move |_| {
+            api::set_enrollment_listener(Some(Callback::from(move |()| {
+                dispatcher.dispatch(AuthAction::EnrollmentRequired);
+            })));
+            || api::set_enrollment_listener(None)
+        });
+    }
 
     {
         let state = state.clone();
@@ -184,6 +214,31 @@ pub fn auth_provider(props: &ProviderProps) -> Html {
                     Err(_) => state.dispatch(AuthAction::SignedOut),
                 }
             });
+        });
+    }
+
+    {
+        // An administrator or head without a second factor may be held to the security policy:
+        // one call to a staff route tells, once per account (a `totp_enrollment_required` answer
+        // raises the flag through the listener above; any other answer changes nothing).
+        let probe = state
+            .auth
+            .session()
+            .filter(|s| (s.has_role(Role::Admin) || s.has_role(Role::Head)) && !s.user.totp_enabled)
+            .map(|s| (s.user.id, s.token.clone()));
+        let account = probe.as_ref().map(|(id, _)| *id);
+        use_effect_with(account, move |_| {
+            if let Some((_, token)) = probe {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = api::request_empty::<serde::de::IgnoredAny>(
+                        Method::GET,
+                        "/security-policy",
+                        Some(&token),
+                        lang,
+                    )
+                    .await;
+                });
+            }
         });
     }
 

@@ -204,3 +204,104 @@ pub fn scroll_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// A date and time to the second, for logs (`29 Nov 2026 14.03.27`), in the browser's time zone.
+pub fn format_timestamp(at: &DateTime<Utc>, lang: Lang) -> String {
+    let d = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = Reflect::set(&options, &"timeStyle".into(), &"medium".into());
+    String::from(d.to_locale_string(locale(lang), &options))
+}
+
+/// `s` as one part of a URL (a path segment or a query value).
+pub fn url_component(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+/// Standard base64 (RFC 4648, with padding), for `data:` URLs.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let n = (byte(0) << 16) | (byte(1) << 8) | byte(2);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A browser's `User-Agent` in a few words: `Firefox 128 · Linux`; the start of it when it names
+/// no known browser.
+pub fn short_user_agent(ua: &str) -> String {
+    let major = |marker: &str| -> Option<String> {
+        let at = ua.find(marker)? + marker.len();
+        let digits: String = ua.get(at..)?.chars().take_while(char::is_ascii_digit).collect();
+        Some(digits)
+    };
+    const BROWSERS: [(&str, &str); 7] = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("FxiOS/", "Firefox"),
+        ("Firefox/", "Firefox"),
+        ("CriOS/", "Chrome"),
+        ("Chrome/", "Chrome"),
+        ("Chromium/", "Chromium"),
+    ];
+    let browser = BROWSERS
+        .iter()
+        .find_map(|(marker, name)| major(marker).map(|v| (*name, v)))
+        .or_else(|| ua.contains("Safari/").then(|| ("Safari", major("Version/").unwrap_or_default())))
+        .map(|(name, v)| if v.is_empty() { name.to_string() } else { format!("{name} {v}") });
+    let os = [
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Windows", "Windows"),
+        ("CrOS", "ChromeOS"),
+        ("Mac OS X", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find_map(|(marker, name)| ua.contains(marker).then_some(name));
+    match (browser, os) {
+        (Some(b), Some(o)) => format!("{b} · {o}"),
+        (Some(b), None) => b,
+        _ => {
+            let start: String = ua.chars().take(40).collect();
+            if start.len() < ua.len() { format!("{start}…") } else { start }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_pads() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(b"<svg/>"), "PHN2Zy8+");
+    }
+
+    #[test]
+    fn user_agents_in_few_words() {
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        assert_eq!(short_user_agent(firefox), "Firefox 128 · Linux");
+        let edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+        assert_eq!(short_user_agent(edge), "Edge 131 · Windows");
+        let safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        assert_eq!(short_user_agent(safari), "Safari 17 · iOS");
+        assert_eq!(short_user_agent("curl/8.5.0"), "curl/8.5.0");
+    }
+}

@@ -13,6 +13,28 @@ pub mod upload;
 
 pub const API: &str = "/api/v1";
 
+/// The problem code of a staff route refused until the account enrols a second factor (the
+/// security policy requires one for administrators and heads).
+pub const ENROLLMENT_REQUIRED: &str = "totp_enrollment_required";
+
+thread_local! {
+    /// Told whenever an answer is [`ENROLLMENT_REQUIRED`], whichever page asked (see
+    /// [`set_enrollment_listener`]).
+    static ENROLLMENT_LISTENER: std::cell::RefCell<Option<yew::Callback<()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Who hears of [`ENROLLMENT_REQUIRED`] answers: the session provider, which sends the person to
+/// their account page. `None` stops telling.
+pub fn set_enrollment_listener(listener: Option<yew::Callback<()>>) {
+    ENROLLMENT_LISTENER.with(|l| *l.borrow_mut() = listener);
+}
+
+fn enrollment_required() {
+    if let Some(listener) = ENROLLMENT_LISTENER.with(|l| l.borrow().clone()) {
+        listener.emit(());
+    }
+}
+
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -103,7 +125,12 @@ pub(crate) fn decode<R: DeserializeOwned>(status: u16, text: &str) -> Result<R, 
         serde_json::from_str(text).map_err(|_| ApiError::Unexpected { status })
     } else {
         match serde_json::from_str::<Problem>(text) {
-            Ok(problem) => Err(ApiError::Problem(problem)),
+            Ok(problem) => {
+                if problem.code == ENROLLMENT_REQUIRED {
+                    enrollment_required();
+                }
+                Err(ApiError::Problem(problem))
+            }
             Err(_) => Err(ApiError::Unexpected { status }),
         }
     }
@@ -192,6 +219,17 @@ pub async fn send_blob<R: DeserializeOwned>(
 /// browser as a download named `file_name`. The file is never shown in the page.
 pub async fn download(path: &str, token: &str, file_name: &str, lang: Lang) -> Result<(), ApiError> {
     let blob = fetch_blob(path, Some(token), lang).await?;
+    save_blob(&blob, file_name)
+}
+
+/// Hands `text` to the browser as a download named `file_name` of type `content_type` (a JSON
+/// answer the page also reads).
+pub fn save_text(text: &str, content_type: &str, file_name: &str) -> Result<(), ApiError> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(content_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| ApiError::Unexpected { status: 200 })?;
     save_blob(&blob, file_name)
 }
 

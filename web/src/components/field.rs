@@ -21,6 +21,9 @@ pub struct FieldProps {
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
     pub required: bool,
+    /// The on-screen keyboard to offer (`numeric` for a code).
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
 }
 
 #[function_component(Field)]
@@ -58,6 +61,7 @@ pub fn field(props: &FieldProps) -> Html {
                 value={props.value.clone()}
                 autocomplete={props.autocomplete.clone()}
                 required={props.required}
+                inputmode={props.inputmode.clone()}
                 aria-invalid={props.error.is_some().then_some("true")}
                 aria-describedby={described_by}
                 {oninput}

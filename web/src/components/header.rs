@@ -1,5 +1,7 @@
 //! The site header: agency, platform name, main navigation, language switch, staff sign-in; for
-//! the head, the approval queue with the number of tickets waiting; for administrators, webhooks.
+//! the head, the approval queue with the number of tickets waiting; for analysts and the head,
+//! reporters' data requests; for administrators, webhooks, security and the audit log; for every
+//! signed-in member, their own account.
 
 use ttis_shared::Role;
 use yew::prelude::*;
@@ -19,6 +21,7 @@ pub fn header() -> Html {
     let route = use_route::<Route>();
     let head_token = auth.auth.session().filter(|s| s.has_role(Role::Head)).map(|s| s.token.clone());
     let is_admin = auth.auth.session().is_some_and(|s| s.has_role(Role::Admin));
+    let works_tickets = auth.auth.session().is_some_and(|s| s.has_role(Role::Analyst) || s.has_role(Role::Head));
     let waiting = use_state(|| 0u64);
     {
         // Asked again on every page change, so an approval elsewhere shows at once.
@@ -64,6 +67,9 @@ pub fn header() -> Html {
                 <div class="header-actions">
                     <LangSwitch />
                     { staff_link }
+                    if auth.auth.session().is_some() {
+                        <NavLink to={Route::Account} id="nav-account" class="btn btn-light">{ t(lang, Key::NavAccount) }</NavLink>
+                    }
                 </div>
             </div>
             <nav class="main-nav" aria-label={t(lang, Key::NavLabel)}>
@@ -83,8 +89,13 @@ pub fn header() -> Html {
                             </NavLink>
                         </li>
                     }
+                    if works_tickets {
+                        <li><NavLink to={Route::ReporterData} id="nav-reporter-data">{ t(lang, Key::NavReporterData) }</NavLink></li>
+                    }
                     if is_admin {
                         <li><NavLink to={Route::Webhooks} id="webhooks-link">{ t(lang, Key::WebhooksTitle) }</NavLink></li>
+                        <li><NavLink to={Route::Security} id="nav-security">{ t(lang, Key::NavSecurity) }</NavLink></li>
+                        <li><NavLink to={Route::Audit} id="nav-audit">{ t(lang, Key::NavAudit) }</NavLink></li>
                     }
                 </ul>
             </nav>

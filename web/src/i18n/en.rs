@@ -958,5 +958,133 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::HolidayAdd => "Add holiday",
         Key::HolidaySaved => "Holiday saved",
         Key::HolidayDeleted => "Holiday removed",
+        Key::LoginTotpLabel => "Verification code",
+        Key::LoginTotpHint => {
+            "This account uses two-step verification. Open your authenticator app and enter the 6-digit code for TTIS Lapor."
+        }
+        Key::EnrollmentBannerTitle => "Set up two-step verification",
+        Key::EnrollmentBannerText => {
+            "The security policy requires administrators and heads to use two-step verification. Until you set it up, only your account page can be opened."
+        }
+        Key::EnrollmentBannerLink => "Go to my account",
+        Key::NavAccount => "My Account",
+        Key::NavSecurity => "Security",
+        Key::NavAudit => "Audit Log",
+        Key::NavReporterData => "Reporter Data",
+        Key::AccountTitle => "My Account",
+        Key::AccountLead => "Manage your account's two-step verification, password and signed-in sessions.",
+        Key::TotpTitle => "Two-step verification",
+        Key::TotpIntro => {
+            "Besides the password, signing in also asks for a 6-digit code from an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or FreeOTP)."
+        }
+        Key::TotpOn => "On",
+        Key::TotpOff => "Off",
+        Key::TotpStartHint => "Enter your password to start enrolling an authenticator app.",
+        Key::TotpStart => "Start setup",
+        Key::TotpScanTitle => "Scan the QR code",
+        Key::TotpScanText => {
+            "Scan this QR code with your authenticator app, or type the key below it by hand. Then enter the 6-digit code the app shows."
+        }
+        Key::TotpQrAlt => "QR code for the authenticator app",
+        Key::TotpSecretLabel => "Key for manual entry",
+        Key::TotpCodeLabel => "6-digit code",
+        Key::TotpActivate => "Turn on",
+        Key::TotpActivated => {
+            "Two-step verification is on. From now on, signing in asks for a code from the authenticator app."
+        }
+        Key::TotpRemoveTitle => "Turn off two-step verification",
+        Key::TotpRemoveHint => "Needs your password and a current code from the authenticator app.",
+        Key::TotpRemove => "Turn off",
+        Key::TotpRemoved => "Two-step verification is off.",
+        Key::PwTitle => "Change password",
+        Key::PwCurrent => "Current password",
+        Key::PwNew => "New password",
+        Key::PwNewHint => {
+            "At least 12 characters. A long phrase you can remember beats a short complicated password; common passwords are refused."
+        }
+        Key::PwConfirm => "Repeat the new password",
+        Key::PwMismatch => "The two new passwords do not match.",
+        Key::PwSubmit => "Change password",
+        Key::PwChanged => "Password changed. Your sessions on other devices have been ended.",
+        Key::SessionsTitle => "Active sessions",
+        Key::SessionsLead => {
+            "Devices and browsers where your account is signed in. End any session you do not recognise."
+        }
+        Key::SessionStarted => "Started",
+        Key::SessionLastUsed => "Last used",
+        Key::SessionIp => "IP address",
+        Key::SessionBrowser => "Browser",
+        Key::SessionCurrent => "This device",
+        Key::SessionEnd => "End",
+        Key::SessionEnded => "Session ended.",
+        Key::SessionsEmpty => "No active sessions.",
+        Key::UsersTotp => "2-step verification",
+        Key::UsersSessions => "Sessions",
+        Key::UsersHideSessions => "Hide sessions",
+        Key::UsersTotpReset => "Reset 2FA",
+        Key::UsersTotpResetConfirm => {
+            "Clear {name}'s two-step verification? All their sessions end and they need to enrol an authenticator app again."
+        }
+        Key::UsersTotpResetDone => "Two-step verification cleared for",
+        Key::SecurityTitle => "Security and Data Retention",
+        Key::SecurityLead => "The security policy for staff accounts and how long reporters' personal data is kept.",
+        Key::PolicyTitle => "Security policy",
+        Key::PolicyRequireTotp => "Require two-step verification for administrators and heads",
+        Key::PolicyRequireTotpHint => {
+            "Administrator and head accounts without it can only open their account page until they set it up."
+        }
+        Key::PolicyRetentionDays => "Keep reporter data for (days)",
+        Key::PolicyRetentionHint => {
+            "Counted from when a ticket is completed or rejected. Leave empty to keep it indefinitely."
+        }
+        Key::PolicyRetentionInvalid => "Enter a whole number from 1 to 36500, or leave it empty.",
+        Key::PolicySave => "Save policy",
+        Key::PolicySaved => "Security policy saved.",
+        Key::RetentionTitle => "Reporter data retention",
+        Key::RetentionExplain => {
+            "Once the retention period is over, the reporter's personal data on completed or rejected tickets is erased: name, email, phone, organisation, the real name on the Hall of Fame (an alias stays), evidence files, and the contents of messages and emails to the reporter. The ticket code, category, severity, reporter type, PSE, dates, SOP step times and outcome stay, so the statistics do not change; signed letters and certificates stay as archives. Erasure runs automatically at intervals and cannot be undone."
+        }
+        Key::RetentionRun => "Run retention now",
+        Key::RetentionRunConfirm => {
+            "Erase now the reporter data of tickets past the retention period? This cannot be undone."
+        }
+        Key::RetentionResult => "{n} tickets anonymised, {files} evidence files removed.",
+        Key::RetentionCutoff => "Cut-off: completed or rejected before",
+        Key::RetentionNoPeriod => "No retention period is set; nothing was erased.",
+        Key::ReporterDataTitle => "Reporter Data Request",
+        Key::ReporterDataLead => {
+            "Reporters have the right to know what personal data is held about them (Law No. 27 of 2022 on Personal Data Protection). Enter their email to download everything held about them as a JSON file."
+        }
+        Key::ReporterDataNote => {
+            "Make sure the request really comes from the owner of the email before sending this file. Every request is recorded in the audit log."
+        }
+        Key::ReporterDataSubmit => "Download data",
+        Key::ReporterDataResult => "{n} tickets found for {email}. The file data-pelapor.json has been downloaded.",
+        Key::ReporterDataForbidden => "This page is for analysts and heads only.",
+        Key::AuditTitle => "Audit Log",
+        Key::AuditLead => {
+            "Every action on the platform is recorded in a chain: each entry holds the hash of the one before, so a changed or deleted entry can be detected."
+        }
+        Key::AuditFiltersLabel => "Filter the audit log",
+        Key::AuditAction => "Action",
+        Key::AuditActionHint => "prefix, e.g. ticket.",
+        Key::AuditActor => "Actor",
+        Key::AuditTarget => "Target",
+        Key::AuditTargetHint => "exact, e.g. ticket:TTIS-2026-000123",
+        Key::AuditFrom => "From",
+        Key::AuditTo => "To",
+        Key::AuditApply => "Apply",
+        Key::AuditTime => "Time",
+        Key::AuditDetails => "Details",
+        Key::AuditEmpty => "No matching entries.",
+        Key::AuditPages => "Audit log pages",
+        Key::AuditPage => "Page {page} of {pages}",
+        Key::AuditVerifyTitle => "Chain integrity",
+        Key::AuditVerifyHint => "Recomputes every entry's hash from the first entry on.",
+        Key::AuditVerify => "Verify chain",
+        Key::AuditIntact => "Chain intact: {n} entries checked, none altered.",
+        Key::AuditBroken => {
+            "Chain broken at entry #{id} ({n} entries checked). That entry and those after it may have been altered."
+        }
     }
 }

@@ -968,5 +968,133 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::HolidayAdd => "Tambah hari libur",
         Key::HolidaySaved => "Hari libur disimpan",
         Key::HolidayDeleted => "Hari libur dihapus",
+        Key::LoginTotpLabel => "Kode verifikasi",
+        Key::LoginTotpHint => {
+            "Akun ini memakai verifikasi dua langkah. Buka aplikasi autentikator Anda lalu masukkan kode 6 angka untuk TTIS Lapor."
+        }
+        Key::EnrollmentBannerTitle => "Aktifkan verifikasi dua langkah",
+        Key::EnrollmentBannerText => {
+            "Kebijakan keamanan mewajibkan administrator dan kepala dinas memakai verifikasi dua langkah. Sampai Anda mengaktifkannya, hanya halaman akun Anda yang dapat dibuka."
+        }
+        Key::EnrollmentBannerLink => "Buka halaman akun",
+        Key::NavAccount => "Akun Saya",
+        Key::NavSecurity => "Keamanan",
+        Key::NavAudit => "Log Audit",
+        Key::NavReporterData => "Data Pelapor",
+        Key::AccountTitle => "Akun Saya",
+        Key::AccountLead => "Kelola verifikasi dua langkah, kata sandi, dan sesi masuk akun Anda.",
+        Key::TotpTitle => "Verifikasi dua langkah",
+        Key::TotpIntro => {
+            "Selain kata sandi, masuk juga meminta kode 6 angka dari aplikasi autentikator di ponsel Anda (misalnya Google Authenticator, Microsoft Authenticator, atau FreeOTP)."
+        }
+        Key::TotpOn => "Aktif",
+        Key::TotpOff => "Tidak aktif",
+        Key::TotpStartHint => "Masukkan kata sandi Anda untuk mulai mendaftarkan aplikasi autentikator.",
+        Key::TotpStart => "Mulai aktivasi",
+        Key::TotpScanTitle => "Pindai kode QR",
+        Key::TotpScanText => {
+            "Pindai kode QR ini dengan aplikasi autentikator, atau ketik kunci di bawahnya secara manual. Lalu masukkan kode 6 angka yang ditampilkan aplikasi."
+        }
+        Key::TotpQrAlt => "Kode QR untuk aplikasi autentikator",
+        Key::TotpSecretLabel => "Kunci untuk dimasukkan manual",
+        Key::TotpCodeLabel => "Kode 6 angka",
+        Key::TotpActivate => "Aktifkan",
+        Key::TotpActivated => {
+            "Verifikasi dua langkah aktif. Mulai sekarang, masuk meminta kode dari aplikasi autentikator."
+        }
+        Key::TotpRemoveTitle => "Nonaktifkan verifikasi dua langkah",
+        Key::TotpRemoveHint => "Perlu kata sandi Anda dan kode saat ini dari aplikasi autentikator.",
+        Key::TotpRemove => "Nonaktifkan",
+        Key::TotpRemoved => "Verifikasi dua langkah dinonaktifkan.",
+        Key::PwTitle => "Ganti kata sandi",
+        Key::PwCurrent => "Kata sandi saat ini",
+        Key::PwNew => "Kata sandi baru",
+        Key::PwNewHint => {
+            "Minimal 12 karakter. Frasa panjang yang mudah diingat lebih baik daripada kata sandi pendek yang rumit; kata sandi yang umum ditolak."
+        }
+        Key::PwConfirm => "Ulangi kata sandi baru",
+        Key::PwMismatch => "Kedua kata sandi baru tidak sama.",
+        Key::PwSubmit => "Ganti kata sandi",
+        Key::PwChanged => "Kata sandi diganti. Sesi Anda di perangkat lain telah diakhiri.",
+        Key::SessionsTitle => "Sesi aktif",
+        Key::SessionsLead => {
+            "Perangkat dan peramban tempat akun Anda sedang masuk. Akhiri sesi yang tidak Anda kenali."
+        }
+        Key::SessionStarted => "Mulai",
+        Key::SessionLastUsed => "Terakhir dipakai",
+        Key::SessionIp => "Alamat IP",
+        Key::SessionBrowser => "Peramban",
+        Key::SessionCurrent => "Perangkat ini",
+        Key::SessionEnd => "Akhiri",
+        Key::SessionEnded => "Sesi diakhiri.",
+        Key::SessionsEmpty => "Tidak ada sesi aktif.",
+        Key::UsersTotp => "Verifikasi 2 langkah",
+        Key::UsersSessions => "Sesi",
+        Key::UsersHideSessions => "Tutup sesi",
+        Key::UsersTotpReset => "Atur ulang 2FA",
+        Key::UsersTotpResetConfirm => {
+            "Hapus verifikasi dua langkah {name}? Semua sesinya berakhir dan ia perlu mendaftarkan aplikasi autentikator lagi."
+        }
+        Key::UsersTotpResetDone => "Verifikasi dua langkah dihapus untuk",
+        Key::SecurityTitle => "Keamanan dan Retensi Data",
+        Key::SecurityLead => "Kebijakan keamanan akun petugas dan masa simpan data pribadi pelapor.",
+        Key::PolicyTitle => "Kebijakan keamanan",
+        Key::PolicyRequireTotp => "Wajibkan verifikasi dua langkah untuk administrator dan kepala dinas",
+        Key::PolicyRequireTotpHint => {
+            "Akun administrator atau kepala dinas yang belum mengaktifkannya hanya dapat membuka halaman akunnya sampai mengaktifkannya."
+        }
+        Key::PolicyRetentionDays => "Masa simpan data pelapor (hari)",
+        Key::PolicyRetentionHint => {
+            "Dihitung sejak tiket selesai atau ditolak. Kosongkan untuk menyimpan tanpa batas waktu."
+        }
+        Key::PolicyRetentionInvalid => "Isi bilangan bulat 1 sampai 36500, atau kosongkan.",
+        Key::PolicySave => "Simpan kebijakan",
+        Key::PolicySaved => "Kebijakan keamanan disimpan.",
+        Key::RetentionTitle => "Retensi data pelapor",
+        Key::RetentionExplain => {
+            "Setelah masa simpan berakhir, data pribadi pelapor pada tiket yang selesai atau ditolak dihapus: nama, email, telepon, organisasi, nama asli di Hall of Fame (alias tetap), berkas bukti, serta isi pesan dan email kepada pelapor. Kode tiket, kategori, tingkat keparahan, jenis pelapor, PSE, tanggal, waktu setiap langkah SOP, dan hasil akhir tetap tersimpan, sehingga statistik tidak berubah; surat dan sertifikat yang sudah ditandatangani tetap sebagai arsip. Penghapusan berjalan otomatis secara berkala dan tidak dapat dibatalkan."
+        }
+        Key::RetentionRun => "Jalankan retensi sekarang",
+        Key::RetentionRunConfirm => {
+            "Hapus sekarang data pribadi pelapor pada tiket yang melewati masa simpan? Tindakan ini tidak dapat dibatalkan."
+        }
+        Key::RetentionResult => "{n} tiket dianonimkan, {files} berkas bukti dihapus.",
+        Key::RetentionCutoff => "Batas: selesai atau ditolak sebelum",
+        Key::RetentionNoPeriod => "Masa simpan belum diatur; tidak ada data yang dihapus.",
+        Key::ReporterDataTitle => "Permintaan Data Pelapor",
+        Key::ReporterDataLead => {
+            "Pelapor berhak mengetahui data pribadi yang disimpan tentang dirinya (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi). Masukkan emailnya untuk mengunduh semua data yang tersimpan sebagai berkas JSON."
+        }
+        Key::ReporterDataNote => {
+            "Pastikan permintaan benar-benar berasal dari pemilik email sebelum mengirimkan berkas ini. Setiap permintaan dicatat di log audit."
+        }
+        Key::ReporterDataSubmit => "Unduh data",
+        Key::ReporterDataResult => "{n} tiket ditemukan untuk {email}. Berkas data-pelapor.json telah diunduh.",
+        Key::ReporterDataForbidden => "Halaman ini hanya untuk analis dan kepala dinas.",
+        Key::AuditTitle => "Log Audit",
+        Key::AuditLead => {
+            "Setiap tindakan di platform tercatat berantai: setiap entri memuat hash entri sebelumnya, sehingga entri yang diubah atau dihapus dapat dideteksi."
+        }
+        Key::AuditFiltersLabel => "Saring log audit",
+        Key::AuditAction => "Tindakan",
+        Key::AuditActionHint => "awalan, mis. ticket.",
+        Key::AuditActor => "Pelaku",
+        Key::AuditTarget => "Sasaran",
+        Key::AuditTargetHint => "persis, mis. ticket:TTIS-2026-000123",
+        Key::AuditFrom => "Dari tanggal",
+        Key::AuditTo => "Sampai tanggal",
+        Key::AuditApply => "Terapkan",
+        Key::AuditTime => "Waktu",
+        Key::AuditDetails => "Rincian",
+        Key::AuditEmpty => "Tidak ada entri yang cocok.",
+        Key::AuditPages => "Halaman log audit",
+        Key::AuditPage => "Halaman {page} dari {pages}",
+        Key::AuditVerifyTitle => "Keutuhan rantai",
+        Key::AuditVerifyHint => "Menghitung ulang hash setiap entri sejak entri pertama.",
+        Key::AuditVerify => "Periksa rantai",
+        Key::AuditIntact => "Rantai utuh: {n} entri diperiksa, tidak ada yang diubah.",
+        Key::AuditBroken => {
+            "Rantai rusak pada entri #{id} ({n} entri diperiksa). Entri tersebut dan sesudahnya mungkin telah diubah."
+        }
     }
 }

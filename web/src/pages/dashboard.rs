@@ -97,6 +97,8 @@ pub fn dashboard() -> Html {
                         <NavLink to={Route::Organization} id="admin-organization-link" class="btn btn-secondary">{ t(lang, Key::OrgTitle) }</NavLink>
                         <NavLink to={Route::Webhooks} id="admin-webhooks-link" class="btn btn-secondary">{ t(lang, Key::WebhooksTitle) }</NavLink>
                         <NavLink to={Route::SlaPolicy} id="admin-sla-link" class="btn btn-secondary">{ t(lang, Key::SlaPolicyNav) }</NavLink>
+                        <NavLink to={Route::Security} id="admin-security-link" class="btn btn-secondary">{ t(lang, Key::SecurityTitle) }</NavLink>
+                        <NavLink to={Route::Audit} id="admin-audit-link" class="btn btn-secondary">{ t(lang, Key::AuditTitle) }</NavLink>
                     </p>
                 </nav>
             }

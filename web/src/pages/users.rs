@@ -1,10 +1,12 @@
-//! Staff accounts (administrators only): list, create, disable and enable.
+//! Staff accounts (administrators only): list, create, disable and enable; whether each uses
+//! two-step verification, their live sessions (end one), and clearing a lost second factor.
 
 use std::rc::Rc;
 
 use gloo_net::http::Method;
 use ttis_shared::Role;
 use ttis_shared::dto::problem::FieldError;
+use ttis_shared::dto::security::SessionInfo;
 use ttis_shared::dto::users::{CreateUserRequest, UpdateUserRequest, User, UserList};
 use ttis_shared::validation::{self, Violation};
 use web_sys::HtmlInputElement;
@@ -18,7 +20,9 @@ use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
 use crate::pages::dashboard::Checking;
 use crate::pages::login::server_error;
+use crate::pages::staff::account::SessionTable;
 use crate::state::{Auth, Session, use_auth, use_lang};
+use crate::util;
 
 #[function_component(Users)]
 pub fn users() -> Html {
@@ -50,6 +54,7 @@ fn users_admin(props: &AdminProps) -> Html {
     let list = use_state(|| None::<Result<UserList, ApiError>>);
     let reload = use_state(|| 0u32);
     let action_error = use_state(|| None::<ApiError>);
+    let notice = use_state(|| None::<String>);
 
     {
         let list = list.clone();
@@ -66,16 +71,44 @@ fn users_admin(props: &AdminProps) -> Html {
         let token = token.clone();
         let reload = reload.clone();
         let action_error = action_error.clone();
+        let notice = notice.clone();
         Callback::from(move |user: User| {
             let token = token.clone();
             let reload = reload.clone();
             let action_error = action_error.clone();
+            notice.set(None);
             wasm_bindgen_futures::spawn_local(async move {
                 let body = UpdateUserRequest { disabled: Some(!user.disabled), ..Default::default() };
                 let path = format!("/users/{}", user.id);
                 match api::request::<_, User>(Method::PATCH, &path, Some(&body), Some(&token), lang).await {
                     Ok(_) => action_error.set(None),
                     Err(err) => action_error.set(Some(err)),
+                }
+                reload.set(reload.wrapping_add(1));
+            });
+        })
+    };
+
+    let on_reset = {
+        let (token, reload, action_error, notice) =
+            (token.clone(), reload.clone(), action_error.clone(), notice.clone());
+        Callback::from(move |user: User| {
+            if !util::confirm(&t(lang, Key::UsersTotpResetConfirm).replace("{name}", &user.name)) {
+                return;
+            }
+            let (token, reload, action_error, notice) =
+                (token.clone(), reload.clone(), action_error.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let path = format!("/users/{}/totp", user.id);
+                match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
+                    Ok(()) => {
+                        action_error.set(None);
+                        notice.set(Some(format!("{}: {}", t(lang, Key::UsersTotpResetDone), user.name)));
+                    }
+                    Err(err) => {
+                        notice.set(None);
+                        action_error.set(Some(err));
+                    }
                 }
                 reload.set(reload.wrapping_add(1));
             });
@@ -106,12 +139,16 @@ fn users_admin(props: &AdminProps) -> Html {
                             <th scope="col">{ t(lang, Key::FieldEmail) }</th>
                             <th scope="col">{ t(lang, Key::FieldRoles) }</th>
                             <th scope="col">{ t(lang, Key::UsersStatus) }</th>
+                            <th scope="col">{ t(lang, Key::UsersTotp) }</th>
                             <th scope="col">{ t(lang, Key::UsersCreatedAt) }</th>
                             <th scope="col"><span class="visually-hidden">{ t(lang, Key::UsersActions) }</span></th>
                         </tr>
                     </thead>
                     <tbody>
-                        { for users.items.iter().map(|u| user_row(u, lang, me, &on_toggle)) }
+                        { for users.items.iter().map(|u| html! {
+                            <UserRow key={u.id} user={u.clone()} {me} token={token.clone()} version={*reload}
+                                on_toggle={on_toggle.clone()} on_reset={on_reset.clone()} />
+                        }) }
                     </tbody>
                 </table>
             </div>
@@ -142,6 +179,9 @@ fn users_admin(props: &AdminProps) -> Html {
                     if let Some(err) = &*action_error {
                         <div class="alert alert-error" role="alert" id="users-error">{ err.message(lang) }</div>
                     }
+                    if let Some(n) = &*notice {
+                        <div class="alert alert-success" role="status" id="users-notice">{ n.clone() }</div>
+                    }
                     { table }
                 </section>
                 <CreateUser token={token.clone()} on_created={on_created} />
@@ -150,39 +190,146 @@ fn users_admin(props: &AdminProps) -> Html {
     }
 }
 
-fn user_row(u: &User, lang: ttis_shared::Lang, me: i64, on_toggle: &Callback<User>) -> Html {
+#[derive(Properties, PartialEq)]
+struct UserRowProps {
+    user: User,
+    me: i64,
+    token: String,
+    /// The list's version: an open session list is asked again when it changes.
+    version: u32,
+    on_toggle: Callback<User>,
+    on_reset: Callback<User>,
+}
+
+/// One account and, when opened, its live sessions (`GET /users/{id}/sessions`).
+#[function_component(UserRow)]
+fn user_row(props: &UserRowProps) -> Html {
+    let lang = use_lang();
+    let u = &props.user;
+    let open = use_state(|| false);
+    let sessions = use_state(|| None::<Result<Rc<Vec<SessionInfo>>, ApiError>>);
+    let reload = use_state(|| 0u32);
+    let session_error = use_state(|| None::<ApiError>);
+
+    {
+        let (sessions, token, id) = (sessions.clone(), props.token.clone(), u.id);
+        use_effect_with((*open, props.version, *reload), move |(open, _, _)| {
+            if *open {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let path = format!("/users/{id}/sessions");
+                    let result = api::request_empty::<Vec<SessionInfo>>(Method::GET, &path, Some(&token), lang).await;
+                    sessions.set(Some(result.map(Rc::new)));
+                });
+            }
+        });
+    }
+
+    let toggle_sessions = {
+        let (open, sessions) = (open.clone(), sessions.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !*open {
+                sessions.set(None);
+            }
+            open.set(!*open);
+        })
+    };
+    let on_end = {
+        let (reload, session_error, token, id) = (reload.clone(), session_error.clone(), props.token.clone(), u.id);
+        Callback::from(move |s: SessionInfo| {
+            let (reload, session_error, token) = (reload.clone(), session_error.clone(), token.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let path = format!("/users/{id}/sessions/{}", util::url_component(&s.id));
+                match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
+                    Ok(()) => session_error.set(None),
+                    Err(e) => session_error.set(Some(e)),
+                }
+                reload.set(reload.wrapping_add(1));
+            });
+        })
+    };
+
     let roles = u.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
     let created = u.created_at.to_rfc3339();
     let created_date = created.get(..10).unwrap_or(&created).to_string();
-    let onclick = {
+    let on_toggle = {
         let user = u.clone();
-        let on_toggle = on_toggle.clone();
+        let on_toggle = props.on_toggle.clone();
         Callback::from(move |_: MouseEvent| on_toggle.emit(user.clone()))
+    };
+    let on_reset = {
+        let user = u.clone();
+        let on_reset = props.on_reset.clone();
+        Callback::from(move |_: MouseEvent| on_reset.emit(user.clone()))
     };
     let (status_key, status_class) =
         if u.disabled { (Key::UsersDisabled, "status status-off") } else { (Key::UsersActive, "status status-on") };
+    let (totp_key, totp_class) =
+        if u.totp_enabled { (Key::TotpOn, "status status-on") } else { (Key::TotpOff, "status status-off") };
     let action_key = if u.disabled { Key::UsersEnable } else { Key::UsersDisable };
+    let list_id = format!("user-sessions-list-{}", u.id);
+    let sessions_view = match &*sessions {
+        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Some(Err(e)) => html! { <p class="field-error" role="alert">{ e.message(lang) }</p> },
+        Some(Ok(items)) => html! {
+            <SessionTable id={format!("user-sessions-table-{}", u.id)} sessions={items.clone()} end_class="user-session-end"
+                caption={AttrValue::from(format!("{}: {}", t(lang, Key::SessionsTitle), u.name))} {on_end} />
+        },
+    };
     html! {
-        <tr id={format!("user-row-{}", u.id)}>
-            <td>{ u.name.clone() }</td>
-            <td class="cell-email">{ u.email.clone() }</td>
-            <td>{ roles }</td>
-            <td><span class={status_class}>{ t(lang, status_key) }</span></td>
-            <td><time datetime={created}>{ created_date }</time></td>
-            <td>
-                if u.id != me {
+        <>
+            <tr id={format!("user-row-{}", u.id)}>
+                <td>{ u.name.clone() }</td>
+                <td class="cell-email">{ u.email.clone() }</td>
+                <td>{ roles }</td>
+                <td><span class={status_class}>{ t(lang, status_key) }</span></td>
+                <td><span class={classes!(totp_class, "user-totp")}>{ t(lang, totp_key) }</span></td>
+                <td><time datetime={created}>{ created_date }</time></td>
+                <td class="cell-actions">
                     <button
                         type="button"
-                        id={format!("user-toggle-{}", u.id)}
-                        class={classes!("btn", "btn-small", if u.disabled { "btn-secondary" } else { "btn-danger" })}
-                        aria-label={format!("{} {}", t(lang, action_key), u.name)}
-                        {onclick}
+                        id={format!("user-sessions-{}", u.id)}
+                        class="btn btn-secondary btn-small user-sessions"
+                        aria-expanded={if *open { "true" } else { "false" }}
+                        aria-controls={list_id.clone()}
+                        onclick={toggle_sessions}
                     >
-                        { t(lang, action_key) }
+                        { t(lang, if *open { Key::UsersHideSessions } else { Key::UsersSessions }) }
                     </button>
-                }
-            </td>
-        </tr>
+                    if u.id != props.me {
+                        if u.totp_enabled {
+                            <button
+                                type="button"
+                                id={format!("user-totp-reset-{}", u.id)}
+                                class="btn btn-secondary btn-small user-totp-reset"
+                                aria-label={format!("{} {}", t(lang, Key::UsersTotpReset), u.name)}
+                                onclick={on_reset}
+                            >
+                                { t(lang, Key::UsersTotpReset) }
+                            </button>
+                        }
+                        <button
+                            type="button"
+                            id={format!("user-toggle-{}", u.id)}
+                            class={classes!("btn", "btn-small", if u.disabled { "btn-secondary" } else { "btn-danger" })}
+                            aria-label={format!("{} {}", t(lang, action_key), u.name)}
+                            onclick={on_toggle}
+                        >
+                            { t(lang, action_key) }
+                        </button>
+                    }
+                </td>
+            </tr>
+            if *open {
+                <tr class="user-sessions-row">
+                    <td colspan="7" id={list_id}>
+                        if let Some(e) = &*session_error {
+                            <p class="field-error" role="alert">{ e.message(lang) }</p>
+                        }
+                        { sessions_view }
+                    </td>
+                </tr>
+            }
+        </>
     }
 }
 

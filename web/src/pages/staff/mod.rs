@@ -1,16 +1,21 @@
 //! The staff area beyond the dashboard: a ticket (SOP steps 4-7), the head's approval queue,
 //! filing a report on someone's behalf, the PSE register, the taxonomy, the organisation
 //! settings, webhooks and failed deliveries, the statistics for the head of the agency and the SLA
-//! policy; and the pieces they share (the sign-in guard, the SLA countdown, durations, labels of
+//! policy, one's own account (second factor, password, sessions), the security policy and
+//! retention, reporters' data requests and the audit log; and the pieces they share (the sign-in guard, the SLA countdown, durations, labels of
 //! SOP steps, severities, categories, channels and priorities).
 
+pub mod account;
 pub mod approvals;
+pub mod audit;
 pub mod categories;
 pub mod deliveries;
 pub mod new_ticket;
 pub mod organization;
 pub mod pses;
 pub mod queue;
+pub mod reporter_data;
+pub mod security;
 pub mod sla_policy;
 pub mod statistics;
 pub mod ticket;
@@ -281,6 +286,7 @@ pub fn staff_nav(props: &StaffNavProps) -> Html {
                 }
                 if works {
                     <li><NavLink to={Route::Statistics} id="statistics-link">{ t(lang, Key::StatsNav) }</NavLink></li>
+                    <li><NavLink to={Route::ReporterData} id="reporter-data-link">{ t(lang, Key::NavReporterData) }</NavLink></li>
                 }
                 <li><NavLink to={Route::Pses} id="pses-link">{ t(lang, Key::PsesTitle) }</NavLink></li>
                 if is_admin {
@@ -289,7 +295,10 @@ pub fn staff_nav(props: &StaffNavProps) -> Html {
                     <li><NavLink to={Route::Organization} id="organization-link">{ t(lang, Key::NavOrganization) }</NavLink></li>
                     <li><NavLink to={Route::SlaPolicy} id="sla-link">{ t(lang, Key::SlaPolicyNav) }</NavLink></li>
                     <li><NavLink to={Route::Webhooks} id="staff-webhooks-link">{ t(lang, Key::WebhooksTitle) }</NavLink></li>
+                    <li><NavLink to={Route::Security} id="security-link">{ t(lang, Key::NavSecurity) }</NavLink></li>
+                    <li><NavLink to={Route::Audit} id="audit-link">{ t(lang, Key::NavAudit) }</NavLink></li>
                 }
+                <li><NavLink to={Route::Account} id="account-link">{ t(lang, Key::NavAccount) }</NavLink></li>
             </ul>
         </nav>
     }
