@@ -18,7 +18,9 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     options
         .max_connections(settings.db_max_connections)
         .min_connections(1)
-        .acquire_timeout(Duration::from_secs(30))
+        // The embedded default has one connection: a burst (fifty approvals, each rendering two
+        // PDFs inside its transaction) queues for it, which is better than failing.
+        .acquire_timeout(Duration::from_secs(if settings.is_sqlite() { 120 } else { 30 }))
         .sqlx_logging(false);
     let db = Database::connect(options).await.context("cannot connect to the database (DATABASE_URL)")?;
     if settings.is_sqlite() {

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// Append-only, hash-chained record of security-relevant events. Each row's `hash` is the SHA-256
-/// of the previous row's hash and this row's content (see `services::audit`).
+/// Append-only, hash-chained record of security-relevant events. Each sealed row's `hash` is the
+/// SHA-256 of the previous row's hash (in `seq` order) and this row's content (see `services::audit`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "audit_log")]
 pub struct Model {
@@ -17,8 +17,11 @@ pub struct Model {
     /// JSON object with the event's details (never secrets).
     pub details: String,
     pub ip: Option<String>,
+    /// Empty until the row is sealed (see `seq`).
     pub prev_hash: String,
     pub hash: String,
+    /// The row's place in the chain, given when it is sealed; absent for a row not sealed yet.
+    pub seq: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

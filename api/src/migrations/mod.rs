@@ -12,6 +12,7 @@ mod m20261129_000006_delivery;
 mod m20261129_000007_sla_policy;
 mod m20261129_000008_statistics;
 mod m20261129_000009_security;
+mod m20261129_000010_audit_sealing;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_sla_policy::Migration),
             Box::new(m20261129_000008_statistics::Migration),
             Box::new(m20261129_000009_security::Migration),
+            Box::new(m20261129_000010_audit_sealing::Migration),
         ]
     }
 }

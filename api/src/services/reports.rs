@@ -223,6 +223,12 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
 
     let pse_id = super::pse::match_asset(db, &report.affected_asset).await?;
     let policy = super::sla::load(db).await?;
+    // The ticket number comes from the per-year counter in its own short transaction, before the
+    // report's: concurrent submissions then never wait on the counter row while another commits
+    // (it held them to one commit at a time). A submission that fails after this leaves a gap:
+    // ticket codes are unique and increasing, not gapless (letter numbers are; see `letters`).
+    let seq = sequence::next(db, &format!("ticket:{year}")).await?;
+    let code = ticket_code(&state.settings.reports.ticket_prefix, year, seq);
     let txn = db.begin().await?;
     if sub.filed_by.is_none() {
         pow::spend(&txn, secret, state.settings.reports.pow_difficulty, report.pow.as_ref()).await?;
@@ -232,21 +238,23 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         Some((actor, _)) => actor.clone(),
         None => Actor::anonymous(sub.client.ip.clone()),
     };
-    // The ticket number is taken last, just before the commit, so that concurrent submissions
-    // wait on the counter row as briefly as possible; until then the row has a unique placeholder.
-    let placeholder = format!("~{}", &uuid::Uuid::new_v4().simple().to_string()[..30]);
     let r = &report.reporter;
+    let reporter_name = r.name.trim().to_string();
+    let reporter_email = normalize_email(&r.email);
+    let title = report.title.trim().to_string();
+    let asset = report.affected_asset.trim().to_string();
+    let search = ticket::search_text(&code, &title, &asset, &reporter_name, &reporter_email);
     let t = ticket::ActiveModel {
-        code: Set(placeholder),
+        code: Set(code),
         year: Set(year),
-        seq: Set(0),
+        seq: Set(seq),
         kind: Set(match report.kind {
             ttis_shared::dto::reports::ReportKind::Incident => "incident".into(),
             ttis_shared::dto::reports::ReportKind::Vulnerability => "vulnerability".into(),
         }),
-        title: Set(report.title.trim().to_string()),
+        title: Set(title),
         category_code: Set(category.code.clone()),
-        affected_asset: Set(report.affected_asset.trim().to_string()),
+        affected_asset: Set(asset),
         affected_host: Set(affected_host.clone()),
         discovered_at: Set(report.discovered_at),
         description: Set(report.description.trim().to_string()),
@@ -260,8 +268,8 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         state: Set(ReportState::Submitted.as_str().into()),
         state_entered_at: Set(at),
         access_key_hash: Set(key_hash(&key)),
-        reporter_name: Set(r.name.trim().to_string()),
-        reporter_email: Set(normalize_email(&r.email)),
+        reporter_name: Set(reporter_name),
+        reporter_email: Set(reporter_email),
         reporter_phone: Set(opt_text(&r.phone)),
         reporter_organization: Set(opt_text(&r.organization)),
         reporter_type: Set(reporter_type(r.reporter_type).into()),
@@ -275,7 +283,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         duplicate_of_id: Set(None),
         submitted_at: Set(at),
         updated_at: Set(at),
-        search_text: Set(None),
+        search_text: Set(Some(search)),
         step_started_at: Set(Some(at)),
         paused_seconds: Set(0),
         due_at: Set(
@@ -358,14 +366,6 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 .await?;
             }
         }
-        let seq = sequence::next(&txn, &format!("ticket:{year}")).await?;
-        let code = ticket_code(&state.settings.reports.ticket_prefix, year, seq);
-        let search = ticket::search_text(&code, &t.title, &t.affected_asset, &t.reporter_name, &t.reporter_email);
-        let mut numbered: ticket::ActiveModel = t.clone().into();
-        numbered.code = Set(code);
-        numbered.seq = Set(seq);
-        numbered.search_text = Set(Some(search));
-        let t = numbered.update(&txn).await?;
         super::delivery::emit(
             &txn,
             ttis_shared::dto::delivery::WebhookEvent::ReportSubmitted,
