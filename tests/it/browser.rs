@@ -657,3 +657,57 @@ async fn an_admin_enrols_a_second_factor_and_reads_the_audit_log() {
     assert_eq!(app.count("audit_log WHERE action = 'auth.totp_enabled'").await, 1);
     assert_eq!(app.count("audit_log WHERE action = 'security.policy_update'").await, 2);
 }
+
+/// The public home page's first render, measured in the browser with the Performance API: the
+/// first contentful paint (the page's body is empty until the SPA renders), on a cold cache and
+/// then on four reloads. No time is asserted; `cargo xtask bench` reads the figures from
+/// `TTIS_BENCH_OUT` and judges them against the budget.
+#[tokio::test]
+async fn first_render_is_measured() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let measure = r#"
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        const nav = performance.getEntriesByType('navigation')[0];
+        const wasm = performance.getEntriesByType('resource').find(r => r.name.endsWith('.wasm'));
+        return JSON.stringify({
+            paint: paint ? paint.startTime : performance.now(),
+            dom: nav ? nav.domContentLoadedEventEnd : null,
+            wasm_ms: wasm ? wasm.responseEnd - wasm.startTime : null,
+            wasm_bytes: wasm ? wasm.encodedBodySize : null,
+        });
+    "#;
+    let mut runs: Vec<serde_json::Value> = Vec::new();
+    let result = async {
+        let c = &browser.client;
+        for i in 0..5 {
+            if i == 0 {
+                c.goto(&app.url("/")).await?;
+            } else {
+                c.refresh().await?;
+            }
+            browser.find("#cta-report").await?;
+            let text = c.execute(measure, vec![]).await?;
+            runs.push(serde_json::from_str(text.as_str().unwrap_or_default())?);
+        }
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    let paint = |r: &serde_json::Value| r["paint"].as_f64().unwrap_or(f64::NAN);
+    let cold = paint(&runs[0]);
+    let mut warm: Vec<f64> = runs[1..].iter().map(paint).collect();
+    warm.sort_by(f64::total_cmp);
+    assert!(cold.is_finite() && cold > 0.0, "a first paint was measured: {runs:?}");
+    let summary = serde_json::json!({
+        "first_render_ms": cold,
+        "warm_median_ms": warm[warm.len() / 2],
+        "wasm_bytes": runs[0]["wasm_bytes"],
+        "wasm_fetch_ms": runs[0]["wasm_ms"],
+    });
+    println!("first render: {summary}");
+    if let Ok(path) = std::env::var("TTIS_BENCH_OUT") {
+        std::fs::write(&path, summary.to_string()).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+}

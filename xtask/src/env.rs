@@ -12,7 +12,7 @@ use anyhow::{Context, bail};
 
 use crate::status;
 
-fn have(program: &str) -> bool {
+pub fn have(program: &str) -> bool {
     Command::new("sh")
         .args(["-c", &format!("command -v {program}")])
         .stdout(Stdio::null())
@@ -41,7 +41,7 @@ pub fn ensure_wasm_target() -> anyhow::Result<()> {
 
 static APT_UPDATED: std::sync::Once = std::sync::Once::new();
 
-fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+pub fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     if !have("apt-get") {
         bail!("{} missing and apt-get is not available: install them by hand", packages.join(", "));
     }

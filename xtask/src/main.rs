@@ -4,7 +4,9 @@
 //! - `test`      install what the tests need, then fmt, clippy, the SPA build and every test
 //! - `openapi`   rewrite `openapi/openapi.json` from the code
 //! - `build-web` build the SPA into `web/dist`
+//! - `bench`     measure the platform against PostgreSQL's own ceiling (`--quick` for 5 s runs)
 
+mod bench;
 mod env;
 mod web;
 
@@ -21,9 +23,10 @@ fn main() -> ExitCode {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test(&root, &args[1..]),
         Some("openapi") => openapi(&root),
+        Some("bench") => bench::run(&root, &args[1..]),
         Some("build-web") => env::ensure_wasm_target().and_then(|()| web::build(&root, &target_dir(&root))),
         _ => {
-            eprintln!("usage: cargo xtask <run [--debug] | test | openapi | build-web>");
+            eprintln!("usage: cargo xtask <run [--debug] | test | openapi | build-web | bench [--quick]>");
             return ExitCode::from(2);
         }
     };

@@ -1,0 +1,708 @@
+//! `cargo xtask bench`: the platform's speed measured against this machine's own ceiling.
+//!
+//! PostgreSQL's ceilings first (`pgbench`: one single-row insert per transaction, and the built-in
+//! select-only test), then the release API on a fresh PostgreSQL database, driven by `wrk` for
+//! public submissions, status lookups with valid keys, and the staff queue with filters, at 1, 16
+//! and 64 connections, 20 s each after a warm-up. Then a second API process on the same database,
+//! resident memory, the SPA's size and first render (headless Chromium, Performance API), and the
+//! letter render (criterion). One table goes to stdout and `docs/benchmarks.md`. Budgets that are
+//! missed are flagged in the table; the command fails only when something could not be measured.
+
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use serde_json::{Value, json};
+
+use crate::{cargo, env, status, target_dir, web};
+
+const PG: &str = "postgresql://postgres@127.0.0.1:5432";
+const CONNECTIONS: [u32; 3] = [1, 16, 64];
+const ADMIN_EMAIL: &str = "admin@bench.test";
+const ADMIN_PASSWORD: &str = "bench-admin-password-long";
+const ANALYST_PASSWORD: &str = "bench-analyst-password-long";
+const MIB: f64 = 1024.0 * 1024.0;
+
+struct Options {
+    secs: u64,
+    warmup: u64,
+}
+
+/// One load measurement.
+#[derive(Clone, Debug, Default)]
+struct Load {
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    errors: u64,
+}
+
+pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
+    let quick = args.iter().any(|a| a == "--quick");
+    let opts = if quick { Options { secs: 5, warmup: 2 } } else { Options { secs: 20, warmup: 5 } };
+    env::ensure_postgres()?;
+    ensure_tools()?;
+    let work = std::env::temp_dir().join(format!("ttis-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+
+    println!("== building the release server and the SPA");
+    let target = target_dir(root);
+    if !status(cargo(root).args(["build", "--release", "-p", "ttis-api", "--bin", "ttis-api"]))? {
+        bail!("cargo build --release -p ttis-api failed");
+    }
+    env::ensure_wasm_target()?;
+    web::build(root, &target)?;
+    let spa = spa_sizes(&root.join("web/dist"))?;
+
+    println!("== PostgreSQL ceilings (pgbench, {} s each)", opts.secs);
+    let ceilings = pgbench_ceilings(&work, &opts)?;
+
+    println!("== the API under load (wrk, {} s each)", opts.secs);
+    let binary = target.join("release/ttis-api");
+    let db = fresh_db("ttis_bench_api")?;
+    let first = Server::start(&binary, root, &work.join("api-1"), &db, 18081)?;
+    std::thread::sleep(Duration::from_secs(2));
+    let rss_idle = first.rss_mib()?;
+    let fixture = Fixture::create(first.port)?;
+    let scripts = Scripts::write(&work, &fixture)?;
+    let mut api: Vec<(&str, u32, Load)> = Vec::new();
+    for (name, script) in [("submission", &scripts.submit), ("status", &scripts.status), ("queue", &scripts.queue)] {
+        wrk(first.port, script, 16, opts.warmup)?;
+        for c in CONNECTIONS {
+            let load = wrk(first.port, script, c, opts.secs)?;
+            println!(
+                "   {name:<10} c={c:<3} {:>8.1} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
+                load.rps, load.p50_ms, load.p99_ms, load.errors
+            );
+            api.push((name, c, load));
+        }
+    }
+    let rss_loaded = first.rss_mib()?;
+
+    println!("== a second API process on the same database");
+    let second = Server::start(&binary, root, &work.join("api-2"), &db, 18082)?;
+    let mut replicas: Vec<(&str, Load)> = Vec::new();
+    for (name, script) in [("submission", &scripts.submit), ("status", &scripts.status)] {
+        wrk(second.port, script, 16, opts.warmup)?;
+        let (a, b) = std::thread::scope(|s| {
+            let one = s.spawn(|| wrk(first.port, script, 32, opts.secs));
+            let two = s.spawn(|| wrk(second.port, script, 32, opts.secs));
+            (one.join(), two.join())
+        });
+        let (a, b) = match (a, b) {
+            (Ok(Ok(a)), Ok(Ok(b))) => (a, b),
+            _ => bail!("wrk against two replicas failed"),
+        };
+        let both = Load {
+            rps: a.rps + b.rps,
+            p50_ms: a.p50_ms.max(b.p50_ms),
+            p99_ms: a.p99_ms.max(b.p99_ms),
+            errors: a.errors + b.errors,
+        };
+        println!("   {name:<10} 2 x c=32 {:>8.1} req/s  p99 {:>7.2} ms  errors {}", both.rps, both.p99_ms, both.errors);
+        replicas.push((name, both));
+    }
+    drop(second);
+    drop(first);
+
+    println!("== first render in headless Chromium");
+    let first_render = first_render(root, &work)?;
+    println!("== letter render (criterion)");
+    let letter_ms = letter_render(root, &target)?;
+
+    let report = Report { opts: &opts, ceilings, api, replicas, rss_idle, rss_loaded, spa, first_render, letter_ms };
+    let markdown = report.markdown(&machine());
+    println!("\n{markdown}");
+    let out = root.join("docs/benchmarks.md");
+    std::fs::create_dir_all(root.join("docs"))?;
+    std::fs::write(&out, &markdown).with_context(|| format!("writing {}", out.display()))?;
+    println!("written to {}", out.display());
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(())
+}
+
+fn ensure_tools() -> anyhow::Result<()> {
+    if !env::have("wrk") {
+        env::apt_install(&["wrk"])?;
+    }
+    if !env::have("pgbench") || !env::have("psql") {
+        env::apt_install(&["postgresql-client", "postgresql-contrib"])?;
+    }
+    env::ensure_browser()
+}
+
+fn psql(db: &str, sql: &str) -> anyhow::Result<()> {
+    let ok = Command::new("psql")
+        .args(["-q", "-v", "ON_ERROR_STOP=1", &format!("{PG}/{db}"), "-c", sql])
+        .stdout(Stdio::null())
+        .status()
+        .context("psql")?
+        .success();
+    if !ok {
+        bail!("psql {db}: {sql} failed");
+    }
+    Ok(())
+}
+
+/// Drops and creates a database; returns its URL.
+fn fresh_db(name: &str) -> anyhow::Result<String> {
+    psql("postgres", &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))?;
+    psql("postgres", &format!("CREATE DATABASE {name}"))?;
+    Ok(format!("{PG}/{name}"))
+}
+
+struct Ceilings {
+    insert: Vec<(u32, f64)>,
+    select: Vec<(u32, f64)>,
+}
+
+impl Ceilings {
+    fn at(list: &[(u32, f64)], c: u32) -> f64 {
+        list.iter().find(|(k, _)| *k == c).map(|(_, v)| *v).unwrap_or(f64::NAN)
+    }
+}
+
+fn pgbench_ceilings(work: &Path, opts: &Options) -> anyhow::Result<Ceilings> {
+    let url = fresh_db("ttis_bench_pg")?;
+    let ok = Command::new("pgbench")
+        .args(["-i", "-q", "-s", "10", &url])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()?;
+    if !ok.success() {
+        bail!("pgbench -i failed");
+    }
+    psql(
+        "ttis_bench_pg",
+        "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+    )?;
+    let script = work.join("insert.sql");
+    std::fs::write(&script, "INSERT INTO bench_insert (payload) VALUES ('laporan insiden siber');\n")?;
+    let script = script.display().to_string();
+    let run = |extra: &[&str], c: u32, secs: u64| -> anyhow::Result<f64> {
+        let jobs = c.clamp(1, 2).to_string();
+        let out = Command::new("pgbench")
+            .args(["-n", "-M", "prepared", "-c", &c.to_string(), "-j", &jobs, "-T", &secs.to_string()])
+            .args(extra)
+            .arg(&url)
+            .output()
+            .context("pgbench")?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let tps = text
+            .lines()
+            .find(|l| l.starts_with("tps = "))
+            .and_then(|l| l.trim_start_matches("tps = ").split_whitespace().next())
+            .and_then(|n| n.parse::<f64>().ok());
+        tps.with_context(|| format!("pgbench printed no tps: {text}{}", String::from_utf8_lossy(&out.stderr)))
+    };
+    run(&["-f", &script], 16, opts.warmup)?;
+    let mut insert = Vec::new();
+    for c in CONNECTIONS {
+        let tps = run(&["-f", &script], c, opts.secs)?;
+        println!("   insert     c={c:<3} {tps:>8.1} tps");
+        insert.push((c, tps));
+    }
+    run(&["-S"], 16, opts.warmup)?;
+    let mut select = Vec::new();
+    for c in CONNECTIONS {
+        let tps = run(&["-S"], c, opts.secs)?;
+        println!("   select     c={c:<3} {tps:>8.1} tps");
+        select.push((c, tps));
+    }
+    Ok(Ceilings { insert, select })
+}
+
+/// A release API process; stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(binary: &Path, root: &Path, data: &Path, db: &str, port: u16) -> anyhow::Result<Server> {
+        std::fs::create_dir_all(data)?;
+        let log = std::fs::File::create(data.join("server.log"))?;
+        let child = Command::new(binary)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DATABASE_URL", db)
+            .env("TTIS_DATA_DIR", data)
+            .env("TTIS_BIND", format!("127.0.0.1:{port}"))
+            .env("TTIS_PUBLIC_URL", format!("http://127.0.0.1:{port}"))
+            .env("TTIS_WEB_DIR", root.join("web/dist"))
+            .env("TTIS_JWT_SECRET", "bench-jwt-secret-that-is-long-enough-0123456789")
+            .env("TTIS_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL)
+            .env("TTIS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .env("TTIS_ACCESS_TOKEN_TTL_SECS", "7200")
+            .env("TTIS_LOG_FORMAT", "json")
+            // The proof of work costs the reporter's browser, not the server: off, so that wrk
+            // can submit. The per-address limits would stop one load generator at once: raised.
+            .env("TTIS_POW_DIFFICULTY", "0")
+            .env("TTIS_RATE_SUBMIT_PER_HOUR", "100000000")
+            .env("TTIS_RATE_STATUS_PER_MINUTE", "100000000")
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()
+            .with_context(|| format!("starting {}", binary.display()))?;
+        let server = Server { child, port };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < deadline {
+            if http(port, "GET", "/api/v1/health", None, None).is_ok_and(|(s, _)| s == 200) {
+                return Ok(server);
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        bail!("the API on port {port} did not become healthy; see {}", data.join("server.log").display())
+    }
+
+    fn rss_mib(&self) -> anyhow::Result<f64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
+        let kib: f64 = status
+            .lines()
+            .find(|l| l.starts_with("VmRSS:"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse().ok())
+            .context("VmRSS")?;
+        Ok(kib / 1024.0)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A minimal HTTP/1.1 client for the setup requests: `(status, body)`.
+fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+) -> anyhow::Result<(u16, Value)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let payload = body.map(Value::to_string).unwrap_or_default();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+    if let Some(t) = token {
+        let _ = write!(req, "Authorization: Bearer {t}\r\n");
+    }
+    if body.is_some() {
+        let _ = write!(req, "Content-Type: application/json\r\nContent-Length: {}\r\n", payload.len());
+    }
+    req.push_str("\r\n");
+    req.push_str(&payload);
+    stream.write_all(req.as_bytes())?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let text = String::from_utf8_lossy(&raw);
+    let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status: u16 = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body =
+        if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(rest) } else { rest.to_string() };
+    Ok((status, serde_json::from_str(&body).unwrap_or(Value::Null)))
+}
+
+fn dechunk(mut rest: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, tail)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || tail.len() < n {
+            break;
+        }
+        out.push_str(&tail[..n]);
+        rest = tail[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+fn sample_report() -> Value {
+    json!({
+        "reporter": {
+            "name": "Budi Santoso", "email": "budi@example.com", "phone": "+62 812 3456 7890",
+            "organization": "Komunitas Keamanan Kukar", "reporter_type": "researcher",
+            "hall_of_fame": "alias", "alias": "budisec"
+        },
+        "kind": "incident",
+        "title": "Halaman utama situs dinas diubah (deface)",
+        "category": "web_defacement",
+        "affected_asset": "https://disdik.kukarkab.go.id/",
+        "discovered_at": "2026-11-28T08:30:00+08:00",
+        "description": "Halaman utama menampilkan pesan peretas sejak pagi ini, semua menu hilang.",
+        "steps_to_reproduce": "Buka https://disdik.kukarkab.go.id/ di peramban.",
+        "impact": "Reputasi instansi dan kepercayaan publik.",
+        "ongoing": true,
+        "personal_data_involved": false,
+        "tlp": "amber",
+        "declarations": {"good_faith": true, "consent": true}
+    })
+}
+
+/// What the load scripts need: valid access keys and an analyst's token.
+struct Fixture {
+    keys: Vec<(String, String)>,
+    analyst_token: String,
+}
+
+impl Fixture {
+    fn create(port: u16) -> anyhow::Result<Fixture> {
+        let login = |email: &str, password: &str| -> anyhow::Result<String> {
+            let (s, v) =
+                http(port, "POST", "/api/v1/auth/login", None, Some(&json!({"email": email, "password": password})))?;
+            v["access_token"].as_str().map(str::to_string).with_context(|| format!("sign-in as {email}: {s} {v}"))
+        };
+        let admin = login(ADMIN_EMAIL, ADMIN_PASSWORD)?;
+        let analyst = json!({"email": "analis@bench.test", "name": "Analis Bench", "roles": ["analyst"], "password": ANALYST_PASSWORD});
+        let (s, v) = http(port, "POST", "/api/v1/users", Some(&admin), Some(&analyst))?;
+        if s != 201 {
+            bail!("creating the analyst: {s} {v}");
+        }
+        let analyst_token = login("analis@bench.test", ANALYST_PASSWORD)?;
+        let mut keys = Vec::new();
+        for _ in 0..200 {
+            let (s, v) = http(port, "POST", "/api/v1/reports", None, Some(&sample_report()))?;
+            match (s, v["ticket_code"].as_str(), v["access_key"].as_str()) {
+                (201, Some(code), Some(key)) => keys.push((code.to_string(), key.to_string())),
+                _ => bail!("a setup submission failed: {s} {v}"),
+            }
+        }
+        Ok(Fixture { keys, analyst_token })
+    }
+}
+
+struct Scripts {
+    submit: PathBuf,
+    status: PathBuf,
+    queue: PathBuf,
+}
+
+/// Reports the figures of a run on one line that [`wrk`] parses.
+const DONE: &str = r#"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d\n", summary.requests, summary.duration,
+    e.connect + e.read + e.write + e.timeout, e.status, latency:percentile(50), latency:percentile(99)))
+end
+"#;
+
+impl Scripts {
+    fn write(dir: &Path, fixture: &Fixture) -> anyhow::Result<Scripts> {
+        let lua = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+        let submit = dir.join("submit.lua");
+        std::fs::write(
+            &submit,
+            format!(
+                "wrk.method = \"POST\"\nwrk.path = \"/api/v1/reports\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = \"{}\"\n{DONE}",
+                lua(&sample_report().to_string())
+            ),
+        )?;
+        let status = dir.join("status.lua");
+        let mut bodies = String::from("local bodies = {\n");
+        for (code, key) in &fixture.keys {
+            let _ = writeln!(bodies, "  \"{}\",", lua(&json!({"ticket_code": code, "access_key": key}).to_string()));
+        }
+        bodies.push_str("}\n");
+        std::fs::write(
+            &status,
+            format!(
+                "{bodies}local i = 0\nlocal headers = {{[\"Content-Type\"] = \"application/json\"}}\nrequest = function()\n  i = i % #bodies + 1\n  return wrk.format(\"POST\", \"/api/v1/reports/status\", headers, bodies[i])\nend\n{DONE}"
+            ),
+        )?;
+        let queue = dir.join("queue.lua");
+        std::fs::write(
+            &queue,
+            format!(
+                "wrk.path = \"/api/v1/tickets?state=submitted&category=web_defacement&sort=due&per_page=25&page=2\"\nwrk.headers[\"Authorization\"] = \"Bearer {}\"\n{DONE}",
+                fixture.analyst_token
+            ),
+        )?;
+        Ok(Scripts { submit, status, queue })
+    }
+}
+
+fn wrk(port: u16, script: &Path, connections: u32, secs: u64) -> anyhow::Result<Load> {
+    let threads = connections.clamp(1, 2).to_string();
+    let out = Command::new("wrk")
+        .args(["-t", &threads, "-c", &connections.to_string(), "-d", &format!("{secs}s"), "--timeout", "10s", "-s"])
+        .arg(script)
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .output()
+        .context("wrk")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line =
+        text.lines().find(|l| l.starts_with("RESULT ")).with_context(|| format!("wrk printed no result: {text}"))?;
+    let n: Vec<f64> = line.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
+    if n.len() != 6 {
+        bail!("cannot read wrk's result: {line}");
+    }
+    Ok(Load { rps: n[0] / (n[1] / 1e6), errors: (n[2] + n[3]) as u64, p50_ms: n[4] / 1000.0, p99_ms: n[5] / 1000.0 })
+}
+
+/// `(name, raw bytes, gzip bytes)` of each bundle in `web/dist`: its module and wasm.
+fn spa_sizes(dist: &Path) -> anyhow::Result<Vec<(String, u64, u64)>> {
+    let mut out = Vec::new();
+    for (name, stem) in [("public", "ttis_web"), ("staff", "ttis_web_staff")] {
+        let js = dist.join(format!("{stem}.js"));
+        let wasm = dist.join(format!("{stem}_bg.wasm"));
+        if !js.exists() || !wasm.exists() {
+            continue;
+        }
+        let (mut raw, mut gz) = (0, 0);
+        for f in [js, wasm] {
+            let bytes = std::fs::read(&f)?;
+            raw += bytes.len() as u64;
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            enc.write_all(&bytes)?;
+            gz += enc.finish()?.len() as u64;
+        }
+        out.push((name.to_string(), raw, gz));
+    }
+    if out.is_empty() {
+        bail!("no SPA bundle in {}", dist.display());
+    }
+    Ok(out)
+}
+
+/// The browser test `first_render_is_measured` measures with the Performance API and writes
+/// its figures to `TTIS_BENCH_OUT`.
+fn first_render(root: &Path, work: &Path) -> anyhow::Result<Value> {
+    let out = work.join("first-render.json");
+    let ok = cargo(root)
+        .args(["nextest", "run", "-p", "ttis-tests", "--no-fail-fast", "-E", "test(first_render_is_measured)"])
+        .env("TTIS_BENCH_OUT", &out)
+        .stdout(Stdio::null())
+        .status()?
+        .success();
+    if !ok {
+        bail!("the first-render measurement failed");
+    }
+    let text = std::fs::read_to_string(&out).context("the first-render measurement wrote nothing")?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+/// The median of criterion's letter benchmark, in milliseconds.
+fn letter_render(root: &Path, target: &Path) -> anyhow::Result<f64> {
+    if !status(cargo(root).args(["bench", "-p", "ttis-api", "--bench", "render", "--", "--noplot"]))? {
+        bail!("cargo bench --bench render failed");
+    }
+    let path = target.join("criterion/render/letter_signed/new/estimates.json");
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?)?;
+    v["median"]["point_estimate"].as_f64().map(|ns| ns / 1e6).context("criterion's median")
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|t| t.lines().next().and_then(|l| l.split_whitespace().nth(1)).and_then(|k| k.parse::<f64>().ok()))
+        .map(|kib| format!("{:.0} GiB", kib / MIB))
+        .unwrap_or_default();
+    let cmd = |c: &str, a: &[&str]| {
+        Command::new(c)
+            .args(a)
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    let os = std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("PRETTY_NAME="))
+                .map(|l| l.trim_start_matches("PRETTY_NAME=").trim_matches('"').to_string())
+        })
+        .unwrap_or_default();
+    format!(
+        "{cores} cores ({cpu}), {mem} RAM, {os}, kernel {}, {}, {}, {}",
+        cmd("uname", &["-r"]),
+        cmd("psql", &["--version"]),
+        cmd("wrk", &["--version"]).lines().next().unwrap_or("wrk").split(" [").next().unwrap_or("wrk"),
+        cmd("rustc", &["--version"])
+    )
+}
+
+struct Report<'a> {
+    opts: &'a Options,
+    ceilings: Ceilings,
+    api: Vec<(&'static str, u32, Load)>,
+    replicas: Vec<(&'static str, Load)>,
+    rss_idle: f64,
+    rss_loaded: f64,
+    spa: Vec<(String, u64, u64)>,
+    first_render: Value,
+    letter_ms: f64,
+}
+
+fn mark(ok: bool) -> &'static str {
+    if ok { "met" } else { "**missed**" }
+}
+
+impl Report<'_> {
+    fn load(&self, name: &str, c: u32) -> Load {
+        self.api.iter().find(|(n, k, _)| *n == name && *k == c).map(|(_, _, l)| l.clone()).unwrap_or_default()
+    }
+
+    fn markdown(&self, machine: &str) -> String {
+        let date = Command::new("date")
+            .arg("-u")
+            .arg("+%Y-%m-%d %H:%M UTC")
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
+        let mut md = String::new();
+        let _ = writeln!(md, "# Benchmarks\n");
+        let _ = writeln!(md, "Written by `cargo xtask bench` on {date}.\n\nMachine: {machine}.\n");
+        let _ = writeln!(
+            md,
+            "Each API figure is `wrk` for {} s after a {} s warm-up against the release server (one process, `TTIS_WORKERS=2`, \
+             pool of 10 connections) on a fresh PostgreSQL database, with the load generator on the same machine. The ratio \
+             is to PostgreSQL's own ceiling at the same number of connections, measured by `pgbench` in the same run: \
+             submissions against one single-row insert per transaction, status lookups and the queue against the built-in \
+             select-only test. The proof of work is off (it costs the reporter's browser, not the server) and the \
+             per-address limits are raised, so that one load generator can submit.\n",
+            self.opts.secs, self.opts.warmup
+        );
+        let _ = writeln!(
+            md,
+            "## PostgreSQL ceilings (pgbench)\n\n| connections | insert tps | select-only tps |\n|---:|---:|---:|"
+        );
+        for c in CONNECTIONS {
+            let _ = writeln!(
+                md,
+                "| {c} | {:.0} | {:.0} |",
+                Ceilings::at(&self.ceilings.insert, c),
+                Ceilings::at(&self.ceilings.select, c)
+            );
+        }
+        let _ = writeln!(
+            md,
+            "\n## The API\n\n| scenario | connections | req/s | p50 ms | p99 ms | errors | ceiling | ratio |\n|---|---:|---:|---:|---:|---:|---|---:|"
+        );
+        for (name, c, l) in &self.api {
+            let (ceiling, label) = if *name == "submission" {
+                (Ceilings::at(&self.ceilings.insert, *c), "insert")
+            } else {
+                (Ceilings::at(&self.ceilings.select, *c), "select-only")
+            };
+            let what = match *name {
+                "submission" => "public JSON submission",
+                "status" => "status lookup (valid key)",
+                _ => "staff queue with filters",
+            };
+            let _ = writeln!(
+                md,
+                "| {what} | {c} | {:.0} | {:.2} | {:.2} | {} | {label} {:.0} | {:.2}x |",
+                l.rps,
+                l.p50_ms,
+                l.p99_ms,
+                l.errors,
+                ceiling,
+                l.rps / ceiling
+            );
+        }
+        let _ = writeln!(
+            md,
+            "\n## A second replica\n\nTwo API processes on the same database, each driven by its own `wrk` with 32 connections (64 in all), against one process with 64.\n\n| scenario | one process, 64 conn. | two processes, 2 x 32 | change |\n|---|---:|---:|---:|"
+        );
+        for (name, both) in &self.replicas {
+            let one = self.load(name, 64);
+            let _ = writeln!(
+                md,
+                "| {name} | {:.0} req/s (p99 {:.1} ms) | {:.0} req/s (p99 {:.1} ms, {} errors) | {:+.0}% |",
+                one.rps,
+                one.p99_ms,
+                both.rps,
+                both.p99_ms,
+                both.errors,
+                (both.rps / one.rps - 1.0) * 100.0
+            );
+        }
+        let submit = |c| self.load("submission", c);
+        let status = |c| self.load("status", c);
+        let best_ratio = |name: &str, ceil: &[(u32, f64)]| {
+            CONNECTIONS.iter().map(|c| self.load(name, *c).rps / Ceilings::at(ceil, *c)).fold(0.0_f64, f64::max)
+        };
+        let submit_ratio = best_ratio("submission", &self.ceilings.insert);
+        let status64 = status(64);
+        let status_ratio = status64.rps / Ceilings::at(&self.ceilings.select, 64);
+        let errors: u64 = self.api.iter().map(|(_, _, l)| l.errors).sum::<u64>()
+            + self.replicas.iter().map(|(_, l)| l.errors).sum::<u64>();
+        let public = self.spa.iter().find(|(n, _, _)| n == "public").cloned().unwrap_or_default();
+        let render_ms = self.first_render["first_render_ms"].as_f64().unwrap_or(f64::NAN);
+        let _ = writeln!(md, "\n## Budgets\n\n| budget | measured | |\n|---|---|---|");
+        let _ = writeln!(
+            md,
+            "| submissions >= 0.5x the insert ceiling | {submit_ratio:.2}x (best of 1/16/64 connections; {:.0} req/s at 16) | {} |",
+            submit(16).rps,
+            mark(submit_ratio >= 0.5)
+        );
+        let _ = writeln!(
+            md,
+            "| status lookups >= 0.3x the select-only ceiling at 64 connections | {status_ratio:.2}x | {} |",
+            mark(status_ratio >= 0.3)
+        );
+        let _ = writeln!(
+            md,
+            "| status lookup p99 < 20 ms at 64 connections | {:.1} ms | {} |",
+            status64.p99_ms,
+            mark(status64.p99_ms < 20.0)
+        );
+        let _ = writeln!(md, "| zero errors | {errors} | {} |", mark(errors == 0));
+        let _ = writeln!(
+            md,
+            "| resident memory idle < 40 MiB | {:.1} MiB | {} |",
+            self.rss_idle,
+            mark(self.rss_idle < 40.0)
+        );
+        let _ = writeln!(
+            md,
+            "| resident memory after the load < 150 MiB | {:.1} MiB | {} |",
+            self.rss_loaded,
+            mark(self.rss_loaded < 150.0)
+        );
+        for (name, raw, gz) in &self.spa {
+            let budget = if name == "public" {
+                format!(" | {}", mark(*gz < 250 * 1024))
+            } else {
+                " | (no budget: loaded after staff sign-in)".into()
+            };
+            let _ = writeln!(
+                md,
+                "| SPA {name} bundle (wasm + JS) < 250 KiB gzip | {:.0} KiB gzip ({:.0} KiB raw){budget} |",
+                *gz as f64 / 1024.0,
+                *raw as f64 / 1024.0
+            );
+        }
+        let _ = writeln!(
+            md,
+            "| first render < 0.5 s (headless Chromium, loopback) | {render_ms:.0} ms | {} |",
+            mark(render_ms < 500.0)
+        );
+        let _ = writeln!(
+            md,
+            "| letter PDF render < 150 ms (p50, warm; criterion median) | {:.1} ms | {} |",
+            self.letter_ms,
+            mark(self.letter_ms < 150.0)
+        );
+        let _ = writeln!(md, "\nFirst render detail: {}.", self.first_render);
+        let _ = public;
+        md
+    }
+}
