@@ -5,12 +5,13 @@ use yew_router::prelude::*;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
 use crate::pages;
-use crate::state::{AuthProvider, LangProvider, use_auth, use_lang};
+use crate::state::{LangProvider, use_lang};
 
-/// Every page of the SPA. The server falls back to `index.html` for these paths.
+/// Every page of the SPA. The server answers `index.html` (the public build) for the public paths
+/// and `staff.html` (the build with the `staff` feature) for `/staff` and `/staff/...`; the
+/// public build's router knows only the public pages, and links to the staff area load it anew.
 #[derive(Debug, Clone, PartialEq, Eq, Routable)]
 pub enum Route {
     #[at("/")]
@@ -27,41 +28,58 @@ pub enum Route {
     VerifyDocument { id: String },
     #[at("/acknowledge")]
     Acknowledge,
-    #[at("/staff/login")]
-    Login,
-    #[at("/staff")]
-    Dashboard,
-    #[at("/staff/users")]
-    Users,
-    #[at("/staff/tickets/new")]
-    NewTicket,
-    #[at("/staff/tickets/:code")]
-    Ticket { code: String },
-    #[at("/staff/pses")]
-    Pses,
-    #[at("/staff/categories")]
-    Categories,
-    #[at("/staff/approvals")]
-    Approvals,
-    #[at("/staff/organization")]
-    Organization,
-    #[at("/staff/webhooks")]
-    Webhooks,
-    #[at("/staff/statistics")]
-    Statistics,
-    #[at("/staff/sla")]
-    SlaPolicy,
-    #[at("/staff/account")]
-    Account,
-    #[at("/staff/security")]
-    Security,
-    #[at("/staff/reporter-data")]
-    ReporterData,
-    #[at("/staff/audit")]
-    Audit,
     #[not_found]
     #[at("/404")]
     NotFound,
+    // The staff area: only in the staff build.
+    #[cfg(feature = "staff")]
+    #[at("/staff/login")]
+    Login,
+    #[cfg(feature = "staff")]
+    #[at("/staff")]
+    Dashboard,
+    #[cfg(feature = "staff")]
+    #[at("/staff/users")]
+    Users,
+    #[cfg(feature = "staff")]
+    #[at("/staff/tickets/new")]
+    NewTicket,
+    #[cfg(feature = "staff")]
+    #[at("/staff/tickets/:code")]
+    Ticket { code: String },
+    #[cfg(feature = "staff")]
+    #[at("/staff/pses")]
+    Pses,
+    #[cfg(feature = "staff")]
+    #[at("/staff/categories")]
+    Categories,
+    #[cfg(feature = "staff")]
+    #[at("/staff/approvals")]
+    Approvals,
+    #[cfg(feature = "staff")]
+    #[at("/staff/organization")]
+    Organization,
+    #[cfg(feature = "staff")]
+    #[at("/staff/webhooks")]
+    Webhooks,
+    #[cfg(feature = "staff")]
+    #[at("/staff/statistics")]
+    Statistics,
+    #[cfg(feature = "staff")]
+    #[at("/staff/sla")]
+    SlaPolicy,
+    #[cfg(feature = "staff")]
+    #[at("/staff/account")]
+    Account,
+    #[cfg(feature = "staff")]
+    #[at("/staff/security")]
+    Security,
+    #[cfg(feature = "staff")]
+    #[at("/staff/reporter-data")]
+    ReporterData,
+    #[cfg(feature = "staff")]
+    #[at("/staff/audit")]
+    Audit,
 }
 
 fn switch(route: Route) -> Html {
@@ -75,63 +93,56 @@ fn switch(route: Route) -> Html {
             html! { <pages::verify::Verify id={Some(AttrValue::from(id))} /> }
         }
         Route::Acknowledge => html! { <pages::acknowledge::Acknowledge /> },
-        Route::Login => html! { <pages::login::Login /> },
-        Route::Dashboard => html! { <pages::dashboard::Dashboard /> },
-        Route::Users => html! { <pages::users::Users /> },
-        Route::NewTicket => html! { <pages::staff::new_ticket::NewTicket /> },
-        Route::Ticket { code } => html! { <pages::staff::ticket::TicketPage code={AttrValue::from(code)} /> },
-        Route::Pses => html! { <pages::staff::pses::Pses /> },
-        Route::Categories => html! { <pages::staff::categories::Categories /> },
-        Route::Approvals => html! { <pages::staff::approvals::Approvals /> },
-        Route::Organization => html! { <pages::staff::organization::OrganizationSettings /> },
-        Route::Webhooks => html! { <pages::staff::webhooks::Webhooks /> },
-        Route::Statistics => html! { <pages::staff::statistics::Statistics /> },
-        Route::SlaPolicy => html! { <pages::staff::sla_policy::SlaPolicy /> },
-        Route::Account => html! { <pages::staff::account::Account /> },
-        Route::Security => html! { <pages::staff::security::Security /> },
-        Route::ReporterData => html! { <pages::staff::reporter_data::ReporterDataPage /> },
-        Route::Audit => html! { <pages::staff::audit::Audit /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
-    }
-}
-
-/// While the security policy waits for this account to enrol a second factor (some call answered
-/// `totp_enrollment_required`): staff pages give way to the account page, and a banner says why.
-#[function_component(EnrollmentNotice)]
-fn enrollment_notice() -> Html {
-    let lang = use_lang();
-    let auth = use_auth();
-    let route = use_route::<Route>();
-    if !auth.enrollment_required || auth.auth.session().is_none() {
-        return html! {};
-    }
-    let on_account = route == Some(Route::Account);
-    let staff_page = route.as_ref().is_some_and(|r| r.to_path().starts_with("/staff/") || *r == Route::Dashboard);
-    if staff_page && !on_account {
-        return html! { <Redirect<Route> to={Route::Account} /> };
-    }
-    html! {
-        <div class="container enrollment-wrap">
-            <div class="alert alert-warning" role="alert" id="enrollment-banner">
-                <strong>{ t(lang, Key::EnrollmentBannerTitle) }</strong>
-                <p>{ t(lang, Key::EnrollmentBannerText) }</p>
-                if !on_account {
-                    <p><NavLink to={Route::Account} id="enrollment-link">{ t(lang, Key::EnrollmentBannerLink) }</NavLink></p>
-                }
-            </div>
-        </div>
+        // The staff area: only in the staff build.
+        #[cfg(feature = "staff")]
+        Route::Login => html! { <pages::login::Login /> },
+        #[cfg(feature = "staff")]
+        Route::Dashboard => html! { <pages::dashboard::Dashboard /> },
+        #[cfg(feature = "staff")]
+        Route::Users => html! { <pages::users::Users /> },
+        #[cfg(feature = "staff")]
+        Route::NewTicket => html! { <pages::staff::new_ticket::NewTicket /> },
+        #[cfg(feature = "staff")]
+        Route::Ticket { code } => html! { <pages::staff::ticket::TicketPage code={AttrValue::from(code)} /> },
+        #[cfg(feature = "staff")]
+        Route::Pses => html! { <pages::staff::pses::Pses /> },
+        #[cfg(feature = "staff")]
+        Route::Categories => html! { <pages::staff::categories::Categories /> },
+        #[cfg(feature = "staff")]
+        Route::Approvals => html! { <pages::staff::approvals::Approvals /> },
+        #[cfg(feature = "staff")]
+        Route::Organization => html! { <pages::staff::organization::OrganizationSettings /> },
+        #[cfg(feature = "staff")]
+        Route::Webhooks => html! { <pages::staff::webhooks::Webhooks /> },
+        #[cfg(feature = "staff")]
+        Route::Statistics => html! { <pages::staff::statistics::Statistics /> },
+        #[cfg(feature = "staff")]
+        Route::SlaPolicy => html! { <pages::staff::sla_policy::SlaPolicy /> },
+        #[cfg(feature = "staff")]
+        Route::Account => html! { <pages::staff::account::Account /> },
+        #[cfg(feature = "staff")]
+        Route::Security => html! { <pages::staff::security::Security /> },
+        #[cfg(feature = "staff")]
+        Route::ReporterData => html! { <pages::staff::reporter_data::ReporterDataPage /> },
+        #[cfg(feature = "staff")]
+        Route::Audit => html! { <pages::staff::audit::Audit /> },
     }
 }
 
 #[function_component(Shell)]
 fn shell() -> Html {
     let lang = use_lang();
+    #[cfg(feature = "staff")]
+    let notice = html! { <pages::staff::enrollment::EnrollmentNotice /> };
+    #[cfg(not(feature = "staff"))]
+    let notice = Html::default();
     html! {
         <>
             <a class="skip-link" href="#main">{ t(lang, Key::SkipToContent) }</a>
             <Header />
             <main id="main" class="main" tabindex="-1">
-                <EnrollmentNotice />
+                { notice }
                 <Switch<Route> render={switch} />
             </main>
             <Footer />
@@ -139,16 +150,19 @@ fn shell() -> Html {
     }
 }
 
-/// The root component: language, session, router, then the page shell.
+/// The root component: language, session (staff build only), router, then the page shell.
 #[function_component(App)]
 pub fn app() -> Html {
+    let routed = html! {
+        <BrowserRouter>
+            <Shell />
+        </BrowserRouter>
+    };
+    #[cfg(feature = "staff")]
+    let routed = html! { <crate::state::AuthProvider>{ routed }</crate::state::AuthProvider> };
     html! {
         <LangProvider>
-            <AuthProvider>
-                <BrowserRouter>
-                    <Shell />
-                </BrowserRouter>
-            </AuthProvider>
+            { routed }
         </LangProvider>
     }
 }

@@ -1,5 +1,9 @@
 //! TTIS Lapor single-page application (Yew, WebAssembly).
 //!
+//! Two builds of this crate: the public one (what a member of the public downloads: home, report,
+//! tracking, Hall of Fame, verification, acknowledgement) and, with the `staff` feature, the one
+//! with the staff area as well, which the server serves for `/staff` and `/staff/...`.
+//!
 //! Codemap: [`app`] holds the routes and the page switch; [`pages`] one module per page;
 //! [`components`] the header, footer and shared pieces; [`state`] the language and the session
 //! (kept in memory only, restored from the HttpOnly refresh cookie); [`api`] the one `request()`
@@ -21,5 +25,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Mounts the application on `<body>`.
 #[wasm_bindgen(start)]
 pub fn start() {
+    #[cfg(not(feature = "staff"))]
+    pages::not_found::staff_area::remember_entry_path();
     yew::Renderer::<app::App>::new().render();
 }

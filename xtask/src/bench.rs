@@ -49,13 +49,17 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let work = std::env::temp_dir().join(format!("ttis-bench-{}", std::process::id()));
     std::fs::create_dir_all(&work)?;
 
-    println!("== building the release server and the SPA");
     let target = target_dir(root);
-    if !status(cargo(root).args(["build", "--release", "-p", "ttis-api", "--bin", "ttis-api"]))? {
-        bail!("cargo build --release -p ttis-api failed");
+    if args.iter().any(|a| a == "--skip-build") {
+        println!("== using the release server and the SPA as built");
+    } else {
+        println!("== building the release server and the SPA");
+        if !status(cargo(root).args(["build", "--release", "-p", "ttis-api", "--bin", "ttis-api"]))? {
+            bail!("cargo build --release -p ttis-api failed");
+        }
+        env::ensure_wasm_target()?;
+        web::build(root, &target)?;
     }
-    env::ensure_wasm_target()?;
-    web::build(root, &target)?;
     let spa = spa_sizes(&root.join("web/dist"))?;
 
     println!("== PostgreSQL ceilings (pgbench, {} s each)", opts.secs);
@@ -418,7 +422,7 @@ impl Scripts {
         std::fs::write(
             &queue,
             format!(
-                "wrk.path = \"/api/v1/tickets?state=submitted&category=web_defacement&sort=due&per_page=25&page=2\"\nwrk.headers[\"Authorization\"] = \"Bearer {}\"\n{DONE}",
+                "wrk.path = \"/api/v1/tickets?state=submitted&category=web_defacement&sort=due_at&per_page=25&page=2\"\nwrk.headers[\"Authorization\"] = \"Bearer {}\"\n{DONE}",
                 fixture.analyst_token
             ),
         )?;

@@ -4,7 +4,8 @@
 //! - `test`      install what the tests need, then fmt, clippy, the SPA build and every test
 //! - `openapi`   rewrite `openapi/openapi.json` from the code
 //! - `build-web` build the SPA into `web/dist`
-//! - `bench`     measure the platform against PostgreSQL's own ceiling (`--quick` for 5 s runs)
+//! - `bench`     measure the platform against PostgreSQL's own ceiling (`--quick`: 5 s runs;
+//!   `--skip-build`: use the release server and the SPA as they are built)
 
 mod bench;
 mod env;
@@ -26,7 +27,9 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&root, &args[1..]),
         Some("build-web") => env::ensure_wasm_target().and_then(|()| web::build(&root, &target_dir(&root))),
         _ => {
-            eprintln!("usage: cargo xtask <run [--debug] | test | openapi | build-web | bench [--quick]>");
+            eprintln!(
+                "usage: cargo xtask <run [--debug] | test | openapi | build-web | bench [--quick] [--skip-build]>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -157,17 +160,17 @@ fn test(root: &Path, _args: &[String]) -> anyhow::Result<()> {
             "warnings",
         ]))
     });
-    step("cargo clippy (SPA, wasm32)", &mut || {
-        status(cargo(root).args([
-            "clippy",
-            "-p",
-            "ttis-web",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+    step("cargo clippy (SPA, wasm32: the public and the staff build)", &mut || {
+        let mut ok = true;
+        for features in [&[][..], &["--features", "staff"][..]] {
+            ok &= status(
+                cargo(root)
+                    .args(["clippy", "-p", "ttis-web", "--target", "wasm32-unknown-unknown", "--all-targets"])
+                    .args(features)
+                    .args(["--", "-D", "warnings"]),
+            )?;
+        }
+        Ok(ok)
     });
     let web_ok = step("build the SPA", &mut || web::build(root, &target_dir(root)).map(|()| true));
     let mut counts = (0u64, 0u64);

@@ -1,5 +1,8 @@
-//! Builds the SPA into `web/dist`: release wasm, wasm-bindgen as a library, wasm-opt when
-//! available, then the static files (`web/static/`), and prints the sizes.
+//! Builds the SPA into `web/dist`, in two variants of the one `ttis-web` crate: the public build
+//! (`index.html`, `boot.js`, `ttis_web*`: what a member of the public downloads) and the staff
+//! build with the `staff` feature (`staff.html`, `boot-staff.js`, `ttis_web_staff*`), which the
+//! server serves for `/staff` and `/staff/...`. Each is a release wasm, wasm-bindgen as a library
+//! and wasm-opt when available; then the static files (`web/static/`), and the sizes.
 
 use std::ffi::OsStr;
 use std::fs;
@@ -12,7 +15,8 @@ use anyhow::{Context, bail};
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "release-wasm";
 const CRATE: &str = "ttis-web";
-const OUT_NAME: &str = "ttis_web";
+/// The file cargo writes, whichever variant it built.
+const CARGO_OUT: &str = "ttis_web";
 /// The npm `binaryen` package: Debian's binaryen is too old to parse what current rustc emits.
 const BINARYEN_NPM: &str = "binaryen@132.0.0";
 const WASM_OPT_FEATURES: [&str; 6] = [
@@ -24,18 +28,58 @@ const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-mutable-globals",
 ];
 
-/// Builds the SPA (release wasm, wasm-bindgen as a library, wasm-opt when available) into `web/dist`.
+/// One build of the SPA.
+struct Variant {
+    name: &'static str,
+    /// The cargo features of `ttis-web`.
+    features: &'static [&'static str],
+    /// wasm-bindgen's output name: `{out_name}.js` and `{out_name}_bg.wasm`.
+    out_name: &'static str,
+    /// The module script the page loads (in `web/static/`).
+    boot: &'static str,
+    /// The page that loads it.
+    page: &'static str,
+}
+
+const PUBLIC: Variant =
+    Variant { name: "public", features: &[], out_name: "ttis_web", boot: "boot.js", page: "index.html" };
+const STAFF: Variant = Variant {
+    name: "staff",
+    features: &["staff"],
+    out_name: "ttis_web_staff",
+    boot: "boot-staff.js",
+    page: "staff.html",
+};
+
+/// Builds both variants of the SPA (release wasm, wasm-bindgen as a library, wasm-opt when
+/// available) into `web/dist`.
 pub fn build(root: &Path, target_dir: &Path) -> anyhow::Result<()> {
     let dist = root.join("web").join("dist");
-
-    cargo_build(root, target_dir)?;
-
     if dist.exists() {
         fs::remove_dir_all(&dist).with_context(|| format!("removing {}", dist.display()))?;
     }
     fs::create_dir_all(&dist).with_context(|| format!("creating {}", dist.display()))?;
 
-    let input = target_dir.join(WASM_TARGET).join(PROFILE).join(format!("{OUT_NAME}.wasm"));
+    // Both builds write the same `ttis_web.wasm`: each is bound into `dist` before the next one.
+    for variant in [&PUBLIC, &STAFF] {
+        cargo_build(root, target_dir, variant)?;
+        bindgen(target_dir, &dist, variant)?;
+        optimise(&dist.join(format!("{}_bg.wasm", variant.out_name)), target_dir);
+    }
+
+    let static_dir = root.join("web").join("static");
+    copy_dir(&static_dir, &dist).with_context(|| format!("copying {}", static_dir.display()))?;
+    write_staff_page(&dist)?;
+
+    for variant in [&PUBLIC, &STAFF] {
+        report_sizes(&dist, variant)?;
+    }
+    println!("SPA built into {}", dist.display());
+    Ok(())
+}
+
+fn bindgen(target_dir: &Path, dist: &Path, variant: &Variant) -> anyhow::Result<()> {
+    let input = target_dir.join(WASM_TARGET).join(PROFILE).join(format!("{CARGO_OUT}.wasm"));
     if !input.is_file() {
         bail!("cargo did not produce {}", input.display());
     }
@@ -44,27 +88,34 @@ pub fn build(root: &Path, target_dir: &Path) -> anyhow::Result<()> {
         .web(true)?
         .omit_default_module_path(false)
         .typescript(false)
-        .out_name(OUT_NAME)
-        .generate(&dist)
-        .with_context(|| format!("wasm-bindgen on {}", input.display()))?;
-
-    let wasm = dist.join(format!("{OUT_NAME}_bg.wasm"));
-    optimise(&wasm, target_dir);
-
-    let static_dir = root.join("web").join("static");
-    copy_dir(&static_dir, &dist).with_context(|| format!("copying {}", static_dir.display()))?;
-
-    report_sizes(&dist, &wasm)?;
-    println!("SPA built into {}", dist.display());
-    Ok(())
+        .out_name(variant.out_name)
+        .generate(dist)
+        .with_context(|| format!("wasm-bindgen on {} ({} build)", input.display(), variant.name))
 }
 
-fn cargo_build(root: &Path, target_dir: &Path) -> anyhow::Result<()> {
+/// `staff.html`: `index.html` loading the staff build's boot script (and preloading its bindings).
+fn write_staff_page(dist: &Path) -> anyhow::Result<()> {
+    let index = dist.join(PUBLIC.page);
+    let html = fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
+    let boot = (format!("src=\"/{}\"", PUBLIC.boot), format!("src=\"/{}\"", STAFF.boot));
+    let preload = (format!("href=\"/{}.js\"", PUBLIC.out_name), format!("href=\"/{}.js\"", STAFF.out_name));
+    if !html.contains(&boot.0) {
+        bail!("{} does not load {}; cannot derive {}", index.display(), boot.0, STAFF.page);
+    }
+    let staff = html.replace(&boot.0, &boot.1).replace(&preload.0, &preload.1);
+    let page = dist.join(STAFF.page);
+    fs::write(&page, staff).with_context(|| format!("writing {}", page.display()))
+}
+
+fn cargo_build(root: &Path, target_dir: &Path, variant: &Variant) -> anyhow::Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.current_dir(root)
         .args(["build", "-p", CRATE, "--target", WASM_TARGET, "--profile", PROFILE])
         .env("CARGO_TARGET_DIR", target_dir);
+    if !variant.features.is_empty() {
+        cmd.arg("--features").arg(variant.features.join(","));
+    }
     // Cargo sets these for the xtask itself; passed on, they change the fingerprints of crates with
     // build scripts and make every switch between `cargo xtask` and plain `cargo build` rebuild them.
     for (key, _) in std::env::vars_os() {
@@ -81,9 +132,9 @@ fn cargo_build(root: &Path, target_dir: &Path) -> anyhow::Result<()> {
             cmd.env_remove(key);
         }
     }
-    let status = cmd.status().context("running cargo build for the SPA")?;
+    let status = cmd.status().with_context(|| format!("running cargo build for the {} SPA", variant.name))?;
     if !status.success() {
-        bail!("cargo build -p {CRATE} --target {WASM_TARGET} failed ({status})");
+        bail!("cargo build -p {CRATE} --target {WASM_TARGET} ({} build) failed ({status})", variant.name);
     }
     Ok(())
 }
@@ -169,29 +220,39 @@ fn human(n: u64) -> String {
     format!("{:.1} KiB", n as f64 / 1024.0)
 }
 
-fn report_sizes(dist: &Path, wasm: &Path) -> anyhow::Result<()> {
-    let wasm_bytes = fs::read(wasm).with_context(|| format!("reading {}", wasm.display()))?;
+/// The sizes of what a variant's page downloads: its wasm, and its JavaScript (the bindings, the
+/// boot script and any wasm-bindgen snippets).
+fn report_sizes(dist: &Path, variant: &Variant) -> anyhow::Result<()> {
+    let wasm = dist.join(format!("{}_bg.wasm", variant.out_name));
+    let wasm_bytes = fs::read(&wasm).with_context(|| format!("reading {}", wasm.display()))?;
     let wasm_gz = gzip_len(&wasm_bytes)?;
 
-    // Every JavaScript file the page loads: the bindings, the boot script and any snippets.
-    let mut js_raw = 0u64;
-    let mut js_gz = 0u64;
-    let mut stack = vec![dist.to_path_buf()];
+    let mut scripts = vec![dist.join(format!("{}.js", variant.out_name)), dist.join(variant.boot)];
+    let mut stack = vec![dist.join("snippets")];
     while let Some(dir) = stack.pop() {
+        if !dir.is_dir() {
+            continue;
+        }
         for entry in fs::read_dir(&dir)? {
             let path = entry?.path();
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension() == Some(OsStr::new("js")) {
-                let bytes = fs::read(&path)?;
-                js_raw += bytes.len() as u64;
-                js_gz += gzip_len(&bytes)?;
+                scripts.push(path);
             }
         }
     }
+    let mut js_raw = 0u64;
+    let mut js_gz = 0u64;
+    for path in &scripts {
+        let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        js_raw += bytes.len() as u64;
+        js_gz += gzip_len(&bytes)?;
+    }
 
-    println!("wasm: {} raw, {} gzip", human(wasm_bytes.len() as u64), human(wasm_gz));
-    println!("js:   {} raw, {} gzip", human(js_raw), human(js_gz));
-    println!("total (wasm + js): {} gzip", human(wasm_gz + js_gz));
+    println!("{} build ({}):", variant.name, variant.page);
+    println!("  wasm: {} raw, {} gzip", human(wasm_bytes.len() as u64), human(wasm_gz));
+    println!("  js:   {} raw, {} gzip", human(js_raw), human(js_gz));
+    println!("  total (wasm + js): {} raw, {} gzip", human(wasm_bytes.len() as u64 + js_raw), human(wasm_gz + js_gz));
     Ok(())
 }

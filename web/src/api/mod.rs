@@ -122,18 +122,25 @@ where
 pub(crate) fn decode<R: DeserializeOwned>(status: u16, text: &str) -> Result<R, ApiError> {
     if (200..300).contains(&status) {
         let text = if status == 204 || text.trim().is_empty() { "null" } else { text };
-        serde_json::from_str(text).map_err(|_| ApiError::Unexpected { status })
+        from_json(text).ok_or(ApiError::Unexpected { status })
     } else {
-        match serde_json::from_str::<Problem>(text) {
-            Ok(problem) => {
+        match from_json::<Problem>(text) {
+            Some(problem) => {
                 if problem.code == ENROLLMENT_REQUIRED {
                     enrollment_required();
                 }
                 Err(ApiError::Problem(problem))
             }
-            Err(_) => Err(ApiError::Unexpected { status }),
+            None => Err(ApiError::Unexpected { status }),
         }
     }
+}
+
+/// Decodes JSON with the browser's own parser (`JSON.parse`) and `serde-wasm-bindgen`: much less
+/// code in the bundle than a `serde_json` deserializer for every type the pages read.
+fn from_json<R: DeserializeOwned>(text: &str) -> Option<R> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 /// A request without a body.

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::nav_link::NavLink;
+use crate::components::nav_link::{NavLink, staff_link};
 use crate::i18n::{Key, t};
 use crate::state::use_lang;
 
@@ -22,7 +22,7 @@ pub fn footer() -> Html {
                     <li><NavLink to={Route::Report}>{ t(lang, Key::NavReport) }</NavLink></li>
                     <li><NavLink to={Route::Track}>{ t(lang, Key::NavTrack) }</NavLink></li>
                     <li><NavLink to={Route::Verify}>{ t(lang, Key::NavVerify) }</NavLink></li>
-                    <li><NavLink to={Route::Login}>{ t(lang, Key::NavStaffLogin) }</NavLink></li>
+                    <li>{ staff_link("/staff/login", html! { { t(lang, Key::NavStaffLogin) } }) }</li>
                 </ul>
             </div>
         </footer>

@@ -1,4 +1,5 @@
-//! A router link that marks the current page with `aria-current="page"`.
+//! A router link that marks the current page with `aria-current="page"`, and a link into the
+//! staff area that works in both builds.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -44,4 +45,15 @@ pub fn nav_link(props: &NavLinkProps) -> Html {
             { props.children.clone() }
         </a>
     }
+}
+
+/// A link into the staff area (`path`: `/staff/...`): a [`NavLink`] in the staff build; in the
+/// public build, whose router does not know the staff pages, a plain `<a href>` the browser loads
+/// from the server (which serves the staff build there).
+pub fn staff_link(path: &'static str, children: Html) -> Html {
+    #[cfg(feature = "staff")]
+    if let Some(to) = Route::recognize(path) {
+        return html! { <NavLink {to}>{ children }</NavLink> };
+    }
+    html! { <a href={path}>{ children }</a> }
 }

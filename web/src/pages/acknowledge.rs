@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{Key, t};
-use crate::pages::staff::{event_value, field_error};
+use crate::pages::common::{event_value, field_error};
 use crate::state::use_lang;
 use crate::util;
 

@@ -14,7 +14,7 @@ use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
-use crate::pages::staff::{event_value, label_text};
+use crate::pages::common::{event_value, label_text};
 use crate::state::use_lang;
 use crate::util;
 

@@ -1,13 +1,21 @@
-//! One module per page.
+//! One module per page. The public build (what a member of the public downloads) has only the
+//! public pages; the staff area (sign-in, dashboard, users and everything under [`staff`]) is in
+//! the build with the `staff` feature, served for `/staff` and `/staff/...`.
 
 pub mod acknowledge;
-pub mod dashboard;
+pub mod common;
 pub mod hall_of_fame;
 pub mod home;
-pub mod login;
 pub mod not_found;
 pub mod report;
-pub mod staff;
 pub mod track;
-pub mod users;
 pub mod verify;
+
+#[cfg(feature = "staff")]
+pub mod dashboard;
+#[cfg(feature = "staff")]
+pub mod login;
+#[cfg(feature = "staff")]
+pub mod staff;
+#[cfg(feature = "staff")]
+pub mod users;

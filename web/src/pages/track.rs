@@ -19,7 +19,7 @@ use yew::prelude::*;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::i18n::{self, Key, t};
-use crate::pages::staff::{event_value, label_text};
+use crate::pages::common::{event_value, label_text};
 use crate::state::use_lang;
 use crate::util;
 

@@ -2,10 +2,10 @@
 //! `/verify/{id}`, which shows what the API vouches for (type, number, date, subject, signer, the
 //! SHA-256 of the signed file) with a clear status, and compares a file the visitor holds with the
 //! signed one, byte for byte. `/verify` alone asks for the document's id. Public: no token, except
-//! for administrators revoking a document.
+//! for administrators revoking a document (staff build: `staff::revoke`).
 
 use gloo_net::http::Method;
-use ttis_shared::dto::documents::{DocumentVerification, FileCheck, RevocationRequest};
+use ttis_shared::dto::documents::{DocumentVerification, FileCheck};
 use ttis_shared::validation;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -14,8 +14,8 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::i18n::{Key, t};
-use crate::pages::staff::{error_box, field_error, label_text, set_text};
-use crate::state::{use_auth, use_lang};
+use crate::pages::common::{error_box, label_text, set_text};
+use crate::state::use_lang;
 use crate::util::{self, format_bytes};
 
 /// The largest file the API compares.
@@ -143,7 +143,7 @@ fn document_check(props: &CheckProps) -> Html {
                 { facts(v, lang) }
                 <FileCompare id={props.id.clone()} on_update={on_update.clone()} />
                 if v.revoked.is_none() {
-                    <RevokeForm id={props.id.clone()} {on_update} />
+                    { revoke_form(props.id.clone(), on_update) }
                 }
             </>
         },
@@ -317,87 +317,16 @@ fn file_compare(props: &CompareProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RevokeProps {
-    id: AttrValue,
-    on_update: Callback<DocumentVerification>,
+/// Administrators revoke a document here. The session lives in the staff build only: the public
+/// build shows nothing in its place.
+#[cfg(feature = "staff")]
+fn revoke_form(id: AttrValue, on_update: Callback<DocumentVerification>) -> Html {
+    html! { <crate::pages::staff::revoke::RevokeForm {id} {on_update} /> }
 }
 
-/// Administrators revoke a signed document, with the reason this page will show.
-#[function_component(RevokeForm)]
-fn revoke_form(props: &RevokeProps) -> Html {
-    let lang = use_lang();
-    let auth = use_auth();
-    let reason = use_state(String::new);
-    let invalid = use_state(|| None::<String>);
-    let error = use_state(|| None::<ApiError>);
-    let busy = use_state(|| false);
-    let session = auth.auth.session().filter(|s| s.has_role(ttis_shared::Role::Admin)).cloned();
-    let Some(session) = session else {
-        return html! {};
-    };
-    let onsubmit = {
-        let (reason, invalid, error, busy) = (reason.clone(), invalid.clone(), error.clone(), busy.clone());
-        let (id, on_update, token) = (props.id.clone(), props.on_update.clone(), session.token.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            if let Err(v) = validation::required(&reason).and_then(|()| validation::long_text(&reason)) {
-                invalid.set(Some(v.message(lang)));
-                util::focus("revoke-reason");
-                return;
-            }
-            invalid.set(None);
-            let body = RevocationRequest { reason: reason.trim().to_string() };
-            let path = format!("/documents/{}/revocation", String::from(js_sys::encode_uri_component(&id)));
-            let (error, busy, on_update, token) = (error.clone(), busy.clone(), on_update.clone(), token.clone());
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result =
-                    api::request::<_, DocumentVerification>(Method::POST, &path, Some(&body), Some(&token), lang).await;
-                busy.set(false);
-                match result {
-                    Ok(v) => {
-                        error.set(None);
-                        on_update.emit(v);
-                        util::sleep(0).await;
-                        util::focus("verify-status");
-                    }
-                    Err(e) => {
-                        error.set(Some(e));
-                        util::sleep(0).await;
-                        util::focus("revoke-error");
-                    }
-                }
-            });
-        })
-    };
-    let err = (*invalid).clone().or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), "reason")));
-    html! {
-        <section class="panel revoke-panel" aria-labelledby="revoke-title" id="revoke">
-            <h2 id="revoke-title">{ t(lang, Key::RevokeTitle) }</h2>
-            <p class="field-hint">{ t(lang, Key::RevokeLead) }</p>
-            <form id="revoke-form" class="form" novalidate=true {onsubmit}>
-                if let Some(e) = error.as_ref().filter(|e| e.field_errors().is_empty()) {
-                    { error_box(e, lang, "revoke-error") }
-                }
-                <div class={classes!("field", err.is_some().then_some("field-invalid"))}>
-                    <label for="revoke-reason">{ t(lang, Key::RevokeReason) }</label>
-                    <textarea id="revoke-reason" rows="3" value={(*reason).clone()} oninput={set_text::<InputEvent>(&reason)}
-                        aria-invalid={err.is_some().then_some("true")}
-                        aria-describedby={err.is_some().then_some("revoke-reason-error")} />
-                    if let Some(e) = err { <p class="field-error" id="revoke-reason-error">{ e }</p> }
-                </div>
-                <div class="form-actions">
-                    <button type="submit" id="revoke-submit" class="btn btn-danger" disabled={*busy}>
-                        { t(lang, if *busy { Key::Sending } else { Key::RevokeSubmit }) }
-                    </button>
-                </div>
-            </form>
-        </section>
-    }
+#[cfg(not(feature = "staff"))]
+fn revoke_form(_id: AttrValue, _on_update: Callback<DocumentVerification>) -> Html {
+    Html::default()
 }
 
 #[cfg(test)]

@@ -44,7 +44,8 @@ pub fn size_of(file: &File) -> u64 {
 }
 
 fn accepted(file: &File, limits: &Limits) -> bool {
-    let name = file.name().to_lowercase();
+    // The extensions are ASCII: no Unicode case tables in the bundle for them.
+    let name = file.name().to_ascii_lowercase();
     let by_name = name.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext));
     let mime = file.type_();
     by_name || (!mime.is_empty() && limits.types.contains(&mime))

@@ -1,20 +1,23 @@
-//! The staff area beyond the dashboard: a ticket (SOP steps 4-7), the head's approval queue,
-//! filing a report on someone's behalf, the PSE register, the taxonomy, the organisation
-//! settings, webhooks and failed deliveries, the statistics for the head of the agency and the SLA
-//! policy, one's own account (second factor, password, sessions), the security policy and
-//! retention, reporters' data requests and the audit log; and the pieces they share (the sign-in guard, the SLA countdown, durations, labels of
-//! SOP steps, severities, categories, channels and priorities).
+//! The staff area beyond the dashboard (staff build only): a ticket (SOP steps 4-7), the head's
+//! approval queue, filing a report on someone's behalf, the PSE register, the taxonomy, the
+//! organisation settings, webhooks and failed deliveries, the statistics for the head of the
+//! agency and the SLA policy, one's own account (second factor, password, sessions) and the hold
+//! until it has one, the security policy and retention, reporters' data requests, the audit log
+//! and revoking a signed document; and the pieces they share (the sign-in guard, the SLA
+//! countdown, durations, labels of SOP steps, severities, categories, channels and priorities).
 
 pub mod account;
 pub mod approvals;
 pub mod audit;
 pub mod categories;
 pub mod deliveries;
+pub mod enrollment;
 pub mod new_ticket;
 pub mod organization;
 pub mod pses;
 pub mod queue;
 pub mod reporter_data;
+pub mod revoke;
 pub mod security;
 pub mod sla_policy;
 pub mod statistics;
@@ -25,20 +28,21 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use gloo_net::http::Method;
-use ttis_shared::dto::reports::{Category, CategoryList, Label};
+use ttis_shared::dto::reports::{Category, CategoryList};
 use ttis_shared::dto::tickets::{Priority, Severity};
 use ttis_shared::sla::StepClock;
 use ttis_shared::{Lang, SopStep};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::app::Route;
 use crate::i18n::{Key, t};
 use crate::pages::dashboard::Checking;
 use crate::state::{Auth, Session, use_auth, use_lang};
+
+// The form and label helpers the public pages use too.
+pub use crate::pages::common::{error_box, event_value, field_error, label_text, set_text};
 
 /// Renders `page` for a signed-in staff member; the sign-in page otherwise.
 #[derive(Properties, PartialEq)]
@@ -53,35 +57,6 @@ pub fn guard(props: &GuardProps) -> Html {
         Auth::Checking => html! { <Checking /> },
         Auth::SignedOut => html! { <Redirect<Route> to={Route::Login} /> },
         Auth::SignedIn(session) => props.page.emit(session.clone()),
-    }
-}
-
-/// The value of the control an event came from (input, textarea or select).
-pub fn event_value<E: AsRef<web_sys::Event>>(e: &E) -> String {
-    let Some(target) = e.as_ref().target() else {
-        return String::new();
-    };
-    if let Some(el) = target.dyn_ref::<HtmlInputElement>() {
-        el.value()
-    } else if let Some(el) = target.dyn_ref::<HtmlTextAreaElement>() {
-        el.value()
-    } else if let Some(el) = target.dyn_ref::<HtmlSelectElement>() {
-        el.value()
-    } else {
-        String::new()
-    }
-}
-
-/// A callback that stores the control's value in `state`.
-pub fn set_text<E: AsRef<web_sys::Event> + 'static>(state: &UseStateHandle<String>) -> Callback<E> {
-    let state = state.clone();
-    Callback::from(move |e: E| state.set(event_value(&e)))
-}
-
-pub fn label_text(label: &Label, lang: Lang) -> String {
-    match lang {
-        Lang::Id => label.id.clone(),
-        Lang::En => label.en.clone(),
     }
 }
 
@@ -249,16 +224,6 @@ pub fn use_categories() -> Rc<Vec<Category>> {
         });
     }
     (*categories).clone()
-}
-
-/// An error message box.
-pub fn error_box(err: &ApiError, lang: Lang, id: &'static str) -> Html {
-    html! { <div class="alert alert-error" role="alert" {id} tabindex="-1">{ err.message(lang) }</div> }
-}
-
-/// The server's message for a field path (exact, or ending in `.{field}`).
-pub fn field_error(errors: &[ttis_shared::dto::problem::FieldError], field: &str) -> Option<String> {
-    errors.iter().find(|e| e.field == field || e.field.ends_with(&format!(".{field}"))).map(|e| e.message.clone())
 }
 
 /// The links of the staff area.
