@@ -68,23 +68,30 @@ impl Inputs {
     }
 }
 
-/// One compiled template, kept warm (fonts loaded once).
+/// One template, its engine (with the fonts) made at the first render and kept warm after: a
+/// server that renders nothing does not hold four engines' fonts in memory.
 pub struct Template {
-    engine: TypstEngine<typst_as_lib::TypstTemplateMainFile>,
+    source: String,
+    engine: std::sync::OnceLock<TypstEngine<typst_as_lib::TypstTemplateMainFile>>,
 }
 
 impl Template {
     fn new(source: String) -> Template {
-        let engine = TypstEngine::builder()
-            .main_file(source)
-            .search_fonts_with(TypstKitFontOptions::new().include_system_fonts(false).include_embedded_fonts(true))
-            .build();
-        Template { engine }
+        Template { source, engine: std::sync::OnceLock::new() }
+    }
+
+    fn engine(&self) -> &TypstEngine<typst_as_lib::TypstTemplateMainFile> {
+        self.engine.get_or_init(|| {
+            TypstEngine::builder()
+                .main_file(self.source.clone())
+                .search_fonts_with(TypstKitFontOptions::new().include_system_fonts(false).include_embedded_fonts(true))
+                .build()
+        })
     }
 
     /// Renders the template with `inputs` to PDF bytes. CPU-bound: call it on the blocking pool.
     pub fn render(&self, inputs: Inputs) -> anyhow::Result<Vec<u8>> {
-        let warned = self.engine.compile_with_input::<_, typst_layout::PagedDocument>(inputs.into_dict());
+        let warned = self.engine().compile_with_input::<_, typst_layout::PagedDocument>(inputs.into_dict());
         let document = warned.output.map_err(|e| anyhow!("typst: {e:?}"))?;
         typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|e| anyhow!("typst pdf: {e:?}"))
     }

@@ -356,13 +356,14 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 .limit(MAX_DUPLICATE_HINTS)
                 .all(&txn)
                 .await?;
-            for c in candidates {
-                duplicate_hint::ActiveModel {
+            // One statement for all of them (a defacement wave links each report to several).
+            if !candidates.is_empty() {
+                duplicate_hint::Entity::insert_many(candidates.into_iter().map(|c| duplicate_hint::ActiveModel {
                     ticket_id: Set(t.id),
                     candidate_id: Set(c.id),
                     reason: Set("same_host_and_category".into()),
-                }
-                .insert(&txn)
+                }))
+                .exec_without_returning(&txn)
                 .await?;
             }
         }
