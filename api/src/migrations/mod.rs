@@ -13,6 +13,7 @@ mod m20261129_000007_sla_policy;
 mod m20261129_000008_statistics;
 mod m20261129_000009_security;
 mod m20261129_000010_audit_sealing;
+mod m20261129_000011_queue_index;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_statistics::Migration),
             Box::new(m20261129_000009_security::Migration),
             Box::new(m20261129_000010_audit_sealing::Migration),
+            Box::new(m20261129_000011_queue_index::Migration),
         ]
     }
 }

@@ -835,8 +835,12 @@ pub fn select(q: &TicketQuery, at: DateTime<Utc>) -> Result<sea_orm::Select<tick
         other => return Err(ApiError::InvalidParameter(format!("sort: unknown key `{other}`"))),
     };
     let mut select = ticket::Entity::find().filter(cond);
-    select = if desc { select.order_by_desc(column) } else { select.order_by_asc(column) };
-    Ok(select.order_by_desc(ticket::Column::Id))
+    // The tie-breaker runs the same way, so one index (`state, due_at, id`) serves both directions.
+    Ok(if desc {
+        select.order_by_desc(column).order_by_desc(ticket::Column::Id)
+    } else {
+        select.order_by_asc(column).order_by_asc(ticket::Column::Id)
+    })
 }
 
 /// The page and page size asked for: `page` from 1, `per_page` 1-100 (25 by default).

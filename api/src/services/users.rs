@@ -187,6 +187,13 @@ pub async fn ensure_bootstrap_admin(db: &DatabaseConnection, settings: &Settings
         None => (super::crypto::random_hex(12), true),
     };
     ttis_shared::validation::password(&password)
+        .and_then(|()| {
+            if !generated && ttis_shared::common_passwords::is_common(&password) {
+                Err(ttis_shared::validation::Violation::CommonPassword)
+            } else {
+                Ok(())
+            }
+        })
         .map_err(|v| anyhow::anyhow!("TTIS_BOOTSTRAP_ADMIN_PASSWORD: {}", v.message(ttis_shared::Lang::En)))?;
     let hash = passwords::hash(&password)?;
     let txn = db.begin().await?;
