@@ -834,7 +834,7 @@ pub fn select(q: &TicketQuery, at: DateTime<Utc>) -> Result<sea_orm::Select<tick
         "state" => ticket::Column::State,
         other => return Err(ApiError::InvalidParameter(format!("sort: unknown key `{other}`"))),
     };
-    let mut select = ticket::Entity::find().filter(cond);
+    let select = ticket::Entity::find().filter(cond);
     // The tie-breaker runs the same way, so one index (`state, due_at, id`) serves both directions.
     Ok(if desc {
         select.order_by_desc(column).order_by_desc(ticket::Column::Id)
