@@ -583,14 +583,6 @@ async fn an_admin_edits_the_organisation_settings() {
     assert_eq!(org["organization"]["signer_nip"], "197001011995031001");
 }
 
-/// The code an authenticator app shows for `secret`, `offset` steps from now.
-fn authenticator_code(secret: &str, offset: i64) -> String {
-    use ttis_api::services::totp;
-    let bytes = totp::base32_decode(secret).unwrap_or_default();
-    let step = totp::step_of(chrono::Utc::now().timestamp()) + offset;
-    format!("{:06}", totp::code_at(&bytes, step).unwrap_or_default())
-}
-
 /// The security policy requires a second factor: the admin is sent to the account page, enrols
 /// from the QR code's secret, signs in again with a code, and browses and verifies the audit log.
 #[tokio::test]
@@ -612,7 +604,7 @@ async fn an_admin_enrols_a_second_factor_and_reads_the_audit_log() {
         browser.wait_for_attr("#totp-qr", "src", "data:image/svg+xml;base64,").await?;
         let secret = browser.find("#totp-secret").await?.text().await?;
         browser.keep_screenshot("account-totp").await;
-        browser.find("#totp-code").await?.send_keys(&authenticator_code(secret.trim(), 0)).await?;
+        browser.find("#totp-code").await?.send_keys(&ttis_tests::authenticator_code(secret.trim(), 0)).await?;
         browser.find("#totp-activate").await?.click().await?;
         browser.wait_for_text("#totp-notice", "").await?;
         browser.find("#sessions-table").await?;
@@ -622,7 +614,7 @@ async fn an_admin_enrols_a_second_factor_and_reads_the_audit_log() {
         browser.find("#logout-button").await?.click().await?;
         browser.find("#login-email").await?;
         browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
-        browser.find("#login-totp").await?.send_keys(&authenticator_code(secret.trim(), 1)).await?;
+        browser.find("#login-totp").await?.send_keys(&ttis_tests::authenticator_code(secret.trim(), 1)).await?;
         browser.find("#login-submit").await?.click().await?;
         browser.wait_for_text("#current-user", "Administrator").await?;
 

@@ -7,9 +7,11 @@ use std::time::{Duration, Instant};
 use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
-use ttis_api::services::totp;
 use ttis_tests::clamd::FakeClamd;
-use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, db_tests, problem, sample_analysis, sample_report};
+use ttis_tests::{
+    ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, authenticator_code as code, db_tests, problem, sample_analysis,
+    sample_report,
+};
 
 db_tests!(
     common_passwords_are_refused_everywhere_a_password_is_set,
@@ -21,13 +23,6 @@ db_tests!(
 );
 
 const PW: &str = "password-of-a-test-user";
-
-/// The code of the step `offset` steps from now, as an authenticator app shows it.
-fn code(secret: &str, offset: i64) -> String {
-    let bytes = totp::base32_decode(secret).unwrap_or_default();
-    let step = totp::step_of(chrono::Utc::now().timestamp()) + offset;
-    format!("{:06}", totp::code_at(&bytes, step).unwrap_or_default())
-}
 
 async fn login_with(
     app: &TestApp,

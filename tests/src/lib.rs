@@ -324,6 +324,14 @@ impl TestApp {
     }
 }
 
+/// The code an authenticator app shows for `secret` (base32), `offset` 30-second steps from now.
+pub fn authenticator_code(secret: &str, offset: i64) -> String {
+    use ttis_api::services::totp;
+    let bytes = totp::base32_decode(secret).unwrap_or_default();
+    let step = totp::step_of(chrono::Utc::now().timestamp()) + offset;
+    format!("{:06}", totp::code_at(&bytes, step).unwrap_or_default())
+}
+
 /// The text of a PDF, as `pdftotext -layout` reads it (poppler; `cargo xtask test` installs it).
 pub fn pdf_text(pdf: &[u8]) -> String {
     let dir = match tempfile::tempdir() {
