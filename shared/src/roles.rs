@@ -47,6 +47,12 @@ impl Role {
         sorted.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
     }
 
+    /// Whether the security policy's `require_totp_for_privileged` covers an account with these
+    /// roles: administrators and heads (the API enforces it; the SPA asks the same question).
+    pub fn second_factor_required(roles: &[Role]) -> bool {
+        roles.iter().any(|r| matches!(r, Role::Admin | Role::Head))
+    }
+
     /// The inverse of [`Role::join`]; unknown names are skipped.
     pub fn split(stored: &str) -> Vec<Role> {
         let mut roles: Vec<Role> = stored.split(',').filter_map(|s| Role::parse(s.trim())).collect();
@@ -67,5 +73,13 @@ mod tests {
         assert_eq!(Role::split(&stored), vec![Role::Analyst, Role::Admin]);
         assert_eq!(Role::split("head, bogus"), vec![Role::Head]);
         assert!(Role::split("").is_empty());
+    }
+
+    #[test]
+    fn the_second_factor_policy_covers_admins_and_heads() {
+        assert!(Role::second_factor_required(&[Role::Admin]));
+        assert!(Role::second_factor_required(&[Role::Analyst, Role::Head]));
+        assert!(!Role::second_factor_required(&[Role::Analyst]));
+        assert!(!Role::second_factor_required(&[]));
     }
 }

@@ -289,7 +289,7 @@ pub async fn authenticate(state: &AppState, bearer: &str) -> Result<AuthUser, Ap
             let roles = Role::split(&u.roles);
             // Only privileged accounts without a second factor pay for reading the policy.
             let enrollment_required = u.totp_secret.is_none()
-                && roles.iter().any(|r| matches!(r, Role::Admin | Role::Head))
+                && Role::second_factor_required(&roles)
                 && security::policy(&state.db).await?.require_totp_for_privileged;
             Ok(AuthUser { id: u.id, email: u.email, name: u.name, roles, session_id: s.id, enrollment_required })
         }

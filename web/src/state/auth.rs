@@ -149,7 +149,7 @@ pub fn auth_provider(props: &ProviderProps) -> Html {
         let probe = state
             .auth
             .session()
-            .filter(|s| (s.has_role(Role::Admin) || s.has_role(Role::Head)) && !s.user.totp_enabled)
+            .filter(|s| Role::second_factor_required(&s.user.roles) && !s.user.totp_enabled)
             .map(|s| (s.user.id, s.token.clone()));
         let account = probe.as_ref().map(|(id, _)| *id);
         use_effect_with(account, move |_| {
