@@ -90,6 +90,8 @@ pub struct Settings {
     pub metrics: MetricsSettings,
     pub reports: ReportSettings,
     pub mail: MailSettings,
+    /// What the configuration says that deserves a warning at start-up (retired settings).
+    pub notices: Vec<String>,
 }
 
 /// Who runs this deployment (the letterhead comes later from the database; these seed it).
@@ -105,10 +107,9 @@ pub struct SiteSettings {
     /// Seeds of the organisation settings (the database row is what documents use; admins edit it).
     pub address: String,
     pub phone: String,
-    pub signer_name: String,
-    pub signer_title: String,
-    pub signer_nip: String,
-    pub signer_rank: String,
+    /// The title of the agency's head (`Kepala Dinas Komunikasi dan Informatika`). Who signs is
+    /// each head account's signer profile, not the configuration.
+    pub head_title: String,
     pub letter_number_pattern: String,
     pub certificate_number_pattern: String,
 }
@@ -196,6 +197,9 @@ struct FileConfig {
     city: Option<String>,
     org_address: Option<String>,
     org_phone: Option<String>,
+    head_title: Option<String>,
+    /// Retired: signers are per head account now. Still read, so an old file loads, and named
+    /// in a start-up warning.
     signer_name: Option<String>,
     signer_title: Option<String>,
     signer_nip: Option<String>,
@@ -350,27 +354,39 @@ impl Settings {
             .next()
             .unwrap_or("localhost")
             .to_string();
+        let agency_name = text("TTIS_AGENCY_NAME", file.agency_name, "DINAS KOMUNIKASI DAN INFORMATIKA");
+        let mut notices = Vec::new();
+        for (var, set) in [
+            ("TTIS_SIGNER_NAME", env.var("TTIS_SIGNER_NAME").is_some() || file.signer_name.is_some()),
+            ("TTIS_SIGNER_NIP", env.var("TTIS_SIGNER_NIP").is_some() || file.signer_nip.is_some()),
+            ("TTIS_SIGNER_RANK", env.var("TTIS_SIGNER_RANK").is_some() || file.signer_rank.is_some()),
+        ] {
+            if set {
+                notices.push(format!(
+                    "{var} is no longer used: each head account has its own signer profile (Account page, or the \
+                     admin's Users page), and a document names the head who approved it"
+                ));
+            }
+        }
         let site = SiteSettings {
             government_name: text(
                 "TTIS_GOVERNMENT_NAME",
                 file.government_name,
                 "PEMERINTAH KABUPATEN KUTAI KARTANEGARA",
             ),
-            agency_name: text("TTIS_AGENCY_NAME", file.agency_name, "DINAS KOMUNIKASI DAN INFORMATIKA"),
+            agency_name: agency_name.clone(),
             security_contact: text("TTIS_SECURITY_CONTACT", file.security_contact, &format!("mailto:ttis@{host}")),
             safe_harbor_id: text("TTIS_SAFE_HARBOR_ID", file.safe_harbor_id, DEFAULT_SAFE_HARBOR_ID),
             safe_harbor_en: text("TTIS_SAFE_HARBOR_EN", file.safe_harbor_en, DEFAULT_SAFE_HARBOR_EN),
             city: text("TTIS_CITY", file.city, "Tenggarong"),
             address: text("TTIS_ORG_ADDRESS", file.org_address, "Tenggarong, Kutai Kartanegara, Kalimantan Timur"),
             phone: text("TTIS_ORG_PHONE", file.org_phone, ""),
-            signer_name: text("TTIS_SIGNER_NAME", file.signer_name, "Nama Kepala Dinas"),
-            signer_title: text(
-                "TTIS_SIGNER_TITLE",
-                file.signer_title,
-                "Kepala Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara",
-            ),
-            signer_nip: text("TTIS_SIGNER_NIP", file.signer_nip, ""),
-            signer_rank: text("TTIS_SIGNER_RANK", file.signer_rank, ""),
+            head_title: env
+                .var("TTIS_HEAD_TITLE")
+                .or(file.head_title)
+                .or_else(|| env.var("TTIS_SIGNER_TITLE"))
+                .or(file.signer_title.clone())
+                .unwrap_or_else(|| format!("Kepala {}", ttis_shared::i18n::title_case(&agency_name))),
             letter_number_pattern: text(
                 "TTIS_LETTER_NUMBER_PATTERN",
                 file.letter_number_pattern,
@@ -451,6 +467,7 @@ impl Settings {
         };
 
         Ok(Settings {
+            notices,
             metrics,
             trusted_proxies,
             cors_origins,

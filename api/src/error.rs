@@ -49,6 +49,12 @@ pub enum ApiError {
     TotpEnrollmentRequired,
     #[error("no authenticator enrolment was started, or one is already active")]
     TotpState,
+    /// Signing needs the person: the current password (and code), missing or `wrong`.
+    #[error("re-authentication needed (wrong: {wrong})")]
+    Reauthentication { wrong: bool },
+    /// The approving head's signer profile lacks these fields.
+    #[error("signer profile incomplete: {0:?}")]
+    SignerProfileIncomplete(Vec<String>),
     #[error("the virus scanner found malware: {0}")]
     Malware(String),
     #[error("the virus scanner is unavailable")]
@@ -151,7 +157,9 @@ impl ApiError {
             | ApiError::InvalidCredentials
             | ApiError::InvalidRefreshToken
             | ApiError::TotpRequired
-            | ApiError::TotpInvalid => StatusCode::UNAUTHORIZED,
+            | ApiError::TotpInvalid
+            | ApiError::Reauthentication { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::SignerProfileIncomplete(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TotpEnrollmentRequired => StatusCode::FORBIDDEN,
             ApiError::TotpState => StatusCode::CONFLICT,
             ApiError::Malware(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -185,6 +193,8 @@ impl ApiError {
             ApiError::TotpInvalid => "totp_invalid",
             ApiError::TotpEnrollmentRequired => "totp_enrollment_required",
             ApiError::TotpState => "totp_state",
+            ApiError::Reauthentication { .. } => "reauthentication_required",
+            ApiError::SignerProfileIncomplete(_) => "signer_profile_incomplete",
             ApiError::Malware(_) => "malware_found",
             ApiError::ScannerUnavailable => "scanner_unavailable",
             ApiError::Forbidden => "forbidden",
@@ -223,6 +233,10 @@ impl ApiError {
                 lang.pick("Aktifkan verifikasi dua langkah", "Set up two-step verification")
             }
             ApiError::TotpState => lang.pick("Status autentikator tidak sesuai", "Authenticator state conflict"),
+            ApiError::Reauthentication { .. } => lang.pick("Konfirmasi identitas Anda", "Confirm it is you"),
+            ApiError::SignerProfileIncomplete(_) => {
+                lang.pick("Profil penanda tangan belum lengkap", "Signer profile incomplete")
+            }
             ApiError::Malware(_) => lang.pick("Berkas berbahaya", "Malicious file"),
             ApiError::ScannerUnavailable => lang.pick("Pemindai virus tidak tersedia", "Virus scanner unavailable"),
             ApiError::Forbidden => lang.pick("Akses ditolak", "Forbidden"),
@@ -324,6 +338,27 @@ impl ApiError {
                     "Start the authenticator enrolment first, or turn off the active one.",
                 )
                 .into(),
+            ApiError::Reauthentication { wrong: false } => lang
+                .pick(
+                    "Menyetujui berarti menandatangani atas nama Anda: masukkan kata sandi Anda, dan kode autentikator bila verifikasi dua langkah aktif.",
+                    "Approving signs in your name: enter your password, and your authenticator code if two-step verification is on.",
+                )
+                .into(),
+            ApiError::Reauthentication { wrong: true } => lang
+                .pick(
+                    "Kata sandi atau kode autentikator salah; dokumen belum ditandatangani.",
+                    "The password or authenticator code is wrong; nothing was signed.",
+                )
+                .into(),
+            ApiError::SignerProfileIncomplete(missing) => match lang {
+                Lang::Id => format!(
+                    "Lengkapi profil penanda tangan Anda sebelum menyetujui; yang belum diisi: {}.",
+                    missing.join(", ")
+                ),
+                Lang::En => {
+                    format!("Complete your signer profile before approving; still empty: {}.", missing.join(", "))
+                }
+            },
             ApiError::Malware(name) => match lang {
                 Lang::Id => format!("Pemindai virus menolak berkas {name}."),
                 Lang::En => format!("The virus scanner refused the file {name}."),
@@ -444,6 +479,14 @@ impl ApiError {
                     message: i.violation.message(lang),
                 })
                 .collect(),
+            ApiError::SignerProfileIncomplete(missing) => missing
+                .iter()
+                .map(|f| FieldError {
+                    field: format!("signer_profile.{f}"),
+                    code: Violation::Required.code().to_string(),
+                    message: Violation::Required.message(lang),
+                })
+                .collect(),
             _ => Vec::new(),
         };
         Problem {
@@ -479,6 +522,7 @@ impl ApiError {
                 | ApiError::InvalidRefreshToken
                 | ApiError::TotpRequired
                 | ApiError::TotpInvalid
+                | ApiError::Reauthentication { .. }
         ) {
             builder.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
@@ -537,6 +581,8 @@ mod tests {
             ApiError::TotpInvalid,
             ApiError::TotpEnrollmentRequired,
             ApiError::TotpState,
+            ApiError::Reauthentication { wrong: false },
+            ApiError::SignerProfileIncomplete(vec!["nip".into()]),
             ApiError::Malware("a.exe".into()),
             ApiError::ScannerUnavailable,
             ApiError::Forbidden,

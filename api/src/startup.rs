@@ -30,6 +30,9 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        for notice in &settings.notices {
+            tracing::warn!("{notice}");
+        }
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
         let bootstrap = users::ensure_bootstrap_admin(&db, &settings).await?;

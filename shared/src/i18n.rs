@@ -49,6 +49,27 @@ impl Lang {
     }
 }
 
+/// Indonesian title case for names written in capitals on a letterhead: `Dinas Komunikasi dan
+/// Informatika` from `DINAS KOMUNIKASI DAN INFORMATIKA` (conjunctions and prepositions stay in
+/// lower case).
+pub fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && ["dan", "di", "ke", "dari", "untuk", "serta", "atau", "pada"].contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::Lang;

@@ -43,6 +43,8 @@ pub enum Violation {
     WrongPassword,
     /// Six digits, but not the app's current code (or one used already).
     WrongTotpCode,
+    /// A civil servant's number (*NIP*) is 18 digits.
+    InvalidNip,
 }
 
 impl Violation {
@@ -64,6 +66,7 @@ impl Violation {
             Violation::InvalidTotpCode => "invalid_totp_code",
             Violation::WrongPassword => "wrong_password",
             Violation::WrongTotpCode => "wrong_totp_code",
+            Violation::InvalidNip => "invalid_nip",
         }
     }
 
@@ -108,6 +111,8 @@ impl Violation {
             (Violation::WrongPassword, Lang::En) => "The current password is wrong.".into(),
             (Violation::WrongTotpCode, Lang::Id) => "Kode salah, kedaluwarsa, atau sudah dipakai.".into(),
             (Violation::WrongTotpCode, Lang::En) => "The code is wrong, expired, or was used already.".into(),
+            (Violation::InvalidNip, Lang::Id) => "NIP terdiri dari 18 angka.".into(),
+            (Violation::InvalidNip, Lang::En) => "A NIP (civil-servant number) has 18 digits.".into(),
         }
     }
 }
@@ -236,6 +241,17 @@ pub fn optional_line(value: &str) -> Result<(), Violation> {
     if char_len(value.trim()) > LINE_MAX { Err(Violation::TooLong { max: LINE_MAX }) } else { Ok(()) }
 }
 
+/// A civil servant's number (*NIP*): 18 digits, spaces allowed between groups; empty while a
+/// profile is being filled in.
+pub fn nip(value: &str) -> Result<(), Violation> {
+    let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.is_empty() || (digits.len() == 18 && digits.chars().all(|c| c.is_ascii_digit())) {
+        Ok(())
+    } else {
+        Err(Violation::InvalidNip)
+    }
+}
+
 /// An `http://` or `https://` address with a host, at most 2000 characters (a webhook).
 pub fn web_url(value: &str) -> Result<(), Violation> {
     let v = value.trim();
@@ -317,6 +333,15 @@ pub fn alias(choice: crate::dto::reports::HallOfFameChoice, alias: Option<&str>)
     }
 }
 
+/// The certificate carries the alias only when one is given.
+pub fn certificate_alias(choice: crate::dto::reports::CertificateName, alias: Option<&str>) -> Result<(), Violation> {
+    use crate::dto::reports::CertificateName;
+    match (choice, alias.map(str::trim)) {
+        (CertificateName::Alias, None) | (CertificateName::Alias, Some("")) => Err(Violation::AliasRequired),
+        _ => Ok(()),
+    }
+}
+
 /// Normalises an email for storage and lookup.
 pub fn normalize_email(value: &str) -> String {
     value.trim().to_lowercase()
@@ -366,6 +391,7 @@ pub mod server {
             "invalid_totp_code" => Violation::InvalidTotpCode,
             "wrong_password" => Violation::WrongPassword,
             "wrong_totp_code" => Violation::WrongTotpCode,
+            "invalid_nip" => Violation::InvalidNip,
             _ => Violation::Required,
         }
     }
@@ -412,6 +438,9 @@ pub mod server {
     pub fn optional_line(v: &str) -> Result<(), ValidationError> {
         adapt(super::optional_line(v))
     }
+    pub fn nip(v: &str) -> Result<(), ValidationError> {
+        adapt(super::nip(v))
+    }
     pub fn web_url(v: &str) -> Result<(), ValidationError> {
         adapt(super::web_url(v))
     }
@@ -448,7 +477,9 @@ pub mod server {
     }
     /// Struct-level rule of the reporter block: the alias.
     pub fn reporter(r: &crate::dto::reports::ReporterInput) -> Result<(), ValidationError> {
-        adapt(super::alias(r.hall_of_fame, r.alias.as_deref())).map_err(|mut e| {
+        let rule = super::alias(r.hall_of_fame, r.alias.as_deref())
+            .and_then(|()| super::certificate_alias(r.certificate_name, r.alias.as_deref()));
+        adapt(rule).map_err(|mut e| {
             e.add_param(Cow::Borrowed("field"), &"alias");
             e
         })
@@ -538,12 +569,22 @@ mod tests {
             Violation::InvalidTotpCode,
             Violation::WrongPassword,
             Violation::WrongTotpCode,
+            Violation::InvalidNip,
         ] {
             let id = v.message(Lang::Id);
             let en = v.message(Lang::En);
             assert!(!id.is_empty() && !en.is_empty() && id != en, "{v:?}");
         }
         assert_eq!(Violation::TooShort { min: 12 }.message(Lang::Id), "Minimal 12 karakter.");
+    }
+
+    #[test]
+    fn a_nip_is_eighteen_digits() {
+        assert_eq!(nip(""), Ok(()));
+        assert_eq!(nip("197001011995031001"), Ok(()));
+        assert_eq!(nip("19700101 199503 1 001"), Ok(()));
+        assert_eq!(nip("1970010119950310"), Err(Violation::InvalidNip));
+        assert_eq!(nip("19700101199503100X"), Err(Violation::InvalidNip));
     }
 
     #[test]

@@ -106,11 +106,20 @@ async fn a_reporter_files_a_report_with_evidence_and_tracks_it() {
         browser.find("#report-evidence").await?.send_keys(&evidence.display().to_string()).await?;
         browser.wait_for_text("#report-files", "tangkapan-").await?;
 
-        // The shared rules speak next to the field before anything is sent.
+        // The shared rules speak next to the field before anything is sent. The time found is
+        // never guessed: it stays empty until the reporter enters it.
         browser.find("#report-good-faith").await?.click().await?;
         browser.find("#report-review").await?.click().await?;
         browser.wait_for_text("#report-email-error", "Alamat email tidak valid").await?;
         browser.wait_for_text("#report-consent-error", "wajib disetujui").await?;
+        browser.wait_for_text("#report-discovered-at-error", "Wajib diisi").await?;
+        // The reporter enters 08.15 on the 28th (as the picker does: an input event with the value).
+        c.execute(
+            "const e = document.getElementById('report-discovered-at'); e.value = '2026-11-28T08:15'; \
+             e.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![],
+        )
+        .await?;
         c.execute(
             "const e = document.getElementById('report-email'); e.value = ''; \
              e.dispatchEvent(new Event('input', {bubbles: true}));",
@@ -148,9 +157,23 @@ async fn a_reporter_files_a_report_with_evidence_and_tracks_it() {
     .await;
     let _ = std::fs::remove_file(&evidence);
     browser.finish(result).await;
-    // What the browser sent is what the server kept.
+    // What the browser sent is what the server kept: the time found is the one entered, read in
+    // the browser's time zone (the test process's own), not the time the form was opened.
     assert_eq!(app.count("tickets").await, 1);
     assert_eq!(app.count("evidence").await, 1);
+    let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    let list: serde_json::Value = app.get("/api/v1/tickets", Some(&analyst)).await.json().await.unwrap_or_default();
+    let code = list["items"][0]["code"].as_str().unwrap_or_default().to_string();
+    let ticket = app.ticket(&analyst, &code).await;
+    let entered = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+        .and_then(|d| d.and_hms_opt(8, 15, 0))
+        .and_then(|t| t.and_local_timezone(chrono::Local).single())
+        .map(|t| t.with_timezone(&chrono::Utc));
+    let stored = ticket["discovered_at"]
+        .as_str()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+        .map(|t| t.with_timezone(&chrono::Utc));
+    assert_eq!(stored, entered, "{ticket}");
 }
 
 /// An analyst finds a new report in the queue, opens it, downloads its evidence, records the
@@ -324,9 +347,17 @@ async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
         browser.keep_screenshot("approval-review").await;
         assert!(c.find(Locator::Css("#action-return_for_revision")).await.is_ok());
         browser.find("#action-approve").await?.click().await?;
-        if let Ok(submit) = c.find(Locator::Css("#action-submit")).await {
-            submit.click().await?;
-        }
+        // The dialog names who signs, and nothing is signed without the head's password.
+        browser.wait_for_text("#approve-sign-as", ttis_tests::HEAD_NAME).await?;
+        browser.wait_for_text("#approve-sign-as", ttis_tests::HEAD_NIP).await?;
+        browser.find("#action-submit").await?.click().await?;
+        browser.find("#action-password-error").await?;
+        browser.find("#action-password").await?.send_keys("a-wrong-password-typed").await?;
+        browser.find("#action-submit").await?.click().await?;
+        browser.wait_for_text("#action-error", "salah").await?;
+        browser.keep_screenshot("approval-wrong-password").await;
+        browser.find("#action-password").await?.send_keys(ttis_tests::USER_PASSWORD).await?;
+        browser.find("#action-submit").await?.click().await?;
         browser.wait_for_text("#ticket-state", "Disahkan").await?;
         browser.keep_screenshot("approved-ticket").await;
 
@@ -352,6 +383,23 @@ async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
         browser.find("#verify-file").await?.send_keys(&path.display().to_string()).await?;
         browser.find("#verify-check").await?.click().await?;
         browser.wait_for_text("#verify-file-result", "identik").await?;
+        // Someone holding the paper copy types its printed number: the same document, its signer.
+        let number = detail["documents"]
+            .as_array()
+            .and_then(|d| d.iter().find(|x| x["id"].as_str() == Some(letter.as_str())))
+            .and_then(|x| x["number"].as_str())
+            .unwrap_or_default()
+            .to_string();
+        c.goto(&format!("{}/verify", app.address)).await?;
+        browser.find("#verify-id-input").await?.send_keys(&format!("  {}  ", number.to_lowercase())).await?;
+        browser.find("#verify-go").await?.click().await?;
+        browser.wait_for_text("#verify-status", "Sah").await?;
+        browser.wait_for_text("#verify-number", &number).await?;
+        browser.wait_for_text("#verify-signer", ttis_tests::HEAD_NAME).await?;
+        browser.wait_for_text("#verify-signer-nip", ttis_tests::HEAD_NIP).await?;
+        // The sample report is TLP:AMBER: the page confirms authenticity, not what it is about.
+        browser.find("#verify-subject-withheld").await?;
+        browser.keep_screenshot("verify-by-number").await;
         Ok::<(), anyhow::Error>(())
     }
     .await;
@@ -375,7 +423,7 @@ async fn a_reporter_sees_completion_downloads_the_certificate_and_is_on_the_hall
         (&analyst, serde_json::json!({"action": "start_verification"})),
         (&analyst, serde_json::json!({"action": "verify", "analysis": analysis})),
         (&analyst, serde_json::json!({"action": "submit_for_approval"})),
-        (&head, serde_json::json!({"action": "approve"})),
+        (&head, ttis_tests::approve()),
     ] {
         app.act_ok(token, &code, body).await;
     }
@@ -523,7 +571,7 @@ async fn the_pse_acknowledges_the_letter_from_its_email_link() {
         (&t.analyst, serde_json::json!({"action": "start_verification"})),
         (&t.analyst, serde_json::json!({"action": "verify", "analysis": ttis_tests::sample_analysis(t.analyst_id)})),
         (&t.analyst, serde_json::json!({"action": "submit_for_approval"})),
-        (&t.head, serde_json::json!({"action": "approve"})),
+        (&t.head, ttis_tests::approve()),
     ] {
         app.act_ok(token, &code, body).await;
     }
@@ -555,32 +603,59 @@ async fn the_pse_acknowledges_the_letter_from_its_email_link() {
     assert_eq!(detail["pse_acknowledgement"]["name"], "Admin TIK Disdik");
 }
 
-/// An admin changes the signer on the organisation page; the next documents use it.
+/// An admin sets the head's title on the organisation page, then fills in a head's signer
+/// profile on the users page (a wrong NIP is named at its field; the preview follows the capacity).
 #[tokio::test]
-async fn an_admin_edits_the_organisation_settings() {
+async fn an_admin_edits_the_organisation_and_a_heads_signer_profile() {
     spa_built();
     let app = TestApp::spawn(Backend::Sqlite).await;
+    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let me: serde_json::Value = app.get("/api/v1/auth/me", Some(&head)).await.json().await.unwrap_or_default();
+    let id = me["id"].as_i64().unwrap_or_default();
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
+        let c = &browser.client;
         browser.sign_in(&app.address, ttis_tests::ADMIN_EMAIL, ttis_tests::ADMIN_PASSWORD).await?;
         browser.find("#organization-link").await?.click().await?;
-        let name = browser.find("#org-signer-name").await?;
-        name.clear().await?;
-        name.send_keys("Dr. H. Akhmad Contoh, S.Kom., M.Si.").await?;
-        let nip = browser.find("#org-signer-nip").await?;
-        nip.clear().await?;
-        nip.send_keys("197001011995031001").await?;
+        let title = browser.find("#org-head-title").await?;
+        title.clear().await?;
+        title.send_keys("Kepala Dinas Komunikasi, Informatika dan Statistik").await?;
         browser.find("#org-save").await?.click().await?;
         browser.find("#org-notice").await?;
         browser.keep_screenshot("organization").await;
+
+        c.goto(&app.url("/staff/users")).await?;
+        browser.find(&format!("#user-signer-{id}")).await?.click().await?;
+        let field = |name: &str| format!("#user-signer-{id}-{name}");
+        browser.wait_for_text(&field("status"), "Belum lengkap").await?;
+        browser.find(&field("full-name")).await?.send_keys("Ir. Siti Rahmawati, M.T.").await?;
+        browser.find(&field("nip")).await?.send_keys("12345").await?;
+        browser.find(&field("rank")).await?.send_keys("Pembina (IV/a)").await?;
+        browser.find(&field("position-title")).await?.send_keys("Sekretaris").await?;
+        browser.find(&field("capacity")).await?.select_by_value("on_behalf").await?;
+        browser.wait_for_text(&field("preview"), "a.n. KEPALA DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK").await?;
+        browser.wait_for_text(&field("preview"), "SEKRETARIS,").await?;
+        browser.find(&field("save")).await?.click().await?;
+        browser.wait_for_text(&field("nip-error"), "18 angka").await?;
+        let nip = browser.find(&field("nip")).await?;
+        nip.clear().await?;
+        nip.send_keys("198002022005022002").await?;
+        browser.find(&field("save")).await?.click().await?;
+        browser.find(&field("saved")).await?;
+        browser.wait_for_text(&field("status"), "Lengkap").await?;
+        browser.keep_screenshot("users-signer-profile").await;
         Ok::<(), anyhow::Error>(())
     }
     .await;
     browser.finish(result).await;
     let admin = app.admin_token().await;
     let org: serde_json::Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
-    assert_eq!(org["organization"]["signer_name"], "Dr. H. Akhmad Contoh, S.Kom., M.Si.");
-    assert_eq!(org["organization"]["signer_nip"], "197001011995031001");
+    assert_eq!(org["organization"]["head_title"], "Kepala Dinas Komunikasi, Informatika dan Statistik");
+    let profile: serde_json::Value =
+        app.get("/api/v1/auth/signer-profile", Some(&head)).await.json().await.unwrap_or_default();
+    assert_eq!(profile["complete"], true, "{profile}");
+    assert_eq!(profile["profile"]["capacity"], "on_behalf");
+    assert_eq!(profile["profile"]["nip"], "198002022005022002");
 }
 
 /// The security policy requires a second factor: the admin is sent to the account page, enrols

@@ -45,7 +45,7 @@ async fn approved(app: &TestApp, t: &Team) -> (String, String) {
     app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
     app.act_ok(&t.analyst, &code, json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)})).await;
     app.act_ok(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
-    app.act_ok(&t.head, &code, json!({"action": "approve"})).await;
+    app.act_ok(&t.head, &code, ttis_tests::approve()).await;
     (code, receipt["access_key"].as_str().unwrap_or_default().to_string())
 }
 
@@ -108,16 +108,15 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     assert_eq!(reporter.len(), 2, "the receipt and the documents: {subjects:?}");
     let thanks = reporter.iter().find(|m| m.subject().contains("Terima kasih atas laporan Anda")).cloned();
     let thanks = thanks.unwrap_or_else(|| panic!("no thank-you mail in {subjects:?}"));
+    // TLP decides who receives what: the sample report is TLP:AMBER, so its letter is the PSE's
+    // alone; the reporter gets the certificate and a summary that says so.
     let attached = thanks.attachments();
     let names: Vec<&str> = attached.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        [format!("Sertifikat-Apresiasi-{code}.pdf"), format!("Surat-Pemberitahuan-Insiden-Siber-{code}.pdf")]
-    );
+    assert_eq!(names, [format!("Sertifikat-Apresiasi-{code}.pdf")]);
+    assert!(thanks.text().contains("TLP:AMBER"), "{}", thanks.text());
     let certificate = final_doc(&detail, "certificate");
     let letter = final_doc(&detail, "notification_letter");
     assert_eq!(hex::encode(Sha256::digest(&attached[0].1)), certificate["sha256"], "the signed certificate itself");
-    assert_eq!(hex::encode(Sha256::digest(&attached[1].1)), letter["sha256"]);
     let pse_mail = to("disdik@kukarkab.go.id");
     assert_eq!(pse_mail.len(), 1);
     assert!(pse_mail[0].to.contains(&"tik.disdik@kukarkab.go.id".to_string()));
@@ -174,7 +173,16 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
         assert!(done >= previous, "the steps are in order");
         previous = done;
     }
-    assert_eq!(status["downloads"], json!(["certificate", "notification_letter"]));
+    assert_eq!(status["downloads"], json!(["certificate"]), "an AMBER letter is the PSE's");
+    let letter_download = app
+        .send_json(
+            Method::POST,
+            "/api/v1/reports/documents/notification_letter",
+            None,
+            &json!({"ticket_code": code, "access_key": key}),
+        )
+        .await;
+    assert_eq!(letter_download.status(), StatusCode::NOT_FOUND, "not even with the key");
     let res = app
         .send_json(
             Method::POST,

@@ -9,13 +9,15 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use ttis_tests::{
-    Backend, ISSUER, Team, TestApp, db_tests, pdf_qr_codes, pdf_text, problem, sample_analysis, sample_report,
+    Backend, HEAD_NAME, HEAD_NIP, ISSUER, Team, TestApp, db_tests, pdf_qr_codes, pdf_text, problem, sample_analysis,
+    sample_report,
 };
 
 db_tests!(
     the_letter_and_certificate_go_from_draft_to_signed_and_verifiable,
     organisation_settings_are_admin_only_and_shape_the_letterhead,
     concurrent_approvals_take_consecutive_numbers,
+    the_documents_say_what_the_reporter_and_the_register_said,
 );
 
 /// Files the sample report and takes it to `drafted`; returns its code and access key.
@@ -78,6 +80,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     // The PSE register names the addressee of the letter.
     let pse = json!({"name": "Dinas Pendidikan Kabupaten Kutai Kartanegara", "head_name": "Kepala",
         "head_title": "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara", "emails": ["disdik@kukarkab.go.id"],
+        "address": "Jl. Pesut No. 12, Timbau, Tenggarong 75511", "place": "Tenggarong",
         "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}]});
     assert_eq!(app.send_json(Method::POST, "/api/v1/pses", Some(&admin), &pse).await.status(), StatusCode::CREATED);
 
@@ -94,7 +97,12 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     assert_eq!(detail["drafts"]["revision"], 1);
     assert_eq!(drafts["letter"]["recipient"], "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara");
     assert_eq!(drafts["letter"]["nature"], "segera", "a high-severity incident is urgent");
-    assert_eq!(drafts["certificate"]["recipient_name"], "budisec", "the name the reporter chose");
+    assert_eq!(
+        drafts["certificate"]["recipient_name"],
+        "Budi Santoso",
+        "the real name: the reporter asked for the alias on the Hall of Fame, not on the certificate"
+    );
+    assert_eq!(drafts["letter"]["recipient_place"], "Tenggarong", "the `di` line names a town");
     let draft_text = pdf_text(&pdf(&app, &t.analyst, &code, &letters[0]).await);
     assert!(draft_text.contains("DRAF"), "{draft_text}");
     assert!(draft_text.contains("(diberikan saat disetujui)"));
@@ -151,7 +159,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
 
     // Step 7, approved: numbers, final PDFs with QR codes, signatures.
     assert_eq!(app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(), StatusCode::OK);
-    let res = app.act(&t.head, &code, json!({"action": "approve"})).await;
+    let res = app.act(&t.head, &code, ttis_tests::approve()).await;
     assert_eq!(res.status(), StatusCode::OK);
     let detail: Value = res.json().await.unwrap_or_default();
     assert_eq!(detail["state"], "approved");
@@ -173,21 +181,21 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
         "Pemberitahuan Insiden Siber",
         "Yth. Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara",
         "TLP:AMBER",
-        "Nama Kepala Dinas",
+        HEAD_NAME,
         code.as_str(),
     ] {
         assert!(text.contains(needle), "{needle:?} not in the letter:\n{text}");
     }
     assert!(!text.contains("DRAF"), "the final letter is no draft");
     let letter_id = letter["id"].as_str().unwrap_or_default();
-    assert_eq!(pdf_qr_codes(&letter_pdf), [format!("{ISSUER}/verify/{letter_id}")]);
+    let short = |doc: &Value| doc["verification_code"].as_str().unwrap_or_default().replace('-', "");
+    assert_eq!(pdf_qr_codes(&letter_pdf), [format!("{ISSUER}/verify/{}", short(&letter))]);
     let certificate_pdf = pdf(&app, &t.analyst, &code, &certificate).await;
     let text = pdf_text(&certificate_pdf);
-    assert!(text.contains("SERTIFIKAT APRESIASI") && text.contains("budisec"), "{text}");
+    assert!(text.contains("SERTIFIKAT APRESIASI") && text.contains("Budi Santoso"), "{text}");
     assert!(text.contains(certificate["number"].as_str().unwrap_or("?")));
-    assert!(!text.contains("Budi Santoso"), "the reporter chose an alias");
-    let certificate_id = certificate["id"].as_str().unwrap_or_default();
-    assert_eq!(pdf_qr_codes(&certificate_pdf), [format!("{ISSUER}/verify/{certificate_id}")]);
+    assert!(!text.contains("budisec"), "the certificate carries the real name unless asked otherwise");
+    assert_eq!(pdf_qr_codes(&certificate_pdf), [format!("{ISSUER}/verify/{}", short(&certificate))]);
 
     // Public verification: anyone, no personal data, a signature that verifies independently.
     let res = app.get(&format!("/api/v1/documents/{letter_id}/verification"), None).await;
@@ -198,7 +206,8 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     assert_eq!(v["signature_valid"], true);
     assert_eq!(v["number"], number);
     assert_eq!(v["kind"], "notification_letter");
-    assert_eq!(v["signature"]["signer_name"], "Nama Kepala Dinas");
+    assert_eq!(v["signature"]["signer_name"], HEAD_NAME);
+    assert_eq!(v["signature"]["signer_nip"], HEAD_NIP);
     assert_eq!(v["revoked"], Value::Null);
     let public = v.to_string();
     for private in ["Budi", "budi@example.com", "budisec", "+62 812"] {
@@ -292,9 +301,15 @@ async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: Test
     org["letter_number_pattern"] = json!("B-{seq}/DISKOMINFO/555/{MM}/{YYYY}");
     org["certificate_number_pattern"] = json!("{seq}/TTIS-KUKAR/{ROMAN_MM}/{YYYY}");
     org["email"] = json!("diskominfo@kukarkab.go.id");
-    org["signer_name"] = json!("Dr. H. Akhmad Contoh, S.Kom., M.Si.");
-    org["signer_nip"] = json!("197001011995031001");
+    org["head_title"] = json!("Kepala Dinas Komunikasi, Informatika dan Statistik");
     org["agency_name"] = json!("DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN");
+    // The organisation names no signer any more: each head account has its own profile.
+    let mut retired = org.clone();
+    retired["signer_name"] = json!("Dr. H. Akhmad Contoh, S.Kom., M.Si.");
+    assert_eq!(
+        problem(app.send_json(Method::PUT, "/api/v1/organization", Some(&admin), &retired).await).await["code"],
+        "invalid_body"
+    );
     assert_eq!(
         app.send_json(Method::PUT, "/api/v1/organization", Some(&t.analyst), &org).await.status(),
         StatusCode::FORBIDDEN
@@ -339,18 +354,22 @@ async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: Test
     assert_eq!(res.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("image/png"));
     assert_eq!(res.bytes().await.map(|b| b.to_vec()).unwrap_or_default(), png);
 
-    // The next documents use the new settings.
+    // The next documents use the new settings: a draft names the head's title and leaves the
+    // name to the approval; the signed one names the head who approved it.
     let code = drafted(&app, &t).await;
+    let draft_letter = docs_of(&app.ticket(&t.analyst, &code).await, "notification_letter").remove(0);
+    let text = pdf_text(&pdf(&app, &t.analyst, &code, &draft_letter).await);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("KEPALA DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK"), "{text}");
+    assert!(text.contains("(ditentukan saat disetujui)"), "{text}");
     app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
-    let detail: Value = app.act(&t.head, &code, json!({"action": "approve"})).await.json().await.unwrap_or_default();
+    let detail: Value = app.act(&t.head, &code, ttis_tests::approve()).await.json().await.unwrap_or_default();
     let letter = docs_of(&detail, "notification_letter").remove(0);
     let certificate = docs_of(&detail, "certificate").remove(0);
     assert_eq!(certificate["number"], expected_number("{seq}/TTIS-KUKAR/{ROMAN_MM}/{YYYY}", 1));
     assert_eq!(letter["number"], expected_number("B-{seq}/DISKOMINFO/555/{MM}/{YYYY}", 1));
     let text = pdf_text(&pdf(&app, &t.analyst, &code, &letter).await);
-    for needle in
-        ["DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN", "Dr. H. Akhmad Contoh, S.Kom., M.Si.", "NIP. 197001011995031001"]
-    {
+    for needle in ["DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN", HEAD_NAME, &format!("NIP. {HEAD_NIP}")] {
         assert!(text.contains(needle), "{needle:?} not in the letter:\n{text}");
     }
     assert_eq!(app.count("audit_log WHERE action = 'organization.update'").await, 1);
@@ -391,7 +410,7 @@ async fn concurrent_approvals_take_consecutive_numbers(app: TestApp) {
             _ => &app,
         };
         let head = t.head.clone();
-        async move { target.act(&head, code, json!({"action": "approve"})).await }
+        async move { target.act(&head, code, ttis_tests::approve()).await }
     });
     let results = futures_util::future::join_all(approvals).await;
     let mut letter_seqs = Vec::new();
@@ -412,4 +431,67 @@ async fn concurrent_approvals_take_consecutive_numbers(app: TestApp) {
     let expected: Vec<i64> = (1..=N as i64).collect();
     assert_eq!(letter_seqs, expected);
     assert_eq!(certificate_seqs, expected);
+}
+
+/// Part 2 of official-grade documents, as data: the `di` line names the PSE's town, the letter
+/// prints the time the reporter entered, the certificate carries the name the reporter chose for
+/// it and the government as configured, the analysis report names its category, and TLP decides
+/// whether the reporter receives the letter.
+async fn the_documents_say_what_the_reporter_and_the_register_said(app: TestApp) {
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = app.team().await;
+    let admin = app.admin_token().await;
+    let pse = json!({"name": "Dinas Perhubungan Kabupaten Kutai Kartanegara", "head_name": "Kepala",
+        "head_title": "Kepala Dinas Perhubungan Kabupaten Kutai Kartanegara", "emails": ["dishub@kukarkab.go.id"],
+        "address": "Jl. Jembatan Besi No. 3, Loa Kulu", "place": "Tenggarong Seberang",
+        "assets": [{"kind": "exact_host", "value": "dishub.kukarkab.go.id"}]});
+    assert_eq!(app.send_json(Method::POST, "/api/v1/pses", Some(&admin), &pse).await.status(), StatusCode::CREATED);
+
+    let mut report = sample_report();
+    report["affected_asset"] = json!("https://dishub.kukarkab.go.id/");
+    report["tlp"] = json!("green");
+    report["discovered_at"] = json!("2026-11-28T08:15:00+08:00");
+    report["reporter"]["hall_of_fame"] = json!("anonymous");
+    report["reporter"]["certificate_name"] = json!("alias");
+    report["reporter"]["alias"] = json!("");
+    let p = problem(app.submit_json(&report).await).await;
+    assert_eq!(p["errors"][0]["field"], "reporter.alias", "an alias on the certificate needs an alias: {p}");
+    report["reporter"]["alias"] = json!("budisec");
+    let res = app.submit_json(&report).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let receipt: Value = res.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
+    let detail =
+        app.act_ok(&t.analyst, &code, json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)})).await;
+    assert_eq!(detail["drafts"]["drafts"]["certificate"]["recipient_name"], "budisec", "the reporter asked for it");
+    assert_eq!(detail["drafts"]["drafts"]["letter"]["recipient_place"], "Tenggarong Seberang");
+
+    let analysis = docs_of(&detail, "analysis_report").remove(0);
+    let text = flat(&pdf_text(&pdf(&app, &t.analyst, &code, &analysis).await));
+    assert!(text.contains("Web Defacement (Deface)"), "{text}");
+    assert!(!text.contains("web_defacement"), "a category's name, never its key:\n{text}");
+
+    app.act_ok(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
+    let detail = app.act_ok(&t.head, &code, ttis_tests::approve()).await;
+    let letter = docs_of(&detail, "notification_letter").into_iter().find(|d| d["status"] == "final").unwrap_or_default();
+    let text = flat(&pdf_text(&pdf(&app, &t.analyst, &code, &letter).await));
+    assert!(text.contains("28 November 2026 pukul 08.15 WITA"), "the time the reporter entered:\n{text}");
+    assert!(text.contains("di Tenggarong Seberang"), "the `di` line names the town:\n{text}");
+    assert!(!text.contains("Jembatan Besi"), "never the street address:\n{text}");
+    let certificate = docs_of(&detail, "certificate").into_iter().find(|d| d["status"] == "final").unwrap_or_default();
+    let text = flat(&pdf_text(&pdf(&app, &t.analyst, &code, &certificate).await));
+    assert!(text.contains("budisec") && !text.contains("Budi Santoso"), "{text}");
+    assert!(text.contains("Pemerintah Kabupaten Kutai Kartanegara"), "the government as configured:\n{text}");
+
+    // TLP:GREEN: the reporter may have the letter too.
+    let mails = app
+        .wait_for_mail(|m| m.iter().any(|x| x.contains("To: budi@example.com") && x.contains("Sertifikat-Apresiasi")))
+        .await;
+    let thanks = mails
+        .iter()
+        .find(|m| m.contains("To: budi@example.com") && m.contains("Sertifikat-Apresiasi"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(thanks.contains(&format!("Surat-Pemberitahuan-Insiden-Siber-{code}.pdf")), "{thanks}");
 }

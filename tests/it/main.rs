@@ -14,6 +14,7 @@ mod letters;
 mod openapi;
 mod reports;
 mod security;
+mod signing;
 mod sla;
 mod stats;
 mod tickets;

@@ -275,7 +275,7 @@ async fn completed_ticket(app: &TestApp, t: &ttis_tests::Team) -> String {
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap_or_default());
     app.act_ok(&t.analyst, &code, json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)})).await;
     app.act_ok(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
-    app.act_ok(&t.head, &code, json!({"action": "approve"})).await;
+    app.act_ok(&t.head, &code, ttis_tests::approve()).await;
     let deadline = Instant::now() + Duration::from_secs(30);
     while app.ticket(&t.analyst, &code).await["state"] != "completed" {
         assert!(Instant::now() < deadline, "delivery did not complete the ticket");

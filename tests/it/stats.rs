@@ -29,7 +29,7 @@ async fn text(app: &TestApp, path: &str, token: &str) -> (StatusCode, String, St
 
 async fn statistics_exports_and_recap_match_a_known_set(app: TestApp) {
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let head = app.head_with_profile("kadis@ttis.test", ttis_tests::HEAD_NAME, ttis_tests::HEAD_NIP).await;
     let admin = app.admin_token().await;
     let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
     let pse = json!({"name": "Dinas Pendidikan", "head_name": "K", "head_title": "Kepala Dinas Pendidikan",
@@ -50,7 +50,7 @@ async fn statistics_exports_and_recap_match_a_known_set(app: TestApp) {
     app.act_ok(&analyst, &a, json!({"action": "start_verification"})).await;
     app.act_ok(&analyst, &a, json!({"action": "verify", "analysis": analysis})).await;
     app.act_ok(&analyst, &a, json!({"action": "submit_for_approval"})).await;
-    app.act_ok(&head, &a, json!({"action": "approve"})).await;
+    app.act_ok(&head, &a, ttis_tests::approve()).await;
     app.act_ok(&analyst, &b, json!({"action": "reject", "reason": "duplicate", "duplicate_of": a})).await;
     app.act_ok(&analyst, &c, json!({"action": "start_verification"})).await;
     app.act_ok(&analyst, &c, json!({"action": "reject", "reason": "spam"})).await;

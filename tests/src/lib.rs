@@ -25,6 +25,19 @@ pub const ADMIN_EMAIL: &str = "admin@ttis.test";
 pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
 pub const JWT_SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
 pub const ISSUER: &str = "http://ttis.test";
+/// The password of every account `user_with_roles` creates.
+pub const USER_PASSWORD: &str = "password-of-a-test-user";
+
+/// The `approve` action as a head takes it: with their password (signing needs the person).
+pub fn approve() -> Value {
+    json!({"action": "approve", "password": USER_PASSWORD})
+}
+
+/// A complete signer profile for a head named `name` with NIP `nip`.
+pub fn signer_profile(name: &str, nip: &str) -> Value {
+    json!({"full_name": name, "nip": nip, "rank": "Pembina Utama Muda (IV/c)",
+        "position_title": "Kepala Dinas Komunikasi dan Informatika", "capacity": "definitive"})
+}
 
 /// The server of the PostgreSQL tests: `TTIS_TEST_PG_URL`, or the local trust-auth server.
 pub fn pg_admin_url() -> String {
@@ -145,7 +158,7 @@ impl TestApp {
     /// Creates an account through the API as the admin and returns its access token.
     pub async fn user_with_roles(&self, email: &str, roles: &[&str]) -> String {
         let admin = self.admin_token().await;
-        let password = "password-of-a-test-user";
+        let password = USER_PASSWORD;
         let res = self
             .client
             .post(self.url("/api/v1/users"))
@@ -175,6 +188,10 @@ impl TestApp {
     }
 }
 
+/// The signer profile `team()` gives its head.
+pub const HEAD_NAME: &str = "Dr. H. Kepala Uji, S.Kom., M.Si.";
+pub const HEAD_NIP: &str = "197001011995031001";
+
 /// The response team of a scenario: an analyst (with the account id) and the head, signed in.
 pub struct Team {
     pub analyst: String,
@@ -183,10 +200,22 @@ pub struct Team {
 }
 
 impl TestApp {
-    /// Creates the analyst `analis@ttis.test` and the head `kadis@ttis.test` and signs them in.
+    /// Creates a head account with a complete signer profile (so it can approve) and signs it in.
+    pub async fn head_with_profile(&self, email: &str, name: &str, nip: &str) -> String {
+        let head = self.user_with_roles(email, &["head"]).await;
+        let res = self
+            .send_json(reqwest::Method::PUT, "/api/v1/auth/signer-profile", Some(&head), &signer_profile(name, nip))
+            .await;
+        let status = res.status();
+        assert_eq!(status, StatusCode::OK, "signer profile of {email}: {}", res.text().await.unwrap_or_default());
+        head
+    }
+
+    /// Creates the analyst `analis@ttis.test` and the head `kadis@ttis.test` (with a complete
+    /// signer profile) and signs them in.
     pub async fn team(&self) -> Team {
         let analyst = self.user_with_roles("analis@ttis.test", &["analyst"]).await;
-        let head = self.user_with_roles("kadis@ttis.test", &["head"]).await;
+        let head = self.head_with_profile("kadis@ttis.test", HEAD_NAME, HEAD_NIP).await;
         let me: Value = self.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
         Team { analyst, analyst_id: me["id"].as_i64().unwrap_or_default(), head }
     }

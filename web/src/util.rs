@@ -25,6 +25,27 @@ pub fn local_input_now() -> String {
     )
 }
 
+/// The browser's time zone as a reporter in Indonesia reads it: ` (WIB, UTC+7)`, ` (WITA,
+/// UTC+8)`, ` (WIT, UTC+9)`, or the bare offset elsewhere. A time entered in the form is read in
+/// it and stored as an instant, so a letter prints it in the agency's own zone correctly.
+pub fn local_zone_label(lang: ttis_shared::Lang) -> String {
+    // `getTimezoneOffset` is minutes *behind* UTC: -480 in Makassar.
+    let minutes = -(Date::new_0().get_timezone_offset() as i64);
+    let (h, m) = (minutes / 60, (minutes % 60).abs());
+    let offset = if m == 0 { format!("UTC{h:+}") } else { format!("UTC{h:+}:{m:02}") };
+    let zone = match minutes {
+        420 => Some("WIB"),
+        480 => Some("WITA"),
+        540 => Some("WIT"),
+        _ => None,
+    };
+    let what = lang.pick("zona waktu perangkat Anda", "your device's time zone");
+    match zone {
+        Some(z) => format!(" ({what}: {z}, {offset})"),
+        None => format!(" ({what}: {offset})"),
+    }
+}
+
 /// A `datetime-local` value, read in the browser's local time zone, as UTC.
 pub fn parse_local(value: &str) -> Option<DateTime<Utc>> {
     let v = value.trim();

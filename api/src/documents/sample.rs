@@ -17,7 +17,7 @@ pub fn letterhead() -> Inputs {
         .text("date", "29 November 2026")
         .text("code", "TTIS-2026-000123")
         .text("tlp", "amber")
-        .text("signer_title", "Kepala Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara")
+        .list("signer_lines", ["KEPALA DINAS KOMUNIKASI DAN INFORMATIKA,".to_string()])
         .text("signer_name", "Dr. H. Contoh Pejabat, S.Kom., M.Si.")
         .text("signer_rank", "Pembina Utama Muda")
         .text("signer_nip", "197001011995031001")
@@ -48,7 +48,8 @@ pub fn analysis() -> Inputs {
 pub fn letter(final_: bool) -> Inputs {
     letterhead()
         .flag("final", final_)
-        .text("qr", qr_svg("https://ttis.kukarkab.go.id/verify/0b1e").unwrap_or_default())
+        .text("qr", qr_svg("https://ttis.kukarkab.go.id/verify/7K3M9QX2HP").unwrap_or_default())
+        .text("verification_code", if final_ { "7K3M9-QX2HP" } else { "" })
         .text("number", if final_ { "B-7/DISKOMINFO/000.6/11/2026" } else { "(diberikan saat disetujui)" })
         .text("nature", "Segera")
         .text("attachments", "-")

@@ -27,12 +27,21 @@ pub struct Model {
     pub signature: Option<String>,
     pub signature_alg: Option<String>,
     pub key_id: Option<String>,
+    /// The signer profile at signing: name, one-line title, NIP, rank, capacity and account.
     pub signer_name: Option<String>,
     pub signer_title: Option<String>,
     pub signed_at: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
     pub revoked_reason: Option<String>,
     pub revoked_by: Option<i64>,
+    pub signer_user_id: Option<i64>,
+    pub signer_nip: Option<String>,
+    pub signer_rank: Option<String>,
+    pub signer_capacity: Option<String>,
+    /// The short code printed under the QR code (ten characters of an unambiguous alphabet).
+    pub verification_code: Option<String>,
+    /// The TLP label the document was signed under: AMBER and RED hide its subject on `/verify`.
+    pub tlp: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,7 @@ pub mod pse;
 pub mod pse_asset;
 pub mod security_settings;
 pub mod session;
+pub mod signer_profile;
 pub mod signing_key;
 pub mod sla_settings;
 pub mod sla_standard;

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// The one row (`id = 1`) of organisation settings: letterhead, signer, numbering.
+/// The one row (`id = 1`) of organisation settings: letterhead, the head's title, numbering.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "organization")]
 pub struct Model {
@@ -13,10 +13,8 @@ pub struct Model {
     pub email: String,
     pub website: String,
     pub city: String,
-    pub signer_name: String,
-    pub signer_title: String,
-    pub signer_nip: String,
-    pub signer_rank: String,
+    /// The title of the agency's head (`Kepala Dinas Komunikasi dan Informatika`).
+    pub head_title: String,
     pub letter_number_pattern: String,
     pub certificate_number_pattern: String,
     #[sea_orm(column_type = "Blob", nullable)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub emails: String,
     pub phone: Option<String>,
     pub address: Option<String>,
+    /// The town of the letter's `di` line.
+    pub place: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -38,6 +38,8 @@ pub struct Model {
     pub reporter_type: String,
     pub hall_of_fame: String,
     pub hall_of_fame_alias: Option<String>,
+    /// `real_name` or `alias` (`CertificateName`): the name on the certificate.
+    pub certificate_name: String,
     pub email_access_key: bool,
     /// How the report came in: `web`, or (staff-filed) `phone`, `email`, `letter`, `walk_in`, `monitoring`.
     pub channel: String,

@@ -1,15 +1,19 @@
-//! The signed-in member's own account: sessions, password, second factor. These routes ask for
-//! no permission, so they stay reachable while the security policy waits for enrolment.
+//! The signed-in member's own account: sessions, password, second factor, and a head's signer
+//! profile. All but the signer profile ask for no permission, so they stay reachable while the
+//! security policy waits for enrolment.
 
-use actix_web::{HttpResponse, delete, get, post, web};
+use actix_web::{HttpResponse, delete, get, post, put, web};
 use ttis_shared::dto::security::{
     ChangePasswordRequest, SessionInfo, TotpCodeRequest, TotpRemovalRequest, TotpSetup, TotpSetupRequest,
 };
 
+use ttis_shared::dto::signers::{SignerProfile, SignerProfileView};
+
 use crate::error::ApiError;
 use crate::extract::ValidJson;
-use crate::services::account;
 use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::policy::Permission;
+use crate::services::{account, signers};
 use crate::state::AppState;
 
 /// My live sessions (browsers and devices signed in), the current one marked.
@@ -164,4 +168,52 @@ pub async fn create_totp_removal(
     let body = body.into_inner()?;
     account::remove_totp(&state, &user, &user.actor(&client), &body.password, &body.code).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// My signer profile (heads): the name, NIP, rank, position and capacity a document I approve
+/// is signed with, the lines printed above the signature, and which fields are still empty.
+#[utoipa::path(
+    tag = "account",
+    operation_id = "get_own_signer_profile",
+    responses(
+        (status = 200, body = SignerProfileView),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/auth/signer-profile")]
+pub async fn get_own_signer_profile(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::KeepSignerProfile)?;
+    Ok(HttpResponse::Ok().json(signers::get(&state.db, user.id).await?))
+}
+
+/// Save my signer profile (heads). Fields may stay empty while it is being filled in, but an
+/// approval needs every one. Documents signed earlier keep the profile they were signed with.
+#[utoipa::path(
+    tag = "account",
+    operation_id = "update_own_signer_profile",
+    request_body = SignerProfile,
+    responses(
+        (status = 200, body = SignerProfileView),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[put("/auth/signer-profile")]
+pub async fn update_own_signer_profile(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    body: ValidJson<SignerProfile>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::KeepSignerProfile)?;
+    let body = body.into_inner()?;
+    Ok(HttpResponse::Ok().json(signers::put(&state.db, &user.actor(&client), user.id, body).await?))
 }

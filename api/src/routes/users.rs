@@ -1,5 +1,6 @@
-use actix_web::{HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use ttis_shared::dto::security::SessionInfo;
+use ttis_shared::dto::signers::{SignerProfile, SignerProfileView};
 use ttis_shared::dto::tickets::UserRef;
 use ttis_shared::dto::users::{CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, User, UserList};
 
@@ -7,7 +8,7 @@ use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::policy::Permission;
-use crate::services::{account, users};
+use crate::services::{account, signers, users};
 use crate::state::AppState;
 
 /// List staff accounts.
@@ -256,4 +257,62 @@ pub async fn delete_user_totp(
     user.require(Permission::ManageUsers)?;
     account::reset_totp(&state.db, &user.actor(&client), id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// A staff account's signer profile (admin): what documents approved by that head are signed
+/// with, the lines above the signature, and which fields are still empty.
+#[utoipa::path(
+    tag = "users",
+    operation_id = "get_user_signer_profile",
+    params(("id" = i64, Path, description = "Account id")),
+    responses(
+        (status = 200, body = SignerProfileView),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/users/{id}/signer-profile")]
+pub async fn get_user_signer_profile(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ManageUsers)?;
+    Ok(HttpResponse::Ok().json(signers::get(&state.db, id.into_inner()).await?))
+}
+
+/// Save a staff account's signer profile (admin), audited. Documents signed earlier keep the
+/// profile they were signed with.
+#[utoipa::path(
+    tag = "users",
+    operation_id = "update_user_signer_profile",
+    params(("id" = i64, Path, description = "Account id")),
+    request_body = SignerProfile,
+    responses(
+        (status = 200, body = SignerProfileView),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[put("/users/{id}/signer-profile")]
+pub async fn update_user_signer_profile(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    id: web::Path<i64>,
+    body: ValidJson<SignerProfile>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::ManageUsers)?;
+    let body = body.into_inner()?;
+    Ok(HttpResponse::Ok().json(signers::put(&state.db, &user.actor(&client), id.into_inner(), body).await?))
 }

@@ -44,6 +44,75 @@ async fn check_password(state: &AppState, model: &user::Model, field: &str, pass
     }
 }
 
+/// Signing needs the person, not only a session: the account's current password and, when it has
+/// a second factor, a current code from the app (each code works once). Missing ones answer
+/// `reauthentication_required`; wrong ones count against the sign-in throttle (so a stolen
+/// session cannot guess) and are audited with `purpose`.
+pub async fn reauthenticate(
+    state: &AppState,
+    me: &AuthUser,
+    actor: &Actor,
+    purpose: &str,
+    password: Option<&str>,
+    code: Option<&str>,
+) -> Result<(), ApiError> {
+    let model = account(&state.db, me.id).await?;
+    let password = password.filter(|p| !p.is_empty()).ok_or(ApiError::Reauthentication { wrong: false })?;
+    let code = code.map(str::trim).filter(|c| !c.is_empty());
+    if model.totp_secret.is_some() && code.is_none() {
+        return Err(ApiError::Reauthentication { wrong: false });
+    }
+    let key = format!("account:{}", model.email);
+    state
+        .login_throttle
+        .check(&key, state.settings.login_max_failures_per_account)
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    let failed = |reason: &'static str| {
+        let key = key.clone();
+        async move {
+            state.login_throttle.record(&key);
+            let txn = state.db.begin().await?;
+            audit::record(
+                &txn,
+                actor,
+                "auth.reauthentication_failed",
+                Some(format!("user:{}", me.id)),
+                json!({"purpose": purpose, "reason": reason}),
+            )
+            .await?;
+            txn.commit().await?;
+            Err::<(), ApiError>(ApiError::Reauthentication { wrong: true })
+        }
+    };
+    let (given, phc) = (password.to_string(), model.password_hash.clone());
+    let ok = tokio::task::spawn_blocking(move || passwords::verify(&given, &phc))
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("password check task: {e}")))?;
+    if !ok {
+        return failed("wrong_password").await;
+    }
+    if let (Some(secret), Some(code)) = (&model.totp_secret, code) {
+        let Some(step) = totp::verify(secret, code, now().timestamp(), model.totp_last_step) else {
+            return failed("wrong_totp").await;
+        };
+        // Conditional on the step still being newer, so one code cannot serve two approvals.
+        let used = user::Entity::update_many()
+            .col_expr(user::Column::TotpLastStep, Expr::value(step))
+            .filter(user::Column::Id.eq(model.id))
+            .filter(
+                sea_orm::Condition::any()
+                    .add(user::Column::TotpLastStep.is_null())
+                    .add(user::Column::TotpLastStep.lt(step)),
+            )
+            .exec(&state.db)
+            .await?;
+        if used.rows_affected != 1 {
+            return failed("wrong_totp").await;
+        }
+    }
+    Ok(())
+}
+
 async fn account(db: &DatabaseConnection, id: i64) -> Result<user::Model, ApiError> {
     user::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::Unauthenticated)
 }

@@ -38,11 +38,13 @@ fn file_name(kind: DocumentKind, code: &str) -> String {
     }
 }
 
-/// The reporter may have the letter unless its TLP label is RED (it is the PSE's).
+/// TLP decides who receives what: the certificate is the reporter's; the letter is the PSE's,
+/// and reaches the reporter only when its label allows sharing beyond the PSE (CLEAR or GREEN).
+/// A TLP:AMBER, AMBER+STRICT or RED letter is for the PSE alone.
 fn reporter_may_have(kind: DocumentKind, tlp: &str) -> bool {
     match kind {
         DocumentKind::Certificate => true,
-        DocumentKind::NotificationLetter => !tlp.eq_ignore_ascii_case("red"),
+        DocumentKind::NotificationLetter => tlp.eq_ignore_ascii_case("clear") || tlp.eq_ignore_ascii_case("green"),
         DocumentKind::AnalysisReport => false,
     }
 }
@@ -77,14 +79,32 @@ pub async fn queue(
                 "Yth. {name},\n\nTerima kasih atas laporan Anda. Laporan dengan kode tiket {code} telah diverifikasi, \
                  ditindaklanjuti kepada penyelenggara sistem, dan nama pilihan Anda dicantumkan di Hall of Fame.\n\
                  Terlampir Sertifikat Apresiasi{letter} yang telah ditandatangani secara elektronik; keasliannya dapat \
-                 diperiksa melalui kode QR pada dokumen.\n\n\
+                 diperiksa melalui kode QR pada dokumen.{withheld}\n\n\
                  Thank you for your report. Ticket {code} was verified and passed on to the system's operator, and \
                  you are listed on the Hall of Fame as you chose. Your signed certificate{letter_en} is attached; its QR \
-                 code leads to the verification page.\n\n{url}/track\n\nTim Tanggap Insiden Siber (TTIS)\n{agency}\n",
+                 code leads to the verification page.{withheld_en}\n\n{url}/track\n\nTim Tanggap Insiden Siber (TTIS)\n{agency}\n",
                 name = t.reporter_name,
                 code = t.code,
                 letter = if for_reporter.len() > 1 { " dan Surat Pemberitahuan Insiden Siber" } else { "" },
                 letter_en = if for_reporter.len() > 1 { " and the notification letter" } else { "" },
+                withheld = if for_reporter.len() > 1 {
+                    String::new()
+                } else {
+                    format!(
+                        " Surat pemberitahuan kepada penyelenggara sistem berlabel TLP:{} sehingga hanya dikirim kepada \
+                         penyelenggara tersebut.",
+                        t.tlp.to_uppercase()
+                    )
+                },
+                withheld_en = if for_reporter.len() > 1 {
+                    String::new()
+                } else {
+                    format!(
+                        " The notification letter to the system's operator is labelled TLP:{}, so it goes to the \
+                         operator only.",
+                        t.tlp.to_uppercase()
+                    )
+                },
                 url = state.settings.public_url,
             ),
             dedupe_key: Some(format!("delivery-reporter:{}:{letter_number}", t.code)),
@@ -585,9 +605,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_reporter_gets_the_letter_unless_it_is_red() {
+    fn the_letter_reaches_the_reporter_only_when_clear_or_green() {
         assert!(reporter_may_have(DocumentKind::Certificate, "red"));
-        assert!(reporter_may_have(DocumentKind::NotificationLetter, "amber"));
+        assert!(reporter_may_have(DocumentKind::NotificationLetter, "green"));
+        assert!(reporter_may_have(DocumentKind::NotificationLetter, "CLEAR"));
+        assert!(!reporter_may_have(DocumentKind::NotificationLetter, "amber"));
+        assert!(!reporter_may_have(DocumentKind::NotificationLetter, "amber+strict"));
         assert!(!reporter_may_have(DocumentKind::NotificationLetter, "RED"));
         assert!(!reporter_may_have(DocumentKind::AnalysisReport, "clear"));
     }

@@ -4,11 +4,13 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::dto::stats::{Stats, StatsQuery};
 use ttis_shared::dto::tickets::TicketQuery;
 use ttis_shared::{Lang, ReportState};
 
 use super::{now, organization, stats};
+
 use crate::documents::{Inputs, dates};
 use crate::entities::{category, pse, user};
 use crate::error::ApiError;
@@ -222,7 +224,15 @@ pub async fn recap_pdf(state: &AppState, month: &str) -> Result<Vec<u8>, ApiErro
         .list("steps", steps)
         .text("date", dates::indonesian(now().with_timezone(&super::reports::local_offset()).date_naive()))
         .text("tlp", "amber")
-        .text("code", format!("REKAP-{month}"));
+        .text("code", format!("REKAP-{month}"))
+        // Printed for the head to sign by hand: the title, and a line for the name.
+        .list(
+            "signer_lines",
+            ttis_shared::dto::signers::signature_lines(SigningCapacity::Definitive, "", &org.head_title),
+        )
+        .text("signer_name", "")
+        .text("signer_rank", "")
+        .text("signer_nip", "");
     let documents = state.documents.clone();
     tokio::task::spawn_blocking(move || documents.recap.render(inputs))
         .await

@@ -16,14 +16,18 @@ use sea_orm::{
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use ttis_shared::Role;
+use ttis_shared::i18n::title_case;
 use ttis_shared::dto::documents::{
     CertificateDraft, DocumentKind, DocumentStatus, DocumentVerification, Drafts, DraftsView, FileCheck, LetterDraft,
     LetterNature, Revocation, SignatureInfo,
 };
+use ttis_shared::dto::reports::CertificateName;
+use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::dto::tickets::Severity;
 
 use super::audit::{self, Actor};
 use super::outbox::{self, NewEmail};
+use super::signers::Signer;
 use super::{now, organization, sequence};
 use crate::documents::{Inputs, dates, qr_svg, signer};
 use crate::entities::{analysis, category, document, draft, pse, signing_key, ticket, ticket_event, user};
@@ -42,26 +46,6 @@ pub fn severity_label(s: Severity) -> &'static str {
     }
 }
 
-/// `Kutai Kartanegara` from `KUTAI KARTANEGARA` (`Komunikasi dan Informatika`: conjunctions
-/// and prepositions stay in lower case).
-fn title_case(s: &str) -> String {
-    s.split_whitespace()
-        .enumerate()
-        .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            if i > 0 && ["dan", "di", "ke", "dari", "untuk", "serta", "atau", "pada"].contains(&lower.as_str()) {
-                return lower;
-            }
-            let mut chars = lower.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The head of the regional government, for the *tembusan*: `Bupati Kutai Kartanegara`.
 fn regional_head(government: &str) -> Option<String> {
     let g = government.trim().to_uppercase();
@@ -70,7 +54,8 @@ fn regional_head(government: &str) -> Option<String> {
         .find_map(|(prefix, head)| g.strip_prefix(prefix).map(|rest| format!("{head}{}", title_case(rest))))
 }
 
-async fn category_label<C: ConnectionTrait>(conn: &C, code: &str) -> Result<String, ApiError> {
+/// A category's name as documents print it (`Web Defacement (Deface)`), never its code.
+pub async fn category_label<C: ConnectionTrait>(conn: &C, code: &str) -> Result<String, ApiError> {
     Ok(category::Entity::find_by_id(code.to_string()).one(conn).await?.map(|c| c.label_id).unwrap_or(code.into()))
 }
 
@@ -101,20 +86,26 @@ async fn default_drafts(
     let mut copies: Vec<String> =
         regional_head(&org.government_name).map(|h| format!("{h} (sebagai laporan)")).into_iter().collect();
     copies.push("Arsip".into());
-    let recipient_name = match (t.hall_of_fame.as_str(), &t.hall_of_fame_alias) {
-        ("alias", Some(alias)) if !alias.trim().is_empty() => alias.trim().to_string(),
+    // The certificate goes only to the reporter: their real name unless they asked for the alias
+    // on it (a separate choice from how the Hall of Fame shows them).
+    let recipient_name = match (CertificateName::parse(&t.certificate_name), &t.hall_of_fame_alias) {
+        (Some(CertificateName::Alias), Some(alias)) if !alias.trim().is_empty() => alias.trim().to_string(),
         _ => t.reporter_name.clone(),
     };
-    let region = regional_head(&org.government_name)
-        .and_then(|h| h.split_once(' ').map(|(_, place)| place.to_string()))
-        .unwrap_or_else(|| title_case(&org.government_name));
+    // `Pemerintah Kabupaten Kutai Kartanegara`, as the configuration names the government.
+    let government = title_case(&org.government_name);
     Ok(Drafts {
         letter: LetterDraft {
             recipient: pse
                 .as_ref()
                 .map(|p| p.head_title.clone())
                 .unwrap_or_else(|| "Pimpinan Penyelenggara Sistem Elektronik".into()),
-            recipient_place: pse.as_ref().and_then(|p| p.address.clone()).unwrap_or_else(|| org.city.clone()),
+            // The `di` line names the town, never the street address.
+            recipient_place: pse
+                .as_ref()
+                .and_then(|p| p.place.clone())
+                .filter(|p| !p.trim().is_empty())
+                .unwrap_or_else(|| org.city.clone()),
             nature: if matches!(severity, Severity::Tinggi | Severity::Kritis) {
                 LetterNature::Segera
             } else {
@@ -131,7 +122,7 @@ async fn default_drafts(
             citation: format!(
                 "sebagai bentuk penghargaan atas laporan {kind} yang disampaikan dengan itikad baik dan secara \
                  bertanggung jawab kepada Tim Tanggap Insiden Siber, sehingga membantu menjaga keamanan sistem \
-                 elektronik di lingkungan Pemerintah {region}."
+                 elektronik di lingkungan {government}."
             ),
         },
     })
@@ -147,32 +138,76 @@ pub fn drafts_view(row: &draft::Model) -> Option<DraftsView> {
 }
 
 /// What a final document is numbered, dated and signed with (`None` for a draft).
-struct Issue {
+struct Issue<'a> {
     id: String,
     number: String,
+    /// The short code printed under the QR code, without its hyphen (`7K3M9QX2HP`).
+    code: String,
     at: DateTime<Utc>,
+    signer: &'a Signer,
+}
+
+/// The alphabet of verification codes: no 0/O, 1/I/L, so a code read off paper is typed right.
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const CODE_LEN: usize = 10;
+
+/// A new short verification code (ten characters, about 50 bits).
+fn new_verification_code() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    (0..CODE_LEN).map(|_| char::from(CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())])).collect()
+}
+
+/// How a code is printed: two groups of five (`7K3M9-QX2HP`).
+pub fn printed_code(code: &str) -> String {
+    if code.len() == CODE_LEN && code.is_ascii() {
+        format!("{}-{}", &code[..5], &code[5..])
+    } else {
+        code.to_string()
+    }
+}
+
+/// A code as someone typed it (any case, spaces, hyphens), when it can be one.
+fn typed_code(input: &str) -> Option<String> {
+    let compact: String =
+        input.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
+    (compact.len() == CODE_LEN && compact.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(compact)
 }
 
 /// A letter's or certificate's template data.
-#[allow(clippy::too_many_arguments)]
 async fn inputs(
     txn: &DatabaseTransaction,
     state: &AppState,
     org: &crate::entities::organization::Model,
     t: &ticket::Model,
     drafts: &Drafts,
-    issue: Option<&Issue>,
+    issue: Option<&Issue<'_>>,
 ) -> Result<Inputs, ApiError> {
     let offset = super::reports::local_offset();
     let at = issue.map(|i| i.at).unwrap_or_else(now).with_timezone(&offset);
     let found = t.discovered_at.with_timezone(&offset);
-    let verify_url = issue.map(|i| format!("{}/verify/{}", state.settings.public_url, i.id)).unwrap_or_default();
+    let verify_url = issue.map(|i| format!("{}/verify/{}", state.settings.public_url, i.code)).unwrap_or_default();
     let letter = &drafts.letter;
     let severity = t.severity.as_deref().and_then(Severity::parse).map(severity_label).unwrap_or("-");
+    // A draft does not know who will sign it: the head's title, and the name left to approval.
+    let (lines, name, rank, nip) = match issue {
+        Some(i) => (i.signer.lines.clone(), i.signer.name.clone(), i.signer.rank.clone(), i.signer.nip.clone()),
+        None => (
+            ttis_shared::dto::signers::signature_lines(SigningCapacity::Definitive, "", &org.head_title),
+            "(ditentukan saat disetujui)".to_string(),
+            String::new(),
+            String::new(),
+        ),
+    };
     Ok(organization::letterhead(org)
         .flag("final", issue.is_some())
         .text("qr", if verify_url.is_empty() { String::new() } else { qr_svg(&verify_url)? })
         .text("verify_url", verify_url)
+        .text("verification_code", issue.map(|i| printed_code(&i.code)).unwrap_or_default())
+        .list("signer_lines", lines)
+        .text("signer_name", name)
+        .text("signer_rank", rank)
+        .text("signer_nip", nip)
         .text("number", issue.map(|i| i.number.clone()).unwrap_or_else(|| "(diberikan saat disetujui)".into()))
         .text("date", dates::indonesian(at.date_naive()))
         .text("code", t.code.clone())
@@ -259,6 +294,12 @@ pub fn new_document(
         key_id: Set(None),
         signer_name: Set(None),
         signer_title: Set(None),
+        signer_user_id: Set(None),
+        signer_nip: Set(None),
+        signer_rank: Set(None),
+        signer_capacity: Set(None),
+        verification_code: Set(None),
+        tlp: Set(None),
         signed_at: Set(None),
         revoked_at: Set(None),
         revoked_reason: Set(None),
@@ -391,12 +432,13 @@ async fn subject(txn: &DatabaseTransaction, t: &ticket::Model, kind: DocumentKin
 }
 
 /// Step 7: numbers, renders, signs and stores both final documents of an approved ticket, in the
-/// approving transaction. Returns the stored keys and the documents.
+/// approving transaction, in the name of `signer` (the approving head's profile as it is now,
+/// copied onto each document). Returns the stored keys and the documents.
 pub async fn issue_on_approve(
     txn: &DatabaseTransaction,
     state: &AppState,
     t: &ticket::Model,
-    user_id: i64,
+    signer: &Signer,
 ) -> Result<(Vec<String>, Vec<document::Model>), ApiError> {
     let org = organization::current(txn).await?;
     let row = draft::Entity::find_by_id(t.id).one(txn).await?.ok_or(ApiError::WrongState)?;
@@ -413,7 +455,9 @@ pub async fn issue_on_approve(
         let issue = Issue {
             id: uuid::Uuid::new_v4().to_string(),
             number: organization::format_number(pattern, seq, local.year(), local.month()),
+            code: new_verification_code(),
             at,
+            signer,
         };
         let data = inputs(txn, state, &org, t, &drafts, Some(&issue)).await?;
         let pdf = render(state, kind, data).await?;
@@ -422,16 +466,22 @@ pub async fn issue_on_approve(
         let key = store(state, &pdf).await?;
         keys.push(key.clone());
         let version = next_version(txn, t.id, kind).await?;
-        let mut doc = new_document(t, kind, version, DocumentStatus::Final, key, &pdf, Some(user_id));
+        let mut doc = new_document(t, kind, version, DocumentStatus::Final, key, &pdf, Some(signer.user_id));
         doc.id = Set(issue.id.clone());
         doc.number = Set(Some(issue.number.clone()));
+        doc.verification_code = Set(Some(issue.code.clone()));
+        doc.tlp = Set(Some(t.tlp.clone()));
         doc.draft_revision = Set(Some(row.revision));
         doc.subject = Set(Some(subject(txn, t, kind).await?));
         doc.signature = Set(Some(signed.signature));
         doc.signature_alg = Set(Some(signed.algorithm));
         doc.key_id = Set(Some(signed.key_id));
-        doc.signer_name = Set(Some(org.signer_name.clone()));
-        doc.signer_title = Set(Some(org.signer_title.clone()));
+        doc.signer_user_id = Set(Some(signer.user_id));
+        doc.signer_name = Set(Some(signer.name.clone()));
+        doc.signer_title = Set(Some(signer.title.clone()));
+        doc.signer_nip = Set(Some(signer.nip.clone()));
+        doc.signer_rank = Set(Some(signer.rank.clone()));
+        doc.signer_capacity = Set(Some(signer.capacity.as_str().to_string()));
         doc.signed_at = Set(Some(at));
         let doc = doc.insert(txn).await?;
         super::delivery::emit(
@@ -524,18 +574,47 @@ pub async fn notify_assignee(
     Ok(())
 }
 
-/// A signed (final) document by id, or 404: drafts and analysis reports are not public.
-async fn signed_document<C: ConnectionTrait>(conn: &C, id: &str) -> Result<document::Model, ApiError> {
-    let doc = document::Entity::find_by_id(id.to_string()).one(conn).await?.ok_or(ApiError::NotFound)?;
+/// A signed (final) document by the reference someone holding it has: its id (the old QR
+/// codes), the short code printed under the QR code, or its printed number; any case, spaces
+/// around ignored. `404` otherwise: drafts and analysis reports are not public.
+async fn signed_document<C: ConnectionTrait>(conn: &C, reference: &str) -> Result<document::Model, ApiError> {
+    use sea_orm::sea_query::{Expr, Func};
+    let reference = reference.trim();
+    let mut found = None;
+    if let Ok(id) = uuid::Uuid::parse_str(reference) {
+        found = document::Entity::find_by_id(id.to_string()).one(conn).await?;
+    }
+    if found.is_none()
+        && let Some(code) = typed_code(reference)
+    {
+        found = document::Entity::find().filter(document::Column::VerificationCode.eq(code)).one(conn).await?;
+    }
+    if found.is_none() && !reference.is_empty() && reference.len() <= 200 {
+        found = document::Entity::find()
+            .filter(document::Column::Status.eq("final"))
+            .filter(Expr::expr(Func::upper(Expr::col(document::Column::Number))).eq(reference.to_uppercase()))
+            .order_by_asc(document::Column::Kind)
+            .one(conn)
+            .await?;
+    }
+    let doc = found.ok_or(ApiError::NotFound)?;
     if doc.status != "final" || doc.signature.is_none() {
         return Err(ApiError::NotFound);
     }
     Ok(doc)
 }
 
-/// The public verification of a signed document.
-pub async fn verification(db: &DatabaseConnection, id: &str) -> Result<DocumentVerification, ApiError> {
-    let doc = signed_document(db, id).await?;
+/// TLP:AMBER and TLP:RED documents confirm their authenticity to anyone with the link, but
+/// not what they are about (the PSE, the category): only CLEAR and GREEN show the subject.
+fn public_subject(doc: &document::Model) -> Option<String> {
+    let tlp = doc.tlp.as_deref().unwrap_or("amber");
+    let shareable = tlp.eq_ignore_ascii_case("clear") || tlp.eq_ignore_ascii_case("green");
+    if shareable { doc.subject.clone() } else { None }
+}
+
+/// The public verification of a signed document, by any of its references.
+pub async fn verification(db: &DatabaseConnection, reference: &str) -> Result<DocumentVerification, ApiError> {
+    let doc = signed_document(db, reference).await?;
     let org = organization::current(db).await?;
     let key = match &doc.key_id {
         Some(k) => signing_key::Entity::find_by_id(k.clone()).one(db).await?,
@@ -553,7 +632,8 @@ pub async fn verification(db: &DatabaseConnection, id: &str) -> Result<DocumentV
         kind,
         number: doc.number.clone().unwrap_or_default(),
         date: signed_at.with_timezone(&super::reports::local_offset()).date_naive(),
-        subject: doc.subject.clone().unwrap_or_default(),
+        subject: public_subject(&doc),
+        verification_code: doc.verification_code.as_deref().map(printed_code),
         issuer: format!("{} {}", title_case(&org.agency_name), title_case(&org.government_name)),
         sha256: doc.sha256.clone(),
         signature: SignatureInfo {
@@ -562,6 +642,9 @@ pub async fn verification(db: &DatabaseConnection, id: &str) -> Result<DocumentV
             signature,
             signer_name: doc.signer_name.clone().unwrap_or_default(),
             signer_title: doc.signer_title.clone().unwrap_or_default(),
+            signer_nip: doc.signer_nip.clone().unwrap_or_default(),
+            signer_rank: doc.signer_rank.clone().unwrap_or_default(),
+            signer_capacity: doc.signer_capacity.as_deref().and_then(SigningCapacity::parse),
             signed_at,
         },
         public_key,
@@ -575,8 +658,8 @@ pub async fn verification(db: &DatabaseConnection, id: &str) -> Result<DocumentV
 }
 
 /// Compares an uploaded file with a signed document, byte for byte (by SHA-256).
-pub async fn check_file(db: &DatabaseConnection, id: &str, bytes: &[u8]) -> Result<FileCheck, ApiError> {
-    let document = verification(db, id).await?;
+pub async fn check_file(db: &DatabaseConnection, reference: &str, bytes: &[u8]) -> Result<FileCheck, ApiError> {
+    let document = verification(db, reference).await?;
     let uploaded_sha256 = super::crypto::sha256_hex(bytes);
     Ok(FileCheck {
         matches: super::crypto::constant_time_eq(&uploaded_sha256, &document.sha256),
@@ -595,6 +678,7 @@ pub async fn revoke(
 ) -> Result<DocumentVerification, ApiError> {
     let txn = db.begin().await?;
     let doc = signed_document(&txn, id).await?;
+    let id = doc.id.clone();
     if doc.revoked_at.is_some() {
         return Err(ApiError::WrongState);
     }
@@ -613,7 +697,7 @@ pub async fn revoke(
     )
     .await?;
     txn.commit().await?;
-    verification(db, id).await
+    verification(db, &id).await
 }
 
 /// The final documents of a ticket, newest first (for the reporter's tracking page).

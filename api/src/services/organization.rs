@@ -1,4 +1,4 @@
-//! Organisation settings: the letterhead, the signer and the numbering of letters and
+//! Organisation settings: the letterhead, the head's title and the numbering of letters and
 //! certificates. One row, seeded from the configuration at start, edited by admins; every
 //! document reads it when it is rendered.
 
@@ -32,10 +32,7 @@ pub async fn seed(db: &DatabaseConnection, settings: &Settings) -> Result<(), Ap
         email: Set(site.security_contact.trim_start_matches("mailto:").to_string()),
         website: Set(settings.public_url.clone()),
         city: Set(site.city.clone()),
-        signer_name: Set(site.signer_name.clone()),
-        signer_title: Set(site.signer_title.clone()),
-        signer_nip: Set(site.signer_nip.clone()),
-        signer_rank: Set(site.signer_rank.clone()),
+        head_title: Set(site.head_title.clone()),
         letter_number_pattern: Set(site.letter_number_pattern.clone()),
         certificate_number_pattern: Set(site.certificate_number_pattern.clone()),
         logo: Set(None),
@@ -65,10 +62,7 @@ pub fn view(m: &organization::Model) -> OrganizationView {
             email: m.email.clone(),
             website: m.website.clone(),
             city: m.city.clone(),
-            signer_name: m.signer_name.clone(),
-            signer_title: m.signer_title.clone(),
-            signer_nip: m.signer_nip.clone(),
-            signer_rank: m.signer_rank.clone(),
+            head_title: m.head_title.clone(),
             letter_number_pattern: m.letter_number_pattern.clone(),
             certificate_number_pattern: m.certificate_number_pattern.clone(),
         },
@@ -90,10 +84,7 @@ pub async fn update(db: &DatabaseConnection, who: &Actor, input: Organization) -
     active.email = Set(ttis_shared::validation::normalize_email(&input.email));
     active.website = Set(trim(&input.website));
     active.city = Set(trim(&input.city));
-    active.signer_name = Set(trim(&input.signer_name));
-    active.signer_title = Set(trim(&input.signer_title));
-    active.signer_nip = Set(trim(&input.signer_nip));
-    active.signer_rank = Set(trim(&input.signer_rank));
+    active.head_title = Set(trim(&input.head_title));
     active.letter_number_pattern = Set(trim(&input.letter_number_pattern));
     active.certificate_number_pattern = Set(trim(&input.certificate_number_pattern));
     active.updated_by = Set(who.user_id);
@@ -147,7 +138,7 @@ pub async fn set_logo(
     Ok(view(&saved))
 }
 
-/// The letterhead and signer, as every template reads them.
+/// The letterhead, as every template reads it (the signer comes from the approving head's profile).
 pub fn letterhead(m: &organization::Model) -> Inputs {
     let (logo, format) = match (&m.logo, m.logo_content_type.as_deref()) {
         (Some(bytes), Some("image/png")) => (bytes.clone(), "png"),
@@ -169,10 +160,6 @@ pub fn letterhead(m: &organization::Model) -> Inputs {
         .bytes("logo", logo)
         .text("logo_format", format)
         .text("city", m.city.clone())
-        .text("signer_name", m.signer_name.clone())
-        .text("signer_title", m.signer_title.clone())
-        .text("signer_nip", m.signer_nip.clone())
-        .text("signer_rank", m.signer_rank.clone())
 }
 
 /// Expands a number pattern: `{seq}`, `{YYYY}`, `{MM}` (two digits), `{ROMAN_MM}`.

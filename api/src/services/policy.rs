@@ -29,6 +29,8 @@ pub enum Permission {
     ReadAudit,
     /// The security policy (second factor for privileged roles, retention) and running retention.
     ManageSecurity,
+    /// Keep one's own signer profile: heads, who sign (`approve`, per the procedure's table).
+    KeepSignerProfile,
     /// Compile everything held about one reporter (a data subject's request): those who already
     /// see reporters' data.
     ExportPersonalData,
@@ -49,6 +51,7 @@ impl Permission {
                 &[Role::Analyst, Role::Head]
             }
             Permission::WorkTickets => &[Role::Analyst],
+            Permission::KeepSignerProfile => &[Role::Head],
             Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],
         }
     }

@@ -139,6 +139,7 @@ fn to_dto(p: pse::Model, assets: Vec<pse_asset::Model>) -> Pse {
         emails: p.emails.split(',').filter(|e| !e.is_empty()).map(str::to_string).collect(),
         phone: p.phone,
         address: p.address,
+        place: p.place,
         assets: assets
             .into_iter()
             .filter_map(|a| Some(AssetRule { kind: kind_of(&a.kind)?, value: a.value }))
@@ -200,6 +201,7 @@ pub async fn save(db: &DatabaseConnection, actor: &Actor, id: Option<i64>, input
                 emails: Set(emails),
                 phone: Set(input.phone.clone()),
                 address: Set(input.address.clone()),
+                place: Set(input.place.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_string)),
                 created_at: Set(at),
                 updated_at: Set(at),
                 ..Default::default()
@@ -216,6 +218,7 @@ pub async fn save(db: &DatabaseConnection, actor: &Actor, id: Option<i64>, input
             active.emails = Set(emails);
             active.phone = Set(input.phone.clone());
             active.address = Set(input.address.clone());
+            active.place = Set(input.place.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_string));
             active.updated_at = Set(at);
             pse_asset::Entity::delete_many().filter(pse_asset::Column::PseId.eq(id)).exec(&txn).await?;
             active.update(&txn).await?

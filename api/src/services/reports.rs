@@ -275,6 +275,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         reporter_type: Set(reporter_type(r.reporter_type).into()),
         hall_of_fame: Set(hall_of_fame(r.hall_of_fame).into()),
         hall_of_fame_alias: Set(opt_text(&r.alias)),
+        certificate_name: Set(r.certificate_name.as_str().into()),
         email_access_key: Set(report.email_access_key),
         channel: Set(channel.into()),
         severity: Set(None),

@@ -28,7 +28,7 @@ use ttis_shared::{Lang, ReportState, Role};
 use super::audit::{self, Actor};
 use super::auth::{AuthUser, ClientInfo};
 use super::outbox::{self, NewEmail};
-use super::{categories, letters, now};
+use super::{account, categories, letters, now, signers};
 use crate::entities::{analysis, disposition, duplicate_hint, evidence, pse, ticket, ticket_event, user};
 use crate::error::{ApiError, FieldIssue};
 use crate::state::AppState;
@@ -270,12 +270,19 @@ pub async fn act(
     let actor = proc_actor(user);
     let who = staff_actor(user, client);
     let message = req.message.as_ref().map(|m| m.trim().to_string()).filter(|m| !m.is_empty());
-    let txn = db.begin().await?;
-    // Files put into the store in this transaction, removed again if it does not commit.
-    let mut stored: Vec<String> = Vec::new();
     // Refuse an impossible or foreign action before looking at the fields it would need.
     let from = state_of(&t);
     procedure::transition(from, req.action, &actor).map_err(|e| refusal(e, &actor, from))?;
+    if req.action == Action::Approve {
+        // Approving signs in the head's name: a complete signer profile, and the person, not
+        // only a session (checked before the transaction: a password hash takes a while).
+        let org = super::organization::current(db).await?;
+        signers::for_signing(db, user.id, &org.head_title).await?;
+        account::reauthenticate(state, user, &who, "approve", req.password.as_deref(), req.totp.as_deref()).await?;
+    }
+    let txn = db.begin().await?;
+    // Files put into the store in this transaction, removed again if it does not commit.
+    let mut stored: Vec<String> = Vec::new();
     let updated = match req.action {
         Action::StartVerification => {
             let mut t = apply(&txn, t, req.action, &actor, &who, None).await?;
@@ -365,11 +372,27 @@ pub async fn act(
             t
         }
         Action::Approve => {
+            // The profile as it is now, read in the approving transaction: what the documents carry.
+            let org = super::organization::current(&txn).await?;
+            let signer = signers::for_signing(&txn, user.id, &org.head_title).await?;
             let t = apply(&txn, t, req.action, &actor, &who, None).await?;
             internal_note(&txn, &t, &who, message.as_deref()).await?;
             // Step 7: numbers, final PDFs with their QR codes, signatures.
-            let (keys, issued) = letters::issue_on_approve(&txn, state, &t, user.id).await?;
+            let (keys, issued) = letters::issue_on_approve(&txn, state, &t, &signer).await?;
             stored.extend(keys);
+            audit::record(
+                &txn,
+                &who,
+                "documents.sign",
+                Some(format!("ticket:{}", t.code)),
+                json!({
+                    "signer": {"user_id": signer.user_id, "name": signer.name, "nip": signer.nip, "rank": signer.rank,
+                        "title": signer.title, "capacity": signer.capacity.as_str()},
+                    "documents": issued.iter().map(|d| json!({"id": d.id, "kind": d.kind, "number": d.number,
+                        "verification_code": d.verification_code, "sha256": d.sha256})).collect::<Vec<_>>(),
+                }),
+            )
+            .await?;
             // Steps 8-9: listed on the Hall of Fame by its state; the documents are queued for delivery.
             super::delivery::queue(&txn, state, &t, &issued).await?;
             letters::notify_assignee(
@@ -405,8 +428,7 @@ async fn attach_analysis_report(
 ) -> Result<String, ApiError> {
     use crate::documents::dates;
     let a = analysis::Entity::find_by_id(t.id).one(txn).await?.ok_or(ApiError::NotFound)?;
-    let category = crate::entities::category::Entity::find_by_id(a.category.clone()).one(txn).await?;
-    let category = category.map(|c| format!("{} ({})", c.label_id, c.code)).unwrap_or_else(|| a.category.clone());
+    let category = letters::category_label(txn, &a.category).await?;
     let pse_name = match a.pse_id {
         Some(id) => pse::Entity::find_by_id(id).one(txn).await?.map(|p| p.name),
         None => None,
@@ -909,6 +931,9 @@ fn document_item(d: crate::entities::document::Model) -> DocumentItem {
             signature: signature.clone(),
             signer_name: d.signer_name.clone().unwrap_or_default(),
             signer_title: d.signer_title.clone().unwrap_or_default(),
+            signer_nip: d.signer_nip.clone().unwrap_or_default(),
+            signer_rank: d.signer_rank.clone().unwrap_or_default(),
+            signer_capacity: d.signer_capacity.as_deref().and_then(ttis_shared::dto::signers::SigningCapacity::parse),
             signed_at,
         }),
         _ => None,
@@ -920,6 +945,7 @@ fn document_item(d: crate::entities::document::Model) -> DocumentItem {
         id: d.id,
         version: d.version,
         number: d.number,
+        verification_code: d.verification_code.as_deref().map(letters::printed_code),
         sha256: d.sha256,
         size: u64::try_from(d.size).unwrap_or(0),
         created_at: d.created_at,

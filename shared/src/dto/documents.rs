@@ -186,20 +186,31 @@ pub struct SignatureInfo {
     pub key_id: String,
     /// Base64 of the signature over the PDF's SHA-256 (the 32 raw bytes).
     pub signature: String,
+    /// The signer's name with academic titles, as it was at signing.
     pub signer_name: String,
+    /// The capacity and title in one line (`a.n. Kepala Dinas Komunikasi dan Informatika, Sekretaris`).
     pub signer_title: String,
+    /// *NIP* of the signer; empty for documents signed before signer profiles existed.
+    #[serde(default)]
+    pub signer_nip: String,
+    /// *Pangkat/golongan* of the signer.
+    #[serde(default)]
+    pub signer_rank: String,
+    /// The capacity in which the signer signed; absent for documents signed before signer profiles existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer_capacity: Option<super::signers::SigningCapacity>,
     pub signed_at: DateTime<Utc>,
 }
 
-/// Organisation settings: the letterhead, the signer and the numbering of letters.
+/// Organisation settings: the letterhead, the head's title and the numbering of letters. Who
+/// signs is each head account's own signer profile (`/auth/signer-profile`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
 #[cfg_attr(feature = "server", schema(example = json!({
     "government_name": "PEMERINTAH KABUPATEN KUTAI KARTANEGARA", "agency_name": "DINAS KOMUNIKASI DAN INFORMATIKA",
     "address": "Jl. Wolter Monginsidi No. 1, Tenggarong 75511", "phone": "(0541) 661234",
     "email": "diskominfo@kukarkab.go.id", "website": "https://diskominfo.kukarkab.go.id", "city": "Tenggarong",
-    "signer_name": "Dr. H. Contoh Pejabat, S.Kom., M.Si.", "signer_title": "Kepala Dinas Komunikasi dan Informatika",
-    "signer_nip": "197001011995031001", "signer_rank": "Pembina Utama Muda",
+    "head_title": "Kepala Dinas Komunikasi dan Informatika",
     "letter_number_pattern": "B-{seq}/DISKOMINFO/000.6/{MM}/{YYYY}", "certificate_number_pattern": "{seq}/SERT-TTIS/{YYYY}"
 })))]
 #[serde(deny_unknown_fields)]
@@ -219,17 +230,11 @@ pub struct Organization {
     /// The place in the date line (`Tenggarong, 10 Juli 2025`).
     #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::line")))]
     pub city: String,
+    /// The title of the agency's head (`Kepala Dinas Komunikasi dan Informatika`): above a
+    /// definitive signature when the head's own title is the same, and after `Plt.`, `Plh.` and
+    /// `a.n.` when someone signs for them.
     #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::line")))]
-    pub signer_name: String,
-    /// As printed above the signature (`Kepala Dinas Komunikasi dan Informatika`).
-    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::line")))]
-    pub signer_title: String,
-    /// *NIP*, the civil-servant number.
-    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::optional_line")))]
-    pub signer_nip: String,
-    /// *Pangkat/golongan* (`Pembina Utama Muda`).
-    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::optional_line")))]
-    pub signer_rank: String,
+    pub head_title: String,
     /// `{seq}` (required), `{YYYY}`, `{MM}` (month, `07`), `{ROMAN_MM}` (`VII`). The sequence restarts each year.
     #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::number_pattern")))]
     pub letter_number_pattern: String,
@@ -257,8 +262,15 @@ pub struct DocumentVerification {
     pub kind_label: Label,
     pub number: String,
     pub date: NaiveDate,
-    /// What the document is about, without personal data (`Pemberitahuan Insiden Siber: Web Defacement`).
-    pub subject: String,
+    /// What the document is about, without personal data (`Pemberitahuan Insiden Siber (Web
+    /// Defacement) kepada Dinas Pendidikan`). Absent for documents of a TLP:AMBER or TLP:RED
+    /// ticket: anyone holding the link may look, so the page then confirms authenticity only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The short code printed under the QR code (`7K3M9-QX2HP`); absent for documents signed
+    /// before the codes existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_code: Option<String>,
     pub issuer: String,
     pub sha256: String,
     pub signature: SignatureInfo,

@@ -34,6 +34,31 @@ pub enum HallOfFameChoice {
     Anonymous,
 }
 
+/// The name printed on the reporter's certificate. A separate choice from the Hall of Fame: the
+/// certificate goes only to the reporter, so it carries the real name unless they ask otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateName {
+    #[default]
+    RealName,
+    /// The alias given in `alias`.
+    Alias,
+}
+
+impl CertificateName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CertificateName::RealName => "real_name",
+            CertificateName::Alias => "alias",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CertificateName> {
+        [CertificateName::RealName, CertificateName::Alias].into_iter().find(|c| c.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -93,7 +118,10 @@ pub struct ReporterInput {
     pub organization: Option<String>,
     pub reporter_type: ReporterType,
     pub hall_of_fame: HallOfFameChoice,
-    /// Required when `hall_of_fame` is `alias`.
+    /// The name on the appreciation certificate: the real name (default) or the alias.
+    #[serde(default)]
+    pub certificate_name: CertificateName,
+    /// Required when `hall_of_fame` or `certificate_name` is `alias`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
 }
@@ -285,7 +313,7 @@ pub struct ReportStatus {
     #[serde(default)]
     pub steps: Vec<super::delivery::StepProgress>,
     /// What the reporter may download with the key (`POST /reports/documents/{kind}`): the
-    /// certificate, and the letter unless its TLP label is RED.
+    /// certificate, and the letter only when its TLP label is CLEAR or GREEN (otherwise it is the PSE's).
     #[serde(default)]
     pub downloads: Vec<super::documents::DocumentKind>,
     /// How the reporter is shown on the Hall of Fame now.

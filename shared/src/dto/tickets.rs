@@ -327,6 +327,14 @@ pub struct ActionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "server", validate(nested))]
     pub analysis: Option<AnalysisInput>,
+    /// `approve` signs in the head's name, so it needs the person, not only a session: their
+    /// current password (else `401 reauthentication_required`). Ignored by other actions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", schema(format = Password))]
+    pub password: Option<String>,
+    /// With `password`, for an account with a second factor: the authenticator app's current code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp: Option<String>,
 }
 
 /// A message to the reporter (`public`, emailed) or an internal note.
@@ -421,7 +429,7 @@ pub struct AssetRule {
 #[cfg_attr(feature = "server", schema(example = json!({
     "name": "Dinas Pendidikan Kabupaten Kutai Kartanegara", "head_name": "Dr. H. Contoh, M.Pd.",
     "head_title": "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara", "emails": ["disdik@kukarkab.go.id"],
-    "phone": "(0541) 661234", "address": "Jl. Contoh No. 1, Tenggarong",
+    "phone": "(0541) 661234", "address": "Jl. Contoh No. 1, Tenggarong", "place": "Tenggarong",
     "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}, {"kind": "cidr", "value": "103.10.20.0/24"}]
 })))]
 #[serde(deny_unknown_fields)]
@@ -440,6 +448,11 @@ pub struct PseInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::organization")))]
     pub address: Option<String>,
+    /// The town for the letter's `di` line under the addressee (`Tenggarong`); the
+    /// organisation's own city when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::optional_line")))]
+    pub place: Option<String>,
     #[serde(default)]
     pub assets: Vec<AssetRule>,
 }
@@ -454,6 +467,8 @@ pub struct Pse {
     pub emails: Vec<String>,
     pub phone: Option<String>,
     pub address: Option<String>,
+    /// The town of the letter's `di` line.
+    pub place: Option<String>,
     pub assets: Vec<AssetRule>,
 }
 
@@ -546,6 +561,9 @@ pub struct DocumentItem {
     pub status: DocumentStatus,
     /// Assigned on approval (final documents only).
     pub number: Option<String>,
+    /// The short code printed under the QR code of a signed document (`7K3M9-QX2HP`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_code: Option<String>,
     pub sha256: String,
     pub size: u64,
     pub created_at: DateTime<Utc>,

@@ -207,6 +207,7 @@ fn user_row(props: &UserRowProps) -> Html {
     let lang = use_lang();
     let u = &props.user;
     let open = use_state(|| false);
+    let profile_open = use_state(|| false);
     let sessions = use_state(|| None::<Result<Rc<Vec<SessionInfo>>, ApiError>>);
     let reload = use_state(|| 0u32);
     let session_error = use_state(|| None::<ApiError>);
@@ -248,6 +249,12 @@ fn user_row(props: &UserRowProps) -> Html {
         })
     };
 
+    let toggle_profile = {
+        let profile_open = profile_open.clone();
+        Callback::from(move |_: MouseEvent| profile_open.set(!*profile_open))
+    };
+    let is_head = u.roles.contains(&Role::Head);
+    let profile_id = format!("user-signer-row-{}", u.id);
     let roles = u.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
     let created = u.created_at.to_rfc3339();
     let created_date = created.get(..10).unwrap_or(&created).to_string();
@@ -295,6 +302,18 @@ fn user_row(props: &UserRowProps) -> Html {
                     >
                         { t(lang, if *open { Key::UsersHideSessions } else { Key::UsersSessions }) }
                     </button>
+                    if is_head {
+                        <button
+                            type="button"
+                            id={format!("user-signer-{}", u.id)}
+                            class="btn btn-secondary btn-small user-signer"
+                            aria-expanded={if *profile_open { "true" } else { "false" }}
+                            aria-controls={profile_id.clone()}
+                            onclick={toggle_profile}
+                        >
+                            { t(lang, if *profile_open { Key::UsersHideSignerProfile } else { Key::UsersSignerProfile }) }
+                        </button>
+                    }
                     if u.id != props.me {
                         if u.totp_enabled {
                             <button
@@ -326,6 +345,15 @@ fn user_row(props: &UserRowProps) -> Html {
                             <p class="field-error" role="alert">{ e.message(lang) }</p>
                         }
                         { sessions_view }
+                    </td>
+                </tr>
+            }
+            if *profile_open {
+                <tr class="user-signer-row">
+                    <td colspan="7" id={profile_id}>
+                        <crate::pages::staff::signer_profile::SignerProfilePanel
+                            path={format!("/users/{}/signer-profile", u.id)} token={props.token.clone()}
+                            id_prefix={format!("user-signer-{}", u.id)} level={3} />
                     </td>
                 </tr>
             }

@@ -1,7 +1,9 @@
 //! Verifikasi Dokumen: is a letter or certificate genuine? The QR code on it leads to
-//! `/verify/{id}`, which shows what the API vouches for (type, number, date, subject, signer, the
-//! SHA-256 of the signed file) with a clear status, and compares a file the visitor holds with the
-//! signed one, byte for byte. `/verify` alone asks for the document's id. Public: no token, except
+//! `/verify/{code}`, which shows what the API vouches for (type, number, date, signer with NIP, the
+//! SHA-256 of the signed file, and the subject unless the document is TLP:AMBER or RED) with a
+//! clear status, and compares a file the visitor holds with the signed one, byte for byte.
+//! `/verify` alone asks for what a paper copy shows: the printed number or the short code under
+//! the QR code (or the QR code's address). Public: no token, except
 //! for administrators revoking a document (staff build: `staff::revoke`).
 
 use gloo_net::http::Method;
@@ -44,11 +46,24 @@ pub fn verify(props: &VerifyProps) -> Html {
     }
 }
 
-/// `/verify/{id}` from what was typed: an id, or the whole address from the QR code.
+/// The reference from what was typed: a printed number (`B-2/DISKOMINFO/000.6/12/2026`, kept
+/// whole), a short code, an id, or the whole address from the QR code.
 fn document_id(input: &str) -> String {
     let v = input.trim();
-    let v = v.rsplit_once("/verify/").map_or(v, |(_, id)| id);
-    v.split(['?', '#']).next().unwrap_or_default().trim().trim_matches('/').to_string()
+    match v.rsplit_once("/verify/") {
+        Some((_, id)) => id.split(['?', '#']).next().unwrap_or_default().trim().trim_matches('/').to_string(),
+        None => v.to_string(),
+    }
+}
+
+/// The reference as it travels in the page's address: one path segment (a number's slashes
+/// encoded), decoded again by [`from_segment`].
+fn to_segment(reference: &str) -> String {
+    String::from(js_sys::encode_uri_component(reference))
+}
+
+fn from_segment(segment: &str) -> String {
+    js_sys::decode_uri_component(segment).map(String::from).unwrap_or_else(|_| segment.to_string())
 }
 
 /// The form that asks for a document's id.
@@ -70,7 +85,7 @@ fn lookup() -> Html {
             }
             invalid.set(false);
             if let Some(nav) = &navigator {
-                nav.push(&Route::VerifyDocument { id });
+                nav.push(&Route::VerifyDocument { id: to_segment(&id) });
             }
         })
     };
@@ -79,7 +94,7 @@ fn lookup() -> Html {
             <h2 id="verify-lookup-title">{ t(lang, Key::VerifyLookupTitle) }</h2>
             <form id="verify-lookup" class="form" novalidate=true {onsubmit}>
                 <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                    <label for="verify-id-input">{ t(lang, Key::VerifyDocumentId) }</label>
+                    <label for="verify-id-input">{ t(lang, Key::VerifyReference) }</label>
                     <p class="field-hint" id="verify-id-input-hint">{ t(lang, Key::VerifyIdHint) }</p>
                     <input id="verify-id-input" type="text" autocomplete="off" spellcheck="false" value={(*value).clone()}
                         oninput={set_text::<InputEvent>(&value)} aria-invalid={invalid.then_some("true")}
@@ -110,9 +125,10 @@ struct CheckProps {
 fn document_check(props: &CheckProps) -> Html {
     let lang = use_lang();
     let result = use_state(|| None::<Result<DocumentVerification, ApiError>>);
+    let reference = AttrValue::from(from_segment(&props.id));
     {
         let result = result.clone();
-        use_effect_with(props.id.clone(), move |id| {
+        use_effect_with(reference.clone(), move |id| {
             let path = verification_path(id);
             wasm_bindgen_futures::spawn_local(async move {
                 let r = api::request_empty::<DocumentVerification>(Method::GET, &path, None, lang).await;
@@ -131,7 +147,7 @@ fn document_check(props: &CheckProps) -> Html {
                 <div class="alert alert-error" role="alert" id="verify-not-found">
                     <p><strong>{ t(lang, Key::VerifyNotFoundTitle) }</strong></p>
                     <p>{ t(lang, Key::VerifyNotFoundText) }</p>
-                    <p>{ format!("{}: ", t(lang, Key::VerifyDocumentId)) }<code id="verify-id">{ props.id.clone() }</code></p>
+                    <p>{ format!("{}: ", t(lang, Key::VerifyReference)) }<code id="verify-id">{ reference.clone() }</code></p>
                 </div>
                 <Lookup />
             </>
@@ -141,9 +157,9 @@ fn document_check(props: &CheckProps) -> Html {
             <>
                 { status_banner(v, lang) }
                 { facts(v, lang) }
-                <FileCompare id={props.id.clone()} on_update={on_update.clone()} />
+                <FileCompare id={AttrValue::from(v.id.clone())} on_update={on_update.clone()} />
                 if v.revoked.is_none() {
-                    { revoke_form(props.id.clone(), on_update) }
+                    { revoke_form(AttrValue::from(v.id.clone()), on_update) }
                 }
             </>
         },
@@ -181,9 +197,24 @@ fn facts(v: &DocumentVerification, lang: ttis_shared::Lang) -> Html {
                 <dt>{ t(lang, Key::DocKind) }</dt><dd id="verify-kind">{ label_text(&v.kind_label, lang) }</dd>
                 <dt>{ t(lang, Key::DocNumber) }</dt><dd id="verify-number">{ v.number.clone() }</dd>
                 <dt>{ t(lang, Key::VerifyDate) }</dt><dd id="verify-date">{ util::format_day(&v.date, lang) }</dd>
-                <dt>{ t(lang, Key::Subject) }</dt><dd id="verify-subject">{ v.subject.clone() }</dd>
+                if let Some(code) = &v.verification_code {
+                    <dt>{ t(lang, Key::VerifyCode) }</dt><dd><code id="verify-code">{ code.clone() }</code></dd>
+                }
+                <dt>{ t(lang, Key::Subject) }</dt>
+                <dd id="verify-subject">
+                    { match &v.subject {
+                        Some(subject) => html! { subject.clone() },
+                        None => html! { <span class="muted" id="verify-subject-withheld">{ t(lang, Key::VerifySubjectWithheld) }</span> },
+                    } }
+                </dd>
                 <dt>{ t(lang, Key::VerifyIssuer) }</dt><dd id="verify-issuer">{ v.issuer.clone() }</dd>
                 <dt>{ t(lang, Key::VerifySigner) }</dt><dd id="verify-signer">{ sig.signer_name.clone() }</dd>
+                if !sig.signer_nip.is_empty() {
+                    <dt>{ "NIP" }</dt><dd id="verify-signer-nip">{ sig.signer_nip.clone() }</dd>
+                }
+                if !sig.signer_rank.is_empty() {
+                    <dt>{ t(lang, Key::VerifySignerRank) }</dt><dd id="verify-signer-rank">{ sig.signer_rank.clone() }</dd>
+                }
                 <dt>{ t(lang, Key::VerifySignerTitle) }</dt><dd id="verify-signer-title">{ sig.signer_title.clone() }</dd>
                 <dt>{ t(lang, Key::VerifySignedAt) }</dt>
                 <dd id="verify-signed-at"><time datetime={sig.signed_at.to_rfc3339()}>{ util::format_datetime(&sig.signed_at, lang) }</time></dd>
@@ -338,6 +369,7 @@ mod tests {
         assert_eq!(document_id("  3f2a-11 "), "3f2a-11");
         assert_eq!(document_id("https://lapor.example.go.id/verify/3f2a-11"), "3f2a-11");
         assert_eq!(document_id("https://lapor.example.go.id/verify/3f2a-11/?x=1"), "3f2a-11");
+        assert_eq!(document_id(" B-2/DISKOMINFO/000.6/12/2026 "), "B-2/DISKOMINFO/000.6/12/2026");
         assert_eq!(document_id(""), "");
     }
 }

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use ttis_shared::Lang;
 use ttis_shared::cvss::{self, CvssSeverity};
-use ttis_shared::dto::reports::{Category, HallOfFameChoice, ReportKind, ReporterType, SiteInfo, Tlp};
+use ttis_shared::dto::reports::{Category, CertificateName, HallOfFameChoice, ReportKind, ReporterType, SiteInfo, Tlp};
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::evidence::{self, Limits};
 use super::model::{FormAction, FormState, Value, control_id};
 use crate::i18n::{Key, t};
+use crate::util;
 
 /// The value of the control an event came from.
 fn event_value(e: &Event) -> String {
@@ -44,6 +45,11 @@ pub const HALL_OF_FAME: [(HallOfFameChoice, &str, Key); 3] = [
     (HallOfFameChoice::RealName, "real_name", Key::HofRealName),
     (HallOfFameChoice::Alias, "alias", Key::HofAlias),
     (HallOfFameChoice::Anonymous, "anonymous", Key::HofAnonymous),
+];
+
+pub const CERTIFICATE_NAMES: [(CertificateName, &str, Key); 2] = [
+    (CertificateName::RealName, "real_name", Key::CertNameReal),
+    (CertificateName::Alias, "alias", Key::CertNameAlias),
 ];
 
 pub const KINDS: [(ReportKind, &str, Key); 2] = [
@@ -190,7 +196,7 @@ impl Ctx {
     /// A one-line text input.
     fn input(&self, path: &'static str, label: Key, kind: &'static str, value: &str, spec: Spec) -> Html {
         let id = control_id(path);
-        let hint = spec.hint.map(|k| t(self.lang, k));
+        let hint = spec.hint.map(|k| format!("{}{}", t(self.lang, k), spec.hint_suffix.clone().unwrap_or_default()));
         let control = html! {
             <input
                 id={id}
@@ -204,11 +210,12 @@ impl Ctx {
                 autocomplete={spec.autocomplete}
                 inputmode={spec.inputmode}
                 maxlength={spec.maxlength}
+                max={spec.max}
                 oninput={self.oninput(path)}
                 onblur={self.onblur(path)}
             />
         };
-        self.field(path, label, hint, spec.optional, control)
+        self.field(path, label, hint.as_deref(), spec.optional, control)
     }
 
     fn textarea(&self, path: &'static str, label: Key, value: &str, rows: u32, spec: Spec) -> Html {
@@ -286,13 +293,17 @@ impl Ctx {
 }
 
 /// Options of a text input.
-#[derive(Default, Clone, Copy)]
+#[derive(Default, Clone)]
 struct Spec {
     hint: Option<Key>,
     optional: bool,
     autocomplete: Option<&'static str>,
     inputmode: Option<&'static str>,
     maxlength: Option<&'static str>,
+    /// Words added after the hint (the reporter's time zone under a time).
+    hint_suffix: Option<String>,
+    /// The `max` attribute (a time that may not lie in the future).
+    max: Option<String>,
 }
 
 #[function_component(ReportForm)]
@@ -347,6 +358,30 @@ pub fn report_form(props: &FormProps) -> Html {
             <fieldset class="choice-group" aria-describedby="report-hof-hint">
                 <legend>{ t(lang, Key::FieldHallOfFame) }</legend>
                 <p class="field-hint" id="report-hof-hint">{ t(lang, Key::HofHint) }</p>
+                <div class="choices">{ for options }</div>
+            </fieldset>
+        }
+    };
+
+    let certificate_name = {
+        let options = CERTIFICATE_NAMES.iter().map(|(choice, code, key)| {
+            let id = format!("report-cert-{code}");
+            let form = props.form.clone();
+            let choice = *choice;
+            let onchange = Callback::from(move |_: Event| {
+                form.dispatch(FormAction::Set("reporter.certificate_name", Value::CertificateName(choice)))
+            });
+            html! {
+                <label class="choice" for={id.clone()}>
+                    <input type="radio" id={id} name="reporter.certificate_name" value={*code} checked={d.certificate_name == choice} {onchange} />
+                    { t(lang, *key) }
+                </label>
+            }
+        });
+        html! {
+            <fieldset class="choice-group" aria-describedby="report-cert-hint">
+                <legend>{ t(lang, Key::FieldCertificateName) }</legend>
+                <p class="field-hint" id="report-cert-hint">{ t(lang, Key::CertNameHint) }</p>
                 <div class="choices">{ for options }</div>
             </fieldset>
         }
@@ -441,7 +476,7 @@ pub fn report_form(props: &FormProps) -> Html {
         </div>
     };
 
-    let alias = (d.hall_of_fame == HallOfFameChoice::Alias).then(|| {
+    let alias = d.wants_alias().then(|| {
         ctx.input(
             "reporter.alias",
             Key::FieldAlias,
@@ -476,6 +511,7 @@ pub fn report_form(props: &FormProps) -> Html {
                 </div>
                 { reporter_type }
                 { hall_of_fame }
+                { certificate_name }
                 { for alias }
             </fieldset>
 
@@ -487,7 +523,7 @@ pub fn report_form(props: &FormProps) -> Html {
                     { category }
                     { ctx.input("affected_asset", Key::FieldAsset, "text", &d.affected_asset, Spec { hint: Some(Key::AssetHint), inputmode: Some("url"), ..Spec::default() }) }
                 </div>
-                { ctx.input("discovered_at", Key::FieldDiscoveredAt, "datetime-local", &d.discovered_at, Spec { hint: Some(Key::DiscoveredAtHint), ..Spec::default() }) }
+                { ctx.input("discovered_at", Key::FieldDiscoveredAt, "datetime-local", &d.discovered_at, Spec { hint: Some(Key::DiscoveredAtHint), hint_suffix: Some(util::local_zone_label(lang)), max: Some(util::local_input_now()), ..Spec::default() }) }
                 { ctx.textarea("description", Key::FieldDescription, &d.description, 6, Spec { hint: Some(Key::DescriptionHint), ..Spec::default() }) }
                 { ctx.textarea("steps_to_reproduce", Key::FieldSteps, &d.steps_to_reproduce, 4, Spec { hint: Some(Key::StepsHint), optional: true, ..Spec::default() }) }
                 { ctx.textarea("impact", Key::FieldImpact, &d.impact, 3, Spec { hint: Some(Key::ImpactHint), optional: true, ..Spec::default() }) }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use ttis_shared::Lang;
 use ttis_shared::dto::problem::FieldError;
 use ttis_shared::dto::reports::{
-    Declarations, HallOfFameChoice, NewReport, ReportKind, ReporterInput, ReporterType, Tlp,
+    CertificateName, Declarations, HallOfFameChoice, NewReport, ReportKind, ReporterInput, ReporterType, Tlp,
 };
 use ttis_shared::validation::{self, Violation};
 use yew::Reducible;
@@ -22,6 +22,7 @@ pub const FIELDS: &[(&str, &str)] = &[
     ("reporter.organization", "report-organization"),
     ("reporter.reporter_type", "report-reporter-type"),
     ("reporter.hall_of_fame", "report-hof-real_name"),
+    ("reporter.certificate_name", "report-cert-real_name"),
     ("reporter.alias", "report-alias"),
     ("kind", "report-kind-incident"),
     ("title", "report-title"),
@@ -60,12 +61,14 @@ pub struct Draft {
     pub organization: String,
     pub reporter_type: ReporterType,
     pub hall_of_fame: HallOfFameChoice,
+    pub certificate_name: CertificateName,
     pub alias: String,
     pub kind: ReportKind,
     pub title: String,
     pub category: String,
     pub affected_asset: String,
-    /// A `datetime-local` value in the browser's time zone.
+    /// A `datetime-local` value in the browser's time zone. Empty until the reporter enters it:
+    /// the letter to the PSE prints it, so it is never guessed.
     pub discovered_at: String,
     pub description: String,
     pub steps_to_reproduce: String,
@@ -91,12 +94,13 @@ impl Draft {
             reporter_type: ReporterType::Public,
             // Being named in public is opt-in.
             hall_of_fame: HallOfFameChoice::Anonymous,
+            certificate_name: CertificateName::RealName,
             alias: String::new(),
             kind: ReportKind::Incident,
             title: String::new(),
             category: String::new(),
             affected_asset: String::new(),
-            discovered_at: util::local_input_now(),
+            discovered_at: String::new(),
             description: String::new(),
             steps_to_reproduce: String::new(),
             impact: String::new(),
@@ -111,6 +115,11 @@ impl Draft {
         }
     }
 
+    /// The alias is asked for: shown on the Hall of Fame or printed on the certificate.
+    pub fn wants_alias(&self) -> bool {
+        self.hall_of_fame == HallOfFameChoice::Alias || self.certificate_name == CertificateName::Alias
+    }
+
     /// The shared rule for one field; `None` when it holds.
     pub fn check(&self, path: &str) -> Option<Violation> {
         let result = match path {
@@ -118,7 +127,8 @@ impl Draft {
             "reporter.email" => validation::email(&self.email),
             "reporter.phone" => validation::phone(&self.phone),
             "reporter.organization" => validation::organization(&self.organization),
-            "reporter.alias" => validation::alias(self.hall_of_fame, Some(&self.alias)),
+            "reporter.alias" => validation::alias(self.hall_of_fame, Some(&self.alias))
+                .and_then(|()| validation::certificate_alias(self.certificate_name, Some(&self.alias))),
             "title" => validation::title(&self.title),
             "category" => validation::required(&self.category),
             "affected_asset" => validation::affected_asset(&self.affected_asset),
@@ -156,10 +166,8 @@ impl Draft {
                 organization: opt(&self.organization),
                 reporter_type: self.reporter_type,
                 hall_of_fame: self.hall_of_fame,
-                alias: match self.hall_of_fame {
-                    HallOfFameChoice::Alias => opt(&self.alias),
-                    _ => None,
-                },
+                certificate_name: self.certificate_name,
+                alias: self.wants_alias().then(|| opt(&self.alias)).flatten(),
             },
             kind: self.kind,
             title: self.title.trim().to_string(),
@@ -203,6 +211,7 @@ pub enum Value {
     Bool(bool),
     ReporterType(ReporterType),
     HallOfFame(HallOfFameChoice),
+    CertificateName(CertificateName),
     Kind(ReportKind),
     Tlp(Tlp),
 }
@@ -254,6 +263,10 @@ impl Reducible for FormState {
                     (_, Value::ReporterType(v)) => d.reporter_type = v,
                     (_, Value::HallOfFame(v)) => {
                         d.hall_of_fame = v;
+                        next.errors.remove("reporter.alias");
+                    }
+                    (_, Value::CertificateName(v)) => {
+                        d.certificate_name = v;
                         next.errors.remove("reporter.alias");
                     }
                     (_, Value::Kind(v)) => d.kind = v,

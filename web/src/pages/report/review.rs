@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use ttis_shared::dto::reports::{Category, HallOfFameChoice};
+use ttis_shared::dto::reports::{Category, CertificateName, HallOfFameChoice};
 use web_sys::File;
 use yew::prelude::*;
 
 use super::Sending;
 use super::evidence::size_of;
-use super::form::{HALL_OF_FAME, KINDS, REPORTER_TYPES, TLPS, cvss_text, label_of};
+use super::form::{CERTIFICATE_NAMES, HALL_OF_FAME, KINDS, REPORTER_TYPES, TLPS, cvss_text, label_of};
 use super::model::Draft;
 use crate::api::upload::Progress;
 use crate::i18n::{Key, t};
@@ -92,6 +92,15 @@ pub fn review(props: &ReviewProps) -> Html {
     if d.hall_of_fame == HallOfFameChoice::Alias {
         hall_of_fame = format!("{hall_of_fame}: {}", d.alias.trim());
     }
+    let certificate_name = match d.certificate_name {
+        CertificateName::RealName => d.name.trim().to_string(),
+        CertificateName::Alias => d.alias.trim().to_string(),
+    };
+    let certificate_name = CERTIFICATE_NAMES
+        .iter()
+        .find(|(c, _, _)| *c == d.certificate_name)
+        .map(|(_, _, k)| format!("{}: {certificate_name}", t(lang, *k)))
+        .unwrap_or(certificate_name);
     let kind =
         KINDS.iter().find(|(k, _, _)| *k == d.kind).map(|(_, _, key)| t(lang, *key).to_string()).unwrap_or_default();
     let category = props
@@ -161,6 +170,7 @@ pub fn review(props: &ReviewProps) -> Html {
                     { row(Key::FieldOrganization, opt(&d.organization)) }
                     { row(Key::FieldReporterType, reporter_type) }
                     { row(Key::FieldHallOfFame, hall_of_fame) }
+                    { row(Key::FieldCertificateName, certificate_name) }
                 </dl>
             </section>
 

@@ -1,6 +1,6 @@
 //! One's own account (`/staff/account`, every staff member): two-step verification (enrol an
-//! authenticator app from its QR code, or turn it off), a new password, and the live sessions (end
-//! one left open on another device). These keep working while the security policy waits for the
+//! authenticator app from its QR code, or turn it off), a new password, the live sessions (end
+//! one left open on another device), and for heads their signer profile. These keep working while the security policy waits for the
 //! account to enrol a second factor.
 
 use std::rc::Rc;
@@ -86,7 +86,10 @@ fn account_page(props: &Props) -> Html {
                 <TotpPanel token={token.clone()} />
                 <PasswordPanel token={token.clone()} on_changed={on_password_changed} />
             </div>
-            <SessionsPanel {token} version={*sessions_version} />
+            <SessionsPanel token={token.clone()} version={*sessions_version} />
+            if props.session.has_role(ttis_shared::Role::Head) {
+                <super::signer_profile::SignerProfilePanel path="/auth/signer-profile" token={token} id_prefix="signer" />
+            }
         </div>
     }
 }

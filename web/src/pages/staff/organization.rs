@@ -1,5 +1,6 @@
-//! Organisation settings (administrators): the letterhead (*kop surat*) and its logo, the signer,
-//! and the numbering of letters and certificates. Documents rendered from then on use them;
+//! Organisation settings (administrators): the letterhead (*kop surat*) and its logo, the title
+//! of the agency's head, and the numbering of letters and certificates. Who signs is each head
+//! account's own signer profile (`signer_profile.rs`). Documents rendered from then on use them;
 //! signed documents never change.
 
 use std::rc::Rc;
@@ -42,12 +43,8 @@ const LETTERHEAD: [(&str, Key, Rule, Option<Key>); 7] = [
     ("website", Key::OrgWebsite, Rule::OptionalLine, None),
     ("city", Key::OrgCity, Rule::Line, Some(Key::OrgCityHint)),
 ];
-const SIGNER: [(&str, Key, Rule, Option<Key>); 4] = [
-    ("signer_name", Key::OrgSignerName, Rule::Line, None),
-    ("signer_title", Key::OrgSignerTitle, Rule::Line, Some(Key::OrgSignerTitleHint)),
-    ("signer_nip", Key::OrgSignerNip, Rule::OptionalLine, None),
-    ("signer_rank", Key::OrgSignerRank, Rule::OptionalLine, Some(Key::OrgSignerRankHint)),
-];
+const SIGNER: [(&str, Key, Rule, Option<Key>); 1] =
+    [("head_title", Key::OrgSignerTitle, Rule::Line, Some(Key::OrgSignerTitleHint))];
 const NUMBERING: [(&str, Key, Rule, Option<Key>); 2] = [
     ("letter_number_pattern", Key::OrgLetterPattern, Rule::Pattern, None),
     ("certificate_number_pattern", Key::OrgCertificatePattern, Rule::Pattern, None),
@@ -62,10 +59,7 @@ fn field_mut<'a>(o: &'a mut Organization, name: &str) -> Option<&'a mut String> 
         "email" => &mut o.email,
         "website" => &mut o.website,
         "city" => &mut o.city,
-        "signer_name" => &mut o.signer_name,
-        "signer_title" => &mut o.signer_title,
-        "signer_nip" => &mut o.signer_nip,
-        "signer_rank" => &mut o.signer_rank,
+        "head_title" => &mut o.head_title,
         "letter_number_pattern" => &mut o.letter_number_pattern,
         "certificate_number_pattern" => &mut o.certificate_number_pattern,
         _ => return None,
@@ -81,10 +75,7 @@ fn field_value(o: &Organization, name: &str) -> String {
         "email" => &o.email,
         "website" => &o.website,
         "city" => &o.city,
-        "signer_name" => &o.signer_name,
-        "signer_title" => &o.signer_title,
-        "signer_nip" => &o.signer_nip,
-        "signer_rank" => &o.signer_rank,
+        "head_title" => &o.head_title,
         "letter_number_pattern" => &o.letter_number_pattern,
         "certificate_number_pattern" => &o.certificate_number_pattern,
         _ => return String::new(),
@@ -322,6 +313,7 @@ fn organization_form(props: &FormProps) -> Html {
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{ t(lang, Key::OrgSignerLegend) }</legend>
+                    <p class="section-hint" id="org-signers-hint">{ t(lang, Key::OrgSignerProfilesNote) }</p>
                     { for SIGNER.iter().map(field) }
                 </fieldset>
                 <fieldset class="form-section">
@@ -513,19 +505,16 @@ mod tests {
             email: String::new(),
             website: String::new(),
             city: String::new(),
-            signer_name: String::new(),
-            signer_title: String::new(),
-            signer_nip: String::new(),
-            signer_rank: String::new(),
+            head_title: String::new(),
             letter_number_pattern: String::new(),
             certificate_number_pattern: String::new(),
         };
         let names: Vec<&str> = LETTERHEAD.iter().chain(SIGNER.iter()).chain(NUMBERING.iter()).map(|f| f.0).collect();
-        assert_eq!(names.len(), 13);
+        assert_eq!(names.len(), 10);
         for name in names {
             assert!(field_mut(&mut o, name).is_some(), "{name}");
         }
-        assert_eq!(input_id("signer_name"), "org-signer-name");
+        assert_eq!(input_id("head_title"), "org-head-title");
         assert_eq!(input_id("letter_number_pattern"), "org-letter-number-pattern");
     }
 }

@@ -229,6 +229,7 @@ fn pse_form(props: &FormProps) -> Html {
     let emails = use_state(|| p.as_ref().map(|p| p.emails.join("\n")).unwrap_or_default());
     let phone = use_state(|| p.as_ref().and_then(|p| p.phone.clone()).unwrap_or_default());
     let address = use_state(|| p.as_ref().and_then(|p| p.address.clone()).unwrap_or_default());
+    let place = use_state(|| p.as_ref().and_then(|p| p.place.clone()).unwrap_or_default());
     let rules = use_state(|| {
         p.as_ref()
             .map(|p| {
@@ -260,6 +261,7 @@ fn pse_form(props: &FormProps) -> Html {
             address.clone(),
             rules.clone(),
         );
+        let place = place.clone();
         let (errors, error, busy) = (errors.clone(), error.clone(), busy.clone());
         let (token, id, on_saved) = (props.token.clone(), props.pse.as_ref().map(|p| p.id), props.on_saved.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -280,6 +282,7 @@ fn pse_form(props: &FormProps) -> Html {
                     .collect(),
                 phone: opt(&phone),
                 address: opt(&address),
+                place: opt(&place),
                 assets: rules
                     .iter()
                     .filter(|r| !r.value.trim().is_empty())
@@ -439,6 +442,9 @@ fn pse_form(props: &FormProps) -> Html {
                 <div class="field-row">
                     { text_field("pse-phone", "phone", Key::FieldPhone, &phone, true) }
                     { text_field("pse-address", "address", Key::PseAddress, &address, true) }
+                </div>
+                <div class="field-row">
+                    { text_field("pse-place", "place", Key::PsePlace, &place, true) }
                 </div>
                 <fieldset class="form-section rules-editor" aria-describedby="pse-rules-hint">
                     <legend>{ t(lang, Key::PseAssets) }</legend>

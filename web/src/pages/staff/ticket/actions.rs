@@ -3,6 +3,7 @@
 //! words and reloads the ticket, so the buttons match what is allowed now.
 
 use gloo_net::http::Method;
+use ttis_shared::dto::signers::SignerProfileView;
 use ttis_shared::dto::tickets::{ActionRequest, RejectReason, TicketDetail};
 use ttis_shared::procedure::Action;
 use ttis_shared::validation;
@@ -11,6 +12,7 @@ use yew::prelude::*;
 use super::super::{error_box, field_error, set_text};
 use super::ticket_path;
 use crate::api::{self, ApiError};
+use crate::components::field::Field;
 use crate::i18n::{Key, t};
 use crate::state::use_lang;
 use crate::util;
@@ -60,6 +62,54 @@ pub struct ActionPanelProps {
     pub on_done: Callback<(TicketDetail, String)>,
     pub on_cancel: Callback<()>,
     pub on_stale: Callback<()>,
+    /// The account has a second factor: approving asks for a code besides the password.
+    #[prop_or_default]
+    pub totp: bool,
+}
+
+/// `approve` signs in the head's name: who they sign as (their signer profile), and the password
+/// (and code) that shows it is them. An incomplete profile is named before anything is sent.
+#[derive(Properties, PartialEq)]
+struct SignAsProps {
+    token: String,
+}
+
+#[function_component(SignAs)]
+fn sign_as(props: &SignAsProps) -> Html {
+    let lang = use_lang();
+    let profile = use_state(|| None::<Result<SignerProfileView, ApiError>>);
+    {
+        let (profile, token) = (profile.clone(), props.token.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = api::request_empty::<SignerProfileView>(Method::GET, "/auth/signer-profile", Some(&token), lang)
+                    .await;
+                profile.set(Some(r));
+            });
+        });
+    }
+    match &*profile {
+        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Some(Err(e)) => html! { <p class="field-error" role="alert">{ e.message(lang) }</p> },
+        Some(Ok(v)) if !v.complete => html! {
+            <div class="alert alert-error" role="alert" id="approve-profile-incomplete">
+                { t(lang, Key::ApproveProfileIncomplete) }{ " " }
+                <a href="/staff/account">{ t(lang, Key::ApproveProfileLink) }</a>
+            </div>
+        },
+        Some(Ok(v)) => html! {
+            <figure class="signature-preview" id="approve-sign-as">
+                <figcaption>{ t(lang, Key::ApproveSignAs) }</figcaption>
+                <div class="signature-preview-block">
+                    { for v.signature_lines.iter().map(|l| html! { <div>{ l.clone() }</div> }) }
+                    <div class="signature-preview-space" aria-hidden="true"></div>
+                    <div class="signature-preview-name">{ v.profile.full_name.clone() }</div>
+                    <div>{ v.profile.rank.clone() }</div>
+                    <div>{ format!("NIP. {}", v.profile.nip) }</div>
+                </div>
+            </figure>
+        },
+    }
 }
 
 #[function_component(ActionPanel)]
@@ -69,17 +119,24 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
     let message = use_state(String::new);
     let reason = use_state(String::new);
     let duplicate_of = use_state(String::new);
+    let password = use_state(String::new);
+    let code = use_state(String::new);
+    // The server asked for a code although the session did not know of one (enrolled since).
+    let code_asked = use_state(|| false);
     let local = use_state(Vec::<(&'static str, String)>::new);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
 
     let needs_message = matches!(action, Action::RequestInfo | Action::ReturnForRevision);
+    let signs = action == Action::Approve;
+    let wants_code = signs && (props.totp || *code_asked);
     let takes_message = needs_message || action == Action::Reject;
 
     let onsubmit = {
         let (message, reason, duplicate_of, local, error, busy) =
             (message.clone(), reason.clone(), duplicate_of.clone(), local.clone(), error.clone(), busy.clone());
-        let (code, token, on_done, on_stale) =
+        let (password, code, code_asked) = (password.clone(), code.clone(), code_asked.clone());
+        let (ticket, token, on_done, on_stale) =
             (props.code.clone(), props.token.clone(), props.on_done.clone(), props.on_stale.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -104,6 +161,12 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
             if takes_message && let Err(v) = validation::long_text(&message) {
                 problems.push(("message", v.message(lang)));
             }
+            if signs && password.is_empty() {
+                problems.push(("password", validation::Violation::Required.message(lang)));
+            }
+            if wants_code && let Err(v) = validation::totp_code(&code) {
+                problems.push(("totp", v.message(lang)));
+            }
             if let Some((field, _)) = problems.first() {
                 util::focus(&format!("action-{}", field.replace('_', "-")));
                 local.set(problems);
@@ -118,12 +181,15 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
                 duplicate_of: (reason_value == Some(RejectReason::Duplicate))
                     .then(|| duplicate_of.trim().to_uppercase()),
                 analysis: None,
+                password: signs.then(|| (*password).clone()),
+                totp: (signs && !code.trim().is_empty()).then(|| code.trim().to_string()),
             };
-            let (code, token, on_done, on_stale, error, busy) =
-                (code.clone(), token.clone(), on_done.clone(), on_stale.clone(), error.clone(), busy.clone());
+            let (ticket, token, on_done, on_stale, error, busy) =
+                (ticket.clone(), token.clone(), on_done.clone(), on_stale.clone(), error.clone(), busy.clone());
+            let (password, totp_code, code_asked) = (password.clone(), code.clone(), code_asked.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = act(&code, &req, &token, lang).await;
+                let result = act(&ticket, &req, &token, lang).await;
                 busy.set(false);
                 match result {
                     Ok(d) => {
@@ -133,6 +199,12 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
                     }
                     Err(e) => {
                         let refused = is_refusal(&e);
+                        // A wrong password or code is typed again; a missing code is asked for.
+                        if e.code() == Some("reauthentication_required") {
+                            password.set(String::new());
+                            totp_code.set(String::new());
+                            code_asked.set(true);
+                        }
                         error.set(Some(e));
                         if refused {
                             on_stale.emit(());
@@ -198,6 +270,17 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
                         </div>
                     }
                 }
+                if signs {
+                    <SignAs token={props.token.clone()} />
+                    <Field id="action-password" label={t(lang, Key::ApprovePasswordLabel)} input_type="password"
+                        value={(*password).clone()} oninput={setter(&password)} error={err("password")}
+                        hint={AttrValue::from(t(lang, Key::ApprovePasswordHint))} autocomplete="current-password" required=true />
+                    if wants_code {
+                        <Field id="action-totp" label={t(lang, Key::TotpCodeLabel)} value={(*code).clone()}
+                            oninput={setter(&code)} error={err("totp")} autocomplete="one-time-code"
+                            inputmode="numeric" required=true />
+                    }
+                }
                 if takes_message {
                     <div class={classes!("field", msg_err.is_some().then_some("field-invalid"))}>
                         <label for="action-message">
@@ -219,4 +302,9 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
             </form>
         </section>
     }
+}
+
+fn setter(state: &UseStateHandle<String>) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |v: String| state.set(v))
 }

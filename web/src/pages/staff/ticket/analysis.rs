@@ -241,6 +241,8 @@ pub fn analysis_form(props: &AnalysisProps) -> Html {
                 reason: None,
                 duplicate_of: None,
                 analysis: Some(analysis),
+                password: None,
+                totp: None,
             };
             let (code, token, on_done, on_stale, error, busy) =
                 (code.clone(), token.clone(), on_done.clone(), on_stale.clone(), error.clone(), busy.clone());

@@ -205,6 +205,7 @@ fn ticket_view(props: &ViewProps) -> Html {
                                 on_done={on_updated.clone()} on_cancel={cancel.clone()} on_stale={on_stale.clone()} />
                         } else {
                             <actions::ActionPanel code={d.code.clone()} {action} token={token.clone()}
+                                totp={ctx.session.user.totp_enabled}
                                 on_done={on_updated.clone()} on_cancel={cancel.clone()} on_stale={on_stale.clone()} />
                         }
                     }
