@@ -445,8 +445,9 @@ pub async fn issue_on_approve(
     let drafts = parse_drafts(&row)?;
     let at = now();
     let local = at.with_timezone(&super::reports::local_offset());
-    let mut keys = Vec::new();
-    let mut issued = Vec::new();
+    // Both numbers first, then both renders at once: the counters' rows stay locked until the
+    // commit, so the time between is what concurrent approvals queue for.
+    let mut issues = Vec::new();
     for (kind, pattern) in [
         (DocumentKind::NotificationLetter, &org.letter_number_pattern),
         (DocumentKind::Certificate, &org.certificate_number_pattern),
@@ -460,7 +461,13 @@ pub async fn issue_on_approve(
             signer,
         };
         let data = inputs(txn, state, &org, t, &drafts, Some(&issue)).await?;
-        let pdf = render(state, kind, data).await?;
+        issues.push((kind, issue, data));
+    }
+    let renders = issues.iter().map(|(kind, _, data)| render(state, *kind, data.clone()));
+    let pdfs = futures_util::future::try_join_all(renders).await?;
+    let mut keys = Vec::new();
+    let mut issued = Vec::new();
+    for ((kind, issue, _), pdf) in issues.into_iter().zip(pdfs) {
         let digest: [u8; 32] = Sha256::digest(&pdf).into();
         let signed = state.signer.sign(&digest).await.map_err(ApiError::Internal)?;
         let key = store(state, &pdf).await?;

@@ -5,6 +5,7 @@
 use gloo_net::http::Method;
 use ttis_shared::dto::signers::SignerProfileView;
 use ttis_shared::dto::tickets::{ActionRequest, RejectReason, TicketDetail};
+use ttis_shared::dto::users::User;
 use ttis_shared::procedure::Action;
 use ttis_shared::validation;
 use yew::prelude::*;
@@ -121,21 +122,32 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
     let duplicate_of = use_state(String::new);
     let password = use_state(String::new);
     let code = use_state(String::new);
-    // The server asked for a code although the session did not know of one (enrolled since).
-    let code_asked = use_state(|| false);
+    // Whether the account has a second factor now (it may have enrolled since signing in).
+    let enrolled = use_state(|| None::<bool>);
     let local = use_state(Vec::<(&'static str, String)>::new);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
 
     let needs_message = matches!(action, Action::RequestInfo | Action::ReturnForRevision);
     let signs = action == Action::Approve;
-    let wants_code = signs && (props.totp || *code_asked);
+    {
+        let (enrolled, token) = (enrolled.clone(), props.token.clone());
+        use_effect_with(signs, move |signs| {
+            if *signs {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let me = api::request_empty::<User>(Method::GET, "/auth/me", Some(&token), lang).await;
+                    enrolled.set(me.ok().map(|u| u.totp_enabled));
+                });
+            }
+        });
+    }
+    let wants_code = signs && enrolled.unwrap_or(props.totp);
     let takes_message = needs_message || action == Action::Reject;
 
     let onsubmit = {
         let (message, reason, duplicate_of, local, error, busy) =
             (message.clone(), reason.clone(), duplicate_of.clone(), local.clone(), error.clone(), busy.clone());
-        let (password, code, code_asked) = (password.clone(), code.clone(), code_asked.clone());
+        let (password, code) = (password.clone(), code.clone());
         let (ticket, token, on_done, on_stale) =
             (props.code.clone(), props.token.clone(), props.on_done.clone(), props.on_stale.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -186,7 +198,7 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
             };
             let (ticket, token, on_done, on_stale, error, busy) =
                 (ticket.clone(), token.clone(), on_done.clone(), on_stale.clone(), error.clone(), busy.clone());
-            let (password, totp_code, code_asked) = (password.clone(), code.clone(), code_asked.clone());
+            let (password, totp_code) = (password.clone(), code.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = act(&ticket, &req, &token, lang).await;
@@ -199,11 +211,10 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
                     }
                     Err(e) => {
                         let refused = is_refusal(&e);
-                        // A wrong password or code is typed again; a missing code is asked for.
+                        // A wrong password or code is typed again.
                         if e.code() == Some("reauthentication_required") {
                             password.set(String::new());
                             totp_code.set(String::new());
-                            code_asked.set(true);
                         }
                         error.set(Some(e));
                         if refused {
