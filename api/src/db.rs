@@ -18,9 +18,10 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     options
         .max_connections(settings.db_max_connections)
         .min_connections(1)
-        // The embedded default has one connection: a burst (fifty approvals, each rendering two
-        // PDFs inside its transaction) queues for it, which is better than failing.
-        .acquire_timeout(Duration::from_secs(if settings.is_sqlite() { 120 } else { 30 }))
+        // A burst of approvals queues rather than fails: each holds the year's number counters
+        // while it renders its two PDFs, so fifty at once wait their turn for a connection (the
+        // embedded default has one; PostgreSQL a pool whose members wait on the counter row).
+        .acquire_timeout(Duration::from_secs(120))
         .sqlx_logging(false);
     let db = Database::connect(options).await.context("cannot connect to the database (DATABASE_URL)")?;
     if settings.is_sqlite() {
