@@ -154,6 +154,9 @@ pub struct MailSettings {
     pub lease: Duration,
 }
 
+/// The letterhead's address until the agency sets its own (the setup checklist points at it).
+pub const DEFAULT_ORG_ADDRESS: &str = "Tenggarong, Kutai Kartanegara, Kalimantan Timur";
+
 pub const DEFAULT_SAFE_HARBOR_ID: &str = "Kami menghargai pelaporan dengan itikad baik. Selama Anda tidak mengakses, \
 mengubah, menghapus, atau menyebarkan data melebihi yang diperlukan untuk membuktikan temuan, tidak mengganggu \
 layanan, dan memberi kami waktu yang wajar untuk memperbaikinya sebelum mengungkapkannya, kami tidak akan \
@@ -379,7 +382,7 @@ impl Settings {
             safe_harbor_id: text("TTIS_SAFE_HARBOR_ID", file.safe_harbor_id, DEFAULT_SAFE_HARBOR_ID),
             safe_harbor_en: text("TTIS_SAFE_HARBOR_EN", file.safe_harbor_en, DEFAULT_SAFE_HARBOR_EN),
             city: text("TTIS_CITY", file.city, "Tenggarong"),
-            address: text("TTIS_ORG_ADDRESS", file.org_address, "Tenggarong, Kutai Kartanegara, Kalimantan Timur"),
+            address: text("TTIS_ORG_ADDRESS", file.org_address, DEFAULT_ORG_ADDRESS),
             phone: text("TTIS_ORG_PHONE", file.org_phone, ""),
             head_title: env
                 .var("TTIS_HEAD_TITLE")

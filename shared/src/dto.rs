@@ -8,6 +8,7 @@ pub mod documents;
 pub mod problem;
 pub mod reports;
 pub mod security;
+pub mod setup;
 pub mod signers;
 pub mod sla;
 pub mod stats;

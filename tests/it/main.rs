@@ -14,6 +14,7 @@ mod letters;
 mod openapi;
 mod reports;
 mod security;
+mod setup;
 mod signing;
 mod sla;
 mod stats;

@@ -67,6 +67,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(organization::get_organization_logo)
         .service(organization::update_organization_logo)
         .service(organization::delete_organization_logo)
+        .service(organization::get_setup_checklist)
         .service(documents::get_document_verification)
         .service(documents::create_document_verification)
         .service(documents::create_document_revocation)

@@ -1,11 +1,12 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, put, web};
 use ttis_shared::dto::documents::{Organization, OrganizationView};
+use ttis_shared::dto::setup::SetupChecklist;
 
 use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
-use crate::services::organization;
+use crate::services::{organization, setup};
 use crate::services::policy::Permission;
 use crate::state::AppState;
 use crate::uploads;
@@ -134,4 +135,24 @@ pub async fn delete_organization_logo(
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ManageOrganization)?;
     Ok(HttpResponse::Ok().json(organization::set_logo(&state.db, &user.actor(&client), None).await?))
+}
+
+/// The first admin's setup checklist: what is still a default (signer profiles of the heads, the
+/// logo, the letterhead's address and phone, the PSE register, outgoing mail, the second-factor
+/// policy). Each item is done as soon as its setting is made.
+#[utoipa::path(
+    tag = "organization",
+    operation_id = "get_setup_checklist",
+    responses(
+        (status = 200, body = SetupChecklist),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[get("/setup-checklist")]
+pub async fn get_setup_checklist(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
+    user.require(Permission::ManageOrganization)?;
+    Ok(HttpResponse::Ok().json(setup::checklist(&state.db, &state.settings).await?))
 }

@@ -20,6 +20,7 @@ pub mod pse;
 pub mod reports;
 pub mod security;
 pub mod sequence;
+pub mod setup;
 pub mod signers;
 pub mod sla;
 pub mod sniff;
