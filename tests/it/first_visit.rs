@@ -172,7 +172,7 @@ async fn a_first_visit_over_a_weak_link_shows_the_frame_at_once_and_the_form_wit
 /// The loading state while the wasm is held back (paused by DevTools), at a phone's and a
 /// laptop's width: the page's header band with the deployment's names and "Memuat…", announced
 /// politely, no sideways scroll. When the wasm cannot be had, the page says so and gives the
-/// report email.
+/// report email; without JavaScript, the `<noscript>` block gives it with the security contact.
 #[tokio::test]
 async fn the_loading_state_is_the_page_frame_until_the_wasm_arrives() {
     spa_built();
@@ -222,8 +222,82 @@ async fn the_loading_state_is_the_page_frame_until_the_wasm_arrives() {
         let failed = browser.wait_for_text("#app-loading-failed", REPORT_EMAIL).await?;
         anyhow::ensure!(browser.find("#app-loading-failed").await?.is_displayed().await?, "{failed:?}");
         browser.keep_screenshot("loading-failed-1366").await;
+
+        // Without JavaScript: the <noscript> block, with the report email and the security
+        // contact, in place of "Memuat…".
+        browser.cdp("Network.setBlockedURLs", json!({"urls": []})).await?;
+        browser.cdp("Emulation.setScriptExecutionDisabled", json!({"value": true})).await?;
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true}),
+            )
+            .await?;
+        c.goto(&app.url("/report")).await?;
+        let note = browser.find("#app-loading .noscript").await?;
+        let text = note.text().await?;
+        for needle in [REPORT_EMAIL, "csirt@kalteng.go.id", "JavaScript"] {
+            anyhow::ensure!(text.contains(needle), "{needle:?} in the <noscript> block: {text:?}");
+        }
+        let status = browser.find("#app-loading-status").await?;
+        anyhow::ensure!(!status.is_displayed().await?, "no \"Memuat…\" when nothing will load");
+        browser.keep_screenshot("noscript-390").await;
         Ok::<(), anyhow::Error>(())
     }
     .await;
     browser.finish(result).await;
+}
+
+/// The public home page's first render on the loopback, measured in the browser: the first
+/// contentful paint (now the loading state), and when the SPA's own page came (`<main id="main">`,
+/// by the observer), on a cold cache and then on four reloads. No time is asserted here;
+/// `cargo xtask bench` reads the figures from `TTIS_BENCH_OUT` and judges them against its budget.
+#[tokio::test]
+async fn first_render_is_measured() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let measure = r#"
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        const wasm = performance.getEntriesByType('resource').find(r => r.name.includes('.wasm'));
+        return JSON.stringify({
+            paint: paint ? paint.startTime : null,
+            app: (window.__firstVisit || {}).app,
+            wasm_ms: wasm ? wasm.responseEnd - wasm.startTime : null,
+            wasm_bytes: wasm ? wasm.encodedBodySize : null,
+        });
+    "#;
+    let mut runs: Vec<Value> = Vec::new();
+    let result = async {
+        let c = &browser.client;
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({"source": OBSERVER})).await?;
+        for i in 0..5 {
+            if i == 0 {
+                c.goto(&app.url("/")).await?;
+            } else {
+                c.refresh().await?;
+            }
+            browser.find("#cta-report").await?;
+            let text = c.execute(measure, vec![]).await?;
+            runs.push(serde_json::from_str(text.as_str().unwrap_or_default())?);
+        }
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    let cold_app = num(&runs[0], "app");
+    let mut warm: Vec<f64> = runs[1..].iter().map(|r| num(r, "app")).collect();
+    warm.sort_by(f64::total_cmp);
+    assert!(cold_app.is_finite() && cold_app > 0.0, "the SPA's first render was measured: {runs:?}");
+    let summary = json!({
+        "first_render_ms": cold_app,
+        "first_paint_ms": runs[0]["paint"],
+        "warm_median_ms": warm[warm.len() / 2],
+        "wasm_bytes": runs[0]["wasm_bytes"],
+        "wasm_fetch_ms": runs[0]["wasm_ms"],
+    });
+    println!("first render: {summary}");
+    if let Ok(path) = std::env::var("TTIS_BENCH_OUT") {
+        std::fs::write(&path, summary.to_string()).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
 }

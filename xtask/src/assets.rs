@@ -168,7 +168,7 @@ pub fn precompress(dist: &Path) -> anyhow::Result<()> {
     // The largest first, so the two threads finish together.
     let mut files: Vec<(u64, PathBuf)> =
         files.into_iter().map(|p| (fs::metadata(&p).map(|m| m.len()).unwrap_or(0), p)).collect();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
     let queue = std::sync::Mutex::new(files.into_iter().map(|(_, p)| p).collect::<Vec<_>>());
     let next = || queue.lock().ok().and_then(|mut q| if q.is_empty() { None } else { Some(q.remove(0)) });
     std::thread::scope(|s| {

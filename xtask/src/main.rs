@@ -9,6 +9,7 @@
 
 mod assets;
 mod bench;
+mod bench_spa;
 mod env;
 mod web;
 
