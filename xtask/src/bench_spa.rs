@@ -24,8 +24,8 @@ pub struct Bundle {
 }
 
 /// The first visit before the precompressed, hashed assets and the loading state (commit 3bfdb5f,
-/// measured on 2026-12-06 by the same test on this machine): nothing painted until the SPA.
-const BEFORE: (&str, f64, f64, f64, f64) = ("3bfdb5f", 5680.0, 5567.0, 5859.0, 981_331.0);
+/// medians of three runs of the same test on this machine, 2026-12-06): nothing painted until the SPA.
+const BEFORE: (&str, f64, f64, f64, f64) = ("3bfdb5f", 5624.0, 5522.0, 5796.0, 981_331.0);
 
 /// `dir`'s file whose name is `stem` with an optional content hash and `ext` (`ttis_web.js` or
 /// `ttis_web.0123456789abcdef.js`).
