@@ -100,6 +100,10 @@ pub struct SiteSettings {
     pub government_name: String,
     pub agency_name: String,
     pub security_contact: String,
+    /// Where reports can be emailed when the web form cannot be used (`TTIS_REPORT_EMAIL`; by
+    /// default the security contact's address when it is an email, else `ttis@<public host>`).
+    /// Shown in the pages' `<noscript>` block and when the SPA fails to load.
+    pub report_email: String,
     pub safe_harbor_id: String,
     pub safe_harbor_en: String,
     /// The place in document date lines (`Tenggarong, 10 Juli 2025`).
@@ -195,6 +199,7 @@ struct FileConfig {
     government_name: Option<String>,
     agency_name: Option<String>,
     security_contact: Option<String>,
+    report_email: Option<String>,
     safe_harbor_id: Option<String>,
     safe_harbor_en: Option<String>,
     city: Option<String>,
@@ -371,6 +376,7 @@ impl Settings {
                 ));
             }
         }
+        let security_contact = text("TTIS_SECURITY_CONTACT", file.security_contact, &format!("mailto:ttis@{host}"));
         let site = SiteSettings {
             government_name: text(
                 "TTIS_GOVERNMENT_NAME",
@@ -378,7 +384,8 @@ impl Settings {
                 "PEMERINTAH KABUPATEN KUTAI KARTANEGARA",
             ),
             agency_name: agency_name.clone(),
-            security_contact: text("TTIS_SECURITY_CONTACT", file.security_contact, &format!("mailto:ttis@{host}")),
+            security_contact: security_contact.clone(),
+            report_email: text("TTIS_REPORT_EMAIL", file.report_email, &default_report_email(&security_contact, &host)),
             safe_harbor_id: text("TTIS_SAFE_HARBOR_ID", file.safe_harbor_id, DEFAULT_SAFE_HARBOR_ID),
             safe_harbor_en: text("TTIS_SAFE_HARBOR_EN", file.safe_harbor_en, DEFAULT_SAFE_HARBOR_EN),
             city: text("TTIS_CITY", file.city, "Tenggarong"),
@@ -401,6 +408,9 @@ impl Settings {
                 "{seq}/SERT-TTIS/{ROMAN_MM}/{YYYY}",
             ),
         };
+        if !is_plain_email(&site.report_email) {
+            bail!("TTIS_REPORT_EMAIL={:?}: expected one email address such as lapor@example.go.id", site.report_email);
+        }
         for (name, pattern) in [
             ("TTIS_LETTER_NUMBER_PATTERN", &site.letter_number_pattern),
             ("TTIS_CERTIFICATE_NUMBER_PATTERN", &site.certificate_number_pattern),
@@ -515,6 +525,27 @@ impl Settings {
     }
 }
 
+/// The report email when none is configured: the security contact's address when it is an email
+/// (`mailto:csirt@example.go.id?subject=...` gives `csirt@example.go.id`), else `ttis@<host>`.
+fn default_report_email(security_contact: &str, host: &str) -> String {
+    security_contact
+        .strip_prefix("mailto:")
+        .map(|rest| rest.split(['?', ',']).next().unwrap_or_default().to_string())
+        .filter(|address| is_plain_email(address))
+        .unwrap_or_else(|| format!("ttis@{host}"))
+}
+
+/// One address, `local@domain`, with nothing that could break out of an HTML attribute or a
+/// `mailto:` link.
+fn is_plain_email(address: &str) -> bool {
+    let ok_chars =
+        address.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\'' | '&' | ',' | '?'));
+    match address.split_once('@') {
+        Some((local, domain)) => ok_chars && !local.is_empty() && !domain.is_empty() && !domain.contains('@'),
+        None => false,
+    }
+}
+
 /// The embedded default keeps a generated secret in the data dir, readable by the owner only.
 fn generated_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
     if let Ok(existing) = std::fs::read_to_string(path) {
@@ -552,6 +583,31 @@ mod tests {
 
     fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_report_email_follows_the_security_contact_unless_set() {
+        let dir = std::env::temp_dir().join(format!("ttis-cfg-mail-{}", std::process::id()));
+        let dir_s = dir.display().to_string();
+        let load = |pairs: &[(&str, &str)]| {
+            let mut all = vec![("TTIS_DATA_DIR", dir_s.as_str()), ("TTIS_PUBLIC_URL", "https://lapor.example.go.id")];
+            all.extend_from_slice(pairs);
+            Settings::load_from(&env(&all))
+        };
+        assert_eq!(load(&[]).unwrap().site.report_email, "ttis@lapor.example.go.id");
+        let contact = [("TTIS_SECURITY_CONTACT", "mailto:csirt@example.go.id?subject=Laporan")];
+        assert_eq!(load(&contact).unwrap().site.report_email, "csirt@example.go.id");
+        let web = [("TTIS_SECURITY_CONTACT", "https://example.go.id/kontak")];
+        assert_eq!(load(&web).unwrap().site.report_email, "ttis@lapor.example.go.id");
+        assert_eq!(
+            load(&[("TTIS_REPORT_EMAIL", "lapor@example.go.id")]).unwrap().site.report_email,
+            "lapor@example.go.id"
+        );
+        for bad in ["no-at-sign", "a@b\"><script>", "two@@example.go.id", "a b@example.go.id"] {
+            let err = load(&[("TTIS_REPORT_EMAIL", bad)]).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(err.contains("TTIS_REPORT_EMAIL"), "{bad:?}: {err}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

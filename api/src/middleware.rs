@@ -1,5 +1,6 @@
 //! The request context around every request: a request id (`X-Request-Id`), the problem body in
-//! the caller's language with the request id, the log line, and baseline security headers.
+//! the caller's language with the request id, the log line, and baseline security headers; CORS;
+//! and gzip for the API's answers above 1 KiB.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -153,4 +154,79 @@ pub async fn cors(
     headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     headers.append(header::VARY, HeaderValue::from_static("Origin"));
     Ok(res)
+}
+
+/// API answers longer than this are gzipped for a caller that accepts it.
+pub const COMPRESS_MIN_BYTES: usize = 1024;
+/// Longer bodies are compressed on the blocking pool rather than on the worker.
+const COMPRESS_OFF_WORKER_BYTES: usize = 64 * 1024;
+
+/// Whether answers of this type are worth compressing (text; not PDFs, images or archives, which
+/// are compressed already).
+fn is_compressible(content_type: &str) -> bool {
+    let ct = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    ct.starts_with("text/")
+        || ct == "application/json"
+        || ct.ends_with("+json")
+        || ct == "application/javascript"
+        || ct == "application/xml"
+        || ct == "image/svg+xml"
+}
+
+fn accepts_gzip(req: &actix_web::HttpRequest) -> bool {
+    use actix_web::http::header::{AcceptEncoding, Encoding, Header};
+    AcceptEncoding::parse(req)
+        .ok()
+        .and_then(|accept| accept.negotiate([Encoding::identity(), Encoding::gzip()].iter()))
+        .is_some_and(|e| e == Encoding::gzip())
+}
+
+fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 4), flate2::Compression::default());
+    enc.write_all(bytes)?;
+    enc.finish()
+}
+
+/// gzip for the API's answers (`/api/...`: JSON, problems, CSV, the OpenAPI document) longer than
+/// [`COMPRESS_MIN_BYTES`], when the request accepts it; every such answer says `Vary:
+/// Accept-Encoding`. Answers that already carry a `Content-Encoding`, streamed bodies (evidence,
+/// PDFs) and other types pass unchanged. The SPA's files and pages are compressed ahead of time
+/// (`spa`). Outermost, so it sees the body the caller gets.
+pub async fn compress(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let is_api = req.path().starts_with("/api/");
+    let gzip_ok = is_api && accepts_gzip(req.request());
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    let candidate = is_api
+        && !matches!(status.as_u16(), 204 | 206 | 304)
+        && !res.headers().contains_key(header::CONTENT_ENCODING)
+        && res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(is_compressible);
+    if !candidate {
+        return Ok(res);
+    }
+    res.headers_mut().append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if !gzip_ok {
+        return Ok(res);
+    }
+    let (req, res) = res.into_parts();
+    let (mut res, body) = res.into_parts();
+    let body = match body.try_into_bytes() {
+        Ok(bytes) if bytes.len() > COMPRESS_MIN_BYTES => {
+            let packed = if bytes.len() > COMPRESS_OFF_WORKER_BYTES {
+                actix_web::web::block(move || gzip(&bytes)).await?
+            } else {
+                gzip(&bytes)
+            };
+            let packed = packed.map_err(actix_web::error::ErrorInternalServerError)?;
+            res.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            BoxBody::new(packed)
+        }
+        Ok(bytes) => BoxBody::new(bytes),
+        Err(body) => body,
+    };
+    Ok(ServiceResponse::new(req, res.set_body(body)))
 }

@@ -1,57 +1,140 @@
-//! Serving the built SPA: files from `TTIS_WEB_DIR`, and a page for every other path that is not
-//! the API (client-side routes such as `/staff/login` are deep links): `staff.html` (the staff
-//! build) for `/staff` and `/staff/...`, `index.html` (the public build, without the staff area)
-//! for the rest.
+//! Serving the built SPA: files from `TTIS_WEB_DIR` (`assets`: the precompressed copy the
+//! browser accepts, a year of caching for content-hashed names), and a page for every other path
+//! that is not the API (client-side routes such as `/staff/login` are deep links): `staff.html`
+//! (the staff build) for `/staff` and `/staff/...`, `index.html` (the public build, without the
+//! staff area) for the rest. The pages are filled with this deployment's names (`page`) and sent
+//! with `no-cache`, gzipped when the browser accepts it.
+
+mod assets;
+mod page;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use actix_files::{Files, NamedFile};
-use actix_web::HttpResponse;
 use actix_web::dev::{ServiceRequest, ServiceResponse, fn_service};
+use actix_web::http::header::{self, ContentEncoding, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::{HttpRequest, HttpResponse};
 use ttis_shared::Lang;
 
+use crate::config::SiteSettings;
 use crate::error::ApiError;
+use page::{Page, Pages};
+
+const INDEX: &str = "index.html";
+const STAFF: &str = "staff.html";
 
 /// Whether `path` is in the staff area, whose pages come from the staff build.
 fn is_staff_path(path: &str) -> bool {
     path == "/staff" || path.starts_with("/staff/")
 }
 
-pub fn service(web_dir: PathBuf) -> Files {
-    let index = web_dir.join("index.html");
-    let staff = web_dir.join("staff.html");
-    Files::new("/", web_dir).index_file("index.html").default_handler(fn_service(move |req: ServiceRequest| {
-        let index = index.clone();
-        let staff = staff.clone();
+/// The built SPA of one web dir, with its pages filled for this deployment.
+pub struct Spa {
+    dir: PathBuf,
+    pages: Pages,
+}
+
+impl Spa {
+    pub fn new(dir: PathBuf, site: &SiteSettings) -> Spa {
+        Spa { pages: Pages::new(dir.clone(), site), dir }
+    }
+}
+
+/// The service for every request no route took: the API's 404 and 405 problems, the SPA's files
+/// and its pages.
+pub fn service(
+    spa: Arc<Spa>,
+) -> impl actix_web::dev::ServiceFactory<
+    ServiceRequest,
+    Config = (),
+    Response = ServiceResponse,
+    Error = actix_web::Error,
+    InitError = (),
+> {
+    fn_service(move |req: ServiceRequest| {
+        let spa = spa.clone();
         async move {
             let (req, _) = req.into_parts();
-            if req.path().starts_with("/api/") {
-                let lang = req
-                    .headers()
-                    .get(actix_web::http::header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(Lang::from_accept_language)
-                    .unwrap_or_default();
-                // A known address with another method: 405 with the methods it takes.
-                let allowed = allowed_methods(req.path());
-                if !allowed.is_empty() {
-                    let mut res = ApiError::MethodNotAllowed.render(lang, None);
-                    if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&allowed.join(", ")) {
-                        res.headers_mut().insert(actix_web::http::header::ALLOW, v);
-                    }
-                    return Ok(ServiceResponse::new(req, res));
-                }
-                return Ok(ServiceResponse::new(req, ApiError::NotFound.render(lang, None)));
-            }
-            // A dist from before the two builds has no `staff.html`: its `index.html` holds everything.
-            let page = if is_staff_path(req.path()) && staff.is_file() { &staff } else { &index };
-            let res = match NamedFile::open(page) {
-                Ok(file) => file.into_response(&req),
-                Err(_) => not_built(),
-            };
+            let res = respond(&spa, &req);
             Ok(ServiceResponse::new(req, res))
         }
-    }))
+    })
+}
+
+fn respond(spa: &Spa, req: &HttpRequest) -> HttpResponse {
+    let path = req.path();
+    if path.starts_with("/api/") {
+        return api_fallback(req);
+    }
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return HttpResponse::MethodNotAllowed()
+            .insert_header((header::ALLOW, "GET, HEAD"))
+            .content_type("text/plain; charset=utf-8")
+            .body("GET or HEAD only.");
+    }
+    let page = match path {
+        "/" | "/index.html" => INDEX,
+        "/staff.html" => STAFF,
+        _ => match assets::file_for(&spa.dir, path) {
+            Some(file) => return assets::send(req, &file),
+            None if is_staff_path(path) => STAFF,
+            None => INDEX,
+        },
+    };
+    // A dist from before the two builds has no `staff.html`: its `index.html` holds everything.
+    match spa.pages.get(page).or_else(|| spa.pages.get(INDEX)) {
+        Some(page) => send_page(req, &page),
+        None => not_built(),
+    }
+}
+
+/// An unknown API address: `405` with `Allow` for a known one asked with another method, else `404`.
+fn api_fallback(req: &HttpRequest) -> HttpResponse {
+    let lang = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default();
+    let allowed = allowed_methods(req.path());
+    if allowed.is_empty() {
+        return ApiError::NotFound.render(lang, None);
+    }
+    let mut res = ApiError::MethodNotAllowed.render(lang, None);
+    if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
+        res.headers_mut().insert(header::ALLOW, v);
+    }
+    res
+}
+
+/// Whether the request's `If-None-Match` names `etag` (weakly compared, as for `GET`).
+fn not_modified(req: &HttpRequest, etag: &str) -> bool {
+    let Some(value) = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    value.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag)
+}
+
+/// A page: gzipped when the browser takes it, `no-cache` (always revalidated, so a new build's
+/// asset names reach the browser at once), with an ETag for the revalidation.
+fn send_page(req: &HttpRequest, page: &Page) -> HttpResponse {
+    let gzip = page.gzip.as_ref().filter(|_| assets::negotiate(req, false, true) == ContentEncoding::Gzip);
+    let etag = if gzip.is_some() { page.gzip_etag() } else { page.etag.clone() };
+    let status = if not_modified(req, &etag) { StatusCode::NOT_MODIFIED } else { StatusCode::OK };
+    let mut res = HttpResponse::build(status);
+    res.insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, assets::REVALIDATE))
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::VARY, "accept-encoding"));
+    if gzip.is_some() {
+        res.insert_header((header::CONTENT_ENCODING, "gzip"));
+    }
+    match (status, gzip) {
+        (StatusCode::NOT_MODIFIED, _) => res.finish(),
+        (_, Some(body)) => res.body(body.clone()),
+        (_, None) => res.body(page.body.clone()),
+    }
 }
 
 /// The methods the API takes at `path`, from the OpenAPI document (every route is in it).
@@ -115,8 +198,18 @@ mod tests {
         }
     }
 
+    fn site() -> SiteSettings {
+        crate::config::Settings::load_from(&std::collections::HashMap::from([(
+            "TTIS_DATA_DIR".to_string(),
+            std::env::temp_dir().join(format!("ttis-spa-site-{}", std::process::id())).display().to_string(),
+        )]))
+        .map(|s| s.site)
+        .unwrap_or_else(|e| panic!("{e:#}"))
+    }
+
     async fn page(web_dir: PathBuf, path: &str) -> (u16, String) {
-        let app = init_service(App::new().service(service(web_dir))).await;
+        let spa = Arc::new(Spa::new(web_dir, &site()));
+        let app = init_service(App::new().default_service(service(spa))).await;
         let res = call_service(&app, TestRequest::get().uri(path).to_request()).await;
         let status = res.status().as_u16();
         let bytes = body::to_bytes(res.into_body()).await.unwrap_or_default();

@@ -13,7 +13,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Settings;
 use crate::extract::{json_error, path_error, query_error};
-use crate::middleware::{cors, request_context};
+use crate::middleware::{compress, cors, request_context};
 use crate::openapi::ApiDoc;
 use crate::services::users::{self, Bootstrap};
 use crate::services::{categories, letters, organization, outbox, sla};
@@ -45,7 +45,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = settings.workers;
         let json_limit = settings.json_limit;
-        let web_dir = settings.web_dir.clone();
+        let spa = std::sync::Arc::new(spa::Spa::new(settings.web_dir.clone(), &settings.site));
         let state = web::Data::new(AppState::new(db, settings)?);
         letters::register_signing_key(&state.db, state.signer.as_ref()).await?;
         if state.settings.mail.worker {
@@ -73,13 +73,15 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
                 .split_for_parts();
-            // The last `wrap` is the outermost: the request context sees CORS preflights too.
+            // The last `wrap` is the outermost: the request context sees CORS preflights too, and
+            // compression sees the body the caller gets.
             app.wrap(from_fn(cors))
                 .wrap(from_fn(request_context))
+                .wrap(from_fn(compress))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url(OPENAPI_PATH, api))
                 .service(routes::site::security_txt)
                 .service(crate::metrics::get_metrics)
-                .service(spa::service(web_dir.clone()))
+                .default_service(spa::service(spa.clone()))
         })
         .workers(workers)
         .shutdown_timeout(10)

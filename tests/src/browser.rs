@@ -4,8 +4,9 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::json;
+use serde_json::{Value, json};
 
 pub struct Browser {
     pub client: Client,
@@ -21,7 +22,30 @@ fn chromium_binary() -> String {
     std::env::var("TTIS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }
 
+/// A Chrome DevTools Protocol command through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({"cmd": self.cmd, "params": self.params}).to_string()))
+    }
+}
+
 impl Browser {
+    /// Sends a DevTools command (e.g. `Network.emulateNetworkConditions`) to the current page.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> anyhow::Result<Value> {
+        let cdp = Cdp { cmd: cmd.to_string(), params };
+        self.client.issue_cmd(cdp).await.map_err(|e| anyhow::anyhow!("CDP {cmd}: {e}"))
+    }
+
     pub async fn start() -> anyhow::Result<Browser> {
         let port = free_port()?;
         let driver_bin = std::env::var("TTIS_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());

@@ -22,10 +22,16 @@ pub mod util;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Mounts the application on `<body>`.
+/// Mounts the application on `<body>`, in place of the loading state `index.html` shows until
+/// now (`#app-loading`). Yew renders in a microtask of this same task, so the browser never paints
+/// the page between the two: no blank frame, and never both.
 #[wasm_bindgen(start)]
 pub fn start() {
     #[cfg(not(feature = "staff"))]
     pages::not_found::staff_area::remember_entry_path();
+    if let Some(loading) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app-loading"))
+    {
+        loading.remove();
+    }
     yew::Renderer::<app::App>::new().render();
 }

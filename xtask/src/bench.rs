@@ -4,8 +4,8 @@
 //! select-only test), then the release API on a fresh PostgreSQL database, driven by `wrk` for
 //! public submissions, status lookups with valid keys, and the staff queue with filters, at 1, 16
 //! and 64 connections, 20 s each after a warm-up. Then a second API process on the same database,
-//! resident memory, the SPA's size and first render (headless Chromium, Performance API), and the
-//! letter render (criterion). One table goes to stdout and `docs/benchmarks.md`. Budgets that are
+//! resident memory, the SPA's size, first render and first visit over a weak link (`bench_spa`), and
+//! the letter render (criterion). One table goes to stdout and `docs/benchmarks.md`. Budgets that are
 //! missed are flagged in the table; the command fails only when something could not be measured.
 
 use std::fmt::Write as _;
@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
-use crate::{cargo, env, status, target_dir, web};
+use crate::{bench_spa, cargo, env, status, target_dir, web};
 
 const PG: &str = "postgresql://postgres@127.0.0.1:5432";
 const CONNECTIONS: [u32; 3] = [1, 16, 64];
@@ -60,7 +60,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         env::ensure_wasm_target()?;
         web::build(root, &target)?;
     }
-    let spa = spa_sizes(&root.join("web/dist"))?;
+    let spa = bench_spa::sizes(&root.join("web/dist"))?;
 
     println!("== PostgreSQL ceilings (pgbench, {} s each)", opts.secs);
     let ceilings = pgbench_ceilings(&work, &opts)?;
@@ -114,11 +114,24 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     drop(first);
 
     println!("== first render in headless Chromium");
-    let first_render = first_render(root, &work)?;
+    let first_render = bench_spa::first_render(root, &work)?;
+    println!("== a first visit over a weak link (Chromium's network emulation)");
+    let first_visit = bench_spa::first_visit(root, &work)?;
     println!("== letter render (criterion)");
     let letter_ms = letter_render(root, &target)?;
 
-    let report = Report { opts: &opts, ceilings, api, replicas, rss_idle, rss_loaded, spa, first_render, letter_ms };
+    let report = Report {
+        opts: &opts,
+        ceilings,
+        api,
+        replicas,
+        rss_idle,
+        rss_loaded,
+        spa,
+        first_render,
+        first_visit,
+        letter_ms,
+    };
     let markdown = report.markdown(&machine());
     println!("\n{markdown}");
     let out = root.join("docs/benchmarks.md");
@@ -448,48 +461,6 @@ fn wrk(port: u16, script: &Path, connections: u32, secs: u64) -> anyhow::Result<
     Ok(Load { rps: n[0] / (n[1] / 1e6), errors: (n[2] + n[3]) as u64, p50_ms: n[4] / 1000.0, p99_ms: n[5] / 1000.0 })
 }
 
-/// `(name, raw bytes, gzip bytes)` of each bundle in `web/dist`: its module and wasm.
-fn spa_sizes(dist: &Path) -> anyhow::Result<Vec<(String, u64, u64)>> {
-    let mut out = Vec::new();
-    for (name, stem) in [("public", "ttis_web"), ("staff", "ttis_web_staff")] {
-        let js = dist.join(format!("{stem}.js"));
-        let wasm = dist.join(format!("{stem}_bg.wasm"));
-        if !js.exists() || !wasm.exists() {
-            continue;
-        }
-        let (mut raw, mut gz) = (0, 0);
-        for f in [js, wasm] {
-            let bytes = std::fs::read(&f)?;
-            raw += bytes.len() as u64;
-            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            enc.write_all(&bytes)?;
-            gz += enc.finish()?.len() as u64;
-        }
-        out.push((name.to_string(), raw, gz));
-    }
-    if out.is_empty() {
-        bail!("no SPA bundle in {}", dist.display());
-    }
-    Ok(out)
-}
-
-/// The browser test `first_render_is_measured` measures with the Performance API and writes
-/// its figures to `TTIS_BENCH_OUT`.
-fn first_render(root: &Path, work: &Path) -> anyhow::Result<Value> {
-    let out = work.join("first-render.json");
-    let ok = cargo(root)
-        .args(["nextest", "run", "-p", "ttis-tests", "--no-fail-fast", "-E", "test(first_render_is_measured)"])
-        .env("TTIS_BENCH_OUT", &out)
-        .stdout(Stdio::null())
-        .status()?
-        .success();
-    if !ok {
-        bail!("the first-render measurement failed");
-    }
-    let text = std::fs::read_to_string(&out).context("the first-render measurement wrote nothing")?;
-    Ok(serde_json::from_str(&text)?)
-}
-
 /// The median of criterion's letter benchmark, in milliseconds.
 fn letter_render(root: &Path, target: &Path) -> anyhow::Result<f64> {
     if !status(cargo(root).args(["bench", "-p", "ttis-api", "--bench", "render", "--", "--noplot"]))? {
@@ -548,12 +519,13 @@ struct Report<'a> {
     replicas: Vec<(&'static str, Load)>,
     rss_idle: f64,
     rss_loaded: f64,
-    spa: Vec<(String, u64, u64)>,
+    spa: Vec<bench_spa::Bundle>,
     first_render: Value,
+    first_visit: Value,
     letter_ms: f64,
 }
 
-fn mark(ok: bool) -> &'static str {
+pub fn mark(ok: bool) -> &'static str {
     if ok { "met" } else { "**missed**" }
 }
 
@@ -648,8 +620,6 @@ impl Report<'_> {
         let status_ratio = status64.rps / Ceilings::at(&self.ceilings.select, 64);
         let errors: u64 = self.api.iter().map(|(_, _, l)| l.errors).sum::<u64>()
             + self.replicas.iter().map(|(_, l)| l.errors).sum::<u64>();
-        let public = self.spa.iter().find(|(n, _, _)| n == "public").cloned().unwrap_or_default();
-        let render_ms = self.first_render["first_render_ms"].as_f64().unwrap_or(f64::NAN);
         let _ = writeln!(md, "\n## Budgets\n\n| budget | measured | |\n|---|---|---|");
         let _ = writeln!(
             md,
@@ -681,32 +651,14 @@ impl Report<'_> {
             self.rss_loaded,
             mark(self.rss_loaded < 150.0)
         );
-        for (name, raw, gz) in &self.spa {
-            let budget = if name == "public" {
-                format!(" | {}", mark(*gz < 250 * 1024))
-            } else {
-                " | (no budget: loaded after staff sign-in)".into()
-            };
-            let _ = writeln!(
-                md,
-                "| SPA {name} bundle (wasm + JS) < 250 KiB gzip | {:.0} KiB gzip ({:.0} KiB raw){budget} |",
-                *gz as f64 / 1024.0,
-                *raw as f64 / 1024.0
-            );
-        }
-        let _ = writeln!(
-            md,
-            "| first render < 0.5 s (headless Chromium, loopback) | {render_ms:.0} ms | {} |",
-            mark(render_ms < 500.0)
-        );
+        bench_spa::budget_rows(&mut md, &self.spa, &self.first_render, &self.first_visit);
         let _ = writeln!(
             md,
             "| letter PDF render < 150 ms (p50, warm; criterion median) | {:.1} ms | {} |",
             self.letter_ms,
             mark(self.letter_ms < 150.0)
         );
-        let _ = writeln!(md, "\nFirst render detail: {}.", self.first_render);
-        let _ = public;
+        bench_spa::sections(&mut md, &self.first_render, &self.first_visit);
         md
     }
 }

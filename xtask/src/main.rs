@@ -7,7 +7,9 @@
 //! - `bench`     measure the platform against PostgreSQL's own ceiling (`--quick`: 5 s runs;
 //!   `--skip-build`: use the release server and the SPA as they are built)
 
+mod assets;
 mod bench;
+mod bench_spa;
 mod env;
 mod web;
 

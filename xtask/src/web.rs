@@ -2,15 +2,16 @@
 //! (`index.html`, `boot.js`, `ttis_web*`: what a member of the public downloads) and the staff
 //! build with the `staff` feature (`staff.html`, `boot-staff.js`, `ttis_web_staff*`), which the
 //! server serves for `/staff` and `/staff/...`. Each is a release wasm, wasm-bindgen as a library
-//! and wasm-opt when available; then the static files (`web/static/`), and the sizes.
+//! and wasm-opt when available; then the static files (`web/static/`), content hashes in the asset
+//! names with Brotli and gzip copies beside them (`assets`), and the sizes.
 
-use std::ffi::OsStr;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, bail};
+
+use crate::assets;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "release-wasm";
@@ -69,10 +70,14 @@ pub fn build(root: &Path, target_dir: &Path) -> anyhow::Result<()> {
 
     let static_dir = root.join("web").join("static");
     copy_dir(&static_dir, &dist).with_context(|| format!("copying {}", static_dir.display()))?;
-    write_staff_page(&dist)?;
+    let bundle = |v: &Variant| assets::Bundle { out_name: v.out_name, boot: v.boot };
+    let (public, staff) = assets::fingerprint(&dist, &bundle(&PUBLIC), &bundle(&STAFF))?;
+    let started = std::time::Instant::now();
+    assets::precompress(&dist)?;
+    println!("Brotli and gzip copies written in {:.1} s", started.elapsed().as_secs_f64());
 
-    for variant in [&PUBLIC, &STAFF] {
-        report_sizes(&dist, variant)?;
+    for (variant, names) in [(&PUBLIC, &public), (&STAFF, &staff)] {
+        report_sizes(&dist, variant, names)?;
     }
     println!("SPA built into {}", dist.display());
     Ok(())
@@ -91,20 +96,6 @@ fn bindgen(target_dir: &Path, dist: &Path, variant: &Variant) -> anyhow::Result<
         .out_name(variant.out_name)
         .generate(dist)
         .with_context(|| format!("wasm-bindgen on {} ({} build)", input.display(), variant.name))
-}
-
-/// `staff.html`: `index.html` loading the staff build's boot script (and preloading its bindings).
-fn write_staff_page(dist: &Path) -> anyhow::Result<()> {
-    let index = dist.join(PUBLIC.page);
-    let html = fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
-    let boot = (format!("src=\"/{}\"", PUBLIC.boot), format!("src=\"/{}\"", STAFF.boot));
-    let preload = (format!("href=\"/{}.js\"", PUBLIC.out_name), format!("href=\"/{}.js\"", STAFF.out_name));
-    if !html.contains(&boot.0) {
-        bail!("{} does not load {}; cannot derive {}", index.display(), boot.0, STAFF.page);
-    }
-    let staff = html.replace(&boot.0, &boot.1).replace(&preload.0, &preload.1);
-    let page = dist.join(STAFF.page);
-    fs::write(&page, staff).with_context(|| format!("writing {}", page.display()))
 }
 
 fn cargo_build(root: &Path, target_dir: &Path, variant: &Variant) -> anyhow::Result<()> {
@@ -210,49 +201,42 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn gzip_len(bytes: &[u8]) -> anyhow::Result<u64> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes)?;
-    Ok(enc.finish()?.len() as u64)
-}
-
 fn human(n: u64) -> String {
     format!("{:.1} KiB", n as f64 / 1024.0)
 }
 
-/// The sizes of what a variant's page downloads: its wasm, and its JavaScript (the bindings, the
-/// boot script and any wasm-bindgen snippets).
-fn report_sizes(dist: &Path, variant: &Variant) -> anyhow::Result<()> {
-    let wasm = dist.join(format!("{}_bg.wasm", variant.out_name));
-    let wasm_bytes = fs::read(&wasm).with_context(|| format!("reading {}", wasm.display()))?;
-    let wasm_gz = gzip_len(&wasm_bytes)?;
+fn size(path: &Path) -> u64 {
+    fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+}
 
-    let mut scripts = vec![dist.join(format!("{}.js", variant.out_name)), dist.join(variant.boot)];
-    let mut stack = vec![dist.join("snippets")];
-    while let Some(dir) = stack.pop() {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in fs::read_dir(&dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension() == Some(OsStr::new("js")) {
-                scripts.push(path);
-            }
-        }
-    }
-    let mut js_raw = 0u64;
-    let mut js_gz = 0u64;
-    for path in &scripts {
-        let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        js_raw += bytes.len() as u64;
-        js_gz += gzip_len(&bytes)?;
-    }
-
+/// The sizes of what a first visit to a variant's page downloads besides the page: its wasm, its
+/// JavaScript (bindings and boot script) and the stylesheet, raw and as the `.br` and `.gz` copies
+/// the server sends (a file without a smaller copy counts as itself).
+fn report_sizes(dist: &Path, variant: &Variant, names: &assets::Hashed) -> anyhow::Result<()> {
+    let stylesheet = fs::read_dir(dist)?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|n| n.starts_with("style.") && n.ends_with(".css"))
+        .unwrap_or_default();
     println!("{} build ({}):", variant.name, variant.page);
-    println!("  wasm: {} raw, {} gzip", human(wasm_bytes.len() as u64), human(wasm_gz));
-    println!("  js:   {} raw, {} gzip", human(js_raw), human(js_gz));
-    println!("  total (wasm + js): {} raw, {} gzip", human(wasm_bytes.len() as u64 + js_raw), human(wasm_gz + js_gz));
+    let (mut raw, mut br, mut gz) = (0, 0, 0);
+    for (what, name) in
+        [("wasm", &names.wasm), ("bindings", &names.bindings), ("boot", &names.boot), ("css", &stylesheet)]
+    {
+        let path = dist.join(name);
+        let r = size(&path);
+        if r == 0 {
+            bail!("{} is missing or empty", path.display());
+        }
+        let packed = |ext: &str| {
+            let s = size(&dist.join(format!("{name}.{ext}")));
+            if s == 0 { r } else { s }
+        };
+        let (b, g) = (packed("br"), packed("gz"));
+        println!("  {what:<9} {name}: {} raw, {} br, {} gzip", human(r), human(b), human(g));
+        raw += r;
+        br += b;
+        gz += g;
+    }
+    println!("  total: {} raw, {} br, {} gzip", human(raw), human(br), human(gz));
     Ok(())
 }
