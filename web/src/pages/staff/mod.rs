@@ -19,6 +19,7 @@ pub mod queue;
 pub mod reporter_data;
 pub mod revoke;
 pub mod security;
+pub mod setup_checklist;
 pub mod signer_profile;
 pub mod sla_policy;
 pub mod statistics;
