@@ -98,8 +98,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     assert_eq!(drafts["letter"]["recipient"], "Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara");
     assert_eq!(drafts["letter"]["nature"], "segera", "a high-severity incident is urgent");
     assert_eq!(
-        drafts["certificate"]["recipient_name"],
-        "Budi Santoso",
+        drafts["certificate"]["recipient_name"], "Budi Santoso",
         "the real name: the reporter asked for the alias on the Hall of Fame, not on the certificate"
     );
     assert_eq!(drafts["letter"]["recipient_place"], "Tenggarong", "the `di` line names a town");
@@ -474,7 +473,8 @@ async fn the_documents_say_what_the_reporter_and_the_register_said(app: TestApp)
 
     app.act_ok(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
     let detail = app.act_ok(&t.head, &code, ttis_tests::approve()).await;
-    let letter = docs_of(&detail, "notification_letter").into_iter().find(|d| d["status"] == "final").unwrap_or_default();
+    let letter =
+        docs_of(&detail, "notification_letter").into_iter().find(|d| d["status"] == "final").unwrap_or_default();
     let text = flat(&pdf_text(&pdf(&app, &t.analyst, &code, &letter).await));
     assert!(text.contains("28 November 2026 pukul 08.15 WITA"), "the time the reporter entered:\n{text}");
     assert!(text.contains("di Tenggarong Seberang"), "the `di` line names the town:\n{text}");

@@ -77,7 +77,8 @@ async fn the_setup_checklist_names_what_is_still_a_default(app: TestApp) {
     }
 
     // The second-factor policy (the admin enrols first, as the policy would then require).
-    let res = app.send_json(Method::POST, "/api/v1/auth/totp", Some(&admin), &json!({"password": ADMIN_PASSWORD})).await;
+    let res =
+        app.send_json(Method::POST, "/api/v1/auth/totp", Some(&admin), &json!({"password": ADMIN_PASSWORD})).await;
     let secret = res.json::<Value>().await.unwrap_or_default()["secret"].as_str().unwrap_or_default().to_string();
     let code = json!({"code": authenticator_code(&secret, 0)});
     assert_eq!(
@@ -85,7 +86,10 @@ async fn the_setup_checklist_names_what_is_still_a_default(app: TestApp) {
         StatusCode::NO_CONTENT
     );
     let policy = json!({"require_totp_for_privileged": true, "retention_days": null});
-    assert_eq!(app.send_json(Method::PUT, "/api/v1/security-policy", Some(&admin), &policy).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.send_json(Method::PUT, "/api/v1/security-policy", Some(&admin), &policy).await.status(),
+        StatusCode::OK
+    );
     let list = checklist(&app, &admin).await;
     assert!(done(&list, "second_factor"));
     // Mail still goes to a local folder: the one item left.

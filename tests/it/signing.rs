@@ -90,7 +90,14 @@ async fn each_head_signs_in_their_own_name(app: TestApp) {
     let secretary_detail = app.act_ok(&secretary, &by_secretary, approve()).await;
 
     for (code, detail, name, nip, lines, other_name) in [
-        (&by_head, &head_detail, HEAD_NAME, HEAD_NIP, vec!["KEPALA DINAS KOMUNIKASI DAN INFORMATIKA,"], "Siti Rahmawati"),
+        (
+            &by_head,
+            &head_detail,
+            HEAD_NAME,
+            HEAD_NIP,
+            vec!["KEPALA DINAS KOMUNIKASI DAN INFORMATIKA,"],
+            "Siti Rahmawati",
+        ),
         (
             &by_secretary,
             &secretary_detail,
@@ -137,7 +144,10 @@ async fn each_head_signs_in_their_own_name(app: TestApp) {
     // The audit log records each signature with the profile it was made with.
     assert_eq!(app.count("audit_log WHERE action = 'documents.sign'").await, 2);
     assert_eq!(app.count("audit_log WHERE action = 'documents.sign' AND details LIKE '%198002022005022002%'").await, 1);
-    assert_eq!(app.count(&format!("audit_log WHERE action = 'documents.sign' AND details LIKE '%{HEAD_NIP}%'")).await, 1);
+    assert_eq!(
+        app.count(&format!("audit_log WHERE action = 'documents.sign' AND details LIKE '%{HEAD_NIP}%'")).await,
+        1
+    );
 }
 
 async fn approving_needs_the_heads_password_and_a_complete_profile(app: TestApp) {
@@ -156,7 +166,8 @@ async fn approving_needs_the_heads_password_and_a_complete_profile(app: TestApp)
         fields,
         ["signer_profile.full_name", "signer_profile.nip", "signer_profile.rank", "signer_profile.position_title"]
     );
-    let partial = json!({"full_name": "Drs. Plt Kepala", "nip": "", "rank": "", "position_title": "", "capacity": "plt"});
+    let partial =
+        json!({"full_name": "Drs. Plt Kepala", "nip": "", "rank": "", "position_title": "", "capacity": "plt"});
     let res = app.send_json(Method::PUT, "/api/v1/auth/signer-profile", Some(&acting), &partial).await;
     let view: Value = res.json().await.unwrap_or_default();
     assert_eq!(view["complete"], false);
@@ -200,7 +211,8 @@ async fn approving_needs_the_heads_password_and_a_complete_profile(app: TestApp)
     assert_eq!(app.login("plt@ttis.test", USER_PASSWORD).await.status(), StatusCode::TOO_MANY_REQUESTS);
 
     // With a second factor, the password alone is not enough; with a current code it signs.
-    let res = app.send_json(Method::POST, "/api/v1/auth/totp", Some(&t.head), &json!({"password": USER_PASSWORD})).await;
+    let res =
+        app.send_json(Method::POST, "/api/v1/auth/totp", Some(&t.head), &json!({"password": USER_PASSWORD})).await;
     let secret = res.json::<Value>().await.unwrap_or_default()["secret"].as_str().unwrap_or_default().to_string();
     let res = app
         .send_json(

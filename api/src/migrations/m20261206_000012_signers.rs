@@ -114,10 +114,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         m.alter_table(
-            Table::alter()
-                .table(Pses::Table)
-                .add_column(ColumnDef::new(Pses::Place).string_len(200).null())
-                .to_owned(),
+            Table::alter().table(Pses::Table).add_column(ColumnDef::new(Pses::Place).string_len(200).null()).to_owned(),
         )
         .await?;
         m.alter_table(
@@ -128,7 +125,10 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.alter_table(
-            Table::alter().table(Organization::Table).rename_column(Organization::SignerTitle, Organization::HeadTitle).to_owned(),
+            Table::alter()
+                .table(Organization::Table)
+                .rename_column(Organization::SignerTitle, Organization::HeadTitle)
+                .to_owned(),
         )
         .await?;
         for col in [Organization::SignerName, Organization::SignerNip, Organization::SignerRank] {
@@ -148,7 +148,10 @@ impl MigrationTrait for Migration {
             .await?;
         }
         m.alter_table(
-            Table::alter().table(Organization::Table).rename_column(Organization::HeadTitle, Organization::SignerTitle).to_owned(),
+            Table::alter()
+                .table(Organization::Table)
+                .rename_column(Organization::HeadTitle, Organization::SignerTitle)
+                .to_owned(),
         )
         .await?;
         m.alter_table(Table::alter().table(Tickets::Table).drop_column(Tickets::CertificateName).to_owned()).await?;

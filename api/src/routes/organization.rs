@@ -6,8 +6,8 @@ use ttis_shared::dto::setup::SetupChecklist;
 use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
-use crate::services::{organization, setup};
 use crate::services::policy::Permission;
+use crate::services::{organization, setup};
 use crate::state::AppState;
 use crate::uploads;
 

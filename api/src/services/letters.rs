@@ -16,7 +16,6 @@ use sea_orm::{
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use ttis_shared::Role;
-use ttis_shared::i18n::title_case;
 use ttis_shared::dto::documents::{
     CertificateDraft, DocumentKind, DocumentStatus, DocumentVerification, Drafts, DraftsView, FileCheck, LetterDraft,
     LetterNature, Revocation, SignatureInfo,
@@ -24,6 +23,7 @@ use ttis_shared::dto::documents::{
 use ttis_shared::dto::reports::CertificateName;
 use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::dto::tickets::Severity;
+use ttis_shared::i18n::title_case;
 
 use super::audit::{self, Actor};
 use super::outbox::{self, NewEmail};
@@ -160,11 +160,7 @@ fn new_verification_code() -> String {
 
 /// How a code is printed: two groups of five (`7K3M9-QX2HP`).
 pub fn printed_code(code: &str) -> String {
-    if code.len() == CODE_LEN && code.is_ascii() {
-        format!("{}-{}", &code[..5], &code[5..])
-    } else {
-        code.to_string()
-    }
+    if code.len() == CODE_LEN && code.is_ascii() { format!("{}-{}", &code[..5], &code[5..]) } else { code.to_string() }
 }
 
 /// A code as someone typed it (any case, spaces, hyphens), when it can be one.

@@ -83,8 +83,9 @@ fn sign_as(props: &SignAsProps) -> Html {
         let (profile, token) = (profile.clone(), props.token.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let r = api::request_empty::<SignerProfileView>(Method::GET, "/auth/signer-profile", Some(&token), lang)
-                    .await;
+                let r =
+                    api::request_empty::<SignerProfileView>(Method::GET, "/auth/signer-profile", Some(&token), lang)
+                        .await;
                 profile.set(Some(r));
             });
         });
