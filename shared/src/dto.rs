@@ -11,4 +11,5 @@ pub mod security;
 pub mod sla;
 pub mod stats;
 pub mod tickets;
+pub mod timeline;
 pub mod users;

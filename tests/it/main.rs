@@ -17,5 +17,6 @@ mod security;
 mod sla;
 mod stats;
 mod tickets;
+mod timeline;
 mod uploads;
 mod users;

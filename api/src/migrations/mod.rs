@@ -14,6 +14,7 @@ mod m20261129_000008_statistics;
 mod m20261129_000009_security;
 mod m20261129_000010_audit_sealing;
 mod m20261129_000011_queue_index;
+mod m20261206_000013_timeline_events;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_security::Migration),
             Box::new(m20261129_000010_audit_sealing::Migration),
             Box::new(m20261129_000011_queue_index::Migration),
+            Box::new(m20261206_000013_timeline_events::Migration),
         ]
     }
 }
