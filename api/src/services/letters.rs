@@ -337,6 +337,8 @@ pub async fn edit(
     active.updated_at = Set(now());
     let row = active.update(&txn).await?;
     let keys = render_drafts(&txn, state, &t, &row, user_id).await?;
+    // The timeline names people as the other entries do (the audit row keeps `who`).
+    let name = user::Entity::find_by_id(user_id).one(&txn).await?.map(|u| u.name).unwrap_or_else(|| who.label.clone());
     let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(now()),
@@ -344,7 +346,7 @@ pub async fn edit(
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(Some(user_id)),
-        actor_label: Set(who.label.clone()),
+        actor_label: Set(name),
         body: Set(None),
         public: Set(false),
         ..Default::default()
