@@ -10,6 +10,7 @@ mod delivery;
 mod deploy;
 mod errors;
 mod fuzz;
+mod layout;
 mod letters;
 mod openapi;
 mod reports;

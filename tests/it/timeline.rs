@@ -100,7 +100,10 @@ async fn timeline_entries_are_events_and_the_words_people_wrote(app: TestApp) {
     assert_eq!((&reply["actor"], &reply["author"], &reply["body"]), (&json!("reporter"), &json!(""), &json!(answer)));
     let updated = entry(&detail, "note", Some("drafts_updated"));
     assert_eq!(updated["event"], json!({"type": "drafts_updated", "revision": 2}));
-    assert_eq!((&updated["body"], &updated["public"]), (&Value::Null, &json!(false)));
+    assert_eq!(
+        (&updated["body"], &updated["public"], &updated["author"]),
+        (&Value::Null, &json!(false), &json!("Test User"))
+    );
 
     // Every text on the timeline is one a person wrote.
     let mut bodies: Vec<String> =
@@ -186,4 +189,44 @@ async fn entries_written_before_the_events_are_recognised(app: TestApp) {
             (Value::Null, json!("Catatan biasa: revisi 2 menyusul.")),
         ]
     );
+}
+
+/// The reporter's tracking page words the events in the reader's language: the rejection's
+/// reason and the files added to an answer, beside the texts as people wrote them.
+#[tokio::test]
+async fn the_tracking_page_words_the_events_in_the_readers_language() {
+    let index = ttis_tests::workspace_root().join("web/dist/index.html");
+    assert!(index.exists(), "the SPA is not built ({}); run `cargo xtask build-web`", index.display());
+    let app = TestApp::spawn(ttis_tests::Backend::Sqlite).await;
+    let t = app.team().await;
+    let (code, key) = report(&app).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "request_info", "message": "Kirim tangkapan layar."})).await;
+    let info = json!({"ticket_code": code, "access_key": key, "message": "Ini buktinya."});
+    let form = reqwest::multipart::Form::new()
+        .text("info", info.to_string())
+        .part("evidence", reqwest::multipart::Part::bytes(b"bukti\n".to_vec()).file_name("a.txt"))
+        .part("evidence", reqwest::multipart::Part::bytes(b"bukti lain\n".to_vec()).file_name("b.txt"));
+    let res = app.client.post(app.url("/api/v1/reports/info")).multipart(form).send().await;
+    assert_eq!(res.map(|r| r.status()).ok(), Some(StatusCode::OK));
+    let words = "Tautan di laporan ini mengarah ke iklan.";
+    app.act_ok(&t.analyst, &code, json!({"action": "reject", "reason": "spam", "message": words})).await;
+
+    let browser = ttis_tests::browser::Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        browser.client.goto(&app.url("/track")).await?;
+        browser.find("#track-code").await?.send_keys(&code).await?;
+        browser.find("#track-key").await?.send_keys(&key).await?;
+        browser.find("#track-submit").await?.click().await?;
+        let text = browser.wait_for_text("#track-timeline", "Alasan: Spam").await?;
+        anyhow::ensure!(text.contains("2 berkas bukti ditambahkan") && text.contains(words), "{text}");
+        browser.find("#lang-switch").await?.click().await?;
+        let text = browser.wait_for_text("#track-timeline", "Reason: Spam").await?;
+        anyhow::ensure!(text.contains("2 evidence files added") && text.contains("Ini buktinya."), "{text}");
+        anyhow::ensure!(!text.contains("Alasan") && !text.contains("berkas"), "no Indonesian words left: {text}");
+        browser.keep_screenshot("track-timeline-en").await;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
 }
