@@ -13,4 +13,5 @@ pub mod signers;
 pub mod sla;
 pub mod stats;
 pub mod tickets;
+pub mod timeline;
 pub mod users;

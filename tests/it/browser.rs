@@ -693,7 +693,7 @@ async fn an_admin_enrols_a_second_factor_and_reads_the_audit_log() {
         browser.find("#login-submit").await?.click().await?;
         browser.wait_for_text("#current-user", "Administrator").await?;
 
-        browser.find("#nav-audit").await?.click().await?;
+        browser.find("#audit-link").await?.click().await?;
         browser.wait_for_text("#audit-table", "auth.totp_enabled").await?;
         browser.find("#audit-action").await?.send_keys("security.").await?;
         browser.find("#audit-apply").await?.click().await?;
@@ -702,7 +702,7 @@ async fn an_admin_enrols_a_second_factor_and_reads_the_audit_log() {
         browser.wait_for_text("#audit-verification", "Rantai utuh").await?;
         browser.keep_screenshot("audit-log").await;
 
-        browser.find("#nav-security").await?.click().await?;
+        browser.find("#security-link").await?.click().await?;
         let days = browser.find("#policy-retention-days").await?;
         assert_eq!(days.prop("value").await?.as_deref(), Some("365"));
         days.clear().await?;

@@ -94,6 +94,12 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     assert_eq!(detail["state"], "completed", "step 9 closes the ticket once delivered: {}", detail["deliveries"]);
     let timeline = detail["timeline"].as_array().cloned().unwrap_or_default();
     let entered = |state: &str| timeline.iter().rev().find(|e| e["to_state"] == state).map(|e| at(&e["at"]));
+    let closing = timeline.iter().rev().find(|e| e["to_state"] == "completed").cloned().unwrap_or_default();
+    assert_eq!(
+        (&closing["event"], &closing["actor"], &closing["body"]),
+        (&json!({"type": "delivered"}), &json!("system"), &Value::Null),
+        "the system closes the ticket as an event, in no language"
+    );
     let approval_to_completion = entered("completed").unwrap_or_default() - entered("approved").unwrap_or_default();
     println!("approval -> completed: {} ms (the SOP allows 10 minutes)", approval_to_completion.num_milliseconds());
     assert!(approval_to_completion < chrono::Duration::minutes(10));
@@ -220,7 +226,15 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     let detail = app.ticket(&t.analyst, &code).await;
     assert_eq!(detail["pse_acknowledgement"]["fixed"], true);
     assert_eq!(detail["pse_acknowledgement"]["name"], "Admin TIK Disdik");
-    assert!(detail["timeline"].as_array().is_some_and(|t| t.iter().any(|e| e["kind"] == "acknowledgement")));
+    let ack = detail["timeline"]
+        .as_array()
+        .and_then(|t| t.iter().find(|e| e["kind"] == "acknowledgement").cloned())
+        .unwrap_or_default();
+    assert_eq!(ack["event"], json!({"type": "acknowledged", "fixed": true}));
+    assert_eq!(
+        (&ack["actor"], &ack["author"], &ack["body"]),
+        (&json!("pse"), &json!("Admin TIK Disdik"), &json!("Sudah dipulihkan."))
+    );
     let queue: Value = app.get("/api/v1/tickets", Some(&t.analyst)).await.json().await.unwrap_or_default();
     assert!(!queue["items"][0]["pse_acknowledged_at"].is_null(), "the dashboard shows the confirmation");
 }

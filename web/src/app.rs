@@ -8,6 +8,7 @@ use crate::components::header::Header;
 use crate::i18n::{Key, t};
 use crate::pages;
 use crate::state::{LangProvider, use_lang};
+use ttis_shared::Lang;
 
 /// Every page of the SPA. The server answers `index.html` (the public build) for the public paths
 /// and `staff.html` (the build with the `staff` feature) for `/staff` and `/staff/...`; the
@@ -38,6 +39,9 @@ pub enum Route {
     #[cfg(feature = "staff")]
     #[at("/staff")]
     Dashboard,
+    #[cfg(feature = "staff")]
+    #[at("/staff/admin")]
+    AdminHome,
     #[cfg(feature = "staff")]
     #[at("/staff/users")]
     Users,
@@ -100,6 +104,8 @@ fn switch(route: Route) -> Html {
         #[cfg(feature = "staff")]
         Route::Dashboard => html! { <pages::dashboard::Dashboard /> },
         #[cfg(feature = "staff")]
+        Route::AdminHome => html! { <pages::staff::admin_home::AdminHome /> },
+        #[cfg(feature = "staff")]
         Route::Users => html! { <pages::users::Users /> },
         #[cfg(feature = "staff")]
         Route::NewTicket => html! { <pages::staff::new_ticket::NewTicket /> },
@@ -130,9 +136,66 @@ fn switch(route: Route) -> Html {
     }
 }
 
+/// The document's title on `route`, in `lang`: the page, then the platform (`Tiket
+/// TTIS-2026-000123 · TTIS Lapor`); the home page has the platform's full name. Exhaustive, so a
+/// new route cannot go without one.
+pub fn title(route: &Route, lang: Lang) -> String {
+    let page = |key: Key| t(lang, key).to_string();
+    let name = match route {
+        Route::Home => return page(Key::DocumentTitle),
+        Route::Report => page(Key::ReportTitle),
+        Route::Track => page(Key::TrackTitle),
+        Route::HallOfFame => page(Key::HallTitle),
+        Route::Verify | Route::VerifyDocument { .. } => page(Key::VerifyTitle),
+        Route::Acknowledge => page(Key::AckTitle),
+        Route::NotFound => page(Key::NotFoundTitle),
+        #[cfg(feature = "staff")]
+        Route::Login => page(Key::LoginTitle),
+        #[cfg(feature = "staff")]
+        Route::Dashboard => page(Key::DashboardTitle),
+        #[cfg(feature = "staff")]
+        Route::AdminHome => page(Key::AdminHomeTitle),
+        #[cfg(feature = "staff")]
+        Route::Users => page(Key::UsersTitle),
+        #[cfg(feature = "staff")]
+        Route::NewTicket => page(Key::NewTicketTitle),
+        #[cfg(feature = "staff")]
+        Route::Ticket { code } => t(lang, Key::TitleTicket).replace("{code}", code),
+        #[cfg(feature = "staff")]
+        Route::Pses => page(Key::PsesTitle),
+        #[cfg(feature = "staff")]
+        Route::Categories => page(Key::CategoriesTitle),
+        #[cfg(feature = "staff")]
+        Route::Approvals => page(Key::ApprovalsTitle),
+        #[cfg(feature = "staff")]
+        Route::Organization => page(Key::OrgTitle),
+        #[cfg(feature = "staff")]
+        Route::Webhooks => page(Key::WebhooksTitle),
+        #[cfg(feature = "staff")]
+        Route::Statistics => page(Key::StatsTitle),
+        #[cfg(feature = "staff")]
+        Route::SlaPolicy => page(Key::SlaPolicyTitle),
+        #[cfg(feature = "staff")]
+        Route::Account => page(Key::AccountTitle),
+        #[cfg(feature = "staff")]
+        Route::Security => page(Key::SecurityTitle),
+        #[cfg(feature = "staff")]
+        Route::ReporterData => page(Key::ReporterDataTitle),
+        #[cfg(feature = "staff")]
+        Route::Audit => page(Key::AuditTitle),
+    };
+    format!("{name} · {}", t(lang, Key::PlatformName))
+}
+
 #[function_component(Shell)]
 fn shell() -> Html {
     let lang = use_lang();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    use_effect_with((route, lang), |(route, lang)| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title(route, *lang));
+        }
+    });
     #[cfg(feature = "staff")]
     let notice = html! { <pages::staff::enrollment::EnrollmentNotice /> };
     #[cfg(not(feature = "staff"))]

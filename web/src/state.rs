@@ -6,8 +6,6 @@ use std::rc::Rc;
 use ttis_shared::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{Key, t};
-
 #[cfg(feature = "staff")]
 mod auth;
 #[cfg(feature = "staff")]
@@ -65,7 +63,8 @@ pub struct ProviderProps {
     pub children: Html,
 }
 
-/// Provides the language; remembers it in `localStorage` and mirrors it on `<html lang>` and the title.
+/// Provides the language; remembers it in `localStorage` and mirrors it on `<html lang>` (the
+/// title follows the route and the language, in `app.rs`).
 #[function_component(LangProvider)]
 pub fn lang_provider(props: &ProviderProps) -> Html {
     let state = use_reducer(|| LangState { lang: stored_lang() });
@@ -74,11 +73,8 @@ pub fn lang_provider(props: &ProviderProps) -> Html {
         if let Some(storage) = local_storage() {
             let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
         }
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(html) = doc.document_element() {
-                let _ = html.set_attribute("lang", lang.code());
-            }
-            doc.set_title(t(*lang, Key::DocumentTitle));
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", lang.code());
         }
     });
     html! {

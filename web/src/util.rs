@@ -74,6 +74,14 @@ pub fn format_datetime(at: &DateTime<Utc>, lang: Lang) -> String {
     String::from(d.to_locale_string(locale(lang), &options))
 }
 
+/// A time of day for people (`14.03`, `14:03`), in their local time zone and language.
+pub fn format_time(at: &DateTime<Utc>, lang: Lang) -> String {
+    let d = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(d.to_locale_time_string_with_options(locale(lang), &options))
+}
+
 /// A date for people (`29 November 2026`), in their local time zone and language.
 pub fn format_date(at: &DateTime<Utc>, lang: Lang) -> String {
     let d = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));

@@ -8,13 +8,19 @@ pub struct Model {
     pub id: i64,
     pub ticket_id: i64,
     pub at: DateTimeUtc,
-    /// `state_change`, `message` (team to reporter), `reply` (reporter to team), `note` (internal).
+    /// `state_change`, `message` (team to reporter), `reply` (reporter to team), `note` (internal),
+    /// `assignment`, `acknowledgement` (the PSE's).
     pub kind: String,
     pub from_state: Option<String>,
     pub to_state: Option<String>,
     pub actor_user_id: Option<i64>,
     pub actor_label: String,
+    /// Text a person wrote, as written (never words the platform composed: those are `event`).
     pub body: Option<String>,
+    /// The typed event's kind (`ttis_shared::dto::timeline::TimelineEvent`'s `type`, e.g.
+    /// `drafts_updated`) and its parameters as a JSON object; see `services::timeline`.
+    pub event: Option<String>,
+    pub event_params: Option<String>,
     /// Shown to the reporter on the tracking page.
     pub public: bool,
 }

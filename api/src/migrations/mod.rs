@@ -15,6 +15,7 @@ mod m20261129_000009_security;
 mod m20261129_000010_audit_sealing;
 mod m20261129_000011_queue_index;
 mod m20261206_000012_signers;
+mod m20261206_000013_timeline_events;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_audit_sealing::Migration),
             Box::new(m20261129_000011_queue_index::Migration),
             Box::new(m20261206_000012_signers::Migration),
+            Box::new(m20261206_000013_timeline_events::Migration),
         ]
     }
 }

@@ -14,29 +14,33 @@ const RULE: &str = "------------------------------------------------------------
 /// To the reporter, right after submission (SOP step 3).
 pub fn report_receipt(agency: &str, public_url: &str, t: &ticket::Model, access_key: Option<&str>) -> Rendered {
     let key_id = match access_key {
-        Some(k) => format!("Kunci akses: {k}\n(Anda memintanya dikirim lewat email. Simpan, dan jangan bagikan.)"),
-        None => "Kunci akses ditampilkan sekali saat Anda mengirim laporan dan tidak kami simpan.".to_string(),
+        Some(k) => format!(
+            "Kunci akses: {k}\n(Anda meminta kunci ini dikirim melalui email. Simpan baik-baik dan jangan berikan kepada siapa pun.)"
+        ),
+        None => "Kunci akses hanya ditampilkan satu kali saat Anda mengirim laporan dan tidak kami simpan.".to_string(),
     };
     let key_en = match access_key {
         Some(k) => {
-            format!("Access key: {k}\n(You asked for it by email. Keep it, and do not share it.)")
+            format!(
+                "Access key: {k}\n(You asked for it to be sent by email. Keep it safe and do not share it with anyone.)"
+            )
         }
-        None => "The access key was shown once when you submitted the report; we do not keep it.".to_string(),
+        None => "The access key was shown only once, when you submitted the report; we do not keep it.".to_string(),
     };
     let body = format!(
         "Yth. {name},\n\n\
          Terima kasih. Laporan Anda telah kami terima dengan kode tiket {code}.\n\
          Judul: {title}\n\n\
          {key_id}\n\n\
-         Pantau status laporan di {public_url}/track dengan kode tiket dan kunci akses.\n\
+         Pantau status laporan Anda di {public_url}/track dengan kode tiket dan kunci akses tersebut.\n\
          Tim Tanggap Insiden Siber (TTIS) akan memverifikasi laporan ini dalam 1 hari kerja.\n\n\
          Hormat kami,\nTTIS - {agency}\n\n{RULE}\n\n\
          Dear {name},\n\n\
-         Thank you. We received your report with ticket code {code}.\n\
+         Thank you. We have received your report; its ticket code is {code}.\n\
          Title: {title}\n\n\
          {key_en}\n\n\
-         Follow its status at {public_url}/track with the ticket code and access key.\n\
-         The Cyber Incident Response Team (TTIS) will verify it within 1 working day.\n",
+         Follow the status of your report at {public_url}/track with the ticket code and the access key.\n\
+         The Cyber Incident Response Team (TTIS) will verify your report within 1 working day.\n",
         name = t.reporter_name,
         code = t.code,
         title = t.title,
@@ -64,5 +68,5 @@ pub fn new_report_alert(public_url: &str, t: &ticket::Model, category_label: &st
         tlp = t.tlp.to_uppercase(),
         files = if evidence_count == 1 { "berkas / file" } else { "berkas / files" },
     );
-    Rendered { subject: format!("[{}] Laporan baru: {}", t.code, t.title), body }
+    Rendered { subject: format!("[{}] Laporan baru / New report: {}", t.code, t.title), body }
 }

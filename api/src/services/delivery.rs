@@ -18,6 +18,7 @@ use ttis_shared::dto::delivery::{
 };
 use ttis_shared::dto::documents::DocumentKind;
 use ttis_shared::dto::reports::Label;
+use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::procedure::{Action, Actor as ProcActor};
 use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
@@ -76,23 +77,25 @@ pub async fn queue(
             to: vec![t.reporter_email.clone()],
             subject: format!("[{}] Terima kasih atas laporan Anda / Thank you for your report", t.code),
             body: format!(
-                "Yth. {name},\n\nTerima kasih atas laporan Anda. Laporan dengan kode tiket {code} telah diverifikasi, \
-                 ditindaklanjuti kepada penyelenggara sistem, dan nama pilihan Anda dicantumkan di Hall of Fame.\n\
+                "Yth. {name},\n\nTerima kasih atas laporan Anda. Laporan dengan kode tiket {code} telah diverifikasi \
+                 dan diteruskan kepada penyelenggara sistem elektronik yang terdampak, dan Anda dicantumkan di Hall of \
+                 Fame sesuai pilihan Anda.\n\
                  Terlampir Sertifikat Apresiasi{letter} yang telah ditandatangani secara elektronik; keasliannya dapat \
                  diperiksa melalui kode QR pada dokumen.{withheld}\n\n\
-                 Thank you for your report. Ticket {code} was verified and passed on to the system's operator, and \
-                 you are listed on the Hall of Fame as you chose. Your signed certificate{letter_en} is attached; its QR \
-                 code leads to the verification page.{withheld_en}\n\n{url}/track\n\nTim Tanggap Insiden Siber (TTIS)\n{agency}\n",
+                 Dear {name},\n\nThank you for your report. Your report (ticket {code}) has been verified and passed on \
+                 to the operator of the affected system, and you are listed in the Hall of Fame as you chose. Your \
+                 electronically signed certificate of appreciation{letter_en} attached; the QR code on each document \
+                 leads to the page that verifies it.{withheld_en}\n\n{url}/track\n\nTim Tanggap Insiden Siber (TTIS)\n{agency}\n",
                 name = t.reporter_name,
                 code = t.code,
                 letter = if for_reporter.len() > 1 { " dan Surat Pemberitahuan Insiden Siber" } else { "" },
-                letter_en = if for_reporter.len() > 1 { " and the notification letter" } else { "" },
+                letter_en = if for_reporter.len() > 1 { " and the notification letter are" } else { " is" },
                 withheld = if for_reporter.len() > 1 {
                     String::new()
                 } else {
                     format!(
-                        " Surat pemberitahuan kepada penyelenggara sistem berlabel TLP:{} sehingga hanya dikirim kepada \
-                         penyelenggara tersebut.",
+                        " Surat Pemberitahuan Insiden Siber kepada penyelenggara sistem berlabel TLP:{} sehingga hanya \
+                         dikirimkan kepada penyelenggara tersebut.",
                         t.tlp.to_uppercase()
                     )
                 },
@@ -139,8 +142,9 @@ pub async fn queue(
             subject: format!("[{}] Surat Pemberitahuan Insiden Siber {letter_number}", t.code),
             body: format!(
                 "Yth. {head},\n\nTerlampir Surat Pemberitahuan Insiden Siber nomor {letter_number} (TLP:{tlp}) mengenai \
-                 sistem elektronik yang Saudara kelola. Mohon tindak lanjuti rekomendasi di dalamnya.\n\n\
-                 Konfirmasi penerimaan surat ini (dan, bila sudah, perbaikannya) melalui tautan sekali pakai berikut:\n\
+                 sistem elektronik yang Saudara kelola. Mohon rekomendasi di dalamnya segera ditindaklanjuti.\n\n\
+                 Mohon konfirmasikan penerimaan surat ini, serta perbaikannya bila sudah dilakukan, melalui tautan \
+                 sekali pakai berikut:\n\
                  {url}/acknowledge#{token}\n\nTim Tanggap Insiden Siber (TTIS)\n{agency}\n",
                 head = pse.head_title,
                 tlp = t.tlp.to_uppercase(),
@@ -172,9 +176,9 @@ pub async fn complete_if_delivered(db: &DatabaseConnection, ticket_id: i64) -> R
     if rows.is_empty() || rows.iter().any(|r| r.status != "sent") {
         return Ok(());
     }
-    let who = Actor { user_id: None, label: "sistem".into(), ip: None };
-    let note = "Surat dan sertifikat terkirim / Letter and certificate delivered".to_string();
-    super::tickets::apply(&txn, t, Action::Complete, &ProcActor::System, &who, Some(note)).await?;
+    let who = Actor { user_id: None, label: super::timeline::SYSTEM.into(), ip: None };
+    let event = Some(TimelineEvent::Delivered);
+    super::tickets::apply_with(&txn, t, Action::Complete, &ProcActor::System, &who, None, event).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -286,24 +290,18 @@ pub async fn acknowledge(state: &AppState, req: &AcknowledgementRequest) -> Resu
         .filter(ticket::Column::Id.eq(t.id))
         .exec(&txn)
         .await?;
-    let body = format!(
-        "PSE mengonfirmasi penerimaan surat{}{}{}",
-        if req.fixed { " dan menyatakan celah telah diperbaiki" } else { "" },
-        name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default(),
-        note.as_ref().map(|n| format!(": {n}")).unwrap_or_default(),
-    );
-    ticket_event::ActiveModel {
+    let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
         kind: Set("acknowledgement".into()),
-        actor_label: Set(name.clone().unwrap_or_else(|| "PSE".into())),
-        body: Set(Some(body)),
+        actor_label: Set(name.clone().unwrap_or_else(|| super::timeline::PSE.into())),
+        body: Set(note.clone()),
         public: Set(false),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let who = Actor { user_id: None, label: name.clone().unwrap_or_else(|| "PSE".into()), ip: None };
+    };
+    let event = TimelineEvent::Acknowledged { fixed: req.fixed };
+    super::timeline::with_event(row, Some(&event)).insert(&txn).await?;
+    let who = Actor { user_id: None, label: name.clone().unwrap_or_else(|| super::timeline::PSE.into()), ip: None };
     audit::record(&txn, &who, "ticket.acknowledge", Some(format!("ticket:{}", t.code)), json!({"fixed": req.fixed}))
         .await?;
     txn.commit().await?;

@@ -24,6 +24,7 @@ use ttis_shared::dto::reports::CertificateName;
 use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::dto::tickets::Severity;
 use ttis_shared::i18n::title_case;
+use ttis_shared::dto::timeline::TimelineEvent;
 
 use super::audit::{self, Actor};
 use super::outbox::{self, NewEmail};
@@ -373,20 +374,22 @@ pub async fn edit(
     active.updated_at = Set(now());
     let row = active.update(&txn).await?;
     let keys = render_drafts(&txn, state, &t, &row, user_id).await?;
-    ticket_event::ActiveModel {
+    // The timeline names people as the other entries do (the audit row keeps `who`).
+    let name = user::Entity::find_by_id(user_id).one(&txn).await?.map(|u| u.name).unwrap_or_else(|| who.label.clone());
+    let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(now()),
         kind: Set("note".into()),
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(Some(user_id)),
-        actor_label: Set(who.label.clone()),
-        body: Set(Some(format!("Draf surat dan sertifikat diperbarui (revisi {revision})"))),
+        actor_label: Set(name),
+        body: Set(None),
         public: Set(false),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    };
+    let event = TimelineEvent::DraftsUpdated { revision: u32::try_from(revision).unwrap_or(0) };
+    super::timeline::with_event(row, Some(&event)).insert(&txn).await?;
     audit::record(&txn, who, "drafts.update", Some(format!("ticket:{}", t.code)), json!({"revision": revision}))
         .await?;
     if let Err(e) = txn.commit().await {
@@ -537,9 +540,9 @@ pub async fn notify_heads(txn: &DatabaseTransaction, state: &AppState, t: &ticke
             to: heads,
             subject: format!("[{}] Menunggu persetujuan / Awaiting your approval", t.code),
             body: format!(
-                "Surat Pemberitahuan Insiden Siber dan Sertifikat Apresiasi untuk tiket {code} diajukan untuk \
-                 disetujui dan ditandatangani.\nThe notification letter and certificate of ticket {code} await \
-                 your approval and signature.\n\n{url}/staff/approvals\n",
+                "Surat Pemberitahuan Insiden Siber dan Sertifikat Apresiasi untuk tiket {code} telah diajukan untuk \
+                 disetujui dan ditandatangani.\nThe notification letter and the certificate of appreciation for ticket \
+                 {code} await your approval and signature.\n\n{url}/staff/approvals\n",
                 code = t.code,
                 url = state.settings.public_url,
             ),

@@ -28,6 +28,7 @@ pub mod stats;
 pub mod storage;
 pub mod throttle;
 pub mod tickets;
+pub mod timeline;
 pub mod tokens;
 pub mod totp;
 pub mod users;

@@ -13,8 +13,8 @@ use serde_json::json;
 use sha2::Sha256;
 use ttis_shared::dto::documents::DocumentKind;
 use ttis_shared::dto::reports::{
-    ApprovedDocument, EvidenceReceipt, HallOfFameChoice, Label, NewReport, PublicEvent, PublicEventKind, ReportReceipt,
-    ReportStatus, ReporterType, StatusRequest, StepInfo,
+    ApprovedDocument, EvidenceReceipt, HallOfFameChoice, Label, NewReport, ReportReceipt, ReportStatus, ReporterType,
+    StatusRequest, StepInfo,
 };
 use ttis_shared::dto::tickets::Channel;
 use ttis_shared::validation::{Violation, normalize_email};
@@ -302,7 +302,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         from_state: Set(None),
         to_state: Set(Some(ReportState::Submitted.as_str().into())),
         actor_user_id: Set(None),
-        actor_label: Set("reporter".into()),
+        actor_label: Set(super::timeline::REPORTER.into()),
         body: Set(None),
         public: Set(true),
         ..Default::default()
@@ -499,24 +499,7 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
         label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
         time_standard: step.default_time_standard(),
     });
-    let timeline = events
-        .into_iter()
-        .map(|e| {
-            let to_state = e.to_state.as_deref().and_then(ReportState::parse);
-            PublicEvent {
-                at: e.at,
-                kind: if e.kind == "state_change" { PublicEventKind::StateChange } else { PublicEventKind::Message },
-                to_state,
-                state_label: to_state.map(state_label),
-                author: if e.kind == "reply" || e.actor_label == "reporter" {
-                    "reporter".into()
-                } else {
-                    "team".into()
-                },
-                body: e.body,
-            }
-        })
-        .collect();
+    let timeline = events.into_iter().map(|e| super::timeline::public_entry(e, state_label)).collect();
     let steps = super::delivery::steps(&t, &entered);
     let downloads = super::delivery::reporter_downloads(db, &t).await?;
     let hall_of_fame = super::delivery::display_of(&t);

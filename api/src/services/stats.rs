@@ -150,10 +150,11 @@ pub async fn compute(db: &DatabaseConnection, f: &StatsQuery) -> Result<Stats, A
             .await?
             .into_iter()
             .map(|(k, n)| {
-                let label = k.as_deref().and_then(Severity::parse).map(super::letters::severity_label).unwrap_or("-");
+                let severity = k.as_deref().and_then(Severity::parse);
+                let label = |lang| severity.map(|s| s.label(lang)).unwrap_or("-").to_string();
                 KeyCount {
                     key: k.unwrap_or_else(|| "none".into()),
-                    label: Some(Label { id: label.into(), en: label.into() }),
+                    label: Some(Label { id: label(Lang::Id), en: label(Lang::En) }),
                     count: n,
                 }
             })

@@ -18,8 +18,9 @@ use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::tickets::{
     ActionRequest, Analysis, AssignmentRequest, DispositionRecord, DocumentItem, DuplicateHint, EvidenceItem,
     MessageRequest, Priority, PseRef, RejectReason, ReporterView, Severity, StateCount, TicketDetail, TicketList,
-    TicketQuery, TicketSummary, TimelineEntry, UserRef,
+    TicketQuery, TicketSummary, UserRef,
 };
+use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::procedure::{self, Action, Actor as ProcActor, TransitionError};
 use ttis_shared::sla::{self, Entered, SlaPolicy, StepClock};
 use ttis_shared::validation::Violation;
@@ -28,7 +29,7 @@ use ttis_shared::{Lang, ReportState, Role};
 use super::audit::{self, Actor};
 use super::auth::{AuthUser, ClientInfo};
 use super::outbox::{self, NewEmail};
-use super::{account, categories, letters, now, signers};
+use super::{account, categories, letters, now, signers, timeline};
 use crate::entities::{analysis, disposition, duplicate_hint, evidence, pse, ticket, ticket_event, user};
 use crate::error::{ApiError, FieldIssue};
 use crate::state::AppState;
@@ -98,7 +99,8 @@ pub fn proc_actor(user: &AuthUser) -> ProcActor {
     ProcActor::Staff(user.roles.clone())
 }
 
-/// Moves a ticket through the procedure: the one place a state changes.
+/// Moves a ticket through the procedure: the one place a state changes. `body` is text a person
+/// wrote for the timeline (a question, a reason in words).
 pub async fn apply(
     txn: &DatabaseTransaction,
     t: ticket::Model,
@@ -106,6 +108,19 @@ pub async fn apply(
     actor: &ProcActor,
     who: &Actor,
     body: Option<String>,
+) -> Result<ticket::Model, ApiError> {
+    apply_with(txn, t, action, actor, who, body, None).await
+}
+
+/// [`apply`], recording a typed event on the timeline entry (a rejection's reason, the delivery).
+pub async fn apply_with(
+    txn: &DatabaseTransaction,
+    t: ticket::Model,
+    action: Action,
+    actor: &ProcActor,
+    who: &Actor,
+    body: Option<String>,
+    event: Option<TimelineEvent>,
 ) -> Result<ticket::Model, ApiError> {
     let from = state_of(&t);
     let to = procedure::transition(from, action, actor).map_err(|e| refusal(e, actor, from))?;
@@ -125,7 +140,7 @@ pub async fn apply(
     active.due_at = Set(clock.as_ref().and_then(|c| c.due_at));
     let updated = active.update(txn).await?;
     record_steps(txn, ticket_id, &states, at, &policy).await?;
-    ticket_event::ActiveModel {
+    let row = ticket_event::ActiveModel {
         ticket_id: Set(ticket_id),
         at: Set(at),
         kind: Set("state_change".into()),
@@ -136,9 +151,8 @@ pub async fn apply(
         body: Set(body),
         public: Set(true),
         ..Default::default()
-    }
-    .insert(txn)
-    .await?;
+    };
+    timeline::with_event(row, event.as_ref()).insert(txn).await?;
     audit::record(
         txn,
         who,
@@ -235,7 +249,8 @@ async fn email_reporter(
     key: &str,
 ) -> Result<(), ApiError> {
     let text = format!(
-        "Yth. {name},\n\n{body}\n\nKode tiket / Ticket code: {code}\nBalas atau pantau di / Reply or follow at: {url}\n\n\
+        "Yth. {name} / Dear {name},\n\n{body}\n\nKode tiket / Ticket code: {code}\n\
+         Balas atau pantau laporan Anda di / Reply or follow your report at: {url}\n\n\
          Tim Tanggap Insiden Siber (TTIS)\n{agency}\n",
         name = t.reporter_name,
         code = t.code,
@@ -300,7 +315,7 @@ pub async fn act(
                 &txn,
                 state,
                 &t,
-                "Permintaan informasi tambahan / Request for information",
+                "Permintaan informasi tambahan / Request for more information",
                 &question,
                 "request_info",
             )
@@ -326,17 +341,18 @@ pub async fn act(
                 }
                 duplicate_of = Some(original.id);
             }
-            let note = format!("{}{}", reason.as_str(), message.as_ref().map(|m| format!(": {m}")).unwrap_or_default());
-            let t = apply(&txn, t, req.action, &actor, &who, Some(note)).await?;
+            let event = TimelineEvent::RejectedAs { reason };
+            let t = apply_with(&txn, t, req.action, &actor, &who, message.clone(), Some(event)).await?;
             let mut active: ticket::ActiveModel = t.into();
             active.duplicate_of_id = Set(duplicate_of);
             active.reject_reason = Set(Some(reason.as_str().into()));
             let t = active.update(&txn).await?;
             let text = message.clone().unwrap_or_else(|| match reason {
-                RejectReason::Duplicate => "Laporan ini sama dengan laporan yang sudah kami terima sebelumnya. / This report duplicates one we received earlier.".into(),
-                _ => "Setelah verifikasi, laporan ini dinyatakan tidak sesuai. / After verification, this report was found not valid.".into(),
+                RejectReason::Duplicate => "Laporan ini sama dengan laporan yang telah kami terima sebelumnya.\nThis report is the same as one we received earlier.".into(),
+                _ => "Setelah kami verifikasi, laporan ini dinyatakan tidak sesuai.\nAfter verifying it, we found that this report is not valid.".into(),
             });
-            email_reporter(&txn, state, &t, "Hasil verifikasi laporan / Verification result", &text, "reject").await?;
+            email_reporter(&txn, state, &t, "Hasil verifikasi laporan / Result of the verification", &text, "reject")
+                .await?;
             t
         }
         Action::Verify => {
@@ -559,7 +575,7 @@ async fn provide_info_inner(
     if state_of(&t) != ReportState::NeedsInfo {
         return Err(ApiError::WrongState);
     }
-    let who = Actor { user_id: None, label: "reporter".into(), ip: client.ip.clone() };
+    let who = Actor { user_id: None, label: timeline::REPORTER.into(), ip: client.ip.clone() };
     let txn = db.begin().await?;
     let t = apply(&txn, t, Action::ProvideInfo, &ProcActor::Reporter, &who, None).await?;
     let at = now();
@@ -582,21 +598,20 @@ async fn provide_info_inner(
         .insert(&txn)
         .await?;
     }
-    let files = if uploads.is_empty() { String::new() } else { format!(" (+{} berkas / files)", uploads.len()) };
-    ticket_event::ActiveModel {
+    let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
         kind: Set("reply".into()),
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(None),
-        actor_label: Set("reporter".into()),
-        body: Set(Some(format!("{}{files}", req.message.trim()))),
+        actor_label: Set(timeline::REPORTER.into()),
+        body: Set(Some(req.message.trim().to_string())),
         public: Set(true),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    };
+    let added = TimelineEvent::InfoProvided { files: u32::try_from(uploads.len()).unwrap_or(u32::MAX) };
+    timeline::with_event(row, (!uploads.is_empty()).then_some(&added)).insert(&txn).await?;
     if let Some(assignee) = t.assignee_id
         && let Some(u) = user::Entity::find_by_id(assignee).one(&txn).await?
     {
@@ -606,10 +621,15 @@ async fn provide_info_inner(
                 to: vec![u.email],
                 subject: format!("[{}] Pelapor menjawab / The reporter answered", t.code),
                 body: format!(
-                    "{}{files}\n\n{}/staff/tickets/{}\n",
-                    req.message.trim(),
-                    state.settings.public_url,
-                    t.code
+                    "Pelapor menjawab permintaan informasi pada tiket {code}.\n\
+                     The reporter answered the request for information on ticket {code}.\n\n{answer}\n\n{files}{url}/staff/tickets/{code}\n",
+                    code = t.code,
+                    answer = req.message.trim(),
+                    files = match uploads.len() {
+                        0 => String::new(),
+                        n => format!("Berkas bukti baru / New evidence files: {n}\n\n"),
+                    },
+                    url = state.settings.public_url,
                 ),
                 dedupe_key: None,
                 ticket_id: Some(t.id),
@@ -705,17 +725,13 @@ pub async fn assign(
     }
     .insert(&txn)
     .await?;
-    let body = if assignee.id == user.id && req.assignee_id.is_none() {
-        format!("{} mengambil tiket ini / claimed this ticket", user.name)
+    let event = if assignee.id == user.id && req.assignee_id.is_none() {
+        TimelineEvent::Claimed
     } else {
-        format!(
-            "Disposisi kepada {}{}{}",
-            assignee.name,
-            req.instruction.as_ref().map(|i| format!(": {i}")).unwrap_or_default(),
-            req.due_date.map(|d| format!(" (batas {d})")).unwrap_or_default()
-        )
+        TimelineEvent::Assigned { assignee: assignee.name.clone(), priority: req.priority, due_date: req.due_date }
     };
-    ticket_event::ActiveModel {
+    let instruction = req.instruction.as_ref().map(|i| i.trim().to_string()).filter(|i| !i.is_empty());
+    let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
         kind: Set("assignment".into()),
@@ -723,12 +739,11 @@ pub async fn assign(
         to_state: Set(None),
         actor_user_id: Set(Some(user.id)),
         actor_label: Set(user.name.clone()),
-        body: Set(Some(body.clone())),
+        body: Set(instruction.clone()),
         public: Set(false),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    };
+    timeline::with_event(row, Some(&event)).insert(&txn).await?;
     let code = t.code.clone();
     let ticket_id = t.id;
     let mut active: ticket::ActiveModel = t.into();
@@ -736,12 +751,28 @@ pub async fn assign(
     active.updated_at = Set(at);
     active.update(&txn).await?;
     if assignee.id != user.id {
+        let mut body =
+            format!("{0} mendisposisikan tiket {code} kepada Anda.\n{0} assigned ticket {code} to you.\n", user.name);
+        if let Some(i) = &instruction {
+            body.push_str(&format!("\nInstruksi / Instruction:\n{i}\n"));
+        }
+        if let Some(p) = req.priority {
+            let (id, en) = match p {
+                Priority::Biasa => ("Biasa", "Normal"),
+                Priority::Segera => ("Segera", "Urgent"),
+                Priority::SangatSegera => ("Sangat segera", "Most urgent"),
+            };
+            body.push_str(&format!("\nSifat / Priority: {id} / {en}\n"));
+        }
+        if let Some(d) = req.due_date {
+            body.push_str(&format!("Batas waktu / Due date: {}\n", d.format("%Y-%m-%d")));
+        }
         outbox::enqueue(
             &txn,
             NewEmail {
                 to: vec![assignee.email.clone()],
                 subject: format!("[{code}] Disposisi / Assignment"),
-                body: format!("{body}\n\n{}/staff/tickets/{code}\n", state.settings.public_url),
+                body: format!("{body}\n{}/staff/tickets/{code}\n", state.settings.public_url),
                 dedupe_key: None,
                 ticket_id: Some(ticket_id),
                 ..Default::default()
@@ -1076,19 +1107,7 @@ pub async fn detail(
                 uploaded_at: e.uploaded_at,
             })
             .collect(),
-        timeline: events
-            .into_iter()
-            .map(|e| TimelineEntry {
-                id: e.id,
-                at: e.at,
-                kind: e.kind,
-                from_state: e.from_state.as_deref().and_then(ReportState::parse),
-                to_state: e.to_state.as_deref().and_then(ReportState::parse),
-                author: e.actor_label,
-                body: e.body,
-                public: e.public,
-            })
-            .collect(),
+        timeline: events.into_iter().map(timeline::entry).collect(),
         analysis,
         documents,
         drafts,

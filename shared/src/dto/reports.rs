@@ -289,8 +289,16 @@ pub struct PublicEvent {
     pub state_label: Option<Label>,
     /// `team` or `reporter`.
     pub author: String,
+    /// What the entry records beyond its kind (a rejection's reason, the delivery of the
+    /// documents, the files added to an answer), for the reader's language to word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<super::timeline::TimelineEvent>,
+    /// Text a person wrote (a message, question or answer), as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The text was erased when the ticket's retention period ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub erased: bool,
 }
 
 /// What a reporter sees about their report.

@@ -39,6 +39,16 @@ impl Severity {
     pub fn parse(s: &str) -> Option<Severity> {
         Severity::ALL.into_iter().find(|v| v.as_str() == s)
     }
+
+    /// Its name for people (`Tinggi`, `High`).
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Severity::Rendah => lang.pick("Rendah", "Low"),
+            Severity::Sedang => lang.pick("Sedang", "Medium"),
+            Severity::Tinggi => lang.pick("Tinggi", "High"),
+            Severity::Kritis => lang.pick("Kritis", "Critical"),
+        }
+    }
 }
 
 /// Why a report was found not valid (*tidak sesuai*).
@@ -176,18 +186,30 @@ pub struct EvidenceItem {
     pub uploaded_at: DateTime<Utc>,
 }
 
+/// One entry of a ticket's timeline. What happened is data (`kind`, the states, `event`), for
+/// the reader's language to word; `body` is only ever text a person wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
     pub id: i64,
     pub at: DateTime<Utc>,
     /// `state_change`, `message` (to the reporter), `reply` (from the reporter), `note` (internal),
-    /// `assignment`.
+    /// `assignment`, `acknowledgement` (the PSE's).
     pub kind: String,
     pub from_state: Option<ReportState>,
     pub to_state: Option<ReportState>,
+    /// What the entry records beyond its kind (a rejection's reason, a new revision of the
+    /// drafts, a disposition...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<super::timeline::TimelineEvent>,
+    /// Who wrote it; `author` names the staff member (or the PSE's contact).
+    pub actor: super::timeline::TimelineActor,
     pub author: String,
+    /// Text a person wrote (a message, note, question, remark, reason), as written.
     pub body: Option<String>,
+    /// The text was erased when the ticket's retention period ended.
+    #[serde(default)]
+    pub erased: bool,
     /// Visible to the reporter.
     pub public: bool,
 }

@@ -1,7 +1,6 @@
-//! The site header: agency, platform name, main navigation, language switch, staff sign-in; in
-//! the staff build, for the head, the approval queue with the number of tickets waiting; for
-//! analysts and the head, reporters' data requests; for administrators, webhooks, security and the
-//! audit log; for every signed-in member, their own account.
+//! The site header: agency, platform name, the public pages' navigation, language switch, and the
+//! way into the staff area (sign-in, or the staff home for a signed-in member). The staff area's
+//! own links are in one place, `pages::staff::StaffNav`, under each staff page's head.
 
 use yew::prelude::*;
 
@@ -44,7 +43,6 @@ pub fn header() -> Html {
                     { for nav.into_iter().map(|(route, key)| html! {
                         <li><NavLink to={route}>{ t(lang, key) }</NavLink></li>
                     }) }
-                    { staff::nav_items() }
                 </ul>
             </nav>
         </header>
@@ -65,32 +63,21 @@ mod staff {
             <a href="/staff/login" id="staff-link" class="btn btn-light">{ t(lang, Key::NavStaffLogin) }</a>
         }
     }
-
-    pub fn nav_items() -> Html {
-        Html::default()
-    }
 }
 
-/// The staff build: the dashboard and account for a signed-in member, and the links their roles
-/// open.
+/// The staff build: the way to the staff home for a signed-in member (their dashboard, or the
+/// administrator's overview), the sign-in page otherwise.
 #[cfg(feature = "staff")]
 mod staff {
-    use ttis_shared::Role;
     use yew::prelude::*;
-    use yew_router::prelude::*;
 
     use crate::app::Route;
     use crate::components::nav_link::NavLink;
     use crate::i18n::{Key, t};
-    use crate::pages::staff::approvals::awaiting_count;
     use crate::state::{use_auth, use_lang};
 
     pub fn actions(_lang: ttis_shared::Lang) -> Html {
         html! { <StaffActions /> }
-    }
-
-    pub fn nav_items() -> Html {
-        html! { <StaffNavItems /> }
     }
 
     #[function_component(StaffActions)]
@@ -98,62 +85,11 @@ mod staff {
         let lang = use_lang();
         let auth = use_auth();
         html! {
-            <>
-                if auth.auth.session().is_some() {
-                    <NavLink to={Route::Dashboard} id="staff-link" class="btn btn-light">{ t(lang, Key::NavDashboard) }</NavLink>
-                    <NavLink to={Route::Account} id="nav-account" class="btn btn-light">{ t(lang, Key::NavAccount) }</NavLink>
-                } else {
-                    <NavLink to={Route::Login} id="staff-link" class="btn btn-light">{ t(lang, Key::NavStaffLogin) }</NavLink>
-                }
-            </>
-        }
-    }
-
-    #[function_component(StaffNavItems)]
-    fn staff_nav_items() -> Html {
-        let lang = use_lang();
-        let auth = use_auth();
-        let route = use_route::<Route>();
-        let head_token = auth.auth.session().filter(|s| s.has_role(Role::Head)).map(|s| s.token.clone());
-        let is_admin = auth.auth.session().is_some_and(|s| s.has_role(Role::Admin));
-        let works_tickets = auth.auth.session().is_some_and(|s| s.has_role(Role::Analyst) || s.has_role(Role::Head));
-        let waiting = use_state(|| 0u64);
-        {
-            // Asked again on every page change, so an approval elsewhere shows at once.
-            let waiting = waiting.clone();
-            use_effect_with((head_token.clone(), route), move |(token, _)| {
-                if let Some(token) = token.clone() {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        if let Some(n) = awaiting_count(&token, lang).await {
-                            waiting.set(n);
-                        }
-                    });
-                }
-            });
-        }
-        html! {
-            <>
-                if head_token.is_some() {
-                    <li>
-                        <NavLink to={Route::Approvals} id="approvals-link">
-                            { t(lang, Key::NavApprovals) }
-                            { " " }
-                            <span id="approvals-badge" class="nav-badge" hidden={*waiting == 0}>{ *waiting }</span>
-                            if *waiting > 0 {
-                                <span class="visually-hidden">{ format!(" {}", t(lang, Key::ApprovalsWaiting)) }</span>
-                            }
-                        </NavLink>
-                    </li>
-                }
-                if works_tickets {
-                    <li><NavLink to={Route::ReporterData} id="nav-reporter-data">{ t(lang, Key::NavReporterData) }</NavLink></li>
-                }
-                if is_admin {
-                    <li><NavLink to={Route::Webhooks} id="webhooks-link">{ t(lang, Key::WebhooksTitle) }</NavLink></li>
-                    <li><NavLink to={Route::Security} id="nav-security">{ t(lang, Key::NavSecurity) }</NavLink></li>
-                    <li><NavLink to={Route::Audit} id="nav-audit">{ t(lang, Key::NavAudit) }</NavLink></li>
-                }
-            </>
+            if auth.auth.session().is_some() {
+                <NavLink to={Route::Dashboard} id="staff-link" class="btn btn-light">{ t(lang, Key::NavDashboard) }</NavLink>
+            } else {
+                <NavLink to={Route::Login} id="staff-link" class="btn btn-light">{ t(lang, Key::NavStaffLogin) }</NavLink>
+            }
         }
     }
 }

@@ -4,11 +4,14 @@
 use ttis_shared::Lang;
 use ttis_shared::dto::problem::FieldError;
 use ttis_shared::dto::reports::Label;
+use ttis_shared::dto::tickets::RejectReason;
+use ttis_shared::dto::timeline::TimelineEvent;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::api::ApiError;
+use crate::i18n::{Key, t};
 
 /// The value of the control an event came from (input, textarea or select).
 pub fn event_value<E: AsRef<web_sys::Event>>(e: &E) -> String {
@@ -47,4 +50,67 @@ pub fn error_box(err: &ApiError, lang: Lang, id: &'static str) -> Html {
 /// The server's message for a field path (exact, or ending in `.{field}`).
 pub fn field_error(errors: &[FieldError], field: &str) -> Option<String> {
     errors.iter().find(|e| e.field == field || e.field.ends_with(&format!(".{field}"))).map(|e| e.message.clone())
+}
+
+/// The key of a rejection's reason.
+pub fn reason_key(reason: RejectReason) -> Key {
+    match reason {
+        RejectReason::NotValid => Key::ReasonNotValid,
+        RejectReason::Duplicate => Key::ReasonDuplicate,
+        RejectReason::OutOfScope => Key::ReasonOutOfScope,
+        RejectReason::InsufficientInformation => Key::ReasonInsufficient,
+        RejectReason::Spam => Key::ReasonSpam,
+    }
+}
+
+/// A timeline entry's typed event in the reader's language (the API sends data, never words).
+pub fn timeline_event(event: &TimelineEvent, lang: Lang) -> String {
+    match event {
+        TimelineEvent::RejectedAs { reason } => {
+            t(lang, Key::EventRejectedAs).replace("{reason}", t(lang, reason_key(*reason)))
+        }
+        TimelineEvent::Delivered => t(lang, Key::EventDelivered).to_string(),
+        TimelineEvent::InfoProvided { files: 1 } => t(lang, Key::EventFileAdded).to_string(),
+        TimelineEvent::InfoProvided { files } => t(lang, Key::EventFilesAdded).replace("{n}", &files.to_string()),
+        TimelineEvent::DraftsUpdated { revision } => {
+            t(lang, Key::EventDraftsUpdated).replace("{n}", &revision.to_string())
+        }
+        TimelineEvent::Claimed => t(lang, Key::EventClaimed).to_string(),
+        TimelineEvent::Assigned { assignee, priority, due_date } => {
+            let mut text = t(lang, Key::EventAssigned).replace("{name}", assignee);
+            #[cfg(feature = "staff")]
+            if let Some(p) = priority {
+                let key = crate::pages::staff::PRIORITIES.iter().find(|(v, _, _)| v == p).map(|(_, _, k)| *k);
+                if let Some(key) = key {
+                    text.push_str(&format!(" · {}", t(lang, key).to_lowercase()));
+                }
+            }
+            #[cfg(not(feature = "staff"))]
+            let _ = priority;
+            if let Some(day) = due_date {
+                let due = t(lang, Key::EventDue).replace("{date}", &crate::util::format_day(day, lang));
+                text.push_str(&format!(" · {due}"));
+            }
+            text
+        }
+        TimelineEvent::Acknowledged { fixed: true } => t(lang, Key::EventAcknowledgedFixed).to_string(),
+        TimelineEvent::Acknowledged { fixed: false } => t(lang, Key::EventAcknowledged).to_string(),
+    }
+}
+
+/// What follows a timeline entry's heading: its event in words, then the text a person wrote (or
+/// a note that the retention period erased it).
+pub fn timeline_details(event: Option<&TimelineEvent>, body: Option<&str>, erased: bool, lang: Lang) -> Html {
+    html! {
+        <>
+            if let Some(event) = event {
+                <p class="event-detail">{ timeline_event(event, lang) }</p>
+            }
+            if erased {
+                <p class="event-body event-erased">{ t(lang, Key::TimelineErased) }</p>
+            } else if let Some(body) = body {
+                <p class="event-body prewrap">{ body.to_string() }</p>
+            }
+        </>
+    }
 }

@@ -1,6 +1,9 @@
-//! Dashboard Manajemen Tiket: the staff home. Who is signed in, the staff area's links, and the
-//! ticket queue with the deliveries that failed (analysts and the head; administrators see their
-//! tools); for the head, this year's figures and the way to the statistics.
+//! Dashboard Manajemen Tiket: the team's home. Who is signed in, the staff area's links, and the
+//! ticket queue with the deliveries that failed (analysts and the head); for the head, this
+//! year's figures and the way to the statistics. Administrators without a team role land on
+//! their own overview (`pages::staff::admin_home`).
+
+use std::rc::Rc;
 
 use gloo_net::http::Method;
 use ttis_shared::Role;
@@ -9,13 +12,12 @@ use yew_router::prelude::*;
 
 use crate::api;
 use crate::app::Route;
-use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
 use crate::pages::staff::StaffNav;
 use crate::pages::staff::deliveries::FailedDeliveries;
 use crate::pages::staff::queue::TicketQueue;
 use crate::pages::staff::statistics::StatsTeaser;
-use crate::state::{Auth, AuthAction, use_auth, use_lang};
+use crate::state::{Auth, AuthAction, Session, use_auth, use_lang};
 
 /// Shown while the app asks the API whether the refresh cookie still holds a session.
 #[function_component(Checking)]
@@ -28,21 +30,20 @@ pub fn checking() -> Html {
     }
 }
 
-#[function_component(Dashboard)]
-pub fn dashboard() -> Html {
+/// Who is signed in, with their roles and the sign-out button (the staff home pages' head).
+#[derive(Properties, PartialEq)]
+pub struct UserBoxProps {
+    pub session: Rc<Session>,
+}
+
+#[function_component(UserBox)]
+pub fn user_box(props: &UserBoxProps) -> Html {
     let lang = use_lang();
     let auth = use_auth();
     let busy = use_state(|| false);
-
-    let session = match &auth.auth {
-        Auth::Checking => return html! { <Checking /> },
-        Auth::SignedOut => return html! { <Redirect<Route> to={Route::Login} /> },
-        Auth::SignedIn(session) => session.clone(),
-    };
-
     let on_logout = {
         let auth = auth.clone();
-        let token = session.token.clone();
+        let token = props.session.token.clone();
         let busy = busy.clone();
         Callback::from(move |_: MouseEvent| {
             let auth = auth.clone();
@@ -55,11 +56,40 @@ pub fn dashboard() -> Html {
             });
         })
     };
+    let roles = props.session.user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
+    html! {
+        <div class="user-box">
+            <p class="user-box-label">{ t(lang, Key::SignedInAs) }</p>
+            <p id="current-user">
+                <strong class="user-name">{ props.session.user.name.clone() }</strong>
+                { " " }
+                <span class="user-roles">{ roles }</span>
+            </p>
+            <button type="button" id="logout-button" class="btn btn-secondary" onclick={on_logout} disabled={*busy}>
+                { t(lang, Key::Logout) }
+            </button>
+        </div>
+    }
+}
 
-    let roles = session.user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
-    let is_admin = session.has_role(Role::Admin);
+/// The team's home: the ticket queue. An administrator without a team role has no tickets to
+/// see, and is taken to the administrator's overview instead.
+#[function_component(Dashboard)]
+pub fn dashboard() -> Html {
+    let lang = use_lang();
+    let auth = use_auth();
+
+    let session = match &auth.auth {
+        Auth::Checking => return html! { <Checking /> },
+        Auth::SignedOut => return html! { <Redirect<Route> to={Route::Login} /> },
+        Auth::SignedIn(session) => session.clone(),
+    };
+
     let is_head = session.has_role(Role::Head);
     let works_tickets = session.has_role(Role::Analyst) || is_head;
+    if !works_tickets && session.has_role(Role::Admin) {
+        return html! { <Redirect<Route> to={Route::AdminHome} /> };
+    }
 
     html! {
         <div class="container container-wide page">
@@ -68,39 +98,13 @@ pub fn dashboard() -> Html {
                     <p class="eyebrow">{ t(lang, Key::StaffArea) }</p>
                     <h1>{ t(lang, Key::DashboardTitle) }</h1>
                 </div>
-                <div class="user-box">
-                    <p class="user-box-label">{ t(lang, Key::SignedInAs) }</p>
-                    <p id="current-user">
-                        <strong class="user-name">{ session.user.name.clone() }</strong>
-                        { " " }
-                        <span class="user-roles">{ roles }</span>
-                    </p>
-                    <button type="button" id="logout-button" class="btn btn-secondary" onclick={on_logout} disabled={*busy}>
-                        { t(lang, Key::Logout) }
-                    </button>
-                </div>
+                <UserBox session={session.clone()} />
             </div>
 
             <StaffNav session={session.clone()} />
 
             if is_head {
                 <StatsTeaser session={session.clone()} />
-            }
-
-            if is_admin {
-                <nav class="panel tools" aria-label={t(lang, Key::AdminToolsLabel)}>
-                    <h2>{ t(lang, Key::AdminToolsTitle) }</h2>
-                    <p class="tools-links">
-                        <NavLink to={Route::Users} id="users-link" class="btn btn-primary">{ t(lang, Key::UsersTitle) }</NavLink>
-                        <NavLink to={Route::Pses} id="admin-pses-link" class="btn btn-secondary">{ t(lang, Key::PsesTitle) }</NavLink>
-                        <NavLink to={Route::Categories} id="admin-categories-link" class="btn btn-secondary">{ t(lang, Key::CategoriesTitle) }</NavLink>
-                        <NavLink to={Route::Organization} id="admin-organization-link" class="btn btn-secondary">{ t(lang, Key::OrgTitle) }</NavLink>
-                        <NavLink to={Route::Webhooks} id="admin-webhooks-link" class="btn btn-secondary">{ t(lang, Key::WebhooksTitle) }</NavLink>
-                        <NavLink to={Route::SlaPolicy} id="admin-sla-link" class="btn btn-secondary">{ t(lang, Key::SlaPolicyNav) }</NavLink>
-                        <NavLink to={Route::Security} id="admin-security-link" class="btn btn-secondary">{ t(lang, Key::SecurityTitle) }</NavLink>
-                        <NavLink to={Route::Audit} id="admin-audit-link" class="btn btn-secondary">{ t(lang, Key::AuditTitle) }</NavLink>
-                    </p>
-                </nav>
             }
 
             if works_tickets {

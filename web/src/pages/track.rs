@@ -521,9 +521,7 @@ fn status_view(props: &StatusProps) -> Html {
             <li class={classes!("event", matches!(e.kind, PublicEventKind::Message).then_some("event-message"))} id={format!("track-event-{i}")}>
                 <time datetime={e.at.to_rfc3339()}>{ util::format_datetime(&e.at, lang) }</time>
                 <p class="event-what">{ what }</p>
-                if let Some(body) = &e.body {
-                    <p class="event-body prewrap">{ body.clone() }</p>
-                }
+                { crate::pages::common::timeline_details(e.event.as_ref(), e.body.as_deref(), e.erased, lang) }
             </li>
         }
     });

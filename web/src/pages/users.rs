@@ -20,6 +20,7 @@ use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
 use crate::pages::dashboard::Checking;
 use crate::pages::login::server_error;
+use crate::pages::staff::StaffNav;
 use crate::pages::staff::account::SessionTable;
 use crate::state::{Auth, Session, use_auth, use_lang};
 use crate::util;
@@ -160,14 +161,15 @@ fn users_admin(props: &AdminProps) -> Html {
     };
 
     html! {
-        <div class="container page">
+        <div class="container container-wide page users-page">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow"><NavLink to={Route::Dashboard}>{ t(lang, Key::BackDashboard) }</NavLink></p>
+                    <p class="eyebrow"><NavLink to={Route::AdminHome}>{ t(lang, Key::BackAdminHome) }</NavLink></p>
                     <h1>{ t(lang, Key::UsersTitle) }</h1>
                     <p class="lead">{ t(lang, Key::UsersLead) }</p>
                 </div>
             </div>
+            <StaffNav session={props.session.clone()} />
             <div class="grid-users">
                 <section class="panel" aria-labelledby="users-list-title">
                     <h2 id="users-list-title">

@@ -7,6 +7,7 @@
 //! countdown, durations, labels of SOP steps, severities, categories, channels and priorities).
 
 pub mod account;
+pub mod admin_home;
 pub mod approvals;
 pub mod audit;
 pub mod categories;
@@ -228,7 +229,10 @@ pub fn use_categories() -> Rc<Vec<Category>> {
     (*categories).clone()
 }
 
-/// The links of the staff area.
+/// The staff area's navigation: the one place its links are listed, shown under the page head
+/// of every staff page. Each link is there for the roles it serves: the ticket dashboard for the
+/// team, the approval queue (with the number waiting) for the head, the administrator's overview
+/// and tools for administrators, the account for everyone.
 #[derive(Properties, PartialEq)]
 pub struct StaffNavProps {
     pub session: Rc<Session>,
@@ -236,20 +240,51 @@ pub struct StaffNavProps {
 
 #[function_component(StaffNav)]
 pub fn staff_nav(props: &StaffNavProps) -> Html {
-    let lang = use_lang();
-    let is_admin = props.session.has_role(ttis_shared::Role::Admin);
-    let works = props.session.has_role(ttis_shared::Role::Analyst) || props.session.has_role(ttis_shared::Role::Head);
-    let is_head = props.session.has_role(ttis_shared::Role::Head);
     use crate::components::nav_link::NavLink;
+    use ttis_shared::Role;
+    let lang = use_lang();
+    let route = use_route::<Route>();
+    let is_admin = props.session.has_role(Role::Admin);
+    let is_head = props.session.has_role(Role::Head);
+    let works = props.session.has_role(Role::Analyst) || is_head;
+    let waiting = use_state(|| 0u64);
+    {
+        // Asked again on every page change, so an approval elsewhere shows at once.
+        let waiting = waiting.clone();
+        let token = is_head.then(|| props.session.token.clone());
+        use_effect_with((token, route), move |(token, _)| {
+            if let Some(token) = token.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(n) = approvals::awaiting_count(&token, lang).await {
+                        waiting.set(n);
+                    }
+                });
+            }
+        });
+    }
     html! {
         <nav class="staff-nav no-print" aria-label={t(lang, Key::StaffNavLabel)}>
             <ul>
-                <li><NavLink to={Route::Dashboard}>{ t(lang, Key::DashboardTitle) }</NavLink></li>
+                if works {
+                    <li><NavLink to={Route::Dashboard} id="dashboard-link">{ t(lang, Key::DashboardTitle) }</NavLink></li>
+                }
+                if is_admin {
+                    <li><NavLink to={Route::AdminHome} id="admin-home-link">{ t(lang, Key::AdminHomeNav) }</NavLink></li>
+                }
                 if works {
                     <li><NavLink to={Route::NewTicket} id="new-ticket-link">{ t(lang, Key::NewTicketTitle) }</NavLink></li>
                 }
                 if is_head {
-                    <li><NavLink to={Route::Approvals} id="staff-approvals-link">{ t(lang, Key::NavApprovals) }</NavLink></li>
+                    <li>
+                        <NavLink to={Route::Approvals} id="approvals-link">
+                            { t(lang, Key::NavApprovals) }
+                            { " " }
+                            <span id="approvals-badge" class="nav-badge" hidden={*waiting == 0}>{ *waiting }</span>
+                            if *waiting > 0 {
+                                <span class="visually-hidden">{ format!(" {}", t(lang, Key::ApprovalsWaiting)) }</span>
+                            }
+                        </NavLink>
+                    </li>
                 }
                 if works {
                     <li><NavLink to={Route::Statistics} id="statistics-link">{ t(lang, Key::StatsNav) }</NavLink></li>
@@ -258,10 +293,10 @@ pub fn staff_nav(props: &StaffNavProps) -> Html {
                 <li><NavLink to={Route::Pses} id="pses-link">{ t(lang, Key::PsesTitle) }</NavLink></li>
                 if is_admin {
                     <li><NavLink to={Route::Categories} id="categories-link">{ t(lang, Key::CategoriesTitle) }</NavLink></li>
-                    <li><NavLink to={Route::Users}>{ t(lang, Key::UsersTitle) }</NavLink></li>
+                    <li><NavLink to={Route::Users} id="users-link">{ t(lang, Key::UsersTitle) }</NavLink></li>
                     <li><NavLink to={Route::Organization} id="organization-link">{ t(lang, Key::NavOrganization) }</NavLink></li>
                     <li><NavLink to={Route::SlaPolicy} id="sla-link">{ t(lang, Key::SlaPolicyNav) }</NavLink></li>
-                    <li><NavLink to={Route::Webhooks} id="staff-webhooks-link">{ t(lang, Key::WebhooksTitle) }</NavLink></li>
+                    <li><NavLink to={Route::Webhooks} id="webhooks-link">{ t(lang, Key::WebhooksTitle) }</NavLink></li>
                     <li><NavLink to={Route::Security} id="security-link">{ t(lang, Key::NavSecurity) }</NavLink></li>
                     <li><NavLink to={Route::Audit} id="audit-link">{ t(lang, Key::NavAudit) }</NavLink></li>
                 }

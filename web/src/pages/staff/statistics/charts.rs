@@ -206,8 +206,9 @@ pub fn horizontal_bars(id: &'static str, aria: String, rows: &[Row], max: f64, t
                                     </>
                                 }
                             }
+                            // Inside the bar's track (the narrow column after it holds figures, not words).
                             None => html! {
-                                <text class="value value-none" x={n(if track { plot_w + 6.0 } else { 0.0 })} y={n(bar_y + BAR / 2.0)}
+                                <text class="value value-none" x={n(if track { 8.0 } else { 0.0 })} y={n(bar_y + BAR / 2.0)}
                                     dominant-baseline="middle">{ r.text.clone() }</text>
                             },
                         } }

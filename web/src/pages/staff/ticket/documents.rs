@@ -251,10 +251,10 @@ fn document_row(props: &RowProps) -> Html {
                     <span class="field-error" role="alert">{ err.message(lang) }</span>
                 }
             </td>
-            <td class="doc-version">{ format!("v{}", doc.version) }</td>
-            <td class="doc-status">{ status_chip(doc, lang) }</td>
-            <td class="doc-number">{ doc.number.clone().unwrap_or_else(|| "—".into()) }</td>
-            <td class="doc-signed">
+            <td class="doc-version" data-label={t(lang, Key::DocVersion)}>{ format!("v{}", doc.version) }</td>
+            <td class="doc-status" data-label={t(lang, Key::Status)}>{ status_chip(doc, lang) }</td>
+            <td class="doc-number" data-label={t(lang, Key::DocNumber)}>{ doc.number.clone().unwrap_or_else(|| "—".into()) }</td>
+            <td class="doc-signed" data-label={t(lang, Key::DocSigned)}>
                 if let Some(sig) = &doc.signature {
                     <time datetime={sig.signed_at.to_rfc3339()}>{ util::format_datetime(&sig.signed_at, lang) }</time>
                     <span class="cell-sub">{ sig.signer_name.clone() }</span>

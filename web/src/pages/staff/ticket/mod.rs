@@ -13,13 +13,14 @@ mod deliveries;
 pub mod documents;
 mod drafts;
 mod sla_table;
+mod timeline;
 
 use std::rc::Rc;
 
 use gloo_net::http::Method;
 use ttis_shared::dto::documents::{DocumentKind, DocumentStatus};
 use ttis_shared::dto::reports::Category;
-use ttis_shared::dto::tickets::{MessageRequest, PseList, PseRef, TicketDetail, TimelineEntry, UserRef};
+use ttis_shared::dto::tickets::{MessageRequest, PseList, PseRef, TicketDetail, UserRef};
 use ttis_shared::procedure::{Action, ReportState};
 use ttis_shared::{Lang, Role};
 use yew::prelude::*;
@@ -227,7 +228,7 @@ fn ticket_view(props: &ViewProps) -> Html {
                             <deliveries::DeliveriesPanel code={d.code.clone()} items={d.deliveries.clone()} token={token.clone()}
                                 can_resend={ctx.session.has_role(Role::Analyst)} on_done={on_updated.clone()} />
                             { evidence_panel(d, &ctx) }
-                            { timeline_panel(d, lang) }
+                            { timeline::timeline_panel(d, lang) }
                             if ctx.session.has_role(Role::Analyst) {
                                 <MessageForm code={d.code.clone()} token={token.clone()} on_done={on_updated.clone()} />
                             }
@@ -462,6 +463,14 @@ fn evidence_panel(d: &TicketDetail, ctx: &Ctx) -> Html {
     }
 }
 
+/// Who uploaded a file: a staff member's name, or the reporter (stored as `reporter`).
+fn uploader(uploaded_by: &str, lang: Lang) -> String {
+    match uploaded_by {
+        "reporter" => t(lang, Key::AuthorReporterStaff).to_string(),
+        name => name.to_string(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct EvidenceRowProps {
     code: String,
@@ -499,7 +508,7 @@ fn evidence_row(props: &EvidenceRowProps) -> Html {
                 <span class="file-size">{ format!("{} · {}", e.content_type, format_bytes(e.size, lang)) }</span>
                 <span class="hash-line"><abbr title="SHA-256">{ "SHA-256" }</abbr>{ ": " }<code class="hash">{ e.sha256.clone() }</code></span>
                 <span class="cell-sub">
-                    { format!("{} · {}", e.uploaded_by, util::format_datetime(&e.uploaded_at, lang)) }
+                    { format!("{} · {}", uploader(&e.uploaded_by, lang), util::format_datetime(&e.uploaded_at, lang)) }
                     if e.metadata_stripped { { format!(" · {}", t(lang, Key::EvidenceMetadataStripped)) } }
                 </span>
                 if let Some(err) = &*error {
@@ -511,53 +520,6 @@ fn evidence_row(props: &EvidenceRowProps) -> Html {
                 { t(lang, if *busy { Key::Loading } else { Key::Download }) }
             </button>
         </li>
-    }
-}
-
-fn timeline_kind(e: &TimelineEntry, lang: Lang) -> String {
-    match e.kind.as_str() {
-        "state_change" => {
-            let to = e.to_state.map(|s| s.label(lang)).unwrap_or_default();
-            match e.from_state {
-                Some(from) => format!("{} {} → {to}", t(lang, Key::TlStateChange), from.label(lang)),
-                None => format!("{} {to}", t(lang, Key::TlStateChange)),
-            }
-        }
-        "message" => t(lang, Key::TlMessage).to_string(),
-        "reply" => t(lang, Key::TlReply).to_string(),
-        "note" => t(lang, Key::TlNote).to_string(),
-        "assignment" => t(lang, Key::TlAssignment).to_string(),
-        other => other.to_string(),
-    }
-}
-
-fn timeline_panel(d: &TicketDetail, lang: Lang) -> Html {
-    html! {
-        <section class="panel" aria-labelledby="ticket-timeline-title">
-            <h2 id="ticket-timeline-title">{ t(lang, Key::TimelineTitle) }</h2>
-            if d.timeline.is_empty() {
-                <p>{ t(lang, Key::TimelineEmpty) }</p>
-            } else {
-                <ol class="timeline" id="ticket-timeline">
-                    { for d.timeline.iter().map(|e| html! {
-                        <li id={format!("timeline-{}", e.id)}
-                            class={classes!("event", format!("event-{}", e.kind), (!e.public).then_some("event-internal"))}>
-                            <time datetime={e.at.to_rfc3339()}>{ util::format_datetime(&e.at, lang) }</time>
-                            <p class="event-what">
-                                { timeline_kind(e, lang) }
-                                { " · " }<span class="event-author">{ e.author.clone() }</span>
-                                if !e.public {
-                                    { " " }<span class="badge badge-internal">{ t(lang, Key::InternalBadge) }</span>
-                                }
-                            </p>
-                            if let Some(body) = &e.body {
-                                <p class="event-body prewrap">{ body.clone() }</p>
-                            }
-                        </li>
-                    }) }
-                </ol>
-            }
-        </section>
     }
 }
 

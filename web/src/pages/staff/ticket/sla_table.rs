@@ -34,7 +34,12 @@ fn status_text(row: &StepTime, lang: Lang) -> &'static str {
 
 fn when(at: Option<&chrono::DateTime<chrono::Utc>>, lang: Lang) -> Html {
     match at {
-        Some(at) => html! { <time datetime={at.to_rfc3339()}>{ util::format_datetime(at, lang) }</time> },
+        // Day and time each kept whole, on two lines when the column is narrow.
+        Some(at) => html! {
+            <time datetime={at.to_rfc3339()} title={util::format_datetime(at, lang)}>
+                <span class="nowrap">{ util::format_date(at, lang) }</span>{ " " }<span class="nowrap">{ util::format_time(at, lang) }</span>
+            </time>
+        },
         None => html! { <span class="muted">{ "—" }</span> },
     }
 }
@@ -70,24 +75,24 @@ pub fn sla_panel(rows: &[StepTime], lang: Lang) -> Html {
                                     <th scope="row" class="sla-step-name">
                                         <span class="step-num">{ r.step }</span>{ " " }{ step_label(r.step, lang) }
                                     </th>
-                                    <td class="sla-standard">{ standard_text(r.time_standard, lang) }</td>
-                                    <td>{ when(r.started_at.as_ref(), lang) }</td>
-                                    <td>
+                                    <td class="sla-standard" data-label={t(lang, Key::ClockStandard)}>{ standard_text(r.time_standard, lang) }</td>
+                                    <td data-label={t(lang, Key::ClockStarted)}>{ when(r.started_at.as_ref(), lang) }</td>
+                                    <td data-label={t(lang, Key::SlaEnded)}>
                                         if running {
                                             <span class="sla-running">{ t(lang, Key::SlaRunning) }</span>
                                         } else {
                                             { when(r.ended_at.as_ref(), lang) }
                                         }
                                     </td>
-                                    <td class="sla-spent">
+                                    <td class="sla-spent" data-label={t(lang, Key::SlaSpent)}>
                                         if r.started_at.is_some() {
                                             { duration(r.elapsed_seconds, lang) }
                                         } else {
                                             <span class="muted">{ "—" }</span>
                                         }
                                     </td>
-                                    <td>{ when(r.due_at.as_ref(), lang) }</td>
-                                    <td>
+                                    <td data-label={t(lang, Key::ClockDue)}>{ when(r.due_at.as_ref(), lang) }</td>
+                                    <td data-label={t(lang, Key::Status)}>
                                         <span class={format!("sla-status sla-status-{code}")}>{ status_text(r, lang) }</span>
                                     </td>
                                 </tr>

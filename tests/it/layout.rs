@@ -1,0 +1,263 @@
+//! The staff pages fit the screen: at 390, 1024, 1366 and 1920 px the page never scrolls
+//! sideways, no two cards or panels overlap, nothing sticks out of its card and no table has to
+//! be scrolled to be read. Each page also says what it is in the document's title, and reads in
+//! English without Indonesian left over. Screenshots of every width are kept with
+//! `TTIS_SCREENSHOT_DIR` (whole pages), and of the failing state on failure.
+
+use serde_json::{Value, json};
+use ttis_tests::browser::Browser;
+use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, workspace_root};
+
+const WIDTHS: [u32; 4] = [390, 1024, 1366, 1920];
+
+fn spa_built() {
+    let index = workspace_root().join("web/dist/staff.html");
+    assert!(index.exists(), "the SPA is not built ({}); run `cargo xtask build-web`", index.display());
+}
+
+/// What is wrong with the page's layout, as sentences (empty when it fits). Cards are the
+/// page's panels and cards; one inside another is not an overlap.
+const LAYOUT_PROBLEMS: &str = r#"
+    const vw = window.innerWidth;
+    const problems = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > vw) problems.push(`the page scrolls sideways: ${doc.scrollWidth} px in ${vw} px`);
+    const visible = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+    const name = e => {
+        const h = e.querySelector('h1, h2, h3, caption, legend');
+        return (e.id ? '#' + e.id : e.tagName.toLowerCase() + '.' + [...e.classList].join('.'))
+            + (h ? ` ("${h.textContent.trim().slice(0, 40)}")` : '');
+    };
+    const cards = [...document.querySelectorAll('.panel, .card, .stat-card, .user-box, .state-card, .empty-state')]
+        .filter(visible);
+    const rects = cards.map(e => [e, e.getBoundingClientRect()]);
+    for (let i = 0; i < rects.length; i++) {
+        for (let j = i + 1; j < rects.length; j++) {
+            const [a, ra] = rects[i];
+            const [b, rb] = rects[j];
+            if (a.contains(b) || b.contains(a)) continue;
+            const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+            const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+            if (w > 1 && h > 1) problems.push(`${name(a)} and ${name(b)} overlap (${Math.round(w)}×${Math.round(h)} px)`);
+        }
+    }
+    for (const [e, r] of rects) {
+        if (e.scrollWidth > e.clientWidth + 1) {
+            problems.push(`${name(e)}: its content is ${e.scrollWidth} px wide in ${e.clientWidth} px`);
+        }
+        if (r.left < -1 || r.right > vw + 1) problems.push(`${name(e)} lies outside the window (${Math.round(r.left)}..${Math.round(r.right)})`);
+    }
+    for (const wrap of [...document.querySelectorAll('.table-wrap')].filter(visible)) {
+        if (wrap.scrollWidth > wrap.clientWidth + 1) {
+            problems.push(`${name(wrap.querySelector('table') || wrap)} must be scrolled sideways: ${wrap.scrollWidth} px in ${wrap.clientWidth} px`);
+        }
+    }
+    for (const svg of [...document.querySelectorAll('svg.chart')].filter(visible)) {
+        const box = svg.getBoundingClientRect();
+        for (const text of svg.querySelectorAll('text')) {
+            const r = text.getBoundingClientRect();
+            if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)) {
+                problems.push(`${name(svg.closest('.panel') || svg)}: "${text.textContent.trim().slice(0, 40)}" runs out of its chart`);
+            }
+        }
+    }
+    for (const cell of [...document.querySelectorAll('td.cell-email')].filter(visible)) {
+        const text = document.createRange();
+        text.selectNodeContents(cell);
+        const lines = text.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight);
+        if (lines > 3.5) problems.push(`the email ${cell.textContent.trim()} wraps over ${Math.round(lines)} lines`);
+    }
+    return problems;
+"#;
+
+/// Makes the page's viewport `width` px wide (the window's frame, if any, added).
+async fn set_width(browser: &Browser, width: u32) -> anyhow::Result<()> {
+    let c = &browser.client;
+    c.set_window_size(width, 900).await?;
+    let inner = c.execute("return window.innerWidth;", vec![]).await?.as_u64().unwrap_or(u64::from(width));
+    let frame = u32::try_from(u64::from(width).saturating_sub(inner)).unwrap_or(0);
+    if frame > 0 {
+        c.set_window_size(width + frame, 900).await?;
+    }
+    Ok(())
+}
+
+/// With `TTIS_SCREENSHOT_DIR` set, keeps a screenshot of the whole page (the window made as tall
+/// as the page for it, then put back).
+async fn keep_full_page(browser: &Browser, name: &str, width: u32) -> anyhow::Result<()> {
+    if std::env::var_os("TTIS_SCREENSHOT_DIR").is_none() {
+        return Ok(());
+    }
+    let c = &browser.client;
+    let height = c.execute("return document.documentElement.scrollHeight;", vec![]).await?.as_u64().unwrap_or(900);
+    let (w, _) = c.get_window_size().await?;
+    c.set_window_size(u32::try_from(w).unwrap_or(width), u32::try_from(height.min(8000)).unwrap_or(900)).await?;
+    browser.keep_screenshot(name).await;
+    c.set_window_size(u32::try_from(w).unwrap_or(width), 900).await?;
+    Ok(())
+}
+
+/// Opens `path` at each width, waits for `ready` (a CSS selector), and collects what does not fit;
+/// the document's title must be `title`.
+async fn check_page(
+    browser: &Browser,
+    app: &TestApp,
+    path: &str,
+    ready: &str,
+    title: &str,
+    shot: &str,
+) -> anyhow::Result<()> {
+    let c = &browser.client;
+    let mut failures = Vec::new();
+    for width in WIDTHS {
+        set_width(browser, width).await?;
+        c.goto(&app.url(path)).await?;
+        browser.find(ready).await?;
+        wait_for_title(browser, title).await?;
+        // Let previews and late answers arrive, and fonts settle.
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let problems = c.execute(LAYOUT_PROBLEMS, vec![]).await?;
+        let problems: Vec<String> = serde_json::from_value(problems).unwrap_or_default();
+        keep_full_page(browser, &format!("layout-{shot}-{width}"), width).await?;
+        if !problems.is_empty() {
+            failures.push(format!("{path} at {width} px:\n  - {}", problems.join("\n  - ")));
+        }
+    }
+    anyhow::ensure!(failures.is_empty(), "{}", failures.join("\n"));
+    Ok(())
+}
+
+/// Waits (up to 10 s) until the document's title is `title`.
+async fn wait_for_title(browser: &Browser, title: &str) -> anyhow::Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let now = browser.client.title().await?;
+        if now == title {
+            return Ok(());
+        }
+        anyhow::ensure!(std::time::Instant::now() < deadline, "the title is {now:?}, not {title:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// A ticket with everything on its page: evidence, the analysis with a CVSS vector, the SLA table
+/// and the documents drafted on `verify` (letter, certificate, analysis report).
+async fn drafted_ticket(app: &TestApp, analyst: &str, analyst_id: i64) -> String {
+    let mut report = ttis_tests::sample_report();
+    report["description"] = json!(
+        "Halaman utama situs Dinas Pendidikan menampilkan pesan peretas sejak pukul 08.30 WITA; semua menu \
+         hilang dan tautan di halaman mengarah ke situs judi daring. Tangkapan layar dan log akses terlampir."
+    );
+    let res = app
+        .submit_multipart(&report, vec![("log-akses-disdik-2026-11-28.txt", b"GET /shell.php 200\n".to_vec())])
+        .await;
+    let receipt: Value = res.json().await.unwrap_or_default();
+    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let mut analysis = ttis_tests::sample_analysis(analyst_id);
+    analysis["cvss_vector"] = json!("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+    app.act_ok(analyst, &code, json!({"action": "start_verification"})).await;
+    app.act_ok(analyst, &code, json!({"action": "verify", "analysis": analysis})).await;
+    // The analyst edits the drafts once (revision 2).
+    let detail = app.ticket(analyst, &code).await;
+    let mut drafts = json!({"letter": detail["drafts"]["drafts"]["letter"], "certificate": detail["drafts"]["drafts"]["certificate"]});
+    drafts["letter"]["summary"] = json!("Situs Dinas Pendidikan diubah melalui webshell di direktori unggahan.");
+    let res =
+        app.send_json(reqwest::Method::PUT, &format!("/api/v1/tickets/{code}/drafts"), Some(analyst), &drafts).await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    code
+}
+
+#[tokio::test]
+async fn the_ticket_page_fits_every_screen() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let t = app.team().await;
+    let code = drafted_ticket(&app, &t.analyst, t.analyst_id).await;
+    app.send_json(
+        reqwest::Method::POST,
+        &format!("/api/v1/tickets/{code}/messages"),
+        Some(&t.analyst),
+        &json!({"body": "Sudah dikonfirmasi dengan admin TIK Disdik lewat telepon.", "public": false}),
+    )
+    .await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        browser.sign_in(&app.address, "analis@ttis.test", "password-of-a-test-user").await?;
+        browser.find("#current-user").await?;
+        let path = format!("/staff/tickets/{code}");
+        let ready = "#preview-letter[src^='blob:']";
+        check_page(&browser, &app, &path, ready, &format!("Tiket {code} · TTIS Lapor"), "ticket").await?;
+        // In English, every word on the page is English: the timeline's events, the severity.
+        browser.find("#lang-switch").await?.click().await?;
+        wait_for_title(&browser, &format!("Ticket {code} · TTIS Lapor")).await?;
+        let timeline = browser
+            .wait_for_text("#ticket-timeline", "Drafts of the letter and certificate updated (revision 2)")
+            .await?;
+        anyhow::ensure!(!timeline.contains("Draf surat") && !timeline.contains("(revisi 2)"), "{timeline}");
+        anyhow::ensure!(timeline.contains("Internal note"), "{timeline}");
+        browser.wait_for_text("#ticket-analysis", "High").await?;
+        Ok(())
+    }
+    .await;
+    browser.finish(result).await;
+}
+
+#[tokio::test]
+async fn the_users_page_fits_every_screen() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    for (email, roles) in [
+        ("koordinator.tim.tanggap.insiden@diskominfo.kukarkab.go.id", vec!["analyst", "head"]),
+        ("analis.keamanan.informasi@diskominfo.kukarkab.go.id", vec!["analyst"]),
+        ("kepala.dinas@diskominfo.kukarkab.go.id", vec!["head"]),
+    ] {
+        app.user_with_roles(email, &roles).await;
+    }
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        browser.find("#current-user").await?;
+        check_page(&browser, &app, "/staff/users", "#users-table", "Kelola Pengguna · TTIS Lapor", "users").await
+    }
+    .await;
+    browser.finish(result).await;
+}
+
+/// On an empty database: the head's statistics (every chart without data), and the administrator,
+/// who lands on an overview of their own with the staff navigation once.
+#[tokio::test]
+async fn the_statistics_and_the_admin_overview_fit_every_screen() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        browser.sign_in(&app.address, "kadis@ttis.test", "password-of-a-test-user").await?;
+        browser.find("#current-user").await?;
+        let title = "Statistik Laporan Insiden Siber · TTIS Lapor";
+        check_page(&browser, &app, "/staff/statistics", "#stats-total", title, "statistics").await?;
+        c.goto(&app.url("/staff")).await?;
+        browser.find("#logout-button").await?.click().await?;
+        browser.find("#login-email").await?;
+
+        browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        browser.find("#admin-home").await?;
+        anyhow::ensure!(c.current_url().await?.path() == "/staff/admin", "the administrator lands on the overview");
+        check_page(&browser, &app, "/staff/admin", "#admin-home", "Ikhtisar Administrator · TTIS Lapor", "admin")
+            .await?;
+        for path in ["/staff/audit", "/staff/security", "/staff/webhooks", "/staff/users"] {
+            let links = c
+                .execute(&format!("return document.querySelectorAll('nav a[href=\"{path}\"]').length;"), vec![])
+                .await?;
+            anyhow::ensure!(links == json!(1), "{path} is in the navigation {links} times");
+        }
+        // A public page has its title too, in the reader's language.
+        c.goto(&app.url("/track")).await?;
+        wait_for_title(&browser, "Lacak Laporan · TTIS Lapor").await?;
+        browser.find("#lang-switch").await?.click().await?;
+        wait_for_title(&browser, "Track a Report · TTIS Lapor").await
+    }
+    .await;
+    browser.finish(result).await;
+}
