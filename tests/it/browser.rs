@@ -1,17 +1,9 @@
 //! The SPA in headless Chromium, as a person uses it.
 
 use fantoccini::Locator;
-use ttis_tests::browser::Browser;
-use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, workspace_root};
+use ttis_tests::browser::{Browser, spa_built};
+use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp};
 
-fn spa_built() {
-    let index = workspace_root().join("web/dist/index.html");
-    assert!(
-        index.exists(),
-        "the SPA is not built ({}); run `cargo xtask build-web` or `cargo xtask test`",
-        index.display()
-    );
-}
 
 #[tokio::test]
 async fn staff_sign_in_and_out_through_the_spa() {

@@ -6,8 +6,8 @@
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use ttis_tests::browser::Browser;
-use ttis_tests::{Backend, TestApp, workspace_root};
+use ttis_tests::browser::{Browser, spa_built};
+use ttis_tests::{Backend, TestApp};
 
 /// The deployment of these tests: not the default agency, so the page can only have its names
 /// from the configuration.
@@ -22,14 +22,6 @@ const LOADING_STATE_MS: f64 = 1000.0;
 const FORM_USABLE_MS: f64 = 4000.0;
 const TRANSFER_BYTES: f64 = 350.0 * 1024.0;
 
-fn spa_built() {
-    let index = workspace_root().join("web/dist/index.html");
-    assert!(
-        index.exists(),
-        "the SPA is not built ({}); run `cargo xtask build-web` or `cargo xtask test`",
-        index.display()
-    );
-}
 
 /// The app with this deployment's names.
 pub async fn spawn_deployment_on(backend: Backend) -> TestApp {

@@ -5,15 +5,11 @@
 //! `TTIS_SCREENSHOT_DIR` (whole pages), and of the failing state on failure.
 
 use serde_json::{Value, json};
-use ttis_tests::browser::Browser;
-use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, workspace_root};
+use ttis_tests::browser::{Browser, spa_built};
+use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp};
 
 const WIDTHS: [u32; 4] = [390, 1024, 1366, 1920];
 
-fn spa_built() {
-    let index = workspace_root().join("web/dist/staff.html");
-    assert!(index.exists(), "the SPA is not built ({}); run `cargo xtask build-web`", index.display());
-}
 
 /// What is wrong with the page's layout, as sentences (empty when it fits). Cards are the
 /// page's panels and cards; one inside another is not an overlap.

@@ -104,3 +104,87 @@ async fn the_setup_checklist_names_what_is_still_a_default(app: TestApp) {
     let other = with_smtp.admin_token().await;
     assert!(done(&checklist(&with_smtp, &other).await, "mail"));
 }
+
+/// The first admin lands on the overview with the checklist: each open item links to the page
+/// that sets it, and once everything is set up the checklist is gone.
+#[tokio::test]
+async fn the_first_admin_is_told_what_is_still_a_placeholder() {
+    use ttis_tests::browser::{Browser, spa_built};
+    spa_built();
+    // Mail goes to an SMTP relay here, so that every item can be done.
+    let app = TestApp::spawn_with(ttis_tests::Backend::Sqlite, |env| {
+        env.insert("TTIS_SMTP_URL".into(), "smtp://127.0.0.1:9".into());
+    })
+    .await;
+    let admin = app.admin_token().await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        browser.sign_in(&app.address, ttis_tests::ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        browser.find("#setup-checklist").await?;
+        for key in ["signer-profiles", "logo", "contact", "pse-register", "second-factor"] {
+            let class = browser.find(&format!("#setup-{key}")).await?.attr("class").await?.unwrap_or_default();
+            anyhow::ensure!(class.contains("setup-todo"), "{key}: {class}");
+        }
+        let mail = browser.find("#setup-mail").await?.attr("class").await?.unwrap_or_default();
+        anyhow::ensure!(mail.contains("setup-done"), "mail: {mail}");
+        browser.keep_screenshot("setup-checklist").await;
+        browser.find("#setup-pse-register-link").await?.click().await?;
+        anyhow::ensure!(c.current_url().await?.path() == "/staff/pses", "the item leads to its page");
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    if result.is_err() {
+        browser.finish(result).await;
+        return;
+    }
+
+    // Everything else set up (through the API, as the pages would).
+    let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    let profile = signer_profile("Dr. H. Kepala, M.Si.", "197001011995031001");
+    app.send_json(Method::PUT, "/api/v1/auth/signer-profile", Some(&head), &profile).await;
+    let png = STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+        .unwrap_or_default();
+    app.client
+        .put(app.url("/api/v1/organization/logo"))
+        .bearer_auth(&admin)
+        .header("content-type", "image/png")
+        .body(png)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut org: Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
+    org["organization"]["phone"] = json!("(0541) 661234");
+    org["organization"]["address"] = json!("Jl. Wolter Monginsidi No. 1, Tenggarong 75511");
+    app.send_json(Method::PUT, "/api/v1/organization", Some(&admin), &org["organization"]).await;
+    let pse = json!({"name": "Dinas Pendidikan", "head_name": "Kepala", "head_title": "Kepala Dinas Pendidikan",
+        "emails": ["disdik@kukarkab.go.id"], "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}]});
+    app.send_json(Method::POST, "/api/v1/pses", Some(&admin), &pse).await;
+    let res = app.send_json(Method::POST, "/api/v1/auth/totp", Some(&admin), &json!({"password": ADMIN_PASSWORD})).await;
+    let secret = res.json::<Value>().await.unwrap_or_default()["secret"].as_str().unwrap_or_default().to_string();
+    let code = json!({"code": authenticator_code(&secret, 0)});
+    app.send_json(Method::POST, "/api/v1/auth/totp/activation", Some(&admin), &code).await;
+    let policy = json!({"require_totp_for_privileged": true, "retention_days": null});
+    app.send_json(Method::PUT, "/api/v1/security-policy", Some(&admin), &policy).await;
+    assert_eq!(checklist(&app, &admin).await["complete"], true);
+
+    let result = async {
+        let c = &browser.client;
+        c.goto(&app.url("/staff/admin")).await?;
+        browser.find("#admin-tools-title").await?;
+        // Once the checklist's answer is in, nothing of it is left.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while c.find(fantoccini::Locator::Css("#setup-checklist-loading")).await.is_ok() {
+            anyhow::ensure!(std::time::Instant::now() < deadline, "the checklist never loaded");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        anyhow::ensure!(
+            c.find(fantoccini::Locator::Css("#setup-checklist")).await.is_err(),
+            "the checklist hides itself once everything is set up"
+        );
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+}

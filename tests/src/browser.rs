@@ -8,6 +8,18 @@ use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
+/// Fails the test early, with what to run, when the SPA (both builds) is not in `web/dist`.
+pub fn spa_built() {
+    for page in ["index.html", "staff.html"] {
+        let path = crate::workspace_root().join("web/dist").join(page);
+        assert!(
+            path.exists(),
+            "the SPA is not built ({}); run `cargo xtask build-web` or `cargo xtask test`",
+            path.display()
+        );
+    }
+}
+
 pub struct Browser {
     pub client: Client,
     driver: Child,

@@ -45,7 +45,9 @@ pub fn setup_checklist_panel(props: &SetupChecklistProps) -> Html {
         });
     }
     let list = match &*list {
-        None => return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        None => {
+            return html! { <p class="loading" role="status" id="setup-checklist-loading">{ t(lang, Key::Loading) }</p> };
+        }
         Some(Err(e)) => return html! { <div class="alert alert-error" role="alert">{ e.message(lang) }</div> },
         // Everything set up: nothing to show.
         Some(Ok(l)) if l.complete => return Html::default(),
