@@ -293,3 +293,36 @@ async fn first_render_is_measured() {
         std::fs::write(&path, summary.to_string()).unwrap_or_else(|e| panic!("{path}: {e}"));
     }
 }
+
+/// The SPA names the deployment it serves, as the loading state did: the header, the home page,
+/// the footer and the document title carry the configured government and agency, never another
+/// agency's.
+#[tokio::test]
+async fn the_spa_names_the_deployment_it_serves() {
+    spa_built();
+    let app = spawn_deployment_on(Backend::Sqlite).await;
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        for (path, lang) in [("/", "id"), ("/hall-of-fame", "id"), ("/", "en")] {
+            c.goto(&app.url(path)).await?;
+            if lang == "en" {
+                browser.find("#lang-switch").await?.click().await?;
+                browser.wait_for_text("h1", "Report").await?;
+            }
+            browser.find("h1").await?;
+            let body = browser.find("body").await?.text().await?;
+            for needle in ["Pemerintah Provinsi Kalimantan Tengah", AGENCY_SHOWN] {
+                anyhow::ensure!(body.contains(needle), "{path} ({lang}) names {needle:?}:\n{body}");
+            }
+            for other in ["Kutai", "Kukar"] {
+                anyhow::ensure!(!body.contains(other), "{path} ({lang}) names another agency ({other}):\n{body}");
+            }
+        }
+        let title = c.title().await?;
+        anyhow::ensure!(title.contains("Provinsi Kalimantan Tengah"), "the document title: {title:?}");
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+}

@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::pages;
 use crate::state::{LangProvider, use_lang};
 use ttis_shared::Lang;
@@ -142,7 +142,7 @@ fn switch(route: Route) -> Html {
 pub fn title(route: &Route, lang: Lang) -> String {
     let page = |key: Key| t(lang, key).to_string();
     let name = match route {
-        Route::Home => return page(Key::DocumentTitle),
+        Route::Home => return tn(lang, Key::DocumentTitle),
         Route::Report => page(Key::ReportTitle),
         Route::Track => page(Key::TrackTitle),
         Route::HallOfFame => page(Key::HallTitle),

@@ -8,7 +8,8 @@
 //! [`components`] the header, footer and shared pieces; [`state`] the language and the session
 //! (kept in memory only, restored from the HttpOnly refresh cookie); [`api`] the one `request()`
 //! every call goes through (and [`api::upload`], the report with its files over XHR); [`i18n`] the
-//! message catalogues (every word a person reads); [`hooks`] shared hooks (`/site`); [`util`]
+//! message catalogues (every word a person reads); [`site`] the deployment's names, which the
+//! server writes into the page; [`hooks`] shared hooks (`/site`); [`util`]
 //! browser helpers (clock, local times, clipboard).
 
 pub mod api;
@@ -17,6 +18,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
+pub mod site;
 pub mod state;
 pub mod util;
 

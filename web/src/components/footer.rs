@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::nav_link::{NavLink, staff_link};
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::state::use_lang;
 
 #[function_component(Footer)]
@@ -14,9 +14,9 @@ pub fn footer() -> Html {
         <footer class="site-footer">
             <div class="container footer-inner">
                 <div>
-                    <p class="footer-agency">{ t(lang, Key::AgencyFull) }</p>
-                    <p>{ t(lang, Key::FooterTeam) }</p>
-                    <p class="footer-sop">{ t(lang, Key::FooterSop) }</p>
+                    <p class="footer-agency">{ tn(lang, Key::AgencyFull) }</p>
+                    <p>{ tn(lang, Key::FooterTeam) }</p>
+                    <p class="footer-sop">{ tn(lang, Key::FooterSop) }</p>
                 </div>
                 <ul class="footer-links">
                     <li><NavLink to={Route::Report}>{ t(lang, Key::NavReport) }</NavLink></li>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::app::Route;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::nav_link::NavLink;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::state::use_lang;
 
 #[function_component(Header)]
@@ -23,7 +23,7 @@ pub fn header() -> Html {
     html! {
         <header class="site-header">
             <div class="agency-bar">
-                <div class="container">{ t(lang, Key::AgencyLine) }</div>
+                <div class="container">{ tn(lang, Key::AgencyLine) }</div>
             </div>
             <div class="container header-inner">
                 <NavLink to={Route::Home} class="brand">

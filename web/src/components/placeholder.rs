@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::nav_link::NavLink;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::state::use_lang;
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +25,7 @@ pub fn placeholder(props: &PlaceholderProps) -> Html {
             { props.children.clone() }
             <div class="panel panel-notice" role="status">
                 <span class="badge">{ t(lang, Key::ComingSoonBadge) }</span>
-                <p>{ t(lang, Key::ComingSoonText) }</p>
+                <p>{ tn(lang, Key::ComingSoonText) }</p>
                 <p class="panel-actions">
                     <NavLink to={Route::Home} class="btn btn-secondary">{ t(lang, Key::BackHome) }</NavLink>
                 </p>

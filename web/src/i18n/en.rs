@@ -6,21 +6,15 @@ pub(super) fn text(key: Key) -> &'static str {
     texts! { key;
         // The public pages, and the shell around every page.
         public {
-            Key::DocumentTitle => "TTIS Lapor · Cyber Incident Reporting, Kutai Kartanegara Regency",
+            Key::DocumentTitle => "TTIS Lapor · Cyber Incident Reporting, {region}",
             Key::SkipToContent => "Skip to main content",
             Key::PlatformName => "TTIS Lapor",
             Key::BrandMark => "TTIS",
-            Key::TeamName => "Cyber Incident Response Team · Diskominfo Kukar",
-            Key::AgencyLine => "Kutai Kartanegara Regency Government · Communication and Informatics Agency",
-            Key::AgencyFull => {
-                "Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara (Communication and Informatics Agency of Kutai Kartanegara Regency)"
-            },
-            Key::FooterTeam => {
-                "The Cyber Incident Response Team (TTIS) receives reports of cyber incidents and vulnerabilities in the electronic systems of the Kutai Kartanegara Regency Government."
-            },
-            Key::FooterSop => {
-                "This service carries out the Cyber Incident Reporting SOP No. B-247/DISKOMINFO/000.6/07/2025."
-            },
+            Key::TeamName => "Cyber Incident Response Team",
+            Key::AgencyLine => "{government} · {agency}",
+            Key::AgencyFull => "{agency} {region}",
+            Key::FooterTeam => "The Cyber Incident Response Team (TTIS) receives reports of cyber incidents and vulnerabilities in the electronic systems of the {government}.",
+            Key::FooterSop => "This service follows the cyber-incident reporting SOP of the {agency} {region}.",
             Key::NavLabel => "Main navigation",
             Key::NavHome => "Home",
             Key::NavReport => "Report an incident",
@@ -35,17 +29,13 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::ReportCta => "Report a cyber incident",
             Key::BackHome => "Back to home",
             Key::ComingSoonBadge => "Coming soon",
-            Key::ComingSoonText => {
-                "This feature is being prepared and will be available in a later stage. For urgent matters, contact Diskominfo Kutai Kartanegara through its official channels."
-            },
+            Key::ComingSoonText => "This feature is being prepared and will be available in a later stage. For urgent matters, contact the {agency} {region} through its official channels.",
             Key::Loading => "Loading…",
             Key::ErrorNetwork => "Cannot reach the server. Check your connection and try again.",
             Key::ErrorUnexpected => "The server gave an unexpected answer. Please try again in a moment.",
-            Key::HomeEyebrow => "Cyber Incident Response Team · Diskominfo Kutai Kartanegara",
-            Key::HomeTitle => "Report cyber incidents affecting Kutai Kartanegara Regency Government systems",
-            Key::HomeLead => {
-                "TTIS Lapor is the official channel of the Cyber Incident Response Team (TTIS) of the Communication and Informatics Agency of Kutai Kartanegara Regency to receive, verify and follow up reports of cyber incidents and vulnerabilities."
-            },
+            Key::HomeEyebrow => "Cyber Incident Response Team · {agency} {region}",
+            Key::HomeTitle => "Report cyber incidents affecting the systems of the {government}",
+            Key::HomeLead => "TTIS Lapor is the official channel of the Cyber Incident Response Team (TTIS) of the {agency} {region} to receive, verify and follow up reports of cyber incidents and vulnerabilities.",
             Key::HomeNoAccount => {
                 "No account needed. After submitting, you receive a ticket code and an access key to follow your report."
             },
@@ -61,9 +51,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::HomeWhatAvailability => "Service outages (DoS/DDoS) or misconfiguration",
             Key::HomeWhatVulnerability => "Security vulnerabilities you found in good faith",
             Key::HomeAboutTitle => "About TTIS",
-            Key::HomeAboutText => {
-                "The Cyber Incident Response Team (TTIS) is a team of the Communication and Informatics Agency of Kutai Kartanegara Regency that handles cyber incidents at the local government's electronic system operators (PSE)."
-            },
+            Key::HomeAboutText => "The Cyber Incident Response Team (TTIS) is a team of the {agency} {region} that handles cyber incidents at the local government's electronic system operators (PSE).",
             Key::HomeGoodFaith => {
                 "Report in good faith: do not access, change or share data beyond what is needed to show the finding. Valid reports receive a Certificate of Appreciation."
             },
@@ -93,9 +81,7 @@ pub(super) fn text(key: Key) -> &'static str {
                 "Enter the ticket code and access key from your receipt to see the report's status, its handling steps, and messages from the TTIS team."
             },
             Key::HallTitle => "Hall of Fame",
-            Key::HallLead => {
-                "Recognition for the reporters who helped secure the electronic systems of the Kutai Kartanegara Regency Government. Each reporter of a valid report is shown as they chose: real name, alias or anonymous."
-            },
+            Key::HallLead => "Recognition for the reporters who helped secure the electronic systems of the {government}. Each reporter of a valid report is shown as they chose: real name, alias, or anonymous.",
             Key::VerifyTitle => "Document Verification",
             Key::VerifyLead => {
                 "Check whether a notification letter or certificate of appreciation issued by TTIS is genuine, electronically signed and unaltered."
@@ -724,7 +710,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::DraftRevision => "Revision {n}, updated {at}",
             Key::DraftLetterLegend => "Cyber incident notification letter",
             Key::DraftRecipient => "To (addressee)",
-            Key::DraftRecipientHint => "The addressee's title, e.g. Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara.",
+            Key::DraftRecipientHint => "The addressee's title, e.g. Kepala Dinas Pendidikan {region}.",
             Key::DraftRecipientPlace => "Place (di)",
             Key::DraftNature => "Nature of the letter",
             Key::NatureBiasa => "Ordinary (biasa)",

@@ -6,17 +6,15 @@ pub(super) fn text(key: Key) -> &'static str {
     texts! { key;
         // The public pages, and the shell around every page.
         public {
-            Key::DocumentTitle => "TTIS Lapor · Pelaporan Insiden Siber Kabupaten Kutai Kartanegara",
+            Key::DocumentTitle => "TTIS Lapor · Pelaporan Insiden Siber {region}",
             Key::SkipToContent => "Lewati ke konten utama",
             Key::PlatformName => "TTIS Lapor",
             Key::BrandMark => "TTIS",
-            Key::TeamName => "Tim Tanggap Insiden Siber · Diskominfo Kukar",
-            Key::AgencyLine => "Pemerintah Kabupaten Kutai Kartanegara · Dinas Komunikasi dan Informatika",
-            Key::AgencyFull => "Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara",
-            Key::FooterTeam => {
-                "Tim Tanggap Insiden Siber (TTIS) menerima laporan insiden dan kerentanan siber pada sistem elektronik Pemerintah Kabupaten Kutai Kartanegara."
-            },
-            Key::FooterSop => "Layanan ini menjalankan SOP Pelaporan Insiden Siber No. B-247/DISKOMINFO/000.6/07/2025.",
+            Key::TeamName => "Tim Tanggap Insiden Siber",
+            Key::AgencyLine => "{government} · {agency}",
+            Key::AgencyFull => "{agency} {region}",
+            Key::FooterTeam => "Tim Tanggap Insiden Siber (TTIS) menerima laporan insiden dan kerentanan siber pada sistem elektronik {government}.",
+            Key::FooterSop => "Layanan ini menjalankan SOP Pelaporan Insiden Siber {agency} {region}.",
             Key::NavLabel => "Navigasi utama",
             Key::NavHome => "Beranda",
             Key::NavReport => "Lapor Insiden",
@@ -31,17 +29,13 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::ReportCta => "Lapor Insiden Siber",
             Key::BackHome => "Kembali ke Beranda",
             Key::ComingSoonBadge => "Segera hadir",
-            Key::ComingSoonText => {
-                "Fitur ini sedang disiapkan dan akan tersedia pada tahap berikutnya. Untuk keadaan mendesak, hubungi Diskominfo Kabupaten Kutai Kartanegara melalui kanal resmi."
-            },
+            Key::ComingSoonText => "Fitur ini sedang disiapkan dan akan tersedia pada tahap berikutnya. Untuk keadaan mendesak, hubungi {agency} {region} melalui kanal resmi.",
             Key::Loading => "Memuat…",
             Key::ErrorNetwork => "Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.",
             Key::ErrorUnexpected => "Server memberikan jawaban yang tidak terduga. Coba lagi beberapa saat lagi.",
-            Key::HomeEyebrow => "Tim Tanggap Insiden Siber · Diskominfo Kabupaten Kutai Kartanegara",
-            Key::HomeTitle => "Laporkan insiden siber pada sistem Pemerintah Kabupaten Kutai Kartanegara",
-            Key::HomeLead => {
-                "TTIS Lapor adalah kanal resmi Tim Tanggap Insiden Siber (TTIS) Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara untuk menerima, memverifikasi, dan menindaklanjuti laporan insiden serta kerentanan siber."
-            },
+            Key::HomeEyebrow => "Tim Tanggap Insiden Siber · {agency} {region}",
+            Key::HomeTitle => "Laporkan insiden siber pada sistem {government}",
+            Key::HomeLead => "TTIS Lapor adalah kanal resmi Tim Tanggap Insiden Siber (TTIS) {agency} {region} untuk menerima, memverifikasi, dan menindaklanjuti laporan insiden serta kerentanan siber.",
             Key::HomeNoAccount => {
                 "Tanpa akun. Setelah mengirim, Anda menerima kode tiket dan kunci akses untuk memantau laporan."
             },
@@ -57,9 +51,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::HomeWhatAvailability => "Gangguan layanan (DoS/DDoS) atau kesalahan konfigurasi",
             Key::HomeWhatVulnerability => "Kerentanan keamanan yang Anda temukan dengan itikad baik",
             Key::HomeAboutTitle => "Tentang TTIS",
-            Key::HomeAboutText => {
-                "Tim Tanggap Insiden Siber (TTIS) adalah tim di bawah Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara yang menangani insiden siber pada penyelenggara sistem elektronik (PSE) lingkup pemerintah daerah."
-            },
+            Key::HomeAboutText => "Tim Tanggap Insiden Siber (TTIS) adalah tim di bawah {agency} {region} yang menangani insiden siber pada penyelenggara sistem elektronik (PSE) lingkup pemerintah daerah.",
             Key::HomeGoodFaith => {
                 "Laporkan dengan itikad baik: jangan mengakses, mengubah, atau menyebarkan data melebihi yang diperlukan untuk membuktikan temuan. Laporan yang valid mendapat Sertifikat Apresiasi."
             },
@@ -87,9 +79,7 @@ pub(super) fn text(key: Key) -> &'static str {
                 "Masukkan kode tiket dan kunci akses dari tanda terima untuk melihat status laporan, tahapan penanganannya, dan pesan dari Tim TTIS."
             },
             Key::HallTitle => "Hall of Fame",
-            Key::HallLead => {
-                "Penghargaan bagi para pelapor yang membantu mengamankan sistem elektronik Pemerintah Kabupaten Kutai Kartanegara. Setiap pelapor laporan valid ditampilkan sesuai pilihannya: nama asli, alias, atau anonim."
-            },
+            Key::HallLead => "Penghargaan bagi para pelapor yang membantu mengamankan sistem elektronik {government}. Setiap pelapor laporan valid ditampilkan sesuai pilihannya: nama asli, alias, atau anonim.",
             Key::VerifyTitle => "Verifikasi Dokumen",
             Key::VerifyLead => {
                 "Periksa apakah surat pemberitahuan atau sertifikat apresiasi yang diterbitkan TTIS asli, ditandatangani secara elektronik, dan tidak diubah."
@@ -728,7 +718,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::DraftRevision => "Revisi {n}, diperbarui {at}",
             Key::DraftLetterLegend => "Surat pemberitahuan insiden siber",
             Key::DraftRecipient => "Kepada (Yth.)",
-            Key::DraftRecipientHint => "Jabatan penerima, mis. Kepala Dinas Pendidikan Kabupaten Kutai Kartanegara.",
+            Key::DraftRecipientHint => "Jabatan penerima, mis. Kepala Dinas Pendidikan {region}.",
             Key::DraftRecipientPlace => "Di (tempat)",
             Key::DraftNature => "Sifat surat",
             Key::NatureBiasa => "Biasa",

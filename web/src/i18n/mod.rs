@@ -1037,6 +1037,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     }
 }
 
+/// The text of a key that names the deployment (`{government}`, `{agency}`, `{region}`), with
+/// the configured names filled in ([`crate::site`]).
+pub fn tn(lang: Lang, key: Key) -> String {
+    crate::site::fill(t(lang, key))
+}
+
 /// A step's time standard in words: `Waktu standar: 1 hari kerja`.
 pub fn time_standard(lang: Lang, standard: ttis_shared::procedure::TimeStandard) -> String {
     use ttis_shared::procedure::TimeStandard;

@@ -13,7 +13,7 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::nav_link::NavLink;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::pages::common::{event_value, label_text};
 use crate::state::use_lang;
 use crate::util;
@@ -108,7 +108,7 @@ pub fn hall_of_fame() -> Html {
             <div class="hof-hero">
                 <p class="eyebrow">{ t(lang, Key::TeamName) }</p>
                 <h1>{ t(lang, Key::HallTitle) }</h1>
-                <p class="lead">{ t(lang, Key::HallLead) }</p>
+                <p class="lead">{ tn(lang, Key::HallLead) }</p>
             </div>
             <section class="hof-section" aria-labelledby="hof-list-title">
                 <div class="hof-toolbar">

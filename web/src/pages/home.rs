@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::hooks::use_site;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::state::use_lang;
 use ttis_shared::Lang;
 
@@ -55,9 +55,9 @@ pub fn home() -> Html {
         <>
             <section class="hero">
                 <div class="container hero-inner">
-                    <p class="eyebrow">{ t(lang, Key::HomeEyebrow) }</p>
-                    <h1>{ t(lang, Key::HomeTitle) }</h1>
-                    <p class="lead">{ t(lang, Key::HomeLead) }</p>
+                    <p class="eyebrow">{ tn(lang, Key::HomeEyebrow) }</p>
+                    <h1>{ tn(lang, Key::HomeTitle) }</h1>
+                    <p class="lead">{ tn(lang, Key::HomeLead) }</p>
                     <div class="hero-actions">
                         <NavLink to={Route::Report} id="cta-report" class="btn btn-cta btn-lg">
                             { t(lang, Key::ReportCta) }
@@ -79,7 +79,7 @@ pub fn home() -> Html {
                     </div>
                     <div class="panel panel-accent">
                         <h2>{ t(lang, Key::HomeAboutTitle) }</h2>
-                        <p>{ t(lang, Key::HomeAboutText) }</p>
+                        <p>{ tn(lang, Key::HomeAboutText) }</p>
                         <p>{ t(lang, Key::HomeGoodFaith) }</p>
                     </div>
                 </section>

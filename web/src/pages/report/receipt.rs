@@ -7,7 +7,7 @@ use std::rc::Rc;
 use ttis_shared::dto::reports::{ReportReceipt, SiteInfo};
 use yew::prelude::*;
 
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::state::use_lang;
 use crate::util::{self, format_bytes};
 
@@ -75,7 +75,7 @@ pub fn receipt(props: &ReceiptProps) -> Html {
 
     let (government, agency) = match &props.site {
         Some(s) => (s.government_name.clone(), s.agency_name.clone()),
-        None => (String::new(), t(lang, Key::AgencyFull).to_string()),
+        None => (String::new(), tn(lang, Key::AgencyFull)),
     };
 
     let evidence = r.evidence.iter().enumerate().map(|(i, e)| {

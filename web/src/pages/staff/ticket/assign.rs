@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::super::{PRIORITIES, error_box, field_error};
 use super::ticket_path;
 use crate::api::{self, ApiError};
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::state::{Session, use_lang};
 use crate::util;
 
@@ -270,7 +270,7 @@ pub fn disposition_sheet(props: &SheetProps) -> Html {
     let on_print = Callback::from(|_: MouseEvent| util::print());
     let (gov, agency) = match &props.site {
         Some(s) => (s.government_name.clone(), s.agency_name.clone()),
-        None => (String::new(), t(lang, Key::AgencyFull).to_uppercase()),
+        None => (String::new(), tn(lang, Key::AgencyFull).to_uppercase()),
     };
     let chosen: Option<Priority> = match stored {
         Some(rec) => rec.priority,

@@ -12,7 +12,7 @@ use super::super::{error_box, field_error, set_text};
 use super::actions::is_refusal;
 use super::ticket_path;
 use crate::api::{self, ApiError};
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, t, tn};
 use crate::state::use_lang;
 use crate::util;
 
@@ -184,7 +184,7 @@ pub fn drafts_form(props: &DraftsProps) -> Html {
         html! {
             <div class={classes!("field", e.is_some().then_some("field-invalid"))}>
                 <label for={id.clone()}>{ t(lang, label) }</label>
-                if let Some(h) = hint { <p class="field-hint" id={format!("{id}-hint")}>{ t(lang, h) }</p> }
+                if let Some(h) = hint { <p class="field-hint" id={format!("{id}-hint")}>{ tn(lang, h) }</p> }
                 <input id={id.clone()} type="text" value={(**state).clone()} oninput={set_text::<InputEvent>(state)}
                     aria-invalid={e.is_some().then_some("true")} aria-describedby={described} />
                 if let Some(e) = e { <p class="field-error" id={format!("{id}-error")}>{ e }</p> }
@@ -199,7 +199,7 @@ pub fn drafts_form(props: &DraftsProps) -> Html {
             html! {
                 <div class={classes!("field", e.is_some().then_some("field-invalid"))}>
                     <label for={id.clone()}>{ t(lang, label) }</label>
-                    if let Some(h) = hint { <p class="field-hint" id={format!("{id}-hint")}>{ t(lang, h) }</p> }
+                    if let Some(h) = hint { <p class="field-hint" id={format!("{id}-hint")}>{ tn(lang, h) }</p> }
                     <textarea id={id.clone()} {rows} value={(**state).clone()} oninput={set_text::<InputEvent>(state)}
                         aria-invalid={e.is_some().then_some("true")} aria-describedby={described} />
                     if let Some(e) = e { <p class="field-error" id={format!("{id}-error")}>{ e }</p> }
