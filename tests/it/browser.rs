@@ -4,7 +4,6 @@ use fantoccini::Locator;
 use ttis_tests::browser::{Browser, spa_built};
 use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp};
 
-
 #[tokio::test]
 async fn staff_sign_in_and_out_through_the_spa() {
     spa_built();

@@ -22,7 +22,6 @@ const LOADING_STATE_MS: f64 = 1000.0;
 const FORM_USABLE_MS: f64 = 4000.0;
 const TRANSFER_BYTES: f64 = 350.0 * 1024.0;
 
-
 /// The app with this deployment's names.
 pub async fn spawn_deployment_on(backend: Backend) -> TestApp {
     TestApp::spawn_with(backend, |env| {

@@ -10,7 +10,6 @@ use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp};
 
 const WIDTHS: [u32; 4] = [390, 1024, 1366, 1920];
 
-
 /// What is wrong with the page's layout, as sentences (empty when it fits). Cards are the
 /// page's panels and cards; one inside another is not an overlap.
 const LAYOUT_PROBLEMS: &str = r#"

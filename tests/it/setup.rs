@@ -161,7 +161,8 @@ async fn the_first_admin_is_told_what_is_still_a_placeholder() {
     let pse = json!({"name": "Dinas Pendidikan", "head_name": "Kepala", "head_title": "Kepala Dinas Pendidikan",
         "emails": ["disdik@kukarkab.go.id"], "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}]});
     app.send_json(Method::POST, "/api/v1/pses", Some(&admin), &pse).await;
-    let res = app.send_json(Method::POST, "/api/v1/auth/totp", Some(&admin), &json!({"password": ADMIN_PASSWORD})).await;
+    let res =
+        app.send_json(Method::POST, "/api/v1/auth/totp", Some(&admin), &json!({"password": ADMIN_PASSWORD})).await;
     let secret = res.json::<Value>().await.unwrap_or_default()["secret"].as_str().unwrap_or_default().to_string();
     let code = json!({"code": authenticator_code(&secret, 0)});
     app.send_json(Method::POST, "/api/v1/auth/totp/activation", Some(&admin), &code).await;

@@ -23,8 +23,8 @@ use ttis_shared::dto::documents::{
 use ttis_shared::dto::reports::CertificateName;
 use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::dto::tickets::Severity;
-use ttis_shared::i18n::title_case;
 use ttis_shared::dto::timeline::TimelineEvent;
+use ttis_shared::i18n::title_case;
 
 use super::audit::{self, Actor};
 use super::outbox::{self, NewEmail};
