@@ -162,6 +162,7 @@ async fn every_staff_route_refuses_anonymous_and_every_admin_route_refuses_other
             staff_routes += 1;
             let tagged = |tag: &str| op["tags"].as_array().is_some_and(|t| t.iter().any(|t| t == tag));
             let admin_only = tagged("users")
+                || tagged("organization")
                 || tagged("categories")
                 || (tagged("pses") && method != Method::GET)
                 || (tagged("security") && !path.contains("reporter-data"));
@@ -176,7 +177,8 @@ async fn every_staff_route_refuses_anonymous_and_every_admin_route_refuses_other
     }
     assert!(staff_routes >= 6, "found {staff_routes} staff routes");
     assert_eq!(
-        admin_routes, 16,
-        "users (5, and 3 for sessions and second factors), taxonomy changes (2), PSE changes (3), security policy and retention (3)"
+        admin_routes, 24,
+        "users (5, 3 for sessions and second factors, 2 for signer profiles), organisation (5, and the setup \
+         checklist), taxonomy changes (2), PSE changes (3), security policy and retention (3)"
     );
 }
