@@ -29,6 +29,16 @@ pub fn local_input_now() -> String {
 /// UTC+8)`, ` (WIT, UTC+9)`, or the bare offset elsewhere. A time entered in the form is read in
 /// it and stored as an instant, so a letter prints it in the agency's own zone correctly.
 pub fn local_zone_label(lang: ttis_shared::Lang) -> String {
+    let what = lang.pick("zona waktu perangkat Anda", "your device's time zone");
+    let (zone, offset) = local_zone();
+    match zone {
+        Some(z) => format!(" ({what}: {z}, {offset})"),
+        None => format!(" ({what}: {offset})"),
+    }
+}
+
+/// The browser's time zone: its Indonesian name when it is one (WIB, WITA, WIT), and its offset.
+fn local_zone() -> (Option<&'static str>, String) {
     // `getTimezoneOffset` is minutes *behind* UTC: -480 in Makassar.
     let minutes = -(Date::new_0().get_timezone_offset() as i64);
     let (h, m) = (minutes / 60, (minutes % 60).abs());
@@ -39,11 +49,14 @@ pub fn local_zone_label(lang: ttis_shared::Lang) -> String {
         540 => Some("WIT"),
         _ => None,
     };
-    let what = lang.pick("zona waktu perangkat Anda", "your device's time zone");
-    match zone {
-        Some(z) => format!(" ({what}: {z}, {offset})"),
-        None => format!(" ({what}: {offset})"),
-    }
+    (zone, offset)
+}
+
+/// The short name of the zone a shown time is in (`WITA`, or `UTC+2` outside Indonesia): Indonesia
+/// has three, so a time never goes without it.
+pub fn zone_abbreviation() -> String {
+    let (zone, offset) = local_zone();
+    zone.map(str::to_string).unwrap_or(offset)
 }
 
 /// A `datetime-local` value, read in the browser's local time zone, as UTC.
@@ -65,17 +78,22 @@ fn locale(lang: Lang) -> &'static str {
     lang.pick("id-ID", "en-GB")
 }
 
-/// A date and time for people, in their local time zone and language.
+/// A date and time for people, in their local time zone (named: `6 Desember 2026 pukul 08.15 WITA`) and language.
 pub fn format_datetime(at: &DateTime<Utc>, lang: Lang) -> String {
     let d = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    String::from(d.to_locale_string(locale(lang), &options))
+    format!("{} {}", String::from(d.to_locale_string(locale(lang), &options)), zone_abbreviation())
 }
 
-/// A time of day for people (`14.03`, `14:03`), in their local time zone and language.
+/// A time of day for people (`14.03 WITA`, `14:03 WIB`), in their local time zone (named) and language.
 pub fn format_time(at: &DateTime<Utc>, lang: Lang) -> String {
+    format!("{} {}", format_clock(at, lang), zone_abbreviation())
+}
+
+/// A time of day without its zone (`14.03`), for a table whose heading names the zone once.
+pub fn format_clock(at: &DateTime<Utc>, lang: Lang) -> String {
     let d = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
     let options = Object::new();
     let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
@@ -240,7 +258,7 @@ pub fn format_timestamp(at: &DateTime<Utc>, lang: Lang) -> String {
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = Reflect::set(&options, &"timeStyle".into(), &"medium".into());
-    String::from(d.to_locale_string(locale(lang), &options))
+    format!("{} {}", String::from(d.to_locale_string(locale(lang), &options)), zone_abbreviation())
 }
 
 /// `s` as one part of a URL (a path segment or a query value).

@@ -942,6 +942,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::SlaTableHint => {
                 "Each step's time against its standard. Time waiting for the reporter does not count. Green: within 80% of the standard; amber: close to it; red: past it."
             },
+            Key::SlaTimesIn => "Times in {zone}.",
             Key::SlaEnded => "Ended",
             Key::SlaSpent => "Time spent",
             Key::SlaRunning => "Running",

@@ -956,6 +956,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::SlaTableHint => {
                 "Waktu yang dipakai setiap langkah dibandingkan waktu standarnya. Waktu menunggu jawaban pelapor tidak dihitung. Hijau: dalam 80% waktu standar; kuning: mendekati batas; merah: melewati waktu standar."
             },
+            Key::SlaTimesIn => "Waktu dalam {zone}.",
             Key::SlaEnded => "Selesai",
             Key::SlaSpent => "Waktu terpakai",
             Key::SlaRunning => "Sedang berjalan",

@@ -860,6 +860,7 @@ keys! {
         StatsOpenPage,
         SlaTableTitle,
         SlaTableHint,
+        SlaTimesIn,
         SlaEnded,
         SlaSpent,
         SlaRunning,

@@ -37,7 +37,7 @@ fn when(at: Option<&chrono::DateTime<chrono::Utc>>, lang: Lang) -> Html {
         // Day and time each kept whole, on two lines when the column is narrow.
         Some(at) => html! {
             <time datetime={at.to_rfc3339()} title={util::format_datetime(at, lang)}>
-                <span class="nowrap">{ util::format_date(at, lang) }</span>{ " " }<span class="nowrap">{ util::format_time(at, lang) }</span>
+                <span class="nowrap">{ util::format_date(at, lang) }</span>{ " " }<span class="nowrap">{ util::format_clock(at, lang) }</span>
             </time>
         },
         None => html! { <span class="muted">{ "—" }</span> },
@@ -51,7 +51,7 @@ pub fn sla_panel(rows: &[StepTime], lang: Lang) -> Html {
     html! {
         <section class="panel sla-panel" aria-labelledby="sla-table-title" id="sla-table">
             <h2 id="sla-table-title">{ t(lang, Key::SlaTableTitle) }</h2>
-            <p class="field-hint">{ t(lang, Key::SlaTableHint) }</p>
+            <p class="field-hint">{ t(lang, Key::SlaTableHint) }{ " " }{ t(lang, Key::SlaTimesIn).replace("{zone}", &util::zone_abbreviation()) }</p>
             <div class="table-wrap">
                 <table class="table table-compact sla-steps">
                     <caption class="visually-hidden">{ t(lang, Key::SlaTableTitle) }</caption>
