@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use ttis_tests::hooks::HookReceiver;
 use ttis_tests::smtp::SmtpServer;
-use ttis_tests::{Backend, Team, TestApp, db_tests, problem, sample_analysis, sample_report};
+use ttis_tests::{Backend, Team, TestApp, db_tests, final_doc, problem, sample_analysis, sample_report};
 
 db_tests!(
     the_nine_steps_run_end_to_end_with_real_mail,
@@ -66,14 +66,6 @@ async fn wait_all_sent(app: &TestApp) {
     while app.count("outbox WHERE status <> 'sent'").await > 0 && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-fn final_doc(detail: &Value, kind: &str) -> Value {
-    detail["documents"]
-        .as_array()
-        .and_then(|d| d.iter().find(|x| x["kind"] == kind && x["status"] == "final"))
-        .cloned()
-        .unwrap_or_default()
 }
 
 fn at(v: &Value) -> chrono::DateTime<chrono::Utc> {

@@ -48,13 +48,6 @@ fn docs_of(detail: &Value, kind: &str) -> Vec<Value> {
         .unwrap_or_default()
 }
 
-async fn pdf(app: &TestApp, token: &str, code: &str, doc: &Value) -> Vec<u8> {
-    let id = doc["id"].as_str().unwrap_or_default();
-    let res = app.get(&format!("/api/v1/tickets/{code}/documents/{id}"), Some(token)).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.bytes().await.map(|b| b.to_vec()).unwrap_or_default()
-}
-
 /// The number a pattern gives for `seq` this month (WITA), as the head's approval would.
 fn expected_number(pattern: &str, seq: i64) -> String {
     let now = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap_or(chrono::Utc.fix()));
@@ -102,7 +95,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
         "the real name: the reporter asked for the alias on the Hall of Fame, not on the certificate"
     );
     assert_eq!(drafts["letter"]["recipient_place"], "Tenggarong", "the `di` line names a town");
-    let draft_text = pdf_text(&pdf(&app, &t.analyst, &code, &letters[0]).await);
+    let draft_text = pdf_text(&app.document_pdf(&t.analyst, &code, &letters[0]).await);
     assert!(draft_text.contains("DRAF"), "{draft_text}");
     assert!(draft_text.contains("(diberikan saat disetujui)"));
 
@@ -130,7 +123,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     let letters = docs_of(&detail, "notification_letter");
     assert_eq!(letters.iter().map(|d| d["version"].as_i64().unwrap_or(0)).collect::<Vec<_>>(), [2, 1]);
     assert_eq!(docs_of(&detail, "certificate").len(), 2);
-    let text = pdf_text(&pdf(&app, &t.analyst, &code, &letters[0]).await);
+    let text = pdf_text(&app.document_pdf(&t.analyst, &code, &letters[0]).await);
     assert!(text.contains("pihak tidak dikenal pada malam hari"), "{text}");
     assert!(text.contains("5 hari kerja"), "{text}");
 
@@ -170,7 +163,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     assert_eq!(certificate["number"], expected_number("{seq}/SERT-TTIS/{ROMAN_MM}/{YYYY}", 1));
     assert_eq!(letter["signature"]["algorithm"], "ed25519");
 
-    let letter_pdf = pdf(&app, &t.analyst, &code, &letter).await;
+    let letter_pdf = app.document_pdf(&t.analyst, &code, &letter).await;
     let text = pdf_text(&letter_pdf);
     let number = letter["number"].as_str().unwrap_or_default();
     for needle in [
@@ -189,7 +182,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     let letter_id = letter["id"].as_str().unwrap_or_default();
     let short = |doc: &Value| doc["verification_code"].as_str().unwrap_or_default().replace('-', "");
     assert_eq!(pdf_qr_codes(&letter_pdf), [format!("{ISSUER}/verify/{}", short(&letter))]);
-    let certificate_pdf = pdf(&app, &t.analyst, &code, &certificate).await;
+    let certificate_pdf = app.document_pdf(&t.analyst, &code, &certificate).await;
     let text = pdf_text(&certificate_pdf);
     assert!(text.contains("SERTIFIKAT APRESIASI") && text.contains("Budi Santoso"), "{text}");
     assert!(text.contains(certificate["number"].as_str().unwrap_or("?")));
@@ -357,7 +350,7 @@ async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: Test
     // name to the approval; the signed one names the head who approved it.
     let code = drafted(&app, &t).await;
     let draft_letter = docs_of(&app.ticket(&t.analyst, &code).await, "notification_letter").remove(0);
-    let text = pdf_text(&pdf(&app, &t.analyst, &code, &draft_letter).await);
+    let text = pdf_text(&app.document_pdf(&t.analyst, &code, &draft_letter).await);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("KEPALA DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK"), "{text}");
     assert!(text.contains("(ditentukan saat disetujui)"), "{text}");
@@ -367,7 +360,7 @@ async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: Test
     let certificate = docs_of(&detail, "certificate").remove(0);
     assert_eq!(certificate["number"], expected_number("{seq}/TTIS-KUKAR/{ROMAN_MM}/{YYYY}", 1));
     assert_eq!(letter["number"], expected_number("B-{seq}/DISKOMINFO/555/{MM}/{YYYY}", 1));
-    let text = pdf_text(&pdf(&app, &t.analyst, &code, &letter).await);
+    let text = pdf_text(&app.document_pdf(&t.analyst, &code, &letter).await);
     for needle in ["DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN", HEAD_NAME, &format!("NIP. {HEAD_NIP}")] {
         assert!(text.contains(needle), "{needle:?} not in the letter:\n{text}");
     }
@@ -467,7 +460,7 @@ async fn the_documents_say_what_the_reporter_and_the_register_said(app: TestApp)
     assert_eq!(detail["drafts"]["drafts"]["letter"]["recipient_place"], "Tenggarong Seberang");
 
     let analysis = docs_of(&detail, "analysis_report").remove(0);
-    let text = flat(&pdf_text(&pdf(&app, &t.analyst, &code, &analysis).await));
+    let text = flat(&pdf_text(&app.document_pdf(&t.analyst, &code, &analysis).await));
     assert!(text.contains("Web Defacement (Deface)"), "{text}");
     assert!(!text.contains("web_defacement"), "a category's name, never its key:\n{text}");
 
@@ -475,12 +468,12 @@ async fn the_documents_say_what_the_reporter_and_the_register_said(app: TestApp)
     let detail = app.act_ok(&t.head, &code, ttis_tests::approve()).await;
     let letter =
         docs_of(&detail, "notification_letter").into_iter().find(|d| d["status"] == "final").unwrap_or_default();
-    let text = flat(&pdf_text(&pdf(&app, &t.analyst, &code, &letter).await));
+    let text = flat(&pdf_text(&app.document_pdf(&t.analyst, &code, &letter).await));
     assert!(text.contains("28 November 2026 pukul 08.15 WITA"), "the time the reporter entered:\n{text}");
     assert!(text.contains("di Tenggarong Seberang"), "the `di` line names the town:\n{text}");
     assert!(!text.contains("Jembatan Besi"), "never the street address:\n{text}");
     let certificate = docs_of(&detail, "certificate").into_iter().find(|d| d["status"] == "final").unwrap_or_default();
-    let text = flat(&pdf_text(&pdf(&app, &t.analyst, &code, &certificate).await));
+    let text = flat(&pdf_text(&app.document_pdf(&t.analyst, &code, &certificate).await));
     assert!(text.contains("budisec") && !text.contains("Budi Santoso"), "{text}");
     assert!(text.contains("Pemerintah Kabupaten Kutai Kartanegara"), "the government as configured:\n{text}");
 

@@ -15,6 +15,23 @@ async fn checklist(app: &TestApp, token: &str) -> Value {
     res.json().await.unwrap_or_default()
 }
 
+/// A 1x1 PNG as the letterhead's logo.
+async fn upload_logo(app: &TestApp, admin: &str) {
+    let png = STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+        .unwrap_or_default();
+    let res = app
+        .client
+        .put(app.url("/api/v1/organization/logo"))
+        .bearer_auth(admin)
+        .header("content-type", "image/png")
+        .body(png)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
 fn done(list: &Value, key: &str) -> bool {
     list["items"]
         .as_array()
@@ -46,19 +63,7 @@ async fn the_setup_checklist_names_what_is_still_a_default(app: TestApp) {
     assert!(done(&checklist(&app, &admin).await, "signer_profiles"));
 
     // The logo, the address and phone, the PSE register.
-    let png = STANDARD
-        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
-        .unwrap_or_default();
-    let res = app
-        .client
-        .put(app.url("/api/v1/organization/logo"))
-        .bearer_auth(&admin)
-        .header("content-type", "image/png")
-        .body(png)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(res.status(), StatusCode::OK);
+    upload_logo(&app, &admin).await;
     let mut org: Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
     org["organization"]["phone"] = json!("(0541) 661234");
     assert_eq!(
@@ -143,17 +148,7 @@ async fn the_first_admin_is_told_what_is_still_a_placeholder() {
     let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
     let profile = signer_profile("Dr. H. Kepala, M.Si.", "197001011995031001");
     app.send_json(Method::PUT, "/api/v1/auth/signer-profile", Some(&head), &profile).await;
-    let png = STANDARD
-        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
-        .unwrap_or_default();
-    app.client
-        .put(app.url("/api/v1/organization/logo"))
-        .bearer_auth(&admin)
-        .header("content-type", "image/png")
-        .body(png)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    upload_logo(&app, &admin).await;
     let mut org: Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
     org["organization"]["phone"] = json!("(0541) 661234");
     org["organization"]["address"] = json!("Jl. Wolter Monginsidi No. 1, Tenggarong 75511");

@@ -7,8 +7,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use ttis_tests::{
-    HEAD_NAME, HEAD_NIP, ISSUER, Team, TestApp, USER_PASSWORD, approve, authenticator_code, db_tests, pdf_qr_codes,
-    pdf_text, problem, sample_analysis, sample_report,
+    HEAD_NAME, HEAD_NIP, ISSUER, Team, TestApp, USER_PASSWORD, approve, authenticator_code, db_tests, final_doc,
+    pdf_qr_codes, pdf_text, problem, sample_analysis, sample_report,
 };
 
 db_tests!(
@@ -38,22 +38,6 @@ async fn awaiting(app: &TestApp, t: &Team, report: Value) -> String {
         app.act_ok(&t.analyst, &code, body).await;
     }
     code
-}
-
-/// The final document of a kind on a ticket as staff see it.
-fn final_doc(detail: &Value, kind: &str) -> Value {
-    detail["documents"]
-        .as_array()
-        .and_then(|d| d.iter().find(|x| x["kind"] == kind && x["status"] == "final"))
-        .cloned()
-        .unwrap_or_default()
-}
-
-async fn pdf(app: &TestApp, token: &str, code: &str, doc: &Value) -> Vec<u8> {
-    let id = doc["id"].as_str().unwrap_or_default();
-    let res = app.get(&format!("/api/v1/tickets/{code}/documents/{id}"), Some(token)).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.bytes().await.map(|b| b.to_vec()).unwrap_or_default()
 }
 
 async fn verification(app: &TestApp, reference: &str) -> reqwest::Response {
@@ -109,7 +93,7 @@ async fn each_head_signs_in_their_own_name(app: TestApp) {
     ] {
         for kind in ["notification_letter", "certificate"] {
             let doc = final_doc(detail, kind);
-            let text = flat(&pdf_text(&pdf(&app, &t.analyst, code, &doc).await));
+            let text = flat(&pdf_text(&app.document_pdf(&t.analyst, code, &doc).await));
             assert!(text.contains(name), "{kind} of {code} names {name}:\n{text}");
             assert!(text.contains(&format!("NIP. {nip}")), "{kind} of {code} carries NIP {nip}:\n{text}");
             for line in &lines {
@@ -240,7 +224,7 @@ async fn a_later_profile_edit_leaves_signed_documents_as_they_were(app: TestApp)
     let code = awaiting(&app, &t, sample_report()).await;
     let detail = app.act_ok(&t.head, &code, approve()).await;
     let letter = final_doc(&detail, "notification_letter");
-    let before = pdf(&app, &t.analyst, &code, &letter).await;
+    let before = app.document_pdf(&t.analyst, &code, &letter).await;
     let sha = hex::encode(Sha256::digest(&before));
     assert_eq!(letter["sha256"], sha);
 
@@ -252,7 +236,7 @@ async fn a_later_profile_edit_leaves_signed_documents_as_they_were(app: TestApp)
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(app.count("audit_log WHERE action = 'signer_profile.update'").await, 2, "set up, then edited");
 
-    let after = pdf(&app, &t.analyst, &code, &letter).await;
+    let after = app.document_pdf(&t.analyst, &code, &letter).await;
     assert_eq!(after, before, "the signed file is the same bytes");
     let detail = app.ticket(&t.analyst, &code).await;
     let again = final_doc(&detail, "notification_letter");
@@ -328,7 +312,7 @@ async fn a_paper_copy_is_found_by_its_number_or_code(app: TestApp) {
     let compact = printed.replace('-', "");
     assert_eq!(compact.len(), 10, "{printed}");
     assert!(compact.chars().all(|c| "23456789ABCDEFGHJKMNPQRSTUVWXYZ".contains(c)), "{printed}");
-    let letter_pdf = pdf(&app, &t.analyst, &amber, &letter).await;
+    let letter_pdf = app.document_pdf(&t.analyst, &amber, &letter).await;
     let text = flat(&pdf_text(&letter_pdf));
     assert!(text.contains(&printed), "the code is printed on the letter:\n{text}");
     assert_eq!(pdf_qr_codes(&letter_pdf), [format!("{ISSUER}/verify/{compact}")]);

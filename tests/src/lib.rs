@@ -232,10 +232,27 @@ impl TestApp {
         res.json().await.unwrap_or_default()
     }
 
+    /// A document of a ticket (its PDF), as staff download it.
+    pub async fn document_pdf(&self, token: &str, code: &str, doc: &Value) -> Vec<u8> {
+        let id = doc["id"].as_str().unwrap_or_default();
+        let res = self.get(&format!("/api/v1/tickets/{code}/documents/{id}"), Some(token)).await;
+        assert_eq!(res.status(), StatusCode::OK, "document {id} of {code}");
+        res.bytes().await.map(|b| b.to_vec()).unwrap_or_default()
+    }
+
     /// The ticket as staff see it.
     pub async fn ticket(&self, token: &str, code: &str) -> Value {
         self.get(&format!("/api/v1/tickets/{code}"), Some(token)).await.json().await.unwrap_or_default()
     }
+}
+
+/// The signed (final) document of a kind on a ticket as staff see it (`Null` when there is none).
+pub fn final_doc(detail: &Value, kind: &str) -> Value {
+    detail["documents"]
+        .as_array()
+        .and_then(|d| d.iter().find(|x| x["kind"] == kind && x["status"] == "final"))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The analysis of `verify` for the sample report: a confirmed defacement, severity high.

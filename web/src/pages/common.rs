@@ -114,3 +114,19 @@ pub fn timeline_details(event: Option<&TimelineEvent>, body: Option<&str>, erase
         </>
     }
 }
+
+/// A callback that keeps what a [`crate::components::field::Field`] holds.
+pub fn setter(state: &UseStateHandle<String>) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |v: String| state.set(v))
+}
+
+/// The message to show at `field`: a problem found before sending (`local`, by the API's field
+/// name) first, then the server's.
+pub fn message_for(local: &[(&'static str, String)], error: &Option<ApiError>, field: &str) -> Option<String> {
+    local
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, m)| m.clone())
+        .or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), field)))
+}

@@ -14,24 +14,16 @@ use ttis_shared::dto::users::User;
 use ttis_shared::validation::{self, Violation};
 use yew::prelude::*;
 
-use super::{Guard, StaffNav, error_box, field_error};
+use super::{Guard, StaffNav, error_box};
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::i18n::{Key, t};
+use crate::pages::common::{message_for, setter};
 use crate::state::{AuthAction, Session, use_auth, use_lang};
 use crate::util;
 
 /// Problems found before sending, by the API's field name.
 type Local = Vec<(&'static str, String)>;
-
-/// The message to show at `field`: ours first, then the server's.
-fn message_for(local: &Local, error: &Option<ApiError>, field: &str) -> Option<String> {
-    local
-        .iter()
-        .find(|(f, _)| *f == field)
-        .map(|(_, m)| m.clone())
-        .or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), field)))
-}
 
 /// A form's own alert, for a problem that no field shows.
 fn form_error(error: &Option<ApiError>, lang: Lang, id: &'static str) -> Html {
@@ -44,11 +36,6 @@ fn form_error(error: &Option<ApiError>, lang: Lang, id: &'static str) -> Html {
 /// A code as typed, without the spaces some apps show in the middle.
 fn digits(code: &str) -> String {
     code.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn setter(state: &UseStateHandle<String>) -> Callback<String> {
-    let state = state.clone();
-    Callback::from(move |v: String| state.set(v))
 }
 
 #[function_component(Account)]

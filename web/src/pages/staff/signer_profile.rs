@@ -9,10 +9,11 @@ use ttis_shared::dto::signers::{self, SignerProfile, SignerProfileView, SigningC
 use ttis_shared::validation::{self, Violation};
 use yew::prelude::*;
 
-use super::{event_value, field_error};
+use super::event_value;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::i18n::{Key, t};
+use crate::pages::common::message_for;
 use crate::state::use_lang;
 
 #[derive(Properties, PartialEq)]
@@ -141,13 +142,7 @@ pub fn signer_profile_panel(props: &SignerProfileProps) -> Html {
         }
         Some(Ok(v)) => v.clone(),
     };
-    let err = |field: &str| -> Option<String> {
-        local
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.clone())
-            .or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), field)))
-    };
+    let err = |field: &str| message_for(&local, &error, field);
     let field = |(name, label, hint): &(&'static str, Key, Option<Key>)| {
         let name: &'static str = name;
         let oninput = {

@@ -10,11 +10,12 @@ use ttis_shared::procedure::Action;
 use ttis_shared::validation;
 use yew::prelude::*;
 
-use super::super::{error_box, field_error, set_text};
+use super::super::{error_box, set_text};
 use super::ticket_path;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::i18n::{Key, t};
+use crate::pages::common::{message_for, setter};
 use crate::state::use_lang;
 use crate::util;
 
@@ -229,13 +230,7 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
         })
     };
 
-    let err = |field: &str| -> Option<String> {
-        local
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.clone())
-            .or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), field)))
-    };
+    let err = |field: &str| message_for(&local, &error, field);
     let cancel = {
         let on_cancel = props.on_cancel.clone();
         Callback::from(move |_: MouseEvent| on_cancel.emit(()))
@@ -314,9 +309,4 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
             </form>
         </section>
     }
-}
-
-fn setter(state: &UseStateHandle<String>) -> Callback<String> {
-    let state = state.clone();
-    Callback::from(move |v: String| state.set(v))
 }
