@@ -141,7 +141,7 @@ fn send_page(req: &HttpRequest, page: &Page) -> HttpResponse {
 pub fn allowed_methods(path: &str) -> Vec<String> {
     static ROUTES: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
     let routes = ROUTES.get_or_init(|| {
-        let spec = serde_json::to_value(crate::startup::openapi_document()).unwrap_or_default();
+        let spec = serde_json::to_value(crate::routes::openapi_document()).unwrap_or_default();
         spec["paths"]
             .as_object()
             .map(|paths| {

@@ -16,7 +16,7 @@ use crate::extract::{json_error, path_error, query_error};
 use crate::middleware::{compress, cors, request_context};
 use crate::openapi::ApiDoc;
 use crate::services::users::{self, Bootstrap};
-use crate::services::{categories, letters, organization, outbox, sla};
+use crate::services::{categories, delivery, documents, organization, outbox, sla};
 use crate::state::AppState;
 use crate::{db, notify, routes, spa};
 
@@ -47,7 +47,7 @@ impl Application {
         let json_limit = settings.json_limit;
         let spa = std::sync::Arc::new(spa::Spa::new(settings.web_dir.clone(), &settings.site));
         let state = web::Data::new(AppState::new(db, settings)?);
-        letters::register_signing_key(&state.db, state.signer.as_ref()).await?;
+        documents::register_signing_key(&state.db, state.signer.as_ref()).await?;
         if state.settings.mail.worker {
             let mailer = notify::mailer(&state.settings.mail, &state.settings.data_dir)?;
             let worker = outbox::Worker {
@@ -57,6 +57,11 @@ impl Application {
                 retry_base: state.settings.mail.retry_base,
                 lease: state.settings.mail.lease,
                 http: outbox::webhook_client()?,
+                on_delivered: Some(std::sync::Arc::new(|db, ticket_id| {
+                    Box::pin(async move {
+                        delivery::complete_if_delivered(&db, ticket_id).await.map_err(anyhow::Error::from)
+                    })
+                })),
             };
             worker.spawn(state.outbox_wake.clone(), state.settings.mail.poll_interval);
         }
@@ -80,7 +85,7 @@ impl Application {
                 .wrap(from_fn(compress))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url(OPENAPI_PATH, api))
                 .service(routes::site::security_txt)
-                .service(crate::metrics::get_metrics)
+                .service(crate::routes::metrics::get_metrics)
                 .default_service(spa::service(spa.clone()))
         })
         .workers(workers)
@@ -99,18 +104,7 @@ impl Application {
     }
 }
 
-/// The OpenAPI document, built from the same wiring as the server (used by `ttis-api openapi`
-/// and the drift test).
-pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
-        .split_for_parts();
-    api
-}
-
 /// The document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
 pub fn openapi_json() -> anyhow::Result<String> {
-    Ok(format!("{}\n", serde_json::to_string_pretty(&openapi_document())?))
+    Ok(format!("{}\n", serde_json::to_string_pretty(&routes::openapi_document())?))
 }

@@ -2,14 +2,26 @@
 //! streamed to the evidence store's incoming folder with the size limits enforced while streaming
 //! (nothing is buffered whole), hashed, and typed by content.
 
+use std::path::PathBuf;
+
 use actix_multipart::Multipart;
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
 use crate::error::ApiError;
-use crate::services::reports::Upload;
 use crate::services::sniff::{self, EvidenceType, TextCheck};
+
+/// An evidence file received and checked, waiting in the store's incoming folder.
+#[derive(Debug)]
+pub struct Upload {
+    pub file_name: String,
+    pub temp_path: PathBuf,
+    pub content_type: &'static str,
+    pub size: u64,
+    pub sha256: String,
+    pub metadata_stripped: bool,
+}
 
 pub const MAX_FILES: usize = 20;
 

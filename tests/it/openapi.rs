@@ -32,7 +32,7 @@ fn the_drift_check_notices_a_stale_spec() {
 
 #[test]
 fn every_operation_is_documented_for_integrators() {
-    let spec: Value = serde_json::to_value(ttis_api::startup::openapi_document()).unwrap_or_default();
+    let spec: Value = serde_json::to_value(ttis_api::routes::openapi_document()).unwrap_or_default();
     let verbs = ["get", "list", "create", "update", "delete", "refresh", "reset"];
     let mut seen = std::collections::HashSet::new();
     let paths = spec["paths"].as_object().cloned().unwrap_or_default();
@@ -79,7 +79,7 @@ fn every_operation_is_documented_for_integrators() {
 async fn the_server_serves_the_spec_and_swagger_ui() {
     let app = TestApp::spawn(ttis_tests::Backend::Sqlite).await;
     let served: Value = app.get("/api/openapi.json", None).await.json().await.unwrap_or_default();
-    let generated = serde_json::to_value(ttis_api::startup::openapi_document()).unwrap_or_default();
+    let generated = serde_json::to_value(ttis_api::routes::openapi_document()).unwrap_or_default();
     assert_eq!(served, generated);
     let ui = app.get("/swagger-ui/", None).await;
     assert_eq!(ui.status(), StatusCode::OK);

@@ -13,7 +13,7 @@ use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::policy::Permission;
-use crate::services::{delivery, now, tickets};
+use crate::services::{delivery, hall_of_fame, now, tickets, webhooks};
 use crate::state::AppState;
 
 /// The Hall of Fame: reporters of valid reports as they chose to be shown (real name, alias or
@@ -35,7 +35,7 @@ pub async fn get_hall_of_fame(
     state: web::Data<AppState>,
     query: web::Query<HallOfFameQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let hof = delivery::hall_of_fame(&state.db, query.year).await?;
+    let hof = hall_of_fame::hall_of_fame(&state.db, query.year).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "public, max-age=60")).json(hof))
 }
 
@@ -130,7 +130,7 @@ pub async fn create_ticket_delivery_resend(
 #[get("/webhooks")]
 pub async fn list_webhooks(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ManageIntegrations)?;
-    Ok(HttpResponse::Ok().json(WebhookList { items: delivery::list_webhooks(&state.db).await? }))
+    Ok(HttpResponse::Ok().json(WebhookList { items: webhooks::list_webhooks(&state.db).await? }))
 }
 
 /// Register a webhook (admin). Each event is POSTed as JSON with `X-TTIS-Event`,
@@ -160,7 +160,7 @@ pub async fn create_webhook(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageIntegrations)?;
     let input = body.into_inner()?;
-    let created = delivery::create_webhook(&state.db, &user.actor(&client), &input).await?;
+    let created = webhooks::create_webhook(&state.db, &user.actor(&client), &input).await?;
     Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(created))
 }
 
@@ -187,7 +187,7 @@ pub async fn delete_webhook(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ManageIntegrations)?;
-    delivery::delete_webhook(&state.db, &user.actor(&client), id.into_inner()).await?;
+    webhooks::delete_webhook(&state.db, &user.actor(&client), id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -213,5 +213,5 @@ pub async fn list_webhook_deliveries(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ManageIntegrations)?;
-    Ok(HttpResponse::Ok().json(DeliveryList { items: delivery::webhook_deliveries(&state.db, id.into_inner()).await? }))
+    Ok(HttpResponse::Ok().json(DeliveryList { items: webhooks::webhook_deliveries(&state.db, id.into_inner()).await? }))
 }

@@ -7,7 +7,7 @@ use ttis_shared::dto::documents::{DocumentVerification, FileCheck, RevocationReq
 use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
-use crate::services::letters;
+use crate::services::documents;
 use crate::services::policy::Permission;
 use crate::state::AppState;
 use crate::uploads;
@@ -34,7 +34,7 @@ pub async fn get_document_verification(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
-    let v = letters::verification(&state.db, &id).await?;
+    let v = documents::verification(&state.db, &id).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(v))
 }
 
@@ -62,8 +62,8 @@ pub async fn create_document_verification(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
-    let bytes = uploads::read_limited(payload, letters::CHECK_MAX_BYTES).await?;
-    let check = letters::check_file(&state.db, &id, &bytes).await?;
+    let bytes = uploads::read_limited(payload, documents::CHECK_MAX_BYTES).await?;
+    let check = documents::check_file(&state.db, &id, &bytes).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(check))
 }
 
@@ -97,5 +97,5 @@ pub async fn create_document_revocation(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::RevokeDocuments)?;
     let req = body.into_inner()?;
-    Ok(HttpResponse::Ok().json(letters::revoke(&state.db, &user.actor(&client), &id, &req.reason).await?))
+    Ok(HttpResponse::Ok().json(documents::revoke(&state.db, &user.actor(&client), &id, &req.reason).await?))
 }

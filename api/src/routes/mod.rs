@@ -1,6 +1,7 @@
 //! Every API route, wired in one place. Each handler carries its `#[utoipa::path]`, so wiring a
 //! route here also documents it.
 
+use utoipa_actix_web::AppExt;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::ApiError;
@@ -15,6 +16,7 @@ pub mod delivery;
 pub mod documents;
 pub mod exports;
 pub mod health;
+pub mod metrics;
 pub mod organization;
 pub mod pses;
 pub mod reports;
@@ -116,4 +118,15 @@ pub(crate) fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Res
     throttle.check(&key, max).map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
     throttle.record(&key);
     Ok(())
+}
+
+/// The OpenAPI document, built from the same wiring as the server (used by `ttis-api openapi`
+/// and the drift test).
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let (_, api) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(<crate::openapi::ApiDoc as utoipa::OpenApi>::openapi())
+        .service(utoipa_actix_web::scope("/api/v1").configure(configure))
+        .split_for_parts();
+    api
 }

@@ -12,8 +12,10 @@ use crate::error::ApiError;
 use crate::extract::{ValidJson, classify_serde};
 use crate::services::auth::ClientInfo;
 use crate::services::pow;
-use crate::services::reports::{self, Submission, Upload};
+use crate::services::reports::{self, Submission};
+use crate::services::tracking;
 use crate::state::AppState;
+use crate::uploads::Upload;
 use crate::uploads::{self, Limits};
 
 /// A report with evidence, as `multipart/form-data`.
@@ -170,7 +172,7 @@ pub async fn get_report_status(
 ) -> Result<HttpResponse, actix_web::Error> {
     super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
     let req = body.into_inner()?;
-    let status = reports::status(&state.db, &req).await?;
+    let status = tracking::status(&state.db, &req).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(status))
 }
 
@@ -220,7 +222,7 @@ pub async fn create_report_info(
     .await?;
     let info: ProvideInfoRequest = parse_valid(&body, &files).await?;
     crate::services::tickets::provide_info(&state, &info, files, &client).await?;
-    let status = reports::status(
+    let status = tracking::status(
         &state.db,
         &StatusRequest { ticket_code: info.ticket_code.clone(), access_key: info.access_key.clone() },
     )
@@ -263,7 +265,7 @@ pub async fn update_report_hall_of_fame(
 ) -> Result<HttpResponse, actix_web::Error> {
     super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
     let req = body.into_inner()?;
-    let choice = crate::services::delivery::change_display(&state, &req).await?;
+    let choice = crate::services::tracking::change_display(&state, &req).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(choice))
 }
 
@@ -296,7 +298,7 @@ pub async fn get_report_document(
     let req = body.into_inner()?;
     let kind = kind.into_inner();
     let (doc, path) =
-        crate::services::delivery::reporter_document(&state, &req.ticket_code, &req.access_key, kind).await?;
+        crate::services::tracking::reporter_document(&state, &req.ticket_code, &req.access_key, kind).await?;
     let bytes = tokio::fs::read(&path).await.map_err(|e| ApiError::Internal(e.into()))?;
     let name = match kind {
         DocumentKind::Certificate => "Sertifikat-Apresiasi",

@@ -10,7 +10,7 @@ use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::policy::Permission;
-use crate::services::{now, reports, tickets};
+use crate::services::{now, reports, tickets, workflow};
 use crate::state::AppState;
 
 /// The ticket queue (*Dashboard Manajemen Tiket*).
@@ -295,7 +295,7 @@ pub async fn update_ticket_drafts(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::WorkTickets)?;
     let input = body.into_inner()?;
-    let t = tickets::find_by_code(&state.db, &code).await?;
+    let t = workflow::find_by_code(&state.db, &code).await?;
     crate::services::letters::edit(&state, &user.actor(&client), user.id, t, input).await?;
     Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, now()).await?))
 }

@@ -11,7 +11,8 @@ use ttis_shared::dto::security::{SessionInfo, TotpSetup};
 use ttis_shared::validation::Violation;
 
 use super::audit::{self, Actor};
-use super::auth::{AuthUser, revoke_all_sessions};
+use super::auth::AuthUser;
+use super::users::revoke_all_sessions;
 use super::{now, passwords, totp};
 use crate::entities::{session, user};
 use crate::error::{ApiError, FieldIssue};

@@ -296,14 +296,3 @@ pub async fn authenticate(state: &AppState, bearer: &str) -> Result<AuthUser, Ap
         _ => Err(ApiError::Unauthenticated),
     }
 }
-
-/// Ends every live session of a user (disabling, password reset).
-pub async fn revoke_all_sessions<C: sea_orm::ConnectionTrait>(conn: &C, user_id: i64) -> Result<u64, ApiError> {
-    let result = session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, sea_orm::sea_query::Expr::value(now()))
-        .filter(session::Column::UserId.eq(user_id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(conn)
-        .await?;
-    Ok(result.rows_affected)
-}

@@ -4,51 +4,27 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
-use ttis_shared::dto::delivery::{
-    Acknowledgement, AcknowledgementRequest, CertificateRef, DeliveryItem, FailedDelivery, HallOfFame,
-    HallOfFameChange, HallOfFameDisplay, HallOfFameEntry, StepProgress, Webhook, WebhookCreated, WebhookEvent,
-    WebhookInput,
-};
+use ttis_shared::ReportState;
+use ttis_shared::dto::delivery::{Acknowledgement, AcknowledgementRequest, DeliveryItem, FailedDelivery};
 use ttis_shared::dto::documents::DocumentKind;
-use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::procedure::{Action, Actor as ProcActor};
-use ttis_shared::validation::Violation;
-use ttis_shared::{Lang, ReportState, SopStep};
 
 use super::audit::{self, Actor};
 use super::crypto::{random_hex, sha256_hex};
+use super::documents::{file_name, reporter_may_have};
+use super::now;
+use super::outbox::delivery_item;
 use super::outbox::{self, AttachmentRef, DELIVERY, NewEmail};
-use super::{now, reports};
-use crate::entities::{acknowledgement, category, document, outbox as outbox_row, pse, ticket, ticket_event, webhook};
-use crate::error::{ApiError, FieldIssue};
+use crate::entities::{acknowledgement, document, outbox as outbox_row, pse, ticket, ticket_event};
+use crate::error::ApiError;
 use crate::state::AppState;
-
-fn file_name(kind: DocumentKind, code: &str) -> String {
-    match kind {
-        DocumentKind::NotificationLetter => format!("Surat-Pemberitahuan-Insiden-Siber-{code}.pdf"),
-        DocumentKind::Certificate => format!("Sertifikat-Apresiasi-{code}.pdf"),
-        DocumentKind::AnalysisReport => format!("Laporan-Hasil-Analisis-{code}.pdf"),
-    }
-}
-
-/// TLP decides who receives what: the certificate is the reporter's; the letter is the PSE's,
-/// and reaches the reporter only when its label allows sharing beyond the PSE (CLEAR or GREEN).
-/// A TLP:AMBER, AMBER+STRICT or RED letter is for the PSE alone.
-fn reporter_may_have(kind: DocumentKind, tlp: &str) -> bool {
-    match kind {
-        DocumentKind::Certificate => true,
-        DocumentKind::NotificationLetter => tlp.eq_ignore_ascii_case("clear") || tlp.eq_ignore_ascii_case("green"),
-        DocumentKind::AnalysisReport => false,
-    }
-}
 
 /// Step 9, queued in the approving transaction: the certificate (and the letter, per TLP) to the
 /// reporter as attachments, the letter to the PSE's addresses with a one-time acknowledgement
@@ -178,28 +154,9 @@ pub async fn complete_if_delivered(db: &DatabaseConnection, ticket_id: i64) -> R
     }
     let who = Actor { user_id: None, label: super::timeline::SYSTEM.into(), ip: None };
     let event = Some(TimelineEvent::Delivered);
-    super::tickets::apply_with(&txn, t, Action::Complete, &ProcActor::System, &who, None, event).await?;
+    super::workflow::apply_with(&txn, t, Action::Complete, &ProcActor::System, &who, None, event).await?;
     txn.commit().await?;
     Ok(())
-}
-
-pub fn delivery_item(r: &outbox_row::Model) -> DeliveryItem {
-    let attachments: Vec<AttachmentRef> =
-        r.attachments.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
-    DeliveryItem {
-        id: r.id,
-        channel: r.kind.clone(),
-        purpose: r.purpose.clone(),
-        to: r.to_addrs.split(',').map(str::to_string).collect(),
-        subject: r.subject.clone(),
-        status: r.status.clone(),
-        attempts: r.attempts,
-        last_error: r.last_error.clone(),
-        attachments: attachments.into_iter().map(|a| a.file_name).collect(),
-        created_at: r.created_at,
-        sent_at: r.sent_at,
-        next_attempt_at: r.next_attempt_at,
-    }
 }
 
 pub async fn deliveries_of<C: ConnectionTrait>(conn: &C, ticket_id: i64) -> Result<Vec<DeliveryItem>, ApiError> {
@@ -242,7 +199,7 @@ pub async fn failed(db: &DatabaseConnection) -> Result<Vec<FailedDelivery>, ApiE
 
 /// Staff send a message of a ticket again (after it failed, or to repeat it).
 pub async fn resend(state: &AppState, who: &Actor, code: &str, id: i64) -> Result<(), ApiError> {
-    let t = super::tickets::find_by_code(&state.db, code).await?;
+    let t = super::workflow::find_by_code(&state.db, code).await?;
     let txn = state.db.begin().await?;
     let row = outbox_row::Entity::find_by_id(id)
         .filter(outbox_row::Column::TicketId.eq(t.id))
@@ -336,266 +293,6 @@ pub async fn acknowledgement_of<C: ConnectionTrait>(
             note: r.note,
         })
     }))
-}
-
-/// A signed document of the reporter's own ticket, with its code and key.
-pub async fn reporter_document(
-    state: &AppState,
-    code: &str,
-    key: &str,
-    kind: DocumentKind,
-) -> Result<(document::Model, std::path::PathBuf), ApiError> {
-    let t = reports::check_key(&state.db, code, key).await?;
-    if !reporter_may_have(kind, &t.tlp) {
-        return Err(ApiError::NotFound);
-    }
-    let doc = document::Entity::find()
-        .filter(document::Column::TicketId.eq(t.id))
-        .filter(document::Column::Kind.eq(kind.as_str()))
-        .filter(document::Column::Status.eq("final"))
-        .filter(document::Column::RevokedAt.is_null())
-        .order_by_desc(document::Column::CreatedAt)
-        .one(&state.db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let path = state.evidence.path_of(&doc.storage_key)?;
-    Ok((doc, path))
-}
-
-/// What the reporter may download now.
-pub async fn reporter_downloads<C: ConnectionTrait>(
-    conn: &C,
-    t: &ticket::Model,
-) -> Result<Vec<DocumentKind>, ApiError> {
-    let docs = super::letters::approved(conn, t.id).await?;
-    let mut kinds = Vec::new();
-    for kind in [DocumentKind::Certificate, DocumentKind::NotificationLetter] {
-        if reporter_may_have(kind, &t.tlp) && docs.iter().any(|d| d.kind == kind.as_str() && d.revoked_at.is_none()) {
-            kinds.push(kind);
-        }
-    }
-    Ok(kinds)
-}
-
-/// The nine steps with the time each was done, from the ticket's state changes.
-pub fn steps(t: &ticket::Model, entered: &[(ReportState, DateTime<Utc>)]) -> Vec<StepProgress> {
-    let first = |s: ReportState| entered.iter().find(|(x, _)| *x == s).map(|(_, at)| *at);
-    let last = |s: ReportState| entered.iter().rev().find(|(x, _)| *x == s).map(|(_, at)| *at);
-    let verified = first(ReportState::Drafted).or_else(|| first(ReportState::Rejected));
-    SopStep::ALL
-        .into_iter()
-        .map(|step| {
-            let done_at = match step {
-                SopStep::OpenSite | SopStep::FillForm | SopStep::SubmitReport => Some(t.submitted_at),
-                SopStep::Verify => verified,
-                SopStep::Draft => first(ReportState::Drafted),
-                SopStep::Submit => last(ReportState::AwaitingApproval),
-                SopStep::Approve | SopStep::HallOfFame => last(ReportState::Approved),
-                SopStep::Send => last(ReportState::Completed),
-            };
-            StepProgress {
-                number: step.number(),
-                label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
-                done_at,
-            }
-        })
-        .collect()
-}
-
-pub fn display_of(t: &ticket::Model) -> HallOfFameDisplay {
-    match t.hall_of_fame.as_str() {
-        "real_name" => HallOfFameDisplay::RealName,
-        "alias" => HallOfFameDisplay::Alias,
-        "hidden" => HallOfFameDisplay::Hidden,
-        _ => HallOfFameDisplay::Anonymous,
-    }
-}
-
-/// The reporter changes how the ticket appears on the Hall of Fame, at once.
-pub async fn change_display(state: &AppState, req: &HallOfFameChange) -> Result<HallOfFameDisplay, ApiError> {
-    let t = reports::check_key(&state.db, &req.ticket_code, &req.access_key).await?;
-    let alias = req.alias.as_ref().map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
-    if req.choice == HallOfFameDisplay::Alias && alias.is_none() {
-        return Err(ApiError::Validation(vec![FieldIssue {
-            field: "alias".into(),
-            violation: Violation::AliasRequired,
-        }]));
-    }
-    let value = match req.choice {
-        HallOfFameDisplay::RealName => "real_name",
-        HallOfFameDisplay::Alias => "alias",
-        HallOfFameDisplay::Anonymous => "anonymous",
-        HallOfFameDisplay::Hidden => "hidden",
-    };
-    let txn = state.db.begin().await?;
-    let code = t.code.clone();
-    let mut active: ticket::ActiveModel = t.into();
-    active.hall_of_fame = Set(value.into());
-    if req.choice == HallOfFameDisplay::Alias {
-        active.hall_of_fame_alias = Set(alias);
-    }
-    active.updated_at = Set(now());
-    active.update(&txn).await?;
-    let who = Actor { user_id: None, label: "reporter".into(), ip: None };
-    audit::record(&txn, &who, "hall_of_fame.change", Some(format!("ticket:{code}")), json!({"choice": value})).await?;
-    txn.commit().await?;
-    Ok(req.choice)
-}
-
-/// The public Hall of Fame: reporters of approved reports as they chose to be shown, grouped so
-/// that an alias is never tied to a real name (one entry per reporter and display).
-pub async fn hall_of_fame(db: &DatabaseConnection, year: Option<i32>) -> Result<HallOfFame, ApiError> {
-    let tickets = ticket::Entity::find()
-        .filter(ticket::Column::State.is_in([ReportState::Approved.as_str(), ReportState::Completed.as_str()]))
-        .filter(ticket::Column::HallOfFame.ne("hidden"))
-        .all(db)
-        .await?;
-    let ids: Vec<i64> = tickets.iter().map(|t| t.id).collect();
-    let certificates = if ids.is_empty() {
-        Vec::new()
-    } else {
-        document::Entity::find()
-            .filter(document::Column::TicketId.is_in(ids))
-            .filter(document::Column::Kind.eq(DocumentKind::Certificate.as_str()))
-            .filter(document::Column::Status.eq("final"))
-            .filter(document::Column::RevokedAt.is_null())
-            .all(db)
-            .await?
-    };
-    let labels: BTreeMap<String, String> =
-        category::Entity::find().all(db).await?.into_iter().map(|c| (c.code, c.label_id)).collect();
-    let labels_en: BTreeMap<String, String> =
-        category::Entity::find().all(db).await?.into_iter().map(|c| (c.code, c.label_en)).collect();
-    let offset = reports::local_offset();
-    let mut years = std::collections::BTreeSet::new();
-    // (email, display) -> entry
-    let mut groups: BTreeMap<(String, String), HallOfFameEntry> = BTreeMap::new();
-    for t in &tickets {
-        let Some(cert) = certificates.iter().find(|c| c.ticket_id == t.id) else { continue };
-        let approved = cert.signed_at.unwrap_or(cert.created_at).with_timezone(&offset).date_naive();
-        years.insert(approved.year());
-        if year.is_some_and(|y| y != approved.year()) {
-            continue;
-        }
-        let (display_name, anonymous) = match (t.hall_of_fame.as_str(), &t.hall_of_fame_alias) {
-            ("real_name", _) => (t.reporter_name.clone(), false),
-            ("alias", Some(a)) if !a.trim().is_empty() => (a.trim().to_string(), false),
-            _ => ("Anonim".to_string(), true),
-        };
-        let entry = groups.entry((t.reporter_email.clone(), display_name.clone())).or_insert_with(|| HallOfFameEntry {
-            display_name,
-            anonymous,
-            reports: 0,
-            categories: Vec::new(),
-            latest: approved,
-            certificates: Vec::new(),
-        });
-        entry.reports += 1;
-        entry.latest = entry.latest.max(approved);
-        let label = Label {
-            id: labels.get(&t.category_code).cloned().unwrap_or_else(|| t.category_code.clone()),
-            en: labels_en.get(&t.category_code).cloned().unwrap_or_else(|| t.category_code.clone()),
-        };
-        if !entry.categories.contains(&label) {
-            entry.categories.push(label);
-        }
-        if let Some(number) = &cert.number {
-            entry.certificates.push(CertificateRef { number: number.clone(), document_id: cert.id.clone() });
-        }
-    }
-    let mut entries: Vec<HallOfFameEntry> = groups.into_values().collect();
-    entries.sort_by(|a, b| {
-        b.reports.cmp(&a.reports).then(b.latest.cmp(&a.latest)).then(a.display_name.cmp(&b.display_name))
-    });
-    Ok(HallOfFame { year, years: years.into_iter().rev().collect(), entries })
-}
-
-fn webhook_view(w: &webhook::Model) -> Webhook {
-    Webhook {
-        id: w.id,
-        url: w.url.clone(),
-        events: w.events.split(',').filter_map(WebhookEvent::parse).collect(),
-        active: w.active,
-        created_at: w.created_at,
-    }
-}
-
-pub async fn list_webhooks(db: &DatabaseConnection) -> Result<Vec<Webhook>, ApiError> {
-    Ok(webhook::Entity::find().order_by_asc(webhook::Column::Id).all(db).await?.iter().map(webhook_view).collect())
-}
-
-pub async fn create_webhook(
-    db: &DatabaseConnection,
-    who: &Actor,
-    input: &WebhookInput,
-) -> Result<WebhookCreated, ApiError> {
-    let secret = random_hex(32);
-    let mut events: Vec<&str> = input.events.iter().map(|e| e.as_str()).collect();
-    events.sort_unstable();
-    events.dedup();
-    let txn = db.begin().await?;
-    let row = webhook::ActiveModel {
-        url: Set(input.url.trim().to_string()),
-        events: Set(events.join(",")),
-        secret: Set(secret.clone()),
-        active: Set(true),
-        created_by: Set(who.user_id),
-        created_at: Set(now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        who,
-        "webhook.create",
-        Some(format!("webhook:{}", row.id)),
-        json!({"url": row.url, "events": events}),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(WebhookCreated { webhook: webhook_view(&row), secret })
-}
-
-pub async fn delete_webhook(db: &DatabaseConnection, who: &Actor, id: i64) -> Result<(), ApiError> {
-    let txn = db.begin().await?;
-    let row = webhook::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    webhook::Entity::delete_by_id(row.id).exec(&txn).await?;
-    audit::record(&txn, who, "webhook.delete", Some(format!("webhook:{id}")), json!({"url": row.url})).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-pub async fn webhook_deliveries(db: &DatabaseConnection, id: i64) -> Result<Vec<DeliveryItem>, ApiError> {
-    webhook::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let rows = outbox_row::Entity::find()
-        .filter(outbox_row::Column::WebhookId.eq(id))
-        .order_by_desc(outbox_row::Column::Id)
-        .limit(200)
-        .all(db)
-        .await?;
-    Ok(rows.iter().map(delivery_item).collect())
-}
-
-/// Queues `event` for every active webhook that subscribed to it, in the caller's transaction.
-/// The payload names the ticket, never the reporter.
-pub async fn emit<C: ConnectionTrait>(
-    conn: &C,
-    event: WebhookEvent,
-    t: &ticket::Model,
-    data: serde_json::Value,
-) -> Result<(), ApiError> {
-    let hooks = webhook::Entity::find().filter(webhook::Column::Active.eq(true)).all(conn).await?;
-    for hook in hooks.iter().filter(|h| h.events.split(',').any(|e| e == event.as_str())) {
-        let body = json!({
-            "event": event.as_str(),
-            "occurred_at": now(),
-            "ticket": {"code": t.code, "state": t.state, "category": t.category_code, "tlp": t.tlp},
-            "data": data,
-        });
-        outbox::enqueue_webhook(conn, hook, event.as_str(), body.to_string(), Some(t.id)).await?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The platform's rules, free of HTTP types: handlers in `routes/` parse and authorise, then call
 //! these.
 
+pub mod access_key;
 pub mod account;
 pub mod audit;
 pub mod auth;
@@ -8,7 +9,9 @@ pub mod categories;
 pub mod clamav;
 pub mod crypto;
 pub mod delivery;
+pub mod documents;
 pub mod exports;
+pub mod hall_of_fame;
 pub mod hosts;
 pub mod letters;
 pub mod organization;
@@ -31,7 +34,10 @@ pub mod tickets;
 pub mod timeline;
 pub mod tokens;
 pub mod totp;
+pub mod tracking;
 pub mod users;
+pub mod webhooks;
+pub mod workflow;
 
 use chrono::{DateTime, SubsecRound, Utc};
 

@@ -16,9 +16,11 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use tokio::sync::Notify;
+use ttis_shared::dto::delivery::DeliveryItem;
 
 use super::now;
 use super::storage::EvidenceStore;
+use crate::entities::outbox as outbox_row;
 use crate::entities::{document, outbox, outbox_attempt, webhook};
 use crate::notify::{Attachment, Mailer, OutgoingEmail};
 
@@ -160,7 +162,14 @@ pub struct Worker {
     /// How long a claim holds.
     pub lease: Duration,
     pub http: reqwest::Client,
+    /// Told the ticket of each delivery message that was sent (the domain closes a ticket whose
+    /// documents have all gone out); given at start-up so that the outbox knows no procedure.
+    pub on_delivered: Option<DeliveredHook>,
 }
+
+/// What the worker calls with a ticket id after sending one of its delivery messages.
+pub type DeliveredHook =
+    Arc<dyn Fn(DatabaseConnection, i64) -> super::storage::BoxFuture<'static, anyhow::Result<()>> + Send + Sync>;
 
 /// The HTTP client of webhook calls: short timeouts, and redirects only to public addresses.
 pub fn webhook_client() -> anyhow::Result<reqwest::Client> {
@@ -299,7 +308,8 @@ impl Worker {
         if sent
             && purpose.as_deref() == Some(DELIVERY)
             && let Some(ticket_id) = ticket_id
-            && let Err(e) = super::delivery::complete_if_delivered(&self.db, ticket_id).await
+            && let Some(hook) = &self.on_delivered
+            && let Err(e) = hook(self.db.clone(), ticket_id).await
         {
             tracing::error!(ticket_id, error = %e, "closing a delivered ticket");
         }
@@ -326,6 +336,25 @@ impl Worker {
                 }
             }
         });
+    }
+}
+
+pub fn delivery_item(r: &outbox_row::Model) -> DeliveryItem {
+    let attachments: Vec<AttachmentRef> =
+        r.attachments.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
+    DeliveryItem {
+        id: r.id,
+        channel: r.kind.clone(),
+        purpose: r.purpose.clone(),
+        to: r.to_addrs.split(',').map(str::to_string).collect(),
+        subject: r.subject.clone(),
+        status: r.status.clone(),
+        attempts: r.attempts,
+        last_error: r.last_error.clone(),
+        attachments: attachments.into_iter().map(|a| a.file_name).collect(),
+        created_at: r.created_at,
+        sent_at: r.sent_at,
+        next_attempt_at: r.next_attempt_at,
     }
 }
 

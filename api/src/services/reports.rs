@@ -1,34 +1,28 @@
 //! Public reporting (SOP steps 1-3): accepting a report with its evidence, issuing the ticket code
 //! and the access key, and answering status lookups.
 
-use std::path::PathBuf;
-
 use chrono::{Datelike, FixedOffset, Offset, Utc};
-use hmac::{Hmac, Mac};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
 };
 use serde_json::json;
-use sha2::Sha256;
-use ttis_shared::dto::documents::DocumentKind;
-use ttis_shared::dto::reports::{
-    ApprovedDocument, EvidenceReceipt, HallOfFameChoice, Label, NewReport, ReportReceipt, ReportStatus, ReporterType,
-    StatusRequest, StepInfo,
-};
+use ttis_shared::dto::reports::{EvidenceReceipt, HallOfFameChoice, NewReport, ReportReceipt, ReporterType};
 use ttis_shared::dto::tickets::Channel;
 use ttis_shared::validation::{Violation, normalize_email};
-use ttis_shared::{Lang, ReportState, Role};
+use ttis_shared::{ReportState, Role};
 
+use super::access_key::{access_key, key_hash};
 use super::audit::{self, Actor};
 use super::auth::ClientInfo;
-use super::crypto::{constant_time_eq, random_hex, sha256_hex};
+use super::crypto::random_hex;
 use super::outbox::{self, NewEmail};
 use super::{categories, hosts, now, pow, sequence};
 use crate::entities::{duplicate_hint, evidence, idempotency_key, ticket, ticket_event, user};
 use crate::error::{ApiError, FieldIssue};
 use crate::notify::templates;
 use crate::state::AppState;
+use crate::uploads::Upload;
 
 /// How many earlier open tickets a new report is linked to as possible duplicates.
 pub const MAX_DUPLICATE_HINTS: u64 = 3;
@@ -36,17 +30,6 @@ pub const MAX_DUPLICATE_HINTS: u64 = 3;
 /// The time zone of ticket years and dates people read (WITA; configurable with the SLA calendar later).
 pub fn local_offset() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
-}
-
-/// An evidence file received and checked, waiting in the store's incoming folder.
-#[derive(Debug)]
-pub struct Upload {
-    pub file_name: String,
-    pub temp_path: PathBuf,
-    pub content_type: &'static str,
-    pub size: u64,
-    pub sha256: String,
-    pub metadata_stripped: bool,
 }
 
 pub struct Submission {
@@ -58,59 +41,6 @@ pub struct Submission {
     /// `None` for the public form; a staff member filing on someone's behalf, with the channel
     /// the report came through (no proof of work, no honeypot).
     pub filed_by: Option<(Actor, Channel)>,
-}
-
-fn state_label(state: ReportState) -> Label {
-    Label { id: state.label(Lang::Id).into(), en: state.label(Lang::En).into() }
-}
-
-/// Access keys: 128 bits, shown as 26 Crockford base-32 characters in groups of four.
-const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-fn format_key(bytes: &[u8; 16]) -> String {
-    let mut value = u128::from_be_bytes(*bytes);
-    let mut chars = Vec::with_capacity(26);
-    for _ in 0..26 {
-        chars.push(CROCKFORD[(value & 31) as usize] as char);
-        value >>= 5;
-    }
-    chars.reverse();
-    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
-}
-
-/// The canonical form people may type differently (case, dashes, spaces, I/L for 1, O for 0).
-pub fn normalize_key(key: &str) -> String {
-    key.chars()
-        .filter(|c| !matches!(c, '-' | ' '))
-        .map(|c| match c.to_ascii_uppercase() {
-            'I' | 'L' => '1',
-            'O' => '0',
-            other => other,
-        })
-        .collect()
-}
-
-fn key_hash(key: &str) -> String {
-    sha256_hex(format!("ttis-access-key|{}", normalize_key(key)))
-}
-
-/// A random key, or (with an idempotency key) one derived from the server secret, so that a
-/// retried submission answers with the same key without the key ever being stored.
-fn access_key(secret: &[u8], idempotency: Option<&(String, String)>) -> String {
-    let mut bytes = [0u8; 16];
-    match idempotency {
-        Some((key, hash)) => {
-            if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) {
-                mac.update(format!("ttis-access-key|{key}|{hash}").as_bytes());
-                bytes.copy_from_slice(&mac.finalize().into_bytes()[..16]);
-            }
-        }
-        None => {
-            let random = hex::decode(random_hex(16)).unwrap_or_default();
-            bytes.copy_from_slice(&random[..16.min(random.len())]);
-        }
-    }
-    format_key(&bytes)
 }
 
 fn ticket_code(prefix: &str, year: i32, seq: i64) -> String {
@@ -368,7 +298,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 .await?;
             }
         }
-        super::delivery::emit(
+        super::webhooks::emit(
             &txn,
             ttis_shared::dto::delivery::WebhookEvent::ReportSubmitted,
             &t,
@@ -465,85 +395,9 @@ async fn replay(
     Ok(receipt(&t, access_key(secret, idempotency), &files))
 }
 
-/// The ticket named by a code and its access key. A wrong key and an unknown code get the same
-/// `404`, after the same work.
-pub async fn check_key(db: &DatabaseConnection, code: &str, key: &str) -> Result<ticket::Model, ApiError> {
-    let code = code.trim().to_uppercase();
-    let presented = key_hash(key);
-    let found = ticket::Entity::find().filter(ticket::Column::Code.eq(code)).one(db).await?;
-    let stored = found.as_ref().map(|t| t.access_key_hash.clone()).unwrap_or_else(|| key_hash("no-such-ticket"));
-    match found {
-        Some(t) if constant_time_eq(&presented, &stored) => Ok(t),
-        _ => Err(ApiError::NotFound),
-    }
-}
-
-/// A ticket's public status, for its code and key.
-pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<ReportStatus, ApiError> {
-    let t = check_key(db, &req.ticket_code, &req.access_key).await?;
-    let events = ticket_event::Entity::find()
-        .filter(ticket_event::Column::TicketId.eq(t.id))
-        .filter(ticket_event::Column::Public.eq(true))
-        .order_by_asc(ticket_event::Column::At)
-        .order_by_asc(ticket_event::Column::Id)
-        .all(db)
-        .await?;
-    let state = ReportState::parse(&t.state).unwrap_or(ReportState::Submitted);
-    let entered: Vec<(ReportState, chrono::DateTime<chrono::Utc>)> = events
-        .iter()
-        .filter(|e| e.kind == "state_change")
-        .filter_map(|e| e.to_state.as_deref().and_then(ReportState::parse).map(|s| (s, e.at)))
-        .collect();
-    let current_step = state.active_steps().first().map(|step| StepInfo {
-        number: step.number(),
-        label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
-        time_standard: step.default_time_standard(),
-    });
-    let timeline = events.into_iter().map(|e| super::timeline::public_entry(e, state_label)).collect();
-    let steps = super::delivery::steps(&t, &entered);
-    let downloads = super::delivery::reporter_downloads(db, &t).await?;
-    let hall_of_fame = super::delivery::display_of(&t);
-    Ok(ReportStatus {
-        ticket_code: t.code,
-        title: t.title,
-        state,
-        state_label: state_label(state),
-        current_step,
-        submitted_at: t.submitted_at,
-        state_entered_at: t.state_entered_at,
-        timeline,
-        steps,
-        downloads,
-        hall_of_fame,
-        approved_documents: super::letters::approved(db, t.id)
-            .await?
-            .into_iter()
-            .filter_map(|d| {
-                let kind = DocumentKind::parse(&d.kind)?;
-                Some(ApprovedDocument { kind, label: kind.label(), approved_at: d.signed_at.unwrap_or(d.created_at) })
-            })
-            .collect(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_are_128_bits_in_readable_groups_and_forgiving_to_type() {
-        let key = format_key(&[0xAB; 16]);
-        assert_eq!(key.len(), 26 + 6);
-        assert_eq!(key.split('-').count(), 7);
-        assert_eq!(key_hash(&key), key_hash(&key.to_lowercase().replace('-', " ")));
-        assert_eq!(normalize_key("ab-IO-lo"), "AB1010");
-        let a = access_key(b"s", None);
-        let b = access_key(b"s", None);
-        assert_ne!(a, b);
-        let idem = ("k1".to_string(), "h".to_string());
-        assert_eq!(access_key(b"s", Some(&idem)), access_key(b"s", Some(&idem)));
-        assert_ne!(access_key(b"s", Some(&idem)), access_key(b"t", Some(&idem)));
-    }
 
     #[test]
     fn ticket_codes_are_zero_padded_per_year() {

@@ -10,7 +10,6 @@ use ttis_shared::dto::users::{CreateUserRequest, UpdateUserRequest, User, UserLi
 use ttis_shared::validation::normalize_email;
 
 use super::audit::{self, Actor};
-use super::auth::revoke_all_sessions;
 use super::{now, passwords};
 use crate::config::{RunMode, Settings};
 use crate::entities::user;
@@ -224,4 +223,15 @@ pub async fn team(db: &DatabaseConnection) -> Result<Vec<ttis_shared::dto::ticke
         })
         .map(|u| ttis_shared::dto::tickets::UserRef { id: u.id, name: u.name })
         .collect())
+}
+
+/// Ends every live session of a user (disabling, password reset).
+pub async fn revoke_all_sessions<C: sea_orm::ConnectionTrait>(conn: &C, user_id: i64) -> Result<u64, ApiError> {
+    let result = crate::entities::session::Entity::update_many()
+        .col_expr(crate::entities::session::Column::RevokedAt, sea_orm::sea_query::Expr::value(super::now()))
+        .filter(crate::entities::session::Column::UserId.eq(user_id))
+        .filter(crate::entities::session::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
 }

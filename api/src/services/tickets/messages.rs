@@ -1,0 +1,190 @@
+//! Messages between the team and the reporter: requests for information, the reporter's answer,
+//! messages and internal notes.
+
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set, TransactionTrait};
+use serde_json::json;
+use ttis_shared::ReportState;
+use ttis_shared::dto::tickets::{MessageRequest, TicketDetail};
+use ttis_shared::dto::timeline::TimelineEvent;
+use ttis_shared::procedure::{Action, Actor as ProcActor};
+
+use super::*;
+use crate::entities::{evidence, ticket, ticket_event, user};
+use crate::error::ApiError;
+use crate::services::audit::{self, Actor};
+use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::outbox::{self, NewEmail};
+use crate::services::workflow::{apply, find_by_code, state_of};
+use crate::services::{now, timeline};
+use crate::state::AppState;
+
+fn track_url(state: &AppState) -> String {
+    format!("{}/track", state.settings.public_url)
+}
+
+pub(super) async fn email_reporter(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    t: &ticket::Model,
+    subject_id: &str,
+    body: &str,
+    key: &str,
+) -> Result<(), ApiError> {
+    let text = format!(
+        "Yth. {name} / Dear {name},\n\n{body}\n\nKode tiket / Ticket code: {code}\n\
+         Balas atau pantau laporan Anda di / Reply or follow your report at: {url}\n\n\
+         Tim Tanggap Insiden Siber (TTIS)\n{agency}\n",
+        name = t.reporter_name,
+        code = t.code,
+        url = track_url(state),
+        agency = state.settings.site.agency_name,
+    );
+    outbox::enqueue(
+        txn,
+        NewEmail {
+            to: vec![t.reporter_email.clone()],
+            subject: format!("[{}] {subject_id}", t.code),
+            body: text,
+            dedupe_key: Some(format!("{key}:{}:{}", t.code, uuid::Uuid::new_v4().simple())),
+            ticket_id: Some(t.id),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The reporter answers a request for information, with the ticket's access key, and may add
+/// evidence. The files are removed again if the answer is refused or does not commit.
+pub async fn provide_info(
+    state: &AppState,
+    req: &ttis_shared::dto::tickets::ProvideInfoRequest,
+    uploads: Vec<crate::uploads::Upload>,
+    client: &ClientInfo,
+) -> Result<(), ApiError> {
+    let mut stored: Vec<String> = Vec::new();
+    let result = provide_info_inner(state, req, &uploads, &mut stored, client).await;
+    if result.is_err() {
+        crate::uploads::discard(&uploads).await;
+        for key in &stored {
+            let _ = state.evidence.delete(key).await;
+        }
+    }
+    result
+}
+
+async fn provide_info_inner(
+    state: &AppState,
+    req: &ttis_shared::dto::tickets::ProvideInfoRequest,
+    uploads: &[crate::uploads::Upload],
+    stored: &mut Vec<String>,
+    client: &ClientInfo,
+) -> Result<(), ApiError> {
+    let db = &state.db;
+    let t = crate::services::tracking::check_key(db, &req.ticket_code, &req.access_key).await?;
+    if state_of(&t) != ReportState::NeedsInfo {
+        return Err(ApiError::WrongState);
+    }
+    let who = Actor { user_id: None, label: timeline::REPORTER.into(), ip: client.ip.clone() };
+    let txn = db.begin().await?;
+    let t = apply(&txn, t, Action::ProvideInfo, &ProcActor::Reporter, &who, None).await?;
+    let at = now();
+    for upload in uploads {
+        let key = uuid::Uuid::new_v4().to_string();
+        state.evidence.put(&key, &upload.temp_path).await.map_err(ApiError::Internal)?;
+        stored.push(key.clone());
+        evidence::ActiveModel {
+            ticket_id: Set(t.id),
+            storage_key: Set(key),
+            file_name: Set(upload.file_name.clone()),
+            content_type: Set(upload.content_type.into()),
+            size: Set(i64::try_from(upload.size).unwrap_or(i64::MAX)),
+            sha256: Set(upload.sha256.clone()),
+            metadata_stripped: Set(upload.metadata_stripped),
+            uploaded_by: Set("reporter".into()),
+            uploaded_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let row = ticket_event::ActiveModel {
+        ticket_id: Set(t.id),
+        at: Set(at),
+        kind: Set("reply".into()),
+        from_state: Set(None),
+        to_state: Set(None),
+        actor_user_id: Set(None),
+        actor_label: Set(timeline::REPORTER.into()),
+        body: Set(Some(req.message.trim().to_string())),
+        public: Set(true),
+        ..Default::default()
+    };
+    let added = TimelineEvent::InfoProvided { files: u32::try_from(uploads.len()).unwrap_or(u32::MAX) };
+    timeline::with_event(row, (!uploads.is_empty()).then_some(&added)).insert(&txn).await?;
+    if let Some(assignee) = t.assignee_id
+        && let Some(u) = user::Entity::find_by_id(assignee).one(&txn).await?
+    {
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                to: vec![u.email],
+                subject: format!("[{}] Pelapor menjawab / The reporter answered", t.code),
+                body: format!(
+                    "Pelapor menjawab permintaan informasi pada tiket {code}.\n\
+                     The reporter answered the request for information on ticket {code}.\n\n{answer}\n\n{files}{url}/staff/tickets/{code}\n",
+                    code = t.code,
+                    answer = req.message.trim(),
+                    files = match uploads.len() {
+                        0 => String::new(),
+                        n => format!("Berkas bukti baru / New evidence files: {n}\n\n"),
+                    },
+                    url = state.settings.public_url,
+                ),
+                dedupe_key: None,
+                ticket_id: Some(t.id),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// A message to the reporter (emailed) or an internal note.
+pub async fn post_message(
+    state: &AppState,
+    user: &AuthUser,
+    client: &ClientInfo,
+    code: &str,
+    req: &MessageRequest,
+) -> Result<TicketDetail, ApiError> {
+    let db = &state.db;
+    let t = find_by_code(db, code).await?;
+    let txn = db.begin().await?;
+    ticket_event::ActiveModel {
+        ticket_id: Set(t.id),
+        at: Set(now()),
+        kind: Set(if req.public { "message" } else { "note" }.into()),
+        from_state: Set(None),
+        to_state: Set(None),
+        actor_user_id: Set(Some(user.id)),
+        actor_label: Set(user.name.clone()),
+        body: Set(Some(req.body.trim().to_string())),
+        public: Set(req.public),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if req.public {
+        email_reporter(&txn, state, &t, "Pesan dari Tim TTIS / Message from the TTIS team", req.body.trim(), "message")
+            .await?;
+    }
+    let action = if req.public { "ticket.message" } else { "ticket.note" };
+    audit::record(&txn, &staff_actor(user, client), action, Some(format!("ticket:{}", t.code)), json!({})).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    detail(db, &t.code, user, now()).await
+}
