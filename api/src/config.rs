@@ -86,6 +86,9 @@ pub struct Settings {
     pub clamd_addr: Option<String>,
     /// How often the retention job looks for expired personal data (`TTIS_RETENTION_INTERVAL_SECS`).
     pub retention_interval: Duration,
+    /// The deployment's time zone (`TTIS_TIME_ZONE`, an IANA name: `Asia/Jakarta`, `Asia/Pontianak`,
+    /// `Asia/Makassar` (default) or `Asia/Jayapura`): ticket years, dates and SLA calendar.
+    pub time_zone: crate::services::clock::Zone,
     pub site: SiteSettings,
     pub metrics: MetricsSettings,
     pub reports: ReportSettings,
@@ -195,6 +198,7 @@ struct FileConfig {
     cors_origins: Option<Vec<String>>,
     clamd_addr: Option<String>,
     retention_interval_secs: Option<u64>,
+    time_zone: Option<String>,
     metrics_networks: Option<Vec<String>>,
     government_name: Option<String>,
     agency_name: Option<String>,
@@ -479,7 +483,17 @@ impl Settings {
             networks: metrics_networks,
         };
 
+        let time_zone = match env.var("TTIS_TIME_ZONE").or(file.time_zone) {
+            None => crate::services::clock::Zone::DEFAULT,
+            Some(name) => crate::services::clock::Zone::parse(&name).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "TTIS_TIME_ZONE={name:?}: expected Asia/Jakarta, Asia/Pontianak, Asia/Makassar or Asia/Jayapura"
+                )
+            })?,
+        };
+
         Ok(Settings {
+            time_zone,
             notices,
             metrics,
             trusted_proxies,

@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::extract::{json_error, path_error, query_error};
 use crate::middleware::{compress, cors, request_context};
 use crate::openapi::ApiDoc;
+use crate::services::clock::Clock;
 use crate::services::users::{self, Bootstrap};
 use crate::services::{categories, delivery, documents, organization, outbox, sla};
 use crate::state::AppState;
@@ -30,6 +31,12 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let clock = Clock::system(settings.time_zone);
+        Application::build_with_clock(settings, clock).await
+    }
+
+    /// [`Application::build`] with a given clock (tests set the time with an adjustable one).
+    pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Application> {
         for notice in &settings.notices {
             tracing::warn!("{notice}");
         }
@@ -38,7 +45,7 @@ impl Application {
         let bootstrap = users::ensure_bootstrap_admin(&db, &settings).await?;
         categories::seed(&db).await?;
         organization::seed(&db, &settings).await?;
-        sla::seed(&db).await?;
+        sla::seed(&db, &clock).await?;
 
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {} (TTIS_BIND): {e}", settings.bind))?;
@@ -46,7 +53,7 @@ impl Application {
         let workers = settings.workers;
         let json_limit = settings.json_limit;
         let spa = std::sync::Arc::new(spa::Spa::new(settings.web_dir.clone(), &settings.site));
-        let state = web::Data::new(AppState::new(db, settings)?);
+        let state = web::Data::new(AppState::new(db, settings, clock)?);
         documents::register_signing_key(&state.db, state.signer.as_ref()).await?;
         if state.settings.mail.worker {
             let mailer = notify::mailer(&state.settings.mail, &state.settings.data_dir)?;
@@ -57,10 +64,14 @@ impl Application {
                 retry_base: state.settings.mail.retry_base,
                 lease: state.settings.mail.lease,
                 http: outbox::webhook_client()?,
-                on_delivered: Some(std::sync::Arc::new(|db, ticket_id| {
-                    Box::pin(async move {
-                        delivery::complete_if_delivered(&db, ticket_id).await.map_err(anyhow::Error::from)
-                    })
+                on_delivered: Some(std::sync::Arc::new({
+                    let clock = state.clock.clone();
+                    move |db, ticket_id| {
+                        let clock = clock.clone();
+                        Box::pin(async move {
+                            delivery::complete_if_delivered(&db, &clock, ticket_id).await.map_err(anyhow::Error::from)
+                        })
+                    }
                 })),
             };
             worker.spawn(state.outbox_wake.clone(), state.settings.mail.poll_interval);

@@ -10,6 +10,7 @@ use tokio::sync::Notify;
 use crate::config::Settings;
 use crate::documents::Documents;
 use crate::documents::signer::{DocumentSigner, LocalEd25519Signer};
+use crate::services::clock::Clock;
 use crate::services::storage::{EvidenceStore, LocalEvidenceStore};
 use crate::services::throttle::Throttle;
 use crate::services::tokens::TokenKeys;
@@ -32,10 +33,12 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// Signs final documents (the local Ed25519 key; a certified service can replace it).
     pub signer: Arc<dyn DocumentSigner>,
+    /// The procedure's clock, in the deployment's time zone.
+    pub clock: Clock,
 }
 
 impl AppState {
-    pub fn new(db: DatabaseConnection, settings: Settings) -> anyhow::Result<AppState> {
+    pub fn new(db: DatabaseConnection, settings: Settings, clock: Clock) -> anyhow::Result<AppState> {
         let tokens = TokenKeys::new(settings.jwt_secret.expose(), &settings.public_url, settings.access_token_ttl)?;
         let login_throttle = Throttle::new(settings.login_window);
         let evidence = Arc::new(LocalEvidenceStore::new(settings.data_dir.join("evidence"))?);
@@ -50,6 +53,7 @@ impl AppState {
             documents: Documents::load(&settings.data_dir)?,
             metrics: Arc::default(),
             signer: Arc::new(LocalEd25519Signer::from_seed(settings.signing_key.expose())),
+            clock,
             settings,
         })
     }

@@ -45,6 +45,8 @@ pub enum Violation {
     WrongTotpCode,
     /// A civil servant's number (*NIP*) is 18 digits.
     InvalidNip,
+    /// A value the deployment sets (the SLA calendar's UTC offset follows `TTIS_TIME_ZONE`).
+    SetByServer,
 }
 
 impl Violation {
@@ -67,6 +69,7 @@ impl Violation {
             Violation::WrongPassword => "wrong_password",
             Violation::WrongTotpCode => "wrong_totp_code",
             Violation::InvalidNip => "invalid_nip",
+            Violation::SetByServer => "set_by_server",
         }
     }
 
@@ -113,6 +116,12 @@ impl Violation {
             (Violation::WrongTotpCode, Lang::En) => "The code is wrong, expired, or was used already.".into(),
             (Violation::InvalidNip, Lang::Id) => "NIP terdiri dari 18 angka.".into(),
             (Violation::InvalidNip, Lang::En) => "A NIP (civil-servant number) has 18 digits.".into(),
+            (Violation::SetByServer, Lang::Id) => {
+                "Nilai ini diatur oleh server (zona waktu TTIS_TIME_ZONE) dan tidak dapat diubah di sini.".into()
+            }
+            (Violation::SetByServer, Lang::En) => {
+                "The server sets this value (the TTIS_TIME_ZONE time zone); it cannot be changed here.".into()
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ mod security;
 mod setup;
 mod signing;
 mod sla;
+mod staging;
 mod static_files;
 mod stats;
 mod tickets;

@@ -70,3 +70,38 @@ pub fn new_report_alert(public_url: &str, t: &ticket::Model, category_label: &st
     );
     Rendered { subject: format!("[{}] Laporan baru / New report: {}", t.code, t.title), body }
 }
+
+/// Subject of a request for more information (step 4); the body is the analyst's question.
+pub const REQUEST_INFO_SUBJECT: &str = "Permintaan informasi tambahan / Request for more information";
+
+/// Subject of the verification's result when a report is not valid.
+pub const REJECTED_SUBJECT: &str = "Hasil verifikasi laporan / Result of the verification";
+
+/// What the reporter reads when a report is not valid and the analyst wrote no words of their own.
+pub fn rejection_text(reason: ttis_shared::dto::tickets::RejectReason) -> &'static str {
+    match reason {
+        ttis_shared::dto::tickets::RejectReason::Duplicate => {
+            "Laporan ini sama dengan laporan yang telah kami terima sebelumnya.\n\
+             This report is the same as one we received earlier."
+        }
+        _ => {
+            "Setelah kami verifikasi, laporan ini dinyatakan tidak sesuai.\n\
+             After verifying it, we found that this report is not valid."
+        }
+    }
+}
+
+/// To the assignee, when the head returns the drafts (step 7): subject and body.
+pub fn returned_for_revision(remarks: &str) -> (&'static str, String) {
+    (
+        "Dikembalikan untuk perbaikan / Returned for revision",
+        format!("Catatan Kepala Dinas / The head's remarks:\n{remarks}"),
+    )
+}
+
+/// To the assignee, when the head approves and signs (step 7): subject and body.
+pub const APPROVED_NOTICE: (&str, &str) = (
+    "Disetujui dan ditandatangani / Approved and signed",
+    "Surat Pemberitahuan Insiden Siber dan Sertifikat Apresiasi telah disetujui dan ditandatangani. \
+     / The notification letter and certificate were approved and signed.",
+);

@@ -13,7 +13,7 @@ use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::policy::Permission;
-use crate::services::{delivery, hall_of_fame, now, tickets, webhooks};
+use crate::services::{delivery, hall_of_fame, tickets, webhooks};
 use crate::state::AppState;
 
 /// The Hall of Fame: reporters of valid reports as they chose to be shown (real name, alias or
@@ -35,7 +35,7 @@ pub async fn get_hall_of_fame(
     state: web::Data<AppState>,
     query: web::Query<HallOfFameQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let hof = hall_of_fame::hall_of_fame(&state.db, query.year).await?;
+    let hof = hall_of_fame::hall_of_fame(&state.db, &state.clock, query.year).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "public, max-age=60")).json(hof))
 }
 
@@ -112,7 +112,7 @@ pub async fn create_ticket_delivery_resend(
     user.require(Permission::WorkTickets)?;
     let (code, id) = path.into_inner();
     delivery::resend(&state, &user.actor(&client), &code, id).await?;
-    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, now()).await?))
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, state.clock.now()).await?))
 }
 
 /// The registered webhooks (admin).

@@ -34,7 +34,7 @@ pub async fn get_document_verification(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
-    let v = documents::verification(&state.db, &id).await?;
+    let v = documents::verification(&state.db, &state.clock, &id).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(v))
 }
 
@@ -63,7 +63,7 @@ pub async fn create_document_verification(
 ) -> Result<HttpResponse, ApiError> {
     super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
     let bytes = uploads::read_limited(payload, documents::CHECK_MAX_BYTES).await?;
-    let check = documents::check_file(&state.db, &id, &bytes).await?;
+    let check = documents::check_file(&state.db, &state.clock, &id, &bytes).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(check))
 }
 
@@ -97,5 +97,6 @@ pub async fn create_document_revocation(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::RevokeDocuments)?;
     let req = body.into_inner()?;
-    Ok(HttpResponse::Ok().json(documents::revoke(&state.db, &user.actor(&client), &id, &req.reason).await?))
+    Ok(HttpResponse::Ok()
+        .json(documents::revoke(&state.db, &state.clock, &user.actor(&client), &id, &req.reason).await?))
 }

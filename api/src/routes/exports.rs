@@ -74,7 +74,7 @@ pub async fn get_tickets_export(
         req.query_string().split('&').filter(|p| !p.starts_with("sep=")).collect::<Vec<_>>().join("&");
     let query =
         web::Query::<TicketQuery>::from_query(&filters).map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
-    let body = exports::tickets_csv(&state.db, &query, semicolon).await?;
+    let body = exports::tickets_csv(&state.db, &state.clock, &query, semicolon).await?;
     let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
     audit::record(&txn, &user.actor(&client), "tickets.export", None, serde_json::json!({"filters": filters})).await?;
     txn.commit().await?;
@@ -103,7 +103,7 @@ pub async fn get_stats_export(
     options: web::Query<CsvOptions>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ViewTickets)?;
-    let s = stats::compute(&state.db, &query).await?;
+    let s = stats::compute(&state.db, &state.clock, &query).await?;
     Ok(csv(exports::stats_csv(&s, semicolon(&options)?), &format!("statistik-ttis-{}-{}.csv", s.from, s.to)))
 }
 

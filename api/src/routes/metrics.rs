@@ -67,7 +67,7 @@ pub async fn get_metrics(
         let _ = writeln!(out, "ttis_tickets{{state=\"{}\"}} {n}", s.as_str());
     }
     let overdue = ticket::Entity::find()
-        .filter(ticket::Column::DueAt.lt(crate::services::now()))
+        .filter(ticket::Column::DueAt.lt(state.clock.now()))
         .filter(ticket::Column::State.is_not_in([
             ReportState::NeedsInfo.as_str(),
             ReportState::Rejected.as_str(),

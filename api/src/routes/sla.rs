@@ -55,7 +55,7 @@ pub async fn update_sla_policy(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageSla)?;
     let input = body.into_inner()?;
-    Ok(HttpResponse::Ok().json(sla::update(&state.db, &user.actor(&client), &input).await?))
+    Ok(HttpResponse::Ok().json(sla::update(&state.db, &user.actor(&client), &input, &state.clock).await?))
 }
 
 /// The holidays and *cuti bersama* the working-day clock skips (admin).
@@ -106,7 +106,7 @@ pub async fn update_holiday(
     if h.date != *date {
         return Err(ApiError::InvalidParameter("date: the body's date differs from the path's".into()).into());
     }
-    sla::put_holiday(&state.db, &user.actor(&client), &h).await?;
+    sla::put_holiday(&state.db, &state.clock, &user.actor(&client), &h).await?;
     Ok(HttpResponse::Ok().json(HolidayList { items: sla::holidays(&state.db).await? }))
 }
 
@@ -133,6 +133,6 @@ pub async fn delete_holiday(
     date: web::Path<NaiveDate>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ManageSla)?;
-    sla::delete_holiday(&state.db, &user.actor(&client), date.into_inner()).await?;
+    sla::delete_holiday(&state.db, &state.clock, &user.actor(&client), date.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -33,5 +33,5 @@ pub async fn get_stats(
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ViewTickets)?;
-    Ok(HttpResponse::Ok().json(stats::compute(&state.db, &query).await?))
+    Ok(HttpResponse::Ok().json(stats::compute(&state.db, &state.clock, &query).await?))
 }

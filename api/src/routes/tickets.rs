@@ -10,7 +10,7 @@ use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::policy::Permission;
-use crate::services::{now, reports, tickets, workflow};
+use crate::services::{reports, tickets, workflow};
 use crate::state::AppState;
 
 /// The ticket queue (*Dashboard Manajemen Tiket*).
@@ -38,7 +38,7 @@ pub async fn list_tickets(
     query: web::Query<TicketQuery>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ViewTickets)?;
-    Ok(HttpResponse::Ok().json(tickets::list(&state.db, &query, now()).await?))
+    Ok(HttpResponse::Ok().json(tickets::list(&state.db, &query, state.clock.now()).await?))
 }
 
 /// One ticket with everything staff need: the report, the reporter, evidence, timeline (with
@@ -63,7 +63,7 @@ pub async fn get_ticket(
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ViewTickets)?;
-    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, now()).await?))
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, state.clock.now()).await?))
 }
 
 /// Take an action of the procedure on a ticket.
@@ -297,7 +297,7 @@ pub async fn update_ticket_drafts(
     let input = body.into_inner()?;
     let t = workflow::find_by_code(&state.db, &code).await?;
     crate::services::letters::edit(&state, &user.actor(&client), user.id, t, input).await?;
-    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, now()).await?))
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, state.clock.now()).await?))
 }
 
 /// Download a document of the ticket (PDF), e.g. the analysis report (*Laporan Hasil Analisis*).

@@ -17,6 +17,7 @@ use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::procedure::{Action, Actor as ProcActor};
 
 use super::audit::{self, Actor};
+use super::clock::Clock;
 use super::crypto::{random_hex, sha256_hex};
 use super::documents::{file_name, reporter_may_have};
 use super::now;
@@ -106,7 +107,7 @@ pub async fn queue(
     acknowledgement::ActiveModel {
         ticket_id: Set(t.id),
         token_hash: Set(sha256_hex(&token)),
-        created_at: Set(now()),
+        created_at: Set(state.clock.now()),
         ..Default::default()
     }
     .insert(txn)
@@ -137,7 +138,7 @@ pub async fn queue(
 }
 
 /// Closes an approved ticket once every message of step 9 is sent (called by the outbox worker).
-pub async fn complete_if_delivered(db: &DatabaseConnection, ticket_id: i64) -> Result<(), ApiError> {
+pub async fn complete_if_delivered(db: &DatabaseConnection, clock: &Clock, ticket_id: i64) -> Result<(), ApiError> {
     let txn = db.begin().await?;
     // Lock the ticket (PostgreSQL), so two workers finishing the last two messages close it once.
     let Some(t) = ticket::Entity::find_by_id(ticket_id).lock_exclusive().one(&txn).await? else { return Ok(()) };
@@ -154,7 +155,7 @@ pub async fn complete_if_delivered(db: &DatabaseConnection, ticket_id: i64) -> R
     }
     let who = Actor { user_id: None, label: super::timeline::SYSTEM.into(), ip: None };
     let event = Some(TimelineEvent::Delivered);
-    super::workflow::apply_with(&txn, t, Action::Complete, &ProcActor::System, &who, None, event).await?;
+    super::workflow::apply_with(&txn, clock, t, Action::Complete, &ProcActor::System, &who, None, event).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -233,7 +234,7 @@ pub async fn acknowledge(state: &AppState, req: &AcknowledgementRequest) -> Resu
         return Err(ApiError::WrongState);
     }
     let t = ticket::Entity::find_by_id(row.ticket_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    let at = now();
+    let at = state.clock.now();
     let name = req.name.as_ref().map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let note = req.note.as_ref().map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let mut active: acknowledgement::ActiveModel = row.into();

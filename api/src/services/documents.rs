@@ -4,6 +4,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -16,6 +17,7 @@ use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::i18n::title_case;
 
 use super::audit::{self, Actor};
+use super::clock::Clock;
 use super::{now, organization};
 use crate::documents::{Inputs, signer};
 use crate::entities::{document, signing_key, ticket};
@@ -57,19 +59,6 @@ pub async fn render(state: &AppState, kind: DocumentKind, inputs: Inputs) -> Res
         .map_err(ApiError::Internal)
 }
 
-/// Puts a rendered file into the store; returns its key. The caller removes it again if its
-/// transaction does not commit.
-pub async fn store(state: &AppState, pdf: &[u8]) -> Result<String, ApiError> {
-    let key = uuid::Uuid::new_v4().to_string();
-    let temp = state.evidence.incoming_dir().join(&key);
-    tokio::fs::write(&temp, pdf).await.map_err(|e| ApiError::Internal(e.into()))?;
-    if let Err(e) = state.evidence.put(&key, &temp).await {
-        let _ = tokio::fs::remove_file(&temp).await;
-        return Err(ApiError::Internal(e));
-    }
-    Ok(key)
-}
-
 /// The next version number of a ticket's document kind.
 pub async fn next_version<C: ConnectionTrait>(conn: &C, ticket_id: i64, kind: DocumentKind) -> Result<i32, ApiError> {
     let n = document::Entity::find()
@@ -81,8 +70,10 @@ pub async fn next_version<C: ConnectionTrait>(conn: &C, ticket_id: i64, kind: Do
 }
 
 /// A new document row (with a new id), without number or signature.
+#[allow(clippy::too_many_arguments)]
 pub fn new_document(
     t: &ticket::Model,
+    at: DateTime<Utc>,
     kind: DocumentKind,
     version: i32,
     status: DocumentStatus,
@@ -99,7 +90,7 @@ pub fn new_document(
         sha256: Set(super::crypto::sha256_hex(pdf)),
         size: Set(pdf.len() as i64),
         created_by: Set(created_by),
-        created_at: Set(now()),
+        created_at: Set(at),
         status: Set(match status {
             DocumentStatus::Draft => "draft".into(),
             DocumentStatus::Final => "final".into(),
@@ -183,7 +174,11 @@ fn public_subject(doc: &document::Model) -> Option<String> {
 }
 
 /// The public verification of a signed document, by any of its references.
-pub async fn verification(db: &DatabaseConnection, reference: &str) -> Result<DocumentVerification, ApiError> {
+pub async fn verification(
+    db: &DatabaseConnection,
+    clock: &Clock,
+    reference: &str,
+) -> Result<DocumentVerification, ApiError> {
     let doc = signed_document(db, reference).await?;
     let org = organization::current(db).await?;
     let key = match &doc.key_id {
@@ -201,7 +196,7 @@ pub async fn verification(db: &DatabaseConnection, reference: &str) -> Result<Do
         kind_label: kind.label(),
         kind,
         number: doc.number.clone().unwrap_or_default(),
-        date: signed_at.with_timezone(&super::reports::local_offset()).date_naive(),
+        date: clock.local(signed_at).date_naive(),
         subject: public_subject(&doc),
         verification_code: doc.verification_code.as_deref().map(printed_code),
         issuer: format!("{} {}", title_case(&org.agency_name), title_case(&org.government_name)),
@@ -228,8 +223,13 @@ pub async fn verification(db: &DatabaseConnection, reference: &str) -> Result<Do
 }
 
 /// Compares an uploaded file with a signed document, byte for byte (by SHA-256).
-pub async fn check_file(db: &DatabaseConnection, reference: &str, bytes: &[u8]) -> Result<FileCheck, ApiError> {
-    let document = verification(db, reference).await?;
+pub async fn check_file(
+    db: &DatabaseConnection,
+    clock: &Clock,
+    reference: &str,
+    bytes: &[u8],
+) -> Result<FileCheck, ApiError> {
+    let document = verification(db, clock, reference).await?;
     let uploaded_sha256 = super::crypto::sha256_hex(bytes);
     Ok(FileCheck {
         matches: super::crypto::constant_time_eq(&uploaded_sha256, &document.sha256),
@@ -242,6 +242,7 @@ pub async fn check_file(db: &DatabaseConnection, reference: &str, bytes: &[u8]) 
 /// Revokes a signed document (admin), with a reason the verification page shows.
 pub async fn revoke(
     db: &DatabaseConnection,
+    clock: &Clock,
     who: &Actor,
     id: &str,
     reason: &str,
@@ -254,7 +255,7 @@ pub async fn revoke(
     }
     let ticket_code = ticket::Entity::find_by_id(doc.ticket_id).one(&txn).await?.map(|t| t.code).unwrap_or_default();
     let mut active: document::ActiveModel = doc.into();
-    active.revoked_at = Set(Some(now()));
+    active.revoked_at = Set(Some(clock.now()));
     active.revoked_reason = Set(Some(reason.trim().to_string()));
     active.revoked_by = Set(who.user_id);
     active.update(&txn).await?;
@@ -267,7 +268,7 @@ pub async fn revoke(
     )
     .await?;
     txn.commit().await?;
-    verification(db, &id).await
+    verification(db, clock, &id).await
 }
 
 /// The final documents of a ticket, newest first (for the reporter's tracking page).

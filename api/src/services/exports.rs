@@ -9,8 +9,9 @@ use ttis_shared::dto::stats::{Stats, StatsQuery};
 use ttis_shared::dto::tickets::TicketQuery;
 use ttis_shared::{Lang, ReportState};
 
-use super::{now, organization, stats};
+use super::{organization, stats};
 
+use super::clock::Clock;
 use crate::documents::{Inputs, dates};
 use crate::entities::{category, pse, user};
 use crate::error::ApiError;
@@ -53,13 +54,18 @@ impl Csv {
     }
 }
 
-fn local(at: DateTime<Utc>) -> String {
-    at.with_timezone(&super::reports::local_offset()).format("%Y-%m-%d %H:%M").to_string()
+fn local(clock: &Clock, at: DateTime<Utc>) -> String {
+    clock.local(at).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// The filtered queue as CSV, every page of it.
-pub async fn tickets_csv(db: &DatabaseConnection, q: &TicketQuery, semicolon: bool) -> Result<String, ApiError> {
-    let at = now();
+pub async fn tickets_csv(
+    db: &DatabaseConnection,
+    clock: &Clock,
+    q: &TicketQuery,
+    semicolon: bool,
+) -> Result<String, ApiError> {
+    let at = clock.now();
     // Every page is exported, but the paging parameters must still make sense.
     super::tickets::paging(q)?;
     let categories: std::collections::HashMap<String, String> =
@@ -92,7 +98,7 @@ pub async fn tickets_csv(db: &DatabaseConnection, q: &TicketQuery, semicolon: bo
             let overdue = t.due_at.is_some_and(|d| at > d) && !state.is_terminal() && !state.sla_paused();
             csv.row([
                 t.code.clone(),
-                local(t.submitted_at),
+                local(clock, t.submitted_at),
                 t.title.clone(),
                 categories.get(&t.category_code).cloned().unwrap_or(t.category_code.clone()),
                 t.severity.clone().unwrap_or_default(),
@@ -103,7 +109,7 @@ pub async fn tickets_csv(db: &DatabaseConnection, q: &TicketQuery, semicolon: bo
                 t.reporter_type.clone(),
                 t.channel.clone(),
                 t.tlp.to_uppercase(),
-                t.due_at.map(local).unwrap_or_default(),
+                t.due_at.map(|d| local(clock, d)).unwrap_or_default(),
                 if overdue { "ya".into() } else { "tidak".into() },
             ]);
         }
@@ -181,8 +187,12 @@ pub async fn recap_pdf(state: &AppState, month: &str) -> Result<Vec<u8>, ApiErro
     let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
         .map_err(|_| ApiError::InvalidParameter("month: YYYY-MM".into()))?;
     let last = first.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(first);
-    let s =
-        stats::compute(&state.db, &StatsQuery { from: Some(first), to: Some(last), category: None, pse: None }).await?;
+    let s = stats::compute(
+        &state.db,
+        &state.clock,
+        &StatsQuery { from: Some(first), to: Some(last), category: None, pse: None },
+    )
+    .await?;
     let org = organization::current(&state.db).await?;
     let count_of = |key: &str| {
         s.outcomes
@@ -222,7 +232,7 @@ pub async fn recap_pdf(state: &AppState, month: &str) -> Result<Vec<u8>, ApiErro
         .list("outcomes", pairs(&s.outcomes))
         .list("pses", pairs(&s.top_pses))
         .list("steps", steps)
-        .text("date", dates::indonesian(now().with_timezone(&super::reports::local_offset()).date_naive()))
+        .text("date", dates::indonesian(state.clock.local_now().date_naive()))
         .text("tlp", "amber")
         .text("code", format!("REKAP-{month}"))
         // Printed for the head to sign by hand: the title, and a line for the name.

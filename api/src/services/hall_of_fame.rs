@@ -10,7 +10,7 @@ use ttis_shared::dto::delivery::{CertificateRef, HallOfFame, HallOfFameDisplay, 
 use ttis_shared::dto::documents::DocumentKind;
 use ttis_shared::dto::reports::Label;
 
-use super::reports;
+use super::clock::Clock;
 use crate::entities::{category, document, ticket};
 use crate::error::ApiError;
 
@@ -25,7 +25,7 @@ pub fn display_of(t: &ticket::Model) -> HallOfFameDisplay {
 
 /// The public Hall of Fame: reporters of approved reports as they chose to be shown, grouped so
 /// that an alias is never tied to a real name (one entry per reporter and display).
-pub async fn hall_of_fame(db: &DatabaseConnection, year: Option<i32>) -> Result<HallOfFame, ApiError> {
+pub async fn hall_of_fame(db: &DatabaseConnection, clock: &Clock, year: Option<i32>) -> Result<HallOfFame, ApiError> {
     let tickets = ticket::Entity::find()
         .filter(ticket::Column::State.is_in([ReportState::Approved.as_str(), ReportState::Completed.as_str()]))
         .filter(ticket::Column::HallOfFame.ne("hidden"))
@@ -47,13 +47,12 @@ pub async fn hall_of_fame(db: &DatabaseConnection, year: Option<i32>) -> Result<
         category::Entity::find().all(db).await?.into_iter().map(|c| (c.code, c.label_id)).collect();
     let labels_en: BTreeMap<String, String> =
         category::Entity::find().all(db).await?.into_iter().map(|c| (c.code, c.label_en)).collect();
-    let offset = reports::local_offset();
     let mut years = std::collections::BTreeSet::new();
     // (email, display) -> entry
     let mut groups: BTreeMap<(String, String), HallOfFameEntry> = BTreeMap::new();
     for t in &tickets {
         let Some(cert) = certificates.iter().find(|c| c.ticket_id == t.id) else { continue };
-        let approved = cert.signed_at.unwrap_or(cert.created_at).with_timezone(&offset).date_naive();
+        let approved = clock.local(cert.signed_at.unwrap_or(cert.created_at)).date_naive();
         years.insert(approved.year());
         if year.is_some_and(|y| y != approved.year()) {
             continue;

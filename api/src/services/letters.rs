@@ -24,10 +24,12 @@ use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::i18n::title_case;
 
 use super::audit::{self, Actor};
-use super::documents::{new_document, new_verification_code, next_version, printed_code, render, store};
+use super::clock::Clock;
+use super::documents::{new_document, new_verification_code, next_version, printed_code, render};
 use super::outbox::{self, NewEmail};
 use super::signers::Signer;
-use super::{now, organization, sequence};
+use super::storage::StagedFiles;
+use super::{organization, sequence};
 use crate::documents::{Inputs, dates, qr_svg};
 use crate::entities::{analysis, category, document, draft, pse, ticket, ticket_event, user};
 use crate::error::ApiError;
@@ -58,11 +60,11 @@ pub async fn category_label<C: ConnectionTrait>(conn: &C, code: &str) -> Result<
 /// What the system drafts when a report is verified, from the analysis and the PSE register.
 async fn default_drafts(
     txn: &DatabaseTransaction,
+    clock: &Clock,
     org: &crate::entities::organization::Model,
     t: &ticket::Model,
     a: &analysis::Model,
 ) -> Result<Drafts, ApiError> {
-    let offset = super::reports::local_offset();
     let pse = match a.pse_id.or(t.pse_id) {
         Some(id) => pse::Entity::find_by_id(id).one(txn).await?,
         None => None,
@@ -75,7 +77,7 @@ async fn default_drafts(
          dianalisis dalam rapat tim pada {meeting}, laporan tersebut dinyatakan sesuai dan diklasifikasikan sebagai \
          {category} dengan tingkat keparahan {severity}.",
         asset = t.affected_asset,
-        found = dates::indonesian(t.discovered_at.with_timezone(&offset).date_naive()),
+        found = dates::indonesian(clock.local(t.discovered_at).date_naive()),
         meeting = dates::indonesian(a.meeting_date),
         severity = severity_label(severity).to_lowercase(),
     );
@@ -152,9 +154,9 @@ async fn inputs(
     drafts: &Drafts,
     issue: Option<&Issue<'_>>,
 ) -> Result<Inputs, ApiError> {
-    let offset = super::reports::local_offset();
-    let at = issue.map(|i| i.at).unwrap_or_else(now).with_timezone(&offset);
-    let found = t.discovered_at.with_timezone(&offset);
+    let clock = &state.clock;
+    let at = clock.local(issue.map(|i| i.at).unwrap_or_else(|| clock.now()));
+    let found = clock.local(t.discovered_at);
     let verify_url = issue.map(|i| format!("{}/verify/{}", state.settings.public_url, i.code)).unwrap_or_default();
     let letter = &drafts.letter;
     let severity = t.severity.as_deref().and_then(Severity::parse).map(severity_label).unwrap_or("-");
@@ -186,11 +188,11 @@ async fn inputs(
         .text("subject", "Pemberitahuan Insiden Siber")
         .text("recipient", letter.recipient.trim())
         .text("recipient_place", letter.recipient_place.trim())
-        .text("submitted", dates::indonesian(t.submitted_at.with_timezone(&offset).date_naive()))
+        .text("submitted", dates::indonesian(clock.local(t.submitted_at).date_naive()))
         .text("asset", t.affected_asset.clone())
         .text("category", category_label(txn, &t.category_code).await?)
         .text("severity", severity)
-        .text("discovered", format!("{} pukul {} WITA", dates::indonesian(found.date_naive()), found.format("%H.%M")))
+        .text("discovered", dates::indonesian_time(found, clock.zone().label))
         .text("summary", letter.summary.trim())
         .text("findings", letter.findings.trim())
         .text("recommendations", letter.recommendations.trim())
@@ -200,40 +202,41 @@ async fn inputs(
         .text("citation", drafts.certificate.citation.trim()))
 }
 
-/// Renders both drafts (letter and certificate) as new versions; returns the stored keys.
+/// Renders both drafts (letter and certificate) as new versions, their files staged in `staged`.
 async fn render_drafts(
     txn: &DatabaseTransaction,
     state: &AppState,
+    staged: &mut StagedFiles,
     t: &ticket::Model,
     row: &draft::Model,
     user_id: i64,
-) -> Result<Vec<String>, ApiError> {
+) -> Result<(), ApiError> {
     let org = organization::current(txn).await?;
     let drafts = parse_drafts(row)?;
-    let mut keys = Vec::new();
     for kind in [DocumentKind::NotificationLetter, DocumentKind::Certificate] {
         let data = inputs(txn, state, &org, t, &drafts, None).await?;
         let pdf = render(state, kind, data).await?;
-        let key = store(state, &pdf).await?;
-        keys.push(key.clone());
+        let key = staged.put_bytes(&pdf).await?;
         let version = next_version(txn, t.id, kind).await?;
-        let mut doc = new_document(t, kind, version, DocumentStatus::Draft, key, &pdf, Some(user_id));
+        let mut doc =
+            new_document(t, state.clock.now(), kind, version, DocumentStatus::Draft, key, &pdf, Some(user_id));
         doc.draft_revision = Set(Some(row.revision));
         doc.insert(txn).await?;
     }
-    Ok(keys)
+    Ok(())
 }
 
-/// Step 5: drafts both documents for a ticket that was just verified. Returns the stored keys.
+/// Step 5: drafts both documents for a ticket that was just verified.
 pub async fn draft_on_verify(
     txn: &DatabaseTransaction,
     state: &AppState,
+    staged: &mut StagedFiles,
     t: &ticket::Model,
     user_id: i64,
-) -> Result<Vec<String>, ApiError> {
+) -> Result<(), ApiError> {
     let org = organization::current(txn).await?;
     let a = analysis::Entity::find_by_id(t.id).one(txn).await?.ok_or(ApiError::NotFound)?;
-    let drafts = default_drafts(txn, &org, t, &a).await?;
+    let drafts = default_drafts(txn, &state.clock, &org, t, &a).await?;
     let content = serde_json::to_string(&drafts).map_err(|e| ApiError::Internal(e.into()))?;
     draft::Entity::delete_by_id(t.id).exec(txn).await?;
     let row = draft::ActiveModel {
@@ -242,11 +245,11 @@ pub async fn draft_on_verify(
         revision: Set(1),
         remarks: Set(None),
         updated_by: Set(Some(user_id)),
-        updated_at: Set(now()),
+        updated_at: Set(state.clock.now()),
     }
     .insert(txn)
     .await?;
-    render_drafts(txn, state, t, &row, user_id).await
+    render_drafts(txn, state, staged, t, &row, user_id).await
 }
 
 /// Analysts edit the drafts (state `drafted` only) and both are rendered again as new versions.
@@ -261,20 +264,21 @@ pub async fn edit(
         return Err(ApiError::WrongState);
     }
     let txn = state.db.begin().await?;
+    let mut staged = StagedFiles::new(state.evidence.clone());
     let row = draft::Entity::find_by_id(t.id).one(&txn).await?.ok_or(ApiError::WrongState)?;
     let revision = row.revision + 1;
     let mut active: draft::ActiveModel = row.into();
     active.content = Set(serde_json::to_string(&input).map_err(|e| ApiError::Internal(e.into()))?);
     active.revision = Set(revision);
     active.updated_by = Set(Some(user_id));
-    active.updated_at = Set(now());
+    active.updated_at = Set(state.clock.now());
     let row = active.update(&txn).await?;
-    let keys = render_drafts(&txn, state, &t, &row, user_id).await?;
+    render_drafts(&txn, state, &mut staged, &t, &row, user_id).await?;
     // The timeline names people as the other entries do (the audit row keeps `who`).
     let name = user::Entity::find_by_id(user_id).one(&txn).await?.map(|u| u.name).unwrap_or_else(|| who.label.clone());
     let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
-        at: Set(now()),
+        at: Set(state.clock.now()),
         kind: Set("note".into()),
         from_state: Set(None),
         to_state: Set(None),
@@ -288,12 +292,7 @@ pub async fn edit(
     super::timeline::with_event(row, Some(&event)).insert(&txn).await?;
     audit::record(&txn, who, "drafts.update", Some(format!("ticket:{}", t.code)), json!({"revision": revision}))
         .await?;
-    if let Err(e) = txn.commit().await {
-        for key in &keys {
-            let _ = state.evidence.delete(key).await;
-        }
-        return Err(e.into());
-    }
+    staged.commit(txn).await?;
     Ok(())
 }
 
@@ -328,18 +327,19 @@ async fn subject(txn: &DatabaseTransaction, t: &ticket::Model, kind: DocumentKin
 
 /// Step 7: numbers, renders, signs and stores both final documents of an approved ticket, in the
 /// approving transaction, in the name of `signer` (the approving head's profile as it is now,
-/// copied onto each document). Returns the stored keys and the documents.
+/// copied onto each document), their files staged in `staged`. Returns the documents.
 pub async fn issue_on_approve(
     txn: &DatabaseTransaction,
     state: &AppState,
+    staged: &mut StagedFiles,
     t: &ticket::Model,
     signer: &Signer,
-) -> Result<(Vec<String>, Vec<document::Model>), ApiError> {
+) -> Result<Vec<document::Model>, ApiError> {
     let org = organization::current(txn).await?;
     let row = draft::Entity::find_by_id(t.id).one(txn).await?.ok_or(ApiError::WrongState)?;
     let drafts = parse_drafts(&row)?;
-    let at = now();
-    let local = at.with_timezone(&super::reports::local_offset());
+    let at = state.clock.now();
+    let local = state.clock.local(at);
     // Both numbers first, then both renders at once: the counters' rows stay locked until the
     // commit, so the time between is what concurrent approvals queue for.
     let mut issues = Vec::new();
@@ -360,15 +360,14 @@ pub async fn issue_on_approve(
     }
     let renders = issues.iter().map(|(kind, _, data)| render(state, *kind, data.clone()));
     let pdfs = futures_util::future::try_join_all(renders).await?;
-    let mut keys = Vec::new();
     let mut issued = Vec::new();
     for ((kind, issue, _), pdf) in issues.into_iter().zip(pdfs) {
         let digest: [u8; 32] = Sha256::digest(&pdf).into();
         let signed = state.signer.sign(&digest).await.map_err(ApiError::Internal)?;
-        let key = store(state, &pdf).await?;
-        keys.push(key.clone());
+        let key = staged.put_bytes(&pdf).await?;
         let version = next_version(txn, t.id, kind).await?;
-        let mut doc = new_document(t, kind, version, DocumentStatus::Final, key, &pdf, Some(signer.user_id));
+        let mut doc =
+            new_document(t, state.clock.now(), kind, version, DocumentStatus::Final, key, &pdf, Some(signer.user_id));
         doc.id = Set(issue.id.clone());
         doc.number = Set(Some(issue.number.clone()));
         doc.verification_code = Set(Some(issue.code.clone()));
@@ -395,7 +394,7 @@ pub async fn issue_on_approve(
         .await?;
         issued.push(doc);
     }
-    Ok((keys, issued))
+    Ok(issued)
 }
 
 /// Emails every enabled head that a ticket awaits their approval.

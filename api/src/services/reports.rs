@@ -1,7 +1,7 @@
 //! Public reporting (SOP steps 1-3): accepting a report with its evidence, issuing the ticket code
 //! and the access key, and answering status lookups.
 
-use chrono::{Datelike, FixedOffset, Offset, Utc};
+use chrono::Datelike;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
@@ -17,7 +17,8 @@ use super::audit::{self, Actor};
 use super::auth::ClientInfo;
 use super::crypto::random_hex;
 use super::outbox::{self, NewEmail};
-use super::{categories, hosts, now, pow, sequence};
+use super::storage::StagedFiles;
+use super::{categories, hosts, pow, sequence};
 use crate::entities::{duplicate_hint, evidence, idempotency_key, ticket, ticket_event, user};
 use crate::error::{ApiError, FieldIssue};
 use crate::notify::templates;
@@ -26,11 +27,6 @@ use crate::uploads::Upload;
 
 /// How many earlier open tickets a new report is linked to as possible duplicates.
 pub const MAX_DUPLICATE_HINTS: u64 = 3;
-
-/// The time zone of ticket years and dates people read (WITA; configurable with the SLA calendar later).
-pub fn local_offset() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
-}
 
 pub struct Submission {
     pub report: NewReport,
@@ -116,13 +112,13 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         let txn = db.begin().await?;
         audit::record(&txn, &Actor::anonymous(sub.client.ip.clone()), "report.honeypot", None, json!({})).await?;
         txn.commit().await?;
-        let year = Utc::now().with_timezone(&local_offset()).year();
+        let year = state.clock.local_now().year();
         let fake_seq = 900_000 + i64::from(u32::from_str_radix(&random_hex(2), 16).unwrap_or(0) % 99_999);
         return Ok(ReportReceipt {
             ticket_code: ticket_code(&state.settings.reports.ticket_prefix, year, fake_seq),
             access_key: access_key(secret, None),
             status: ReportState::Submitted,
-            submitted_at: now(),
+            submitted_at: state.clock.now(),
             evidence: Vec::new(),
         });
     }
@@ -145,11 +141,10 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         .map(|u| u.email)
         .collect();
 
-    let at = now();
-    let year = at.with_timezone(&local_offset()).year();
+    let at = state.clock.now();
+    let year = state.clock.local(at).year();
     let key = access_key(secret, sub.idempotency.as_ref());
     let affected_host = hosts::host_of(&report.affected_asset);
-    let mut stored_keys: Vec<String> = Vec::new();
 
     let pse_id = super::pse::match_asset(db, &report.affected_asset).await?;
     let policy = super::sla::load(db).await?;
@@ -240,39 +235,12 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     .insert(&txn)
     .await?;
 
-    let mut files = Vec::new();
-    let mut outcome: Result<(), ApiError> = Ok(());
-    for upload in &sub.uploads {
-        let storage_key = uuid::Uuid::new_v4().to_string();
-        if let Err(e) = state.evidence.put(&storage_key, &upload.temp_path).await {
-            outcome = Err(ApiError::Internal(e));
-            break;
-        }
-        stored_keys.push(storage_key.clone());
-        let row = evidence::ActiveModel {
-            ticket_id: Set(t.id),
-            storage_key: Set(storage_key),
-            file_name: Set(upload.file_name.clone()),
-            content_type: Set(upload.content_type.into()),
-            size: Set(i64::try_from(upload.size).unwrap_or(i64::MAX)),
-            sha256: Set(upload.sha256.clone()),
-            metadata_stripped: Set(upload.metadata_stripped),
-            uploaded_by: Set("reporter".into()),
-            uploaded_at: Set(at),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await;
-        match row {
-            Ok(row) => files.push(row),
-            Err(e) => {
-                outcome = Err(e.into());
-                break;
-            }
-        }
-    }
+    let mut staged = StagedFiles::new(state.evidence.clone());
     let finish = async {
-        outcome?;
+        let mut files = Vec::new();
+        for upload in &sub.uploads {
+            files.push(super::evidence::attach(&txn, &mut staged, t.id, upload, "reporter", at).await?);
+        }
         if let Some(host) = &affected_host {
             let candidates = ticket::Entity::find()
                 .filter(ticket::Column::AffectedHost.eq(host.clone()))
@@ -355,18 +323,15 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
             json!({"evidence": files.len(), "channel": channel}),
         )
         .await?;
-        Ok::<ticket::Model, ApiError>(t)
+        Ok::<_, ApiError>((t, files))
     };
     let committed = match finish.await {
-        Ok(t) => txn.commit().await.map(|()| t).map_err(ApiError::from),
+        Ok(done) => staged.commit(txn).await.map(|()| done).map_err(ApiError::from),
         Err(e) => Err(e),
     };
-    let t = match committed {
-        Ok(t) => t,
+    let (t, files) = match committed {
+        Ok(done) => done,
         Err(e) => {
-            for k in &stored_keys {
-                let _ = state.evidence.delete(k).await;
-            }
             // A concurrent retry with the same idempotency key won the race: answer as it did.
             if let Some((key, _)) = &sub.idempotency
                 && let Ok(Some(existing)) = idempotency_key::Entity::find_by_id(key.clone()).one(db).await

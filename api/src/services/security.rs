@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use chrono::Duration as ChronoDuration;
+use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
@@ -81,7 +81,7 @@ pub async fn run_retention(state: &AppState, actor: &Actor) -> Result<RetentionR
     let Some(days) = policy(&state.db).await?.retention_days else {
         return Ok(RetentionRun { anonymized: 0, codes: vec![], files_removed: 0, cutoff: None });
     };
-    let cutoff = now() - ChronoDuration::days(i64::from(days));
+    let cutoff = state.clock.now() - ChronoDuration::days(i64::from(days));
     let expired = ticket::Entity::find()
         .filter(ticket::Column::State.is_in([ReportState::Completed.as_str(), ReportState::Rejected.as_str()]))
         .filter(ticket::Column::AnonymizedAt.is_null())
@@ -91,7 +91,7 @@ pub async fn run_retention(state: &AppState, actor: &Actor) -> Result<RetentionR
         .await?;
     let mut run = RetentionRun { anonymized: 0, codes: vec![], files_removed: 0, cutoff: Some(cutoff) };
     for t in expired {
-        let (code, keys) = match erase_ticket(&state.db, actor, t, days).await? {
+        let (code, keys) = match erase_ticket(&state.db, state.clock.now(), actor, t, days).await? {
             Some(done) => done,
             None => continue, // another process got there first
         };
@@ -111,12 +111,12 @@ pub async fn run_retention(state: &AppState, actor: &Actor) -> Result<RetentionR
 
 async fn erase_ticket(
     db: &DatabaseConnection,
+    at: DateTime<Utc>,
     actor: &Actor,
     t: ticket::Model,
     days: u32,
 ) -> Result<Option<(String, Vec<String>)>, ApiError> {
     let txn = db.begin().await?;
-    let at = now();
     // Claim: only the process whose update matched erases (replicas may run the job at once).
     let claimed = ticket::Entity::update_many()
         .col_expr(ticket::Column::AnonymizedAt, Expr::value(at))

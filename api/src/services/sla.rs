@@ -2,7 +2,7 @@
 //! holidays. Loaded where a clock is computed (a few small rows), so every API process uses the
 //! policy admins last saved.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -16,6 +16,7 @@ use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
 
 use super::audit::{self, Actor};
+use super::clock::Clock;
 use super::now;
 use crate::entities::{holiday, sla_settings, sla_standard, ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
@@ -54,19 +55,30 @@ fn decode(row: &sla_standard::Model) -> Option<TimeStandard> {
 }
 
 /// Writes the SOP's defaults and this year's holidays when the database has no policy yet.
-pub async fn seed(db: &DatabaseConnection) -> Result<(), ApiError> {
-    if sla_settings::Entity::find_by_id(1).one(db).await?.is_some() {
+pub async fn seed(db: &DatabaseConnection, clock: &Clock) -> Result<(), ApiError> {
+    let zone = clock.zone();
+    if let Some(row) = sla_settings::Entity::find_by_id(1).one(db).await? {
+        // The calendar follows the deployment's zone: a changed `TTIS_TIME_ZONE` moves it, and
+        // the open tickets' clocks with it.
+        if row.utc_offset_minutes != zone.offset_minutes {
+            let txn = db.begin().await?;
+            let mut active: sla_settings::ActiveModel = row.into();
+            active.utc_offset_minutes = Set(zone.offset_minutes);
+            active.update(&txn).await?;
+            reclock_open_tickets(&txn, clock.now()).await?;
+            txn.commit().await?;
+        }
         return Ok(());
     }
     let txn = db.begin().await?;
     let defaults = SlaPolicy::default();
     sla_settings::ActiveModel {
         id: Set(1),
-        utc_offset_minutes: Set(defaults.calendar.utc_offset_minutes),
+        utc_offset_minutes: Set(zone.offset_minutes),
         working_days: Set(defaults.calendar.working_days.iter().map(|d| if *d { '1' } else { '0' }).collect()),
         day_start_minutes: Set(0),
         day_end_minutes: Set(24 * 60),
-        updated_at: Set(now()),
+        updated_at: Set(clock.now()),
     }
     .insert(&txn)
     .await?;
@@ -125,8 +137,16 @@ pub async fn view<C: ConnectionTrait>(conn: &C) -> Result<SlaPolicyView, ApiErro
 }
 
 /// Replaces the policy (admin) and moves the clocks of open tickets to it.
-pub async fn update(db: &DatabaseConnection, who: &Actor, input: &SlaPolicyInput) -> Result<SlaPolicyView, ApiError> {
+pub async fn update(
+    db: &DatabaseConnection,
+    who: &Actor,
+    input: &SlaPolicyInput,
+    clock: &Clock,
+) -> Result<SlaPolicyView, ApiError> {
     let mut issues = Vec::new();
+    if input.utc_offset_minutes != clock.zone().offset_minutes {
+        issues.push(FieldIssue { field: "utc_offset_minutes".into(), violation: Violation::SetByServer });
+    }
     for (i, s) in input.standards.iter().enumerate() {
         let field = format!("standards[{i}]");
         if !(1..=9).contains(&s.step) || input.standards.iter().filter(|o| o.step == s.step).count() > 1 {
@@ -157,7 +177,7 @@ pub async fn update(db: &DatabaseConnection, who: &Actor, input: &SlaPolicyInput
     settings.working_days = Set(input.working_days.iter().map(|d| if *d { '1' } else { '0' }).collect());
     settings.day_start_minutes = Set(i32::try_from(input.day_start_minutes).unwrap_or(0));
     settings.day_end_minutes = Set(i32::try_from(input.day_end_minutes).unwrap_or(24 * 60));
-    settings.updated_at = Set(now());
+    settings.updated_at = Set(clock.now());
     settings.update(&txn).await?;
     for s in &input.standards {
         let (unit, value) = encode(s.time_standard);
@@ -166,7 +186,7 @@ pub async fn update(db: &DatabaseConnection, who: &Actor, input: &SlaPolicyInput
             .insert(&txn)
             .await?;
     }
-    let moved = reclock_open_tickets(&txn).await?;
+    let moved = reclock_open_tickets(&txn, clock.now()).await?;
     audit::record(
         &txn,
         who,
@@ -181,13 +201,12 @@ pub async fn update(db: &DatabaseConnection, who: &Actor, input: &SlaPolicyInput
 }
 
 /// Recomputes the stored clock (`due_at`, used by the queue's overdue filter) of every open ticket.
-async fn reclock_open_tickets<C: ConnectionTrait>(conn: &C) -> Result<usize, ApiError> {
+async fn reclock_open_tickets<C: ConnectionTrait>(conn: &C, at: DateTime<Utc>) -> Result<usize, ApiError> {
     let policy = load(conn).await?;
     let open = ticket::Entity::find()
         .filter(ticket::Column::State.is_not_in([ReportState::Rejected.as_str(), ReportState::Completed.as_str()]))
         .all(conn)
         .await?;
-    let at = now();
     let count = open.len();
     for t in open {
         let history: Vec<Entered> = ticket_event::Entity::find()
@@ -221,23 +240,28 @@ pub async fn holidays(db: &DatabaseConnection) -> Result<Vec<Holiday>, ApiError>
 }
 
 /// Adds (or renames) a holiday and moves open tickets' clocks.
-pub async fn put_holiday(db: &DatabaseConnection, who: &Actor, h: &Holiday) -> Result<(), ApiError> {
+pub async fn put_holiday(db: &DatabaseConnection, clock: &Clock, who: &Actor, h: &Holiday) -> Result<(), ApiError> {
     let txn = db.begin().await?;
     holiday::Entity::delete_by_id(h.date).exec(&txn).await?;
     holiday::ActiveModel { date: Set(h.date), name: Set(h.name.trim().to_string()) }.insert(&txn).await?;
-    reclock_open_tickets(&txn).await?;
+    reclock_open_tickets(&txn, clock.now()).await?;
     audit::record(&txn, who, "holiday.put", Some(format!("holiday:{}", h.date)), json!({"name": h.name})).await?;
     txn.commit().await?;
     Ok(())
 }
 
-pub async fn delete_holiday(db: &DatabaseConnection, who: &Actor, date: NaiveDate) -> Result<(), ApiError> {
+pub async fn delete_holiday(
+    db: &DatabaseConnection,
+    clock: &Clock,
+    who: &Actor,
+    date: NaiveDate,
+) -> Result<(), ApiError> {
     let txn = db.begin().await?;
     let res = holiday::Entity::delete_by_id(date).exec(&txn).await?;
     if res.rows_affected == 0 {
         return Err(ApiError::NotFound);
     }
-    reclock_open_tickets(&txn).await?;
+    reclock_open_tickets(&txn, clock.now()).await?;
     audit::record(&txn, who, "holiday.delete", Some(format!("holiday:{date}")), json!({})).await?;
     txn.commit().await?;
     Ok(())

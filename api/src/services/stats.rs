@@ -12,16 +12,20 @@ use ttis_shared::dto::stats::{KeyCount, MonthCount, Stats, StatsQuery, StepStat}
 use ttis_shared::dto::tickets::Severity;
 use ttis_shared::{Lang, ReportState, SopStep};
 
-use super::now;
+use super::clock::Clock;
 use crate::entities::{category, pse, ticket, ticket_step};
 use crate::error::ApiError;
 
 use sea_orm::EntityTrait;
 
 /// The period's bounds in UTC, from local dates (inclusive).
-fn bounds(q: &StatsQuery, offset_minutes: i32) -> (NaiveDate, NaiveDate, DateTime<Utc>, DateTime<Utc>) {
+fn bounds(
+    q: &StatsQuery,
+    offset_minutes: i32,
+    now: DateTime<Utc>,
+) -> (NaiveDate, NaiveDate, DateTime<Utc>, DateTime<Utc>) {
     let offset = chrono::FixedOffset::east_opt(offset_minutes * 60).unwrap_or(Utc.fix());
-    let today = now().with_timezone(&offset).date_naive();
+    let today = now.with_timezone(&offset).date_naive();
     let from = q.from.unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));
     let to = q.to.unwrap_or(today);
     let start = offset.from_local_datetime(&from.and_hms_opt(0, 0, 0).unwrap_or_default()).single();
@@ -78,10 +82,10 @@ fn sorted(mut v: Vec<KeyCount>) -> Vec<KeyCount> {
     v
 }
 
-pub async fn compute(db: &DatabaseConnection, f: &StatsQuery) -> Result<Stats, ApiError> {
+pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> Result<Stats, ApiError> {
     let policy = super::sla::load(db).await?;
     let offset_minutes = policy.calendar.utc_offset_minutes;
-    let (from, to, start, end) = bounds(f, offset_minutes);
+    let (from, to, start, end) = bounds(f, offset_minutes, clock.now());
     let backend = db.get_database_backend();
     let categories: BTreeMap<String, Label> = category::Entity::find()
         .all(db)
@@ -248,7 +252,7 @@ pub async fn compute(db: &DatabaseConnection, f: &StatsQuery) -> Result<Stats, A
     }
 
     // Open tickets by age (now, whatever the period).
-    let at = now();
+    let at = clock.now();
     let mut open_by_age = Vec::new();
     for (key, older, younger) in [
         ("lt_1d", None, Some(Duration::days(1))),

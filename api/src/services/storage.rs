@@ -78,3 +78,70 @@ impl EvidenceStore for LocalEvidenceStore {
         self.root.join(".incoming")
     }
 }
+
+/// Files put into the store for a transaction that has not committed yet. The rows that name
+/// them are written in the transaction; [`StagedFiles::commit`] commits it. Dropped before that
+/// (an early `?`, a failed commit, a cancelled request), it removes every file it put, so no
+/// file is left in the store without its row.
+pub struct StagedFiles {
+    store: std::sync::Arc<dyn EvidenceStore>,
+    keys: Vec<String>,
+}
+
+impl StagedFiles {
+    pub fn new(store: std::sync::Arc<dyn EvidenceStore>) -> StagedFiles {
+        StagedFiles { store, keys: Vec::new() }
+    }
+
+    /// Moves a finished upload (a temporary file in the incoming folder) into the store under a
+    /// new key; returns the key.
+    pub async fn put_file(&mut self, file: &Path) -> anyhow::Result<String> {
+        let key = uuid::Uuid::new_v4().to_string();
+        self.store.put(&key, file).await?;
+        self.keys.push(key.clone());
+        Ok(key)
+    }
+
+    /// Writes bytes (a rendered PDF) into the store under a new key; returns the key.
+    pub async fn put_bytes(&mut self, bytes: &[u8]) -> anyhow::Result<String> {
+        let temp = self.store.incoming_dir().join(uuid::Uuid::new_v4().to_string());
+        tokio::fs::write(&temp, bytes).await.context("writing a file to the store's incoming folder")?;
+        match self.put_file(&temp).await {
+            Ok(key) => Ok(key),
+            Err(e) => {
+                let _ = tokio::fs::remove_file(&temp).await;
+                Err(e)
+            }
+        }
+    }
+
+    /// Commits the transaction that holds the files' rows; from then on the files stay.
+    pub async fn commit(mut self, txn: sea_orm::DatabaseTransaction) -> Result<(), sea_orm::DbErr> {
+        txn.commit().await?;
+        self.keys.clear();
+        Ok(())
+    }
+}
+
+impl Drop for StagedFiles {
+    fn drop(&mut self) {
+        if self.keys.is_empty() {
+            return;
+        }
+        let keys = std::mem::take(&mut self.keys);
+        let store = self.store.clone();
+        let remove = async move {
+            for key in keys {
+                if let Err(e) = store.delete(&key).await {
+                    tracing::error!(key, error = %e, "cannot remove a staged file whose transaction did not commit");
+                }
+            }
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(remove);
+            }
+            Err(_) => tracing::error!("staged files dropped outside the runtime: left in the store"),
+        }
+    }
+}

@@ -17,7 +17,6 @@ use super::access_key::key_hash;
 use super::audit::{self, Actor};
 use super::crypto::constant_time_eq;
 use super::documents::reporter_may_have;
-use super::now;
 use crate::entities::{document, ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
 use crate::state::AppState;
@@ -174,7 +173,7 @@ pub async fn change_display(state: &AppState, req: &HallOfFameChange) -> Result<
     if req.choice == HallOfFameDisplay::Alias {
         active.hall_of_fame_alias = Set(alias);
     }
-    active.updated_at = Set(now());
+    active.updated_at = Set(state.clock.now());
     active.update(&txn).await?;
     let who = Actor { user_id: None, label: "reporter".into(), ip: None };
     audit::record(&txn, &who, "hall_of_fame.change", Some(format!("ticket:{code}")), json!({"choice": value})).await?;

@@ -16,7 +16,8 @@ use ttis_shared::{Lang, ReportState};
 
 use super::audit::{self, Actor};
 use super::auth::AuthUser;
-use super::{now, timeline};
+use super::clock::Clock;
+use super::timeline;
 use crate::entities::{ticket, ticket_event};
 use crate::error::ApiError;
 
@@ -87,18 +88,21 @@ pub fn proc_actor(user: &AuthUser) -> ProcActor {
 /// wrote for the timeline (a question, a reason in words).
 pub async fn apply(
     txn: &DatabaseTransaction,
+    clock: &Clock,
     t: ticket::Model,
     action: Action,
     actor: &ProcActor,
     who: &Actor,
     body: Option<String>,
 ) -> Result<ticket::Model, ApiError> {
-    apply_with(txn, t, action, actor, who, body, None).await
+    apply_with(txn, clock, t, action, actor, who, body, None).await
 }
 
 /// [`apply`], recording a typed event on the timeline entry (a rejection's reason, the delivery).
+#[allow(clippy::too_many_arguments)]
 pub async fn apply_with(
     txn: &DatabaseTransaction,
+    clock: &Clock,
     t: ticket::Model,
     action: Action,
     actor: &ProcActor,
@@ -108,7 +112,7 @@ pub async fn apply_with(
 ) -> Result<ticket::Model, ApiError> {
     let from = state_of(&t);
     let to = procedure::transition(from, action, actor).map_err(|e| refusal(e, actor, from))?;
-    let at = now();
+    let at = clock.now();
     let mut states = history(txn, t.id).await?;
     states.push(Entered { state: to, at });
     let policy = super::sla::load(txn).await?;

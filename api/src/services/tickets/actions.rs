@@ -12,15 +12,20 @@ use super::messages::email_reporter;
 use super::*;
 use crate::entities::{ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
+use crate::notify::templates;
 use crate::services::audit::{self, Actor};
 use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::storage::StagedFiles;
 use crate::services::workflow::{apply, apply_with, find_by_code, proc_actor, refusal, state_of};
-use crate::services::{account, letters, now, signers};
+use crate::services::{account, letters, signers};
 use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use ttis_shared::procedure::Actor as ProcActor;
 
 /// A note only staff see, on the ticket's timeline.
 async fn internal_note(
     txn: &DatabaseTransaction,
+    at: DateTime<Utc>,
     t: &ticket::Model,
     who: &Actor,
     body: Option<&str>,
@@ -28,7 +33,7 @@ async fn internal_note(
     let Some(body) = body else { return Ok(()) };
     ticket_event::ActiveModel {
         ticket_id: Set(t.id),
-        at: Set(now()),
+        at: Set(at),
         kind: Set("note".into()),
         from_state: Set(None),
         to_state: Set(None),
@@ -43,7 +48,20 @@ async fn internal_note(
     Ok(())
 }
 
-/// Takes an action (`POST /tickets/{code}/actions`).
+/// What every action works with: the transaction, who acts, their words, and the files staged
+/// for the transaction (removed again unless it commits).
+struct Step<'a> {
+    txn: &'a DatabaseTransaction,
+    state: &'a AppState,
+    user: &'a AuthUser,
+    actor: ProcActor,
+    who: Actor,
+    message: Option<String>,
+    staged: StagedFiles,
+}
+
+/// Takes an action (`POST /tickets/{code}/actions`): checks it against the procedure before
+/// reading the fields it needs, runs it in one transaction, and answers the ticket as it is now.
 pub async fn act(
     state: &AppState,
     user: &AuthUser,
@@ -55,7 +73,6 @@ pub async fn act(
     let t = find_by_code(db, code).await?;
     let actor = proc_actor(user);
     let who = staff_actor(user, client);
-    let message = req.message.as_ref().map(|m| m.trim().to_string()).filter(|m| !m.is_empty());
     // Refuse an impossible or foreign action before looking at the fields it would need.
     let from = state_of(&t);
     procedure::transition(from, req.action, &actor).map_err(|e| refusal(e, &actor, from))?;
@@ -67,140 +84,132 @@ pub async fn act(
         account::reauthenticate(state, user, &who, "approve", req.password.as_deref(), req.totp.as_deref()).await?;
     }
     let txn = db.begin().await?;
-    // Files put into the store in this transaction, removed again if it does not commit.
-    let mut stored: Vec<String> = Vec::new();
-    let updated = match req.action {
-        Action::StartVerification => {
-            let mut t = apply(&txn, t, req.action, &actor, &who, None).await?;
-            if t.assignee_id.is_none() {
-                let mut active: ticket::ActiveModel = t.into();
-                active.assignee_id = Set(Some(user.id));
-                t = active.update(&txn).await?;
-            }
-            t
-        }
-        Action::RequestInfo => {
-            let question = message.clone().ok_or_else(|| required("message"))?;
-            let t = apply(&txn, t, req.action, &actor, &who, Some(question.clone())).await?;
-            email_reporter(
-                &txn,
-                state,
-                &t,
-                "Permintaan informasi tambahan / Request for more information",
-                &question,
-                "request_info",
-            )
-            .await?;
-            t
-        }
-        Action::Reject => {
-            let reason = req.reason.ok_or_else(|| required("reason"))?;
-            let mut duplicate_of = None;
-            if reason == RejectReason::Duplicate {
-                let original_code = req.duplicate_of.as_deref().ok_or_else(|| required("duplicate_of"))?;
-                let original = find_by_code(&txn, original_code).await.map_err(|_| {
-                    ApiError::Validation(vec![FieldIssue {
-                        field: "duplicate_of".into(),
-                        violation: Violation::NotAnOption,
-                    }])
-                })?;
-                if original.id == t.id {
-                    return Err(ApiError::Validation(vec![FieldIssue {
-                        field: "duplicate_of".into(),
-                        violation: Violation::NotAnOption,
-                    }]));
-                }
-                duplicate_of = Some(original.id);
-            }
-            let event = TimelineEvent::RejectedAs { reason };
-            let t = apply_with(&txn, t, req.action, &actor, &who, message.clone(), Some(event)).await?;
-            let mut active: ticket::ActiveModel = t.into();
-            active.duplicate_of_id = Set(duplicate_of);
-            active.reject_reason = Set(Some(reason.as_str().into()));
-            let t = active.update(&txn).await?;
-            let text = message.clone().unwrap_or_else(|| match reason {
-                RejectReason::Duplicate => "Laporan ini sama dengan laporan yang telah kami terima sebelumnya.\nThis report is the same as one we received earlier.".into(),
-                _ => "Setelah kami verifikasi, laporan ini dinyatakan tidak sesuai.\nAfter verifying it, we found that this report is not valid.".into(),
-            });
-            email_reporter(&txn, state, &t, "Hasil verifikasi laporan / Result of the verification", &text, "reject")
-                .await?;
-            t
-        }
-        Action::Verify => {
-            let a = req.analysis.clone().ok_or_else(|| required("analysis"))?;
-            record_analysis(&txn, user, t.clone(), &a).await?;
-            let t = find_by_code(&txn, &t.code).await?;
-            let t = apply(&txn, t, req.action, &actor, &who, message.clone()).await?;
-            stored.push(attach_analysis_report(&txn, state, &t, user).await?);
-            // Step 5: the system drafts the letter and the certificate at once.
-            stored.extend(letters::draft_on_verify(&txn, state, &t, user.id).await?);
-            t
-        }
-        // Steps 6-7 are between the team and the head: what they write stays internal.
-        Action::SubmitForApproval => {
-            let t = apply(&txn, t, req.action, &actor, &who, None).await?;
-            internal_note(&txn, &t, &who, message.as_deref()).await?;
-            letters::notify_heads(&txn, state, &t).await?;
-            t
-        }
-        Action::ReturnForRevision => {
-            let remarks = message.clone().ok_or_else(|| required("message"))?;
-            let t = apply(&txn, t, req.action, &actor, &who, None).await?;
-            internal_note(&txn, &t, &who, Some(&remarks)).await?;
-            letters::record_remarks(&txn, t.id, &remarks).await?;
-            letters::notify_assignee(
-                &txn,
-                state,
-                &t,
-                "Dikembalikan untuk perbaikan / Returned for revision",
-                &format!("Catatan Kepala Dinas / The head's remarks:\n{remarks}"),
-            )
-            .await?;
-            t
-        }
-        Action::Approve => {
-            // The profile as it is now, read in the approving transaction: what the documents carry.
-            let org = crate::services::organization::current(&txn).await?;
-            let signer = signers::for_signing(&txn, user.id, &org.head_title).await?;
-            let t = apply(&txn, t, req.action, &actor, &who, None).await?;
-            internal_note(&txn, &t, &who, message.as_deref()).await?;
-            // Step 7: numbers, final PDFs with their QR codes, signatures.
-            let (keys, issued) = letters::issue_on_approve(&txn, state, &t, &signer).await?;
-            stored.extend(keys);
-            audit::record(
-                &txn,
-                &who,
-                "documents.sign",
-                Some(format!("ticket:{}", t.code)),
-                json!({
-                    "signer": {"user_id": signer.user_id, "name": signer.name, "nip": signer.nip, "rank": signer.rank,
-                        "title": signer.title, "capacity": signer.capacity.as_str()},
-                    "documents": issued.iter().map(|d| json!({"id": d.id, "kind": d.kind, "number": d.number,
-                        "verification_code": d.verification_code, "sha256": d.sha256})).collect::<Vec<_>>(),
-                }),
-            )
-            .await?;
-            // Steps 8-9: listed on the Hall of Fame by its state; the documents are queued for delivery.
-            crate::services::delivery::queue(&txn, state, &t, &issued).await?;
-            letters::notify_assignee(
-                &txn,
-                state,
-                &t,
-                "Disetujui dan ditandatangani / Approved and signed",
-                "Surat Pemberitahuan Insiden Siber dan Sertifikat Apresiasi telah disetujui dan ditandatangani. \
-                 / The notification letter and certificate were approved and signed.",
-            )
-            .await?;
-            t
-        }
-        _ => apply(&txn, t, req.action, &actor, &who, message.clone()).await?,
+    let mut step = Step {
+        txn: &txn,
+        state,
+        user,
+        actor,
+        who,
+        message: req.message.as_ref().map(|m| m.trim().to_string()).filter(|m| !m.is_empty()),
+        staged: StagedFiles::new(state.evidence.clone()),
     };
-    if let Err(e) = txn.commit().await {
-        for key in &stored {
-            let _ = state.evidence.delete(key).await;
-        }
-        return Err(e.into());
-    }
+    let updated = match req.action {
+        Action::StartVerification => start_verification(&step, t).await?,
+        Action::RequestInfo => request_info(&step, t).await?,
+        Action::Reject => reject(&step, t, &req).await?,
+        Action::Verify => verify(&mut step, t, &req).await?,
+        Action::SubmitForApproval => submit_for_approval(&step, t).await?,
+        Action::ReturnForRevision => return_for_revision(&step, t).await?,
+        Action::Approve => approve(&mut step, t).await?,
+        other => apply(&txn, &state.clock, t, other, &step.actor, &step.who, step.message.clone()).await?,
+    };
+    let Step { staged, .. } = step;
+    staged.commit(txn).await?;
     state.outbox_wake.notify_one();
-    detail(db, &updated.code, user, now()).await
+    super::detail(db, &updated.code, user, state.clock.now()).await
+}
+
+/// Step 4 begins: the ticket goes to whoever starts, unless it was assigned.
+async fn start_verification(s: &Step<'_>, t: ticket::Model) -> Result<ticket::Model, ApiError> {
+    let mut t = apply(s.txn, &s.state.clock, t, Action::StartVerification, &s.actor, &s.who, None).await?;
+    if t.assignee_id.is_none() {
+        let mut active: ticket::ActiveModel = t.into();
+        active.assignee_id = Set(Some(s.user.id));
+        t = active.update(s.txn).await?;
+    }
+    Ok(t)
+}
+
+/// The team asks the reporter a question (emailed; the SLA clock pauses).
+async fn request_info(s: &Step<'_>, t: ticket::Model) -> Result<ticket::Model, ApiError> {
+    let question = s.message.clone().ok_or_else(|| required("message"))?;
+    let t = apply(s.txn, &s.state.clock, t, Action::RequestInfo, &s.actor, &s.who, Some(question.clone())).await?;
+    email_reporter(s.txn, s.state, &t, templates::REQUEST_INFO_SUBJECT, &question, "request_info").await?;
+    Ok(t)
+}
+
+/// Not valid (*tidak sesuai*), with a reason; a duplicate names the original ticket.
+async fn reject(s: &Step<'_>, t: ticket::Model, req: &ActionRequest) -> Result<ticket::Model, ApiError> {
+    let reason = req.reason.ok_or_else(|| required("reason"))?;
+    let not_an_option =
+        || ApiError::Validation(vec![FieldIssue { field: "duplicate_of".into(), violation: Violation::NotAnOption }]);
+    let mut duplicate_of = None;
+    if reason == RejectReason::Duplicate {
+        let original_code = req.duplicate_of.as_deref().ok_or_else(|| required("duplicate_of"))?;
+        let original = find_by_code(s.txn, original_code).await.map_err(|_| not_an_option())?;
+        if original.id == t.id {
+            return Err(not_an_option());
+        }
+        duplicate_of = Some(original.id);
+    }
+    let event = TimelineEvent::RejectedAs { reason };
+    let t =
+        apply_with(s.txn, &s.state.clock, t, Action::Reject, &s.actor, &s.who, s.message.clone(), Some(event)).await?;
+    let mut active: ticket::ActiveModel = t.into();
+    active.duplicate_of_id = Set(duplicate_of);
+    active.reject_reason = Set(Some(reason.as_str().into()));
+    let t = active.update(s.txn).await?;
+    let text = s.message.clone().unwrap_or_else(|| templates::rejection_text(reason).to_string());
+    email_reporter(s.txn, s.state, &t, templates::REJECTED_SUBJECT, &text, "reject").await?;
+    Ok(t)
+}
+
+/// Valid (*sesuai*): the meeting's analysis is recorded, the analysis report is rendered, and
+/// (step 5) the letter and the certificate are drafted at once.
+async fn verify(s: &mut Step<'_>, t: ticket::Model, req: &ActionRequest) -> Result<ticket::Model, ApiError> {
+    let a = req.analysis.clone().ok_or_else(|| required("analysis"))?;
+    record_analysis(s.txn, s.state.clock.now(), s.user, t.clone(), &a).await?;
+    let t = find_by_code(s.txn, &t.code).await?;
+    let t = apply(s.txn, &s.state.clock, t, Action::Verify, &s.actor, &s.who, s.message.clone()).await?;
+    attach_analysis_report(s.txn, s.state, &mut s.staged, &t, s.user).await?;
+    letters::draft_on_verify(s.txn, s.state, &mut s.staged, &t, s.user.id).await?;
+    Ok(t)
+}
+
+/// Step 6: the drafts go to the head. What the team writes here stays internal.
+async fn submit_for_approval(s: &Step<'_>, t: ticket::Model) -> Result<ticket::Model, ApiError> {
+    let t = apply(s.txn, &s.state.clock, t, Action::SubmitForApproval, &s.actor, &s.who, None).await?;
+    internal_note(s.txn, s.state.clock.now(), &t, &s.who, s.message.as_deref()).await?;
+    letters::notify_heads(s.txn, s.state, &t).await?;
+    Ok(t)
+}
+
+/// Step 7, returned: the head's remarks go onto the drafts and to the assignee.
+async fn return_for_revision(s: &Step<'_>, t: ticket::Model) -> Result<ticket::Model, ApiError> {
+    let remarks = s.message.clone().ok_or_else(|| required("message"))?;
+    let t = apply(s.txn, &s.state.clock, t, Action::ReturnForRevision, &s.actor, &s.who, None).await?;
+    internal_note(s.txn, s.state.clock.now(), &t, &s.who, Some(&remarks)).await?;
+    letters::record_remarks(s.txn, t.id, &remarks).await?;
+    let (subject, body) = templates::returned_for_revision(&remarks);
+    letters::notify_assignee(s.txn, s.state, &t, subject, &body).await?;
+    Ok(t)
+}
+
+/// Step 7, approved: numbers, final PDFs with their QR codes and signatures in the approving
+/// head's name; then (steps 8-9) the Hall of Fame lists the reporter by the ticket's state and
+/// the documents are queued for delivery.
+async fn approve(s: &mut Step<'_>, t: ticket::Model) -> Result<ticket::Model, ApiError> {
+    // The profile as it is now, read in the approving transaction: what the documents carry.
+    let org = crate::services::organization::current(s.txn).await?;
+    let signer = signers::for_signing(s.txn, s.user.id, &org.head_title).await?;
+    let t = apply(s.txn, &s.state.clock, t, Action::Approve, &s.actor, &s.who, None).await?;
+    internal_note(s.txn, s.state.clock.now(), &t, &s.who, s.message.as_deref()).await?;
+    let issued = letters::issue_on_approve(s.txn, s.state, &mut s.staged, &t, &signer).await?;
+    audit::record(
+        s.txn,
+        &s.who,
+        "documents.sign",
+        Some(format!("ticket:{}", t.code)),
+        json!({
+            "signer": {"user_id": signer.user_id, "name": signer.name, "nip": signer.nip, "rank": signer.rank,
+                "title": signer.title, "capacity": signer.capacity.as_str()},
+            "documents": issued.iter().map(|d| json!({"id": d.id, "kind": d.kind, "number": d.number,
+                "verification_code": d.verification_code, "sha256": d.sha256})).collect::<Vec<_>>(),
+        }),
+    )
+    .await?;
+    crate::services::delivery::queue(s.txn, s.state, &t, &issued).await?;
+    let (subject, body) = templates::APPROVED_NOTICE;
+    letters::notify_assignee(s.txn, s.state, &t, subject, body).await?;
+    Ok(t)
 }

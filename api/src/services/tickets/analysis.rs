@@ -10,17 +10,20 @@ use crate::entities::{analysis, pse, ticket, user};
 use crate::error::{ApiError, FieldIssue};
 use crate::services::auth::AuthUser;
 use crate::services::documents;
-use crate::services::{categories, letters, now};
+use crate::services::storage::StagedFiles;
+use crate::services::{categories, letters};
 use crate::state::AppState;
+use chrono::{DateTime, Utc};
 
 /// Renders the analysis report (*Laporan Hasil Analisis*) of a verified ticket and attaches it as
-/// a new version; returns the storage key of the file (already in the store).
+/// a new version, its file staged in `staged`.
 pub(super) async fn attach_analysis_report(
     txn: &DatabaseTransaction,
     state: &AppState,
+    staged: &mut StagedFiles,
     t: &ticket::Model,
     user: &AuthUser,
-) -> Result<String, ApiError> {
+) -> Result<(), ApiError> {
     use crate::documents::dates;
     let a = analysis::Entity::find_by_id(t.id).one(txn).await?.ok_or(ApiError::NotFound)?;
     let category = letters::category_label(txn, &a.category).await?;
@@ -31,7 +34,6 @@ pub(super) async fn attach_analysis_report(
     let attendee_ids: Vec<i64> = serde_json::from_str(&a.attendees).unwrap_or_default();
     let names = user_refs(txn, attendee_ids.clone()).await?;
     let attendees: Vec<String> = attendee_ids.iter().filter_map(|id| names.get(id).map(|u| u.name.clone())).collect();
-    let offset = crate::services::reports::local_offset();
     let org = crate::services::organization::current(txn).await?;
     let inputs = crate::services::organization::letterhead(&org)
         .text("code", t.code.clone())
@@ -48,7 +50,7 @@ pub(super) async fn attach_analysis_report(
         )
         .text("asset", t.affected_asset.clone())
         .text("pse", pse_name.unwrap_or_else(|| "-".into()))
-        .text("submitted", dates::indonesian(t.submitted_at.with_timezone(&offset).date_naive()))
+        .text("submitted", dates::indonesian_time(state.clock.local(t.submitted_at), state.clock.zone().label))
         .text("tlp", t.tlp.clone())
         .text("meeting_date", dates::indonesian(a.meeting_date))
         .list("attendees", attendees)
@@ -57,19 +59,29 @@ pub(super) async fn attach_analysis_report(
         .text("findings", a.findings.clone())
         .text("recommendations", a.recommendations.clone())
         .text("analyst", user.name.clone())
-        .text("date", dates::indonesian(now().with_timezone(&offset).date_naive()));
+        .text("date", dates::indonesian(state.clock.local_now().date_naive()));
     let kind = DocumentKind::AnalysisReport;
     let pdf = documents::render(state, kind, inputs).await?;
     let version = documents::next_version(txn, t.id, kind).await?;
-    let key = documents::store(state, &pdf).await?;
-    documents::new_document(t, kind, version, DocumentStatus::Final, key.clone(), &pdf, Some(user.id))
-        .insert(txn)
-        .await?;
-    Ok(key)
+    let key = staged.put_bytes(&pdf).await?;
+    documents::new_document(
+        t,
+        state.clock.now(),
+        kind,
+        version,
+        DocumentStatus::Final,
+        key.clone(),
+        &pdf,
+        Some(user.id),
+    )
+    .insert(txn)
+    .await?;
+    Ok(())
 }
 
 pub(super) async fn record_analysis(
     txn: &DatabaseTransaction,
+    at: DateTime<Utc>,
     user: &AuthUser,
     t: ticket::Model,
     a: &ttis_shared::dto::tickets::AnalysisInput,
@@ -93,7 +105,6 @@ pub(super) async fn record_analysis(
     }
     let cvss_vector = a.cvss_vector.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let cvss_score = cvss_vector.as_deref().and_then(|v| ttis_shared::cvss::parse(v).ok()).map(|s| s.base_score);
-    let at = now();
     analysis::Entity::delete_by_id(t.id).exec(txn).await?;
     analysis::ActiveModel {
         ticket_id: Set(t.id),

@@ -13,8 +13,8 @@ use crate::error::{ApiError, FieldIssue};
 use crate::services::audit::{self};
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::outbox::{self, NewEmail};
+use crate::services::timeline;
 use crate::services::workflow::{find_by_code, state_of};
-use crate::services::{now, timeline};
 use crate::state::AppState;
 
 /// Claims a ticket (no assignee given) or assigns it with a disposition.
@@ -46,7 +46,7 @@ pub async fn assign(
         }
     };
     let txn = db.begin().await?;
-    let at = now();
+    let at = state.clock.now();
     disposition::ActiveModel {
         ticket_id: Set(t.id),
         from_user_id: Set(user.id),
@@ -128,5 +128,5 @@ pub async fn assign(
     .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    detail(db, &code, user, now()).await
+    detail(db, &code, user, state.clock.now()).await
 }

@@ -9,13 +9,14 @@ use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::procedure::{Action, Actor as ProcActor};
 
 use super::*;
-use crate::entities::{evidence, ticket, ticket_event, user};
+use crate::entities::{ticket, ticket_event, user};
 use crate::error::ApiError;
 use crate::services::audit::{self, Actor};
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::outbox::{self, NewEmail};
+use crate::services::storage::StagedFiles;
+use crate::services::timeline;
 use crate::services::workflow::{apply, find_by_code, state_of};
-use crate::services::{now, timeline};
 use crate::state::AppState;
 
 fn track_url(state: &AppState) -> String {
@@ -62,13 +63,9 @@ pub async fn provide_info(
     uploads: Vec<crate::uploads::Upload>,
     client: &ClientInfo,
 ) -> Result<(), ApiError> {
-    let mut stored: Vec<String> = Vec::new();
-    let result = provide_info_inner(state, req, &uploads, &mut stored, client).await;
+    let result = provide_info_inner(state, req, &uploads, client).await;
     if result.is_err() {
         crate::uploads::discard(&uploads).await;
-        for key in &stored {
-            let _ = state.evidence.delete(key).await;
-        }
     }
     result
 }
@@ -77,7 +74,6 @@ async fn provide_info_inner(
     state: &AppState,
     req: &ttis_shared::dto::tickets::ProvideInfoRequest,
     uploads: &[crate::uploads::Upload],
-    stored: &mut Vec<String>,
     client: &ClientInfo,
 ) -> Result<(), ApiError> {
     let db = &state.db;
@@ -87,26 +83,11 @@ async fn provide_info_inner(
     }
     let who = Actor { user_id: None, label: timeline::REPORTER.into(), ip: client.ip.clone() };
     let txn = db.begin().await?;
-    let t = apply(&txn, t, Action::ProvideInfo, &ProcActor::Reporter, &who, None).await?;
-    let at = now();
+    let t = apply(&txn, &state.clock, t, Action::ProvideInfo, &ProcActor::Reporter, &who, None).await?;
+    let at = state.clock.now();
+    let mut staged = StagedFiles::new(state.evidence.clone());
     for upload in uploads {
-        let key = uuid::Uuid::new_v4().to_string();
-        state.evidence.put(&key, &upload.temp_path).await.map_err(ApiError::Internal)?;
-        stored.push(key.clone());
-        evidence::ActiveModel {
-            ticket_id: Set(t.id),
-            storage_key: Set(key),
-            file_name: Set(upload.file_name.clone()),
-            content_type: Set(upload.content_type.into()),
-            size: Set(i64::try_from(upload.size).unwrap_or(i64::MAX)),
-            sha256: Set(upload.sha256.clone()),
-            metadata_stripped: Set(upload.metadata_stripped),
-            uploaded_by: Set("reporter".into()),
-            uploaded_at: Set(at),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+        crate::services::evidence::attach(&txn, &mut staged, t.id, upload, "reporter", at).await?;
     }
     let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
@@ -148,7 +129,7 @@ async fn provide_info_inner(
         )
         .await?;
     }
-    txn.commit().await?;
+    staged.commit(txn).await?;
     state.outbox_wake.notify_one();
     Ok(())
 }
@@ -166,7 +147,7 @@ pub async fn post_message(
     let txn = db.begin().await?;
     ticket_event::ActiveModel {
         ticket_id: Set(t.id),
-        at: Set(now()),
+        at: Set(state.clock.now()),
         kind: Set(if req.public { "message" } else { "note" }.into()),
         from_state: Set(None),
         to_state: Set(None),
@@ -186,5 +167,5 @@ pub async fn post_message(
     audit::record(&txn, &staff_actor(user, client), action, Some(format!("ticket:{}", t.code)), json!({})).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    detail(db, &t.code, user, now()).await
+    detail(db, &t.code, user, state.clock.now()).await
 }
