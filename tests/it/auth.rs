@@ -3,6 +3,7 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::{Value, json};
+use ttis_tests::must::{ResponseExt, str_at};
 use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, ISSUER, JWT_SECRET, TestApp, db_tests, problem};
 
 db_tests!(
@@ -28,17 +29,17 @@ async fn login_returns_a_token_and_a_strict_refresh_cookie(app: TestApp) {
         assert!(cookie.contains(attribute), "cookie lacks {attribute}: {cookie}");
     }
     assert!(!cookie.contains("Secure"), "plain-HTTP test server must not set Secure");
-    let body: Value = res.json().await.unwrap_or_default();
+    let body: Value = res.json_body().await;
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["expires_in"], 900);
     assert_eq!(body["user"]["email"], ADMIN_EMAIL);
     assert_eq!(body["user"]["roles"], json!(["admin"]));
     assert!(body.get("refresh_token").is_none(), "the refresh token travels only in the cookie");
 
-    let token = body["access_token"].as_str().unwrap_or_default();
+    let token = str_at(&body, "/access_token");
     let me = app.get("/api/v1/auth/me", Some(token)).await;
     assert_eq!(me.status(), StatusCode::OK);
-    let me: Value = me.json().await.unwrap_or_default();
+    let me: Value = me.json_body().await;
     assert_eq!(me["email"], ADMIN_EMAIL);
 
     // Emails are matched case-insensitively.
@@ -56,7 +57,7 @@ async fn unknown_email_and_wrong_password_get_the_same_answer(app: TestApp) {
         assert_eq!(a[key], b[key], "{key} differs");
     }
     assert_eq!(a["code"], "invalid_credentials");
-    assert!(a["detail"].as_str().unwrap_or_default().contains("Email atau kata sandi salah"));
+    assert!(str_at(&a, "/detail").contains("Email atau kata sandi salah"));
 
     let rows = app
         .db
@@ -173,8 +174,8 @@ async fn refresh_rotates_and_a_replayed_token_ends_the_session(app: TestApp) {
     assert_eq!(res.status(), StatusCode::OK);
     let second = cookie_value(&res);
     assert!(!second.is_empty() && second != first, "rotated");
-    let body: Value = res.json().await.unwrap_or_default();
-    let token = body["access_token"].as_str().unwrap_or_default().to_string();
+    let body: Value = res.json_body().await;
+    let token = str_at(&body, "/access_token").to_string();
     assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.status(), StatusCode::OK);
 
     // The old secret, long after rotation, is a replay: the whole session ends.
@@ -198,12 +199,12 @@ async fn a_disabled_user_is_locked_out(app: TestApp) {
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
     assert_eq!(app.get("/api/v1/auth/me", Some(&analyst)).await.status(), StatusCode::OK);
     let admin = app.admin_token().await;
-    let users: Value = app.get("/api/v1/users", Some(&admin)).await.json().await.unwrap_or_default();
+    let users: Value = app.get("/api/v1/users", Some(&admin)).await.json_body().await;
     let id = users["items"]
         .as_array()
         .and_then(|items| items.iter().find(|u| u["email"] == "analis@ttis.test"))
         .map(|u| u["id"].clone())
-        .unwrap_or_default();
+        .expect("analis@ttis.test in the user list");
     let res =
         app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &json!({"disabled": true})).await;
     assert_eq!(res.status(), StatusCode::OK);

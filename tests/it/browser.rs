@@ -2,6 +2,7 @@
 
 use fantoccini::Locator;
 use ttis_tests::browser::{Browser, spa_built};
+use ttis_tests::must::{ResponseExt, i64_at, str_at};
 use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp};
 
 #[tokio::test]
@@ -153,8 +154,8 @@ async fn a_reporter_files_a_report_with_evidence_and_tracks_it() {
     assert_eq!(app.count("tickets").await, 1);
     assert_eq!(app.count("evidence").await, 1);
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let list: serde_json::Value = app.get("/api/v1/tickets", Some(&analyst)).await.json().await.unwrap_or_default();
-    let code = list["items"][0]["code"].as_str().unwrap_or_default().to_string();
+    let list: serde_json::Value = app.get("/api/v1/tickets", Some(&analyst)).await.json_body().await;
+    let code = str_at(&list, "/items/0/code").to_string();
     let ticket = app.ticket(&analyst, &code).await;
     let entered = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
         .and_then(|d| d.and_hms_opt(8, 15, 0))
@@ -177,11 +178,10 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
     let res = app
         .submit_multipart(&ttis_tests::sample_report(), vec![("log-akses.txt", b"GET /shell.php 200\n".to_vec())])
         .await;
-    let receipt: serde_json::Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
-    let detail: serde_json::Value =
-        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
-    let evidence_id = detail["evidence"][0]["id"].as_i64().unwrap_or_default();
+    let receipt: serde_json::Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
+    let detail: serde_json::Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
+    let evidence_id = i64_at(&detail, "/evidence/0/id");
 
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
@@ -236,7 +236,7 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
         loop {
             let now: serde_json::Value =
-                app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+                app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
             if now["drafts"]["revision"] == 2 {
                 anyhow::ensure!(
                     now["drafts"]["drafts"]["letter"]["summary"]
@@ -257,8 +257,7 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
     .await;
     browser.finish(result).await;
     assert_eq!(app.count("audit_log WHERE action = 'evidence.download'").await, 1, "the SPA fetched the evidence");
-    let after: serde_json::Value =
-        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let after: serde_json::Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     assert_eq!(after["state"], "drafted");
     assert_eq!(after["cvss_score"], 9.8);
     let kinds: Vec<&str> = after["documents"]
@@ -299,10 +298,9 @@ async fn an_admin_registers_a_pse_and_reports_are_matched_to_it() {
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
     let mut report = ttis_tests::sample_report();
     report["affected_asset"] = serde_json::json!("https://ppdb.disdik.kukarkab.go.id/daftar");
-    let receipt: serde_json::Value = app.submit_json(&report).await.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default();
-    let detail: serde_json::Value =
-        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let receipt: serde_json::Value = app.submit_json(&report).await.json_body().await;
+    let code = str_at(&receipt, "/ticket_code");
+    let detail: serde_json::Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     assert_eq!(detail["pse"]["name"], "Dinas Pendidikan Kabupaten Kutai Kartanegara");
 }
 
@@ -314,9 +312,8 @@ async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let t = app.team().await;
     let (analyst, head) = (t.analyst.clone(), t.head.clone());
-    let receipt: serde_json::Value =
-        app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: serde_json::Value = app.submit_json(&ttis_tests::sample_report()).await.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     let analysis = ttis_tests::sample_analysis(t.analyst_id);
     for body in [
         serde_json::json!({"action": "start_verification"}),
@@ -353,7 +350,7 @@ async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
         browser.keep_screenshot("approved-ticket").await;
 
         let detail: serde_json::Value =
-            app.get(&format!("/api/v1/tickets/{code}"), Some(&head)).await.json().await.unwrap_or_default();
+            app.get(&format!("/api/v1/tickets/{code}"), Some(&head)).await.json_body().await;
         let letter = detail["documents"]
             .as_array()
             .and_then(|d| d.iter().find(|x| x["kind"] == "notification_letter" && x["status"] == "final"))
@@ -367,7 +364,7 @@ async fn the_head_approves_from_the_queue_and_the_letter_verifies() {
         browser.keep_screenshot("verify-valid").await;
         // Anyone holding the file checks it on the page: the signed PDF is identical.
         let pdf = app.get(&format!("/api/v1/tickets/{code}/documents/{letter}"), Some(&head)).await;
-        let pdf = pdf.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+        let pdf = pdf.body_bytes().await;
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("surat.pdf");
         std::fs::write(&path, &pdf)?;
@@ -405,10 +402,9 @@ async fn a_reporter_sees_completion_downloads_the_certificate_and_is_on_the_hall
     let app = TestApp::spawn(Backend::Sqlite).await;
     let t = app.team().await;
     let (analyst, head) = (t.analyst.clone(), t.head.clone());
-    let receipt: serde_json::Value =
-        app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
-    let key = receipt["access_key"].as_str().unwrap_or_default().to_string();
+    let receipt: serde_json::Value = app.submit_json(&ttis_tests::sample_report()).await.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
+    let key = str_at(&receipt, "/access_key").to_string();
     let analysis = ttis_tests::sample_analysis(t.analyst_id);
     for (token, body) in [
         (&analyst, serde_json::json!({"action": "start_verification"})),
@@ -421,8 +417,7 @@ async fn a_reporter_sees_completion_downloads_the_certificate_and_is_on_the_hall
     // The embedded mail transport delivers at once; wait for step 9 to close the ticket.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     let detail = loop {
-        let d: serde_json::Value =
-            app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+        let d: serde_json::Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
         if d["state"] == "completed" || std::time::Instant::now() > deadline {
             break d;
         }
@@ -481,8 +476,8 @@ async fn the_head_reads_the_leadership_dashboard() {
     for category in ["web_defacement", "web_defacement", "phishing"] {
         let mut report = ttis_tests::sample_report();
         report["category"] = serde_json::json!(category);
-        let receipt: serde_json::Value = app.submit_json(&report).await.json().await.unwrap_or_default();
-        codes.push(receipt["ticket_code"].as_str().unwrap_or_default().to_string());
+        let receipt: serde_json::Value = app.submit_json(&report).await.json_body().await;
+        codes.push(str_at(&receipt, "/ticket_code").to_string());
     }
     app.act_ok(&analyst, &codes[2], serde_json::json!({"action": "reject", "reason": "spam"})).await;
 
@@ -539,7 +534,7 @@ async fn an_admin_changes_the_sla_policy() {
     .await;
     browser.finish(result).await;
     let admin = app.admin_token().await;
-    let policy: serde_json::Value = app.get("/api/v1/sla-policy", Some(&admin)).await.json().await.unwrap_or_default();
+    let policy: serde_json::Value = app.get("/api/v1/sla-policy", Some(&admin)).await.json_body().await;
     assert_eq!(policy["standards"][3]["time_standard"], serde_json::json!({"unit": "minutes", "value": 120}));
     assert_eq!(policy["day_start_minutes"], 450);
     assert_eq!(policy["day_end_minutes"], 960);
@@ -555,9 +550,8 @@ async fn the_pse_acknowledges_the_letter_from_its_email_link() {
     let pse = serde_json::json!({"name": "Dinas Pendidikan", "head_name": "Kepala", "head_title": "Kepala Dinas Pendidikan",
         "emails": ["disdik@kukarkab.go.id"], "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}]});
     app.send_json(reqwest::Method::POST, "/api/v1/pses", Some(&admin), &pse).await;
-    let receipt: serde_json::Value =
-        app.submit_json(&ttis_tests::sample_report()).await.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: serde_json::Value = app.submit_json(&ttis_tests::sample_report()).await.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     for (token, body) in [
         (&t.analyst, serde_json::json!({"action": "start_verification"})),
         (&t.analyst, serde_json::json!({"action": "verify", "analysis": ttis_tests::sample_analysis(t.analyst_id)})),
@@ -601,8 +595,8 @@ async fn an_admin_edits_the_organisation_and_a_heads_signer_profile() {
     spa_built();
     let app = TestApp::spawn(Backend::Sqlite).await;
     let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
-    let me: serde_json::Value = app.get("/api/v1/auth/me", Some(&head)).await.json().await.unwrap_or_default();
-    let id = me["id"].as_i64().unwrap_or_default();
+    let me: serde_json::Value = app.get("/api/v1/auth/me", Some(&head)).await.json_body().await;
+    let id = i64_at(&me, "/id");
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
         let c = &browser.client;
@@ -640,10 +634,9 @@ async fn an_admin_edits_the_organisation_and_a_heads_signer_profile() {
     .await;
     browser.finish(result).await;
     let admin = app.admin_token().await;
-    let org: serde_json::Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
+    let org: serde_json::Value = app.get("/api/v1/organization", Some(&admin)).await.json_body().await;
     assert_eq!(org["organization"]["head_title"], "Kepala Dinas Komunikasi, Informatika dan Statistik");
-    let profile: serde_json::Value =
-        app.get("/api/v1/auth/signer-profile", Some(&head)).await.json().await.unwrap_or_default();
+    let profile: serde_json::Value = app.get("/api/v1/auth/signer-profile", Some(&head)).await.json_body().await;
     assert_eq!(profile["complete"], true, "{profile}");
     assert_eq!(profile["profile"]["capacity"], "on_behalf");
     assert_eq!(profile["profile"]["nip"], "198002022005022002");

@@ -12,6 +12,7 @@ use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use ttis_tests::must::{ResponseExt, i64_at, str_at};
 use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, JWT_SECRET, db_tests, fresh_database, sample_report};
 
 db_tests!(a_killed_server_loses_nothing_it_acknowledged);
@@ -84,8 +85,8 @@ async fn a_killed_server_loses_nothing_it_acknowledged(app: ttis_tests::TestApp)
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let admin: Value = login.json().await.unwrap_or_default();
-    let admin = admin["access_token"].as_str().unwrap_or_default().to_string();
+    let admin: Value = login.json_body().await;
+    let admin = str_at(&admin, "/access_token").to_string();
     let created = client
         .post(format!("{base}/api/v1/users"))
         .bearer_auth(&admin)
@@ -100,10 +101,9 @@ async fn a_killed_server_loses_nothing_it_acknowledged(app: ttis_tests::TestApp)
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
-    let analyst = analyst["access_token"].as_str().unwrap_or_default().to_string();
+        .json_body()
+        .await;
+    let analyst = str_at(&analyst, "/access_token").to_string();
 
     // Four reporters submit with evidence; one analyst starts verifying what arrives.
     let acknowledged: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
@@ -125,7 +125,7 @@ async fn a_killed_server_loses_nothing_it_acknowledged(app: ttis_tests::TestApp)
                     break;
                 }
                 let Ok(receipt) = res.json::<Value>().await else { break };
-                let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+                let code = str_at(&receipt, "/ticket_code").to_string();
                 if let Ok(mut a) = acknowledged.lock() {
                     a.push((code, hex::encode(Sha256::digest(body.as_bytes()))));
                 }
@@ -174,10 +174,9 @@ async fn a_killed_server_loses_nothing_it_acknowledged(app: ttis_tests::TestApp)
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
-    let analyst = analyst["access_token"].as_str().unwrap_or_default().to_string();
+        .json_body()
+        .await;
+    let analyst = str_at(&analyst, "/access_token").to_string();
     for (code, sha) in &acknowledged {
         let detail: Value = client
             .get(format!("{base}/api/v1/tickets/{code}"))
@@ -185,19 +184,18 @@ async fn a_killed_server_loses_nothing_it_acknowledged(app: ttis_tests::TestApp)
             .send()
             .await
             .unwrap_or_else(|e| panic!("{e}"))
-            .json()
-            .await
-            .unwrap_or_default();
+            .json_body()
+            .await;
         assert_eq!(detail["code"], code.as_str(), "acknowledged {code} survived");
         assert_eq!(detail["evidence"][0]["sha256"], sha.as_str(), "{code}'s evidence record");
-        let id = detail["evidence"][0]["id"].as_i64().unwrap_or_default();
+        let id = i64_at(&detail, "/evidence/0/id");
         let file = client
             .get(format!("{base}/api/v1/tickets/{code}/evidence/{id}"))
             .bearer_auth(&analyst)
             .send()
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        let bytes = file.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+        let bytes = file.body_bytes().await;
         assert_eq!(hex::encode(Sha256::digest(&bytes)), *sha, "{code}'s evidence file");
     }
 

@@ -9,6 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use ttis_tests::hooks::HookReceiver;
+use ttis_tests::must::{ResponseExt, array_at, i64_at, str_at};
 use ttis_tests::smtp::SmtpServer;
 use ttis_tests::{Backend, Team, TestApp, db_tests, final_doc, problem, sample_analysis, sample_report};
 
@@ -40,13 +41,13 @@ async fn register_disdik(app: &TestApp, admin: &str) {
 async fn approved(app: &TestApp, t: &Team) -> (String, String) {
     let res = app.submit_multipart(&sample_report(), vec![("akses.log", b"GET /shell.php 200\n".to_vec())]).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
     app.act_ok(&t.analyst, &code, json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)})).await;
     app.act_ok(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
     app.act_ok(&t.head, &code, ttis_tests::approve()).await;
-    (code, receipt["access_key"].as_str().unwrap_or_default().to_string())
+    (code, str_at(&receipt, "/access_key").to_string())
 }
 
 async fn wait_for_state(app: &TestApp, token: &str, code: &str, state: &str) -> Value {
@@ -84,7 +85,7 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     let (code, key) = approved(&app, &t).await;
     let detail = wait_for_state(&app, &t.analyst, &code, "completed").await;
     assert_eq!(detail["state"], "completed", "step 9 closes the ticket once delivered: {}", detail["deliveries"]);
-    let timeline = detail["timeline"].as_array().cloned().unwrap_or_default();
+    let timeline = array_at(&detail, "/timeline").clone();
     let entered = |state: &str| timeline.iter().rev().find(|e| e["to_state"] == state).map(|e| at(&e["at"]));
     let closing = timeline.iter().rev().find(|e| e["to_state"] == "completed").cloned().unwrap_or_default();
     assert_eq!(
@@ -126,13 +127,13 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     for m in &mails {
         assert_eq!(mails.iter().filter(|x| x.subject() == m.subject() && x.to == m.to).count(), 1, "no duplicates");
     }
-    let deliveries = detail["deliveries"].as_array().cloned().unwrap_or_default();
+    let deliveries = array_at(&detail, "/deliveries").clone();
     assert!(deliveries.iter().all(|d| d["status"] == "sent"), "{deliveries:?}");
     assert_eq!(deliveries.iter().filter(|d| d["purpose"] == "delivery").count(), 2);
 
     // Step 8: the Hall of Fame, by the chosen name, without personal data.
-    let hof: Value = app.get("/api/v1/hall-of-fame", None).await.json().await.unwrap_or_default();
-    let entries = hof["entries"].as_array().cloned().unwrap_or_default();
+    let hof: Value = app.get("/api/v1/hall-of-fame", None).await.json_body().await;
+    let entries = array_at(&hof, "/entries").clone();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0]["display_name"], "budisec");
     assert_eq!(entries[0]["reports"], 1);
@@ -142,14 +143,13 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     for private in ["Budi Santoso", "budi@example.com", "+62 812", "Komunitas Keamanan Kukar"] {
         assert!(!text.contains(private), "{private:?} on the Hall of Fame");
     }
-    let other_year: Value = app.get("/api/v1/hall-of-fame?year=2001", None).await.json().await.unwrap_or_default();
+    let other_year: Value = app.get("/api/v1/hall-of-fame?year=2001", None).await.json_body().await;
     assert_eq!(other_year["entries"], json!([]));
 
     // Both documents verify.
     for doc in [&certificate, &letter] {
-        let id = doc["id"].as_str().unwrap_or_default();
-        let v: Value =
-            app.get(&format!("/api/v1/documents/{id}/verification"), None).await.json().await.unwrap_or_default();
+        let id = str_at(doc, "/id");
+        let v: Value = app.get(&format!("/api/v1/documents/{id}/verification"), None).await.json_body().await;
         assert_eq!(v["signature_valid"], true, "{v}");
     }
 
@@ -157,11 +157,10 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
     let status: Value = app
         .send_json(Method::POST, "/api/v1/reports/status", None, &json!({"ticket_code": code, "access_key": key}))
         .await
-        .json()
-        .await
-        .unwrap_or_default();
+        .json_body()
+        .await;
     assert_eq!(status["state"], "completed");
-    let steps = status["steps"].as_array().cloned().unwrap_or_default();
+    let steps = array_at(&status, "/steps").clone();
     assert_eq!(steps.len(), 9);
     let mut previous = at(&steps[0]["done_at"]);
     for step in &steps {
@@ -190,7 +189,7 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let bytes = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+    let bytes = res.body_bytes().await;
     assert_eq!(hex::encode(Sha256::digest(&bytes)), certificate["sha256"]);
     let wrong = app
         .send_json(
@@ -227,7 +226,7 @@ async fn the_nine_steps_run_end_to_end_with_real_mail(backend: TestApp) {
         (&ack["actor"], &ack["author"], &ack["body"]),
         (&json!("pse"), &json!("Admin TIK Disdik"), &json!("Sudah dipulihkan."))
     );
-    let queue: Value = app.get("/api/v1/tickets", Some(&t.analyst)).await.json().await.unwrap_or_default();
+    let queue: Value = app.get("/api/v1/tickets", Some(&t.analyst)).await.json_body().await;
     assert!(!queue["items"][0]["pse_acknowledged_at"].is_null(), "the dashboard shows the confirmation");
 }
 
@@ -242,7 +241,7 @@ async fn delivery_is_retried_when_the_mail_server_refuses_and_sent_once(backend:
     wait_all_sent(&app).await;
     let detail = app.ticket(&t.analyst, &code).await;
     assert_eq!(smtp.refused.load(std::sync::atomic::Ordering::SeqCst), 3);
-    let deliveries = detail["deliveries"].as_array().cloned().unwrap_or_default();
+    let deliveries = array_at(&detail, "/deliveries").clone();
     assert!(deliveries.iter().all(|d| d["status"] == "sent"), "{deliveries:?}");
     let retried: i64 = deliveries.iter().map(|d| d["attempts"].as_i64().unwrap_or(0) - 1).sum();
     assert_eq!(retried, 3, "each refusal cost one more attempt: {deliveries:?}");
@@ -260,9 +259,9 @@ async fn delivery_is_retried_when_the_mail_server_refuses_and_sent_once(backend:
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
-    let failed: Value = app.get("/api/v1/deliveries/failed", Some(&t.head)).await.json().await.unwrap_or_default();
+    let failed: Value = app.get("/api/v1/deliveries/failed", Some(&t.head)).await.json_body().await;
     assert_eq!(failed["items"][0]["ticket_code"], code.as_str());
-    let id = failed["items"][0]["id"].as_i64().unwrap_or_default();
+    let id = i64_at(&failed, "/items/0/id");
     let path = format!("/api/v1/tickets/{code}/deliveries/{id}/resend");
     assert_eq!(app.send_json(Method::POST, &path, Some(&t.head), &json!({})).await.status(), StatusCode::FORBIDDEN);
     let res = app.send_json(Method::POST, &path, Some(&t.analyst), &json!({})).await;
@@ -318,18 +317,17 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
         .await;
     assert_eq!(problem(bad).await["errors"][0]["field"], "url");
 
-    let ok: Value =
-        create("/ok", json!(["report.submitted", "ticket.state_changed"])).await.json().await.unwrap_or_default();
-    let broken: Value = create("/broken", json!(["report.submitted"])).await.json().await.unwrap_or_default();
-    let flaky: Value = create("/flaky", json!(["report.submitted"])).await.json().await.unwrap_or_default();
-    let secret = ok["secret"].as_str().unwrap_or_default().to_string();
+    let ok: Value = create("/ok", json!(["report.submitted", "ticket.state_changed"])).await.json_body().await;
+    let broken: Value = create("/broken", json!(["report.submitted"])).await.json_body().await;
+    let flaky: Value = create("/flaky", json!(["report.submitted"])).await.json_body().await;
+    let secret = str_at(&ok, "/secret").to_string();
     assert_eq!(secret.len(), 64);
-    let listed: Value = app.get("/api/v1/webhooks", Some(&admin)).await.json().await.unwrap_or_default();
+    let listed: Value = app.get("/api/v1/webhooks", Some(&admin)).await.json_body().await;
     assert_eq!(listed["items"].as_array().map(Vec::len), Some(3));
     assert!(!listed.to_string().contains(&secret), "the secret is shown once");
 
     let res = app.submit_json(&sample_report()).await;
-    let code = res.json::<Value>().await.unwrap_or_default()["ticket_code"].as_str().unwrap_or_default().to_string();
+    let code = str_at(&res.json_body::<Value>().await, "/ticket_code").to_string();
     app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
 
     // The healthy receiver gets both events, signed, while the broken one keeps failing.
@@ -351,16 +349,14 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
     assert_eq!(events, ["report.submitted", "ticket.state_changed"]);
     let flaky_calls: Vec<_> = calls.iter().filter(|c| c.path == "/flaky").collect();
     assert_eq!(flaky_calls.iter().map(|c| c.status).collect::<Vec<_>>(), [500, 500, 200], "retried until it worked");
-    let id = flaky["id"].as_i64().unwrap_or_default();
-    let list: Value =
-        app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json().await.unwrap_or_default();
+    let id = i64_at(&flaky, "/id");
+    let list: Value = app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json_body().await;
     assert_eq!(list["items"][0]["status"], "sent");
     assert_eq!(list["items"][0]["attempts"], 3);
-    let id = broken["id"].as_i64().unwrap_or_default();
-    let list: Value =
-        app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json().await.unwrap_or_default();
+    let id = i64_at(&broken, "/id");
+    let list: Value = app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json_body().await;
     assert_ne!(list["items"][0]["status"], "sent");
-    assert!(list["items"][0]["last_error"].as_str().unwrap_or_default().contains("500"), "{list}");
+    assert!(str_at(&list, "/items/0/last_error").contains("500"), "{list}");
     let res = app.client.delete(app.url(&format!("/api/v1/webhooks/{id}"))).bearer_auth(&admin).send().await;
     assert_eq!(res.map(|r| r.status()).unwrap_or(StatusCode::IM_A_TEAPOT), StatusCode::NO_CONTENT);
 }
@@ -374,7 +370,7 @@ async fn the_reporter_changes_the_hall_of_fame_display(app: TestApp) {
             .map(|e| e.iter().filter_map(|x| x["display_name"].as_str().map(str::to_string)).collect())
             .unwrap_or_default()
     };
-    let hof: Value = app.get("/api/v1/hall-of-fame", None).await.json().await.unwrap_or_default();
+    let hof: Value = app.get("/api/v1/hall-of-fame", None).await.json_body().await;
     assert_eq!(names(&hof), ["budisec"]);
     let change = |choice: &str, alias: Option<&str>| {
         let mut body = json!({"ticket_code": code, "access_key": key, "choice": choice});
@@ -395,7 +391,7 @@ async fn the_reporter_changes_the_hall_of_fame_display(app: TestApp) {
         ("hidden", None, vec![]),
     ] {
         assert_eq!(change(choice, alias).await.status(), StatusCode::OK);
-        let hof: Value = app.get("/api/v1/hall-of-fame", None).await.json().await.unwrap_or_default();
+        let hof: Value = app.get("/api/v1/hall-of-fame", None).await.json_body().await;
         assert_eq!(names(&hof), expected, "{choice}");
     }
     assert_eq!(app.count("audit_log WHERE action = 'hall_of_fame.change'").await, 4);

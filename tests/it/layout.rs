@@ -6,6 +6,7 @@
 
 use serde_json::{Value, json};
 use ttis_tests::browser::{Browser, spa_built};
+use ttis_tests::must::{ResponseExt, str_at};
 use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp};
 
 const WIDTHS: [u32; 4] = [390, 1024, 1366, 1920];
@@ -146,8 +147,8 @@ async fn drafted_ticket(app: &TestApp, analyst: &str, analyst_id: i64) -> String
     let res = app
         .submit_multipart(&report, vec![("log-akses-disdik-2026-11-28.txt", b"GET /shell.php 200\n".to_vec())])
         .await;
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     let mut analysis = ttis_tests::sample_analysis(analyst_id);
     analysis["cvss_vector"] = json!("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
     app.act_ok(analyst, &code, json!({"action": "start_verification"})).await;

@@ -8,6 +8,7 @@ use chrono::{Datelike, Offset};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use ttis_tests::must::{ResponseExt, str_at};
 use ttis_tests::{
     Backend, HEAD_NAME, HEAD_NIP, ISSUER, Team, TestApp, db_tests, pdf_qr_codes, pdf_text, problem, sample_analysis,
     sample_report,
@@ -24,8 +25,8 @@ db_tests!(
 async fn drafted_with_key(app: &TestApp, t: &Team) -> (String, String) {
     let res = app.submit_json(&sample_report()).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     for body in [
         json!({"action": "start_verification"}),
         json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)}),
@@ -33,7 +34,7 @@ async fn drafted_with_key(app: &TestApp, t: &Team) -> (String, String) {
         let res = app.act(&t.analyst, &code, body.clone()).await;
         assert_eq!(res.status(), StatusCode::OK, "{body}");
     }
-    (code, receipt["access_key"].as_str().unwrap_or_default().to_string())
+    (code, str_at(&receipt, "/access_key").to_string())
 }
 
 async fn drafted(app: &TestApp, t: &Team) -> String {
@@ -118,7 +119,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     );
     let res = app.send_json(Method::PUT, &path, Some(&t.analyst), &edited).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let detail: Value = res.json().await.unwrap_or_default();
+    let detail: Value = res.json_body().await;
     assert_eq!(detail["drafts"]["revision"], 2);
     let letters = docs_of(&detail, "notification_letter");
     assert_eq!(letters.iter().map(|d| d["version"].as_i64().unwrap_or(0)).collect::<Vec<_>>(), [2, 1]);
@@ -141,7 +142,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     let remarks = "Perbaiki rekomendasi: sebutkan batas waktu pemulihan.";
     let res = app.act(&t.head, &code, json!({"action": "return_for_revision", "message": remarks})).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let detail: Value = res.json().await.unwrap_or_default();
+    let detail: Value = res.json_body().await;
     assert_eq!(detail["state"], "drafted");
     assert_eq!(detail["drafts"]["remarks"], remarks);
     let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("Dikembalikan untuk perbaikan"))).await;
@@ -153,7 +154,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     assert_eq!(app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(), StatusCode::OK);
     let res = app.act(&t.head, &code, ttis_tests::approve()).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let detail: Value = res.json().await.unwrap_or_default();
+    let detail: Value = res.json_body().await;
     assert_eq!(detail["state"], "approved");
     let letter = docs_of(&detail, "notification_letter").remove(0);
     let certificate = docs_of(&detail, "certificate").remove(0);
@@ -165,7 +166,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
 
     let letter_pdf = app.document_pdf(&t.analyst, &code, &letter).await;
     let text = pdf_text(&letter_pdf);
-    let number = letter["number"].as_str().unwrap_or_default();
+    let number = str_at(&letter, "/number");
     for needle in [
         "PEMERINTAH KABUPATEN KUTAI KARTANEGARA",
         "DINAS KOMUNIKASI DAN INFORMATIKA",
@@ -179,8 +180,8 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
         assert!(text.contains(needle), "{needle:?} not in the letter:\n{text}");
     }
     assert!(!text.contains("DRAF"), "the final letter is no draft");
-    let letter_id = letter["id"].as_str().unwrap_or_default();
-    let short = |doc: &Value| doc["verification_code"].as_str().unwrap_or_default().replace('-', "");
+    let letter_id = str_at(&letter, "/id");
+    let short = |doc: &Value| str_at(doc, "/verification_code").replace('-', "");
     assert_eq!(pdf_qr_codes(&letter_pdf), [format!("{ISSUER}/verify/{}", short(&letter))]);
     let certificate_pdf = app.document_pdf(&t.analyst, &code, &certificate).await;
     let text = pdf_text(&certificate_pdf);
@@ -192,7 +193,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     // Public verification: anyone, no personal data, a signature that verifies independently.
     let res = app.get(&format!("/api/v1/documents/{letter_id}/verification"), None).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let v: Value = res.json().await.unwrap_or_default();
+    let v: Value = res.json_body().await;
     let sha = hex::encode(Sha256::digest(&letter_pdf));
     assert_eq!(v["sha256"], sha);
     assert_eq!(v["signature_valid"], true);
@@ -205,25 +206,21 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     for private in ["Budi", "budi@example.com", "budisec", "+62 812"] {
         assert!(!public.contains(private), "{private:?} leaks through the verification page");
     }
-    let key: [u8; 32] =
-        STANDARD.decode(v["public_key"].as_str().unwrap_or_default()).unwrap_or_default().try_into().unwrap_or([0; 32]);
-    let sig: [u8; 64] = STANDARD
-        .decode(v["signature"]["signature"].as_str().unwrap_or_default())
-        .unwrap_or_default()
-        .try_into()
-        .unwrap_or([0; 64]);
+    let key: [u8; 32] = STANDARD.decode(str_at(&v, "/public_key")).unwrap_or_default().try_into().unwrap_or([0; 32]);
+    let sig: [u8; 64] =
+        STANDARD.decode(str_at(&v, "/signature/signature")).unwrap_or_default().try_into().unwrap_or([0; 64]);
     let key = ed25519_dalek::VerifyingKey::from_bytes(&key).unwrap_or_else(|e| panic!("public key: {e}"));
     let digest: [u8; 32] = Sha256::digest(&letter_pdf).into();
     assert!(key.verify_strict(&digest, &ed25519_dalek::Signature::from_bytes(&sig)).is_ok());
 
     // The byte-for-byte check: the same file matches, a file changed by one byte does not.
     let path = format!("/api/v1/documents/{letter_id}/verification");
-    let check: Value = post_bytes(&app, &path, None, letter_pdf.clone()).await.json().await.unwrap_or_default();
+    let check: Value = post_bytes(&app, &path, None, letter_pdf.clone()).await.json_body().await;
     assert_eq!(check["matches"], true);
     let mut tampered = letter_pdf.clone();
     let middle = tampered.len() / 2;
     tampered[middle] ^= 0x01;
-    let check: Value = post_bytes(&app, &path, None, tampered).await.json().await.unwrap_or_default();
+    let check: Value = post_bytes(&app, &path, None, tampered).await.json_body().await;
     assert_eq!(check["matches"], false);
     assert_ne!(check["uploaded_sha256"], sha);
     let too_big = post_bytes(&app, &path, None, vec![b'%'; 10 * 1024 * 1024 + 1]).await;
@@ -245,9 +242,8 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
             &json!({"ticket_code": code, "access_key": access_key}),
         )
         .await
-        .json()
-        .await
-        .unwrap_or_default();
+        .json_body()
+        .await;
     let kinds: Vec<&str> = status["approved_documents"]
         .as_array()
         .map(|d| d.iter().filter_map(|x| x["kind"].as_str()).collect())
@@ -262,8 +258,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
     assert_eq!(app.send_json(Method::POST, &revoke, None, &reason).await.status(), StatusCode::UNAUTHORIZED);
     let res = app.send_json(Method::POST, &revoke, Some(&admin), &reason).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let v: Value =
-        app.get(&format!("/api/v1/documents/{letter_id}/verification"), None).await.json().await.unwrap_or_default();
+    let v: Value = app.get(&format!("/api/v1/documents/{letter_id}/verification"), None).await.json_body().await;
     assert_eq!(v["revoked"]["reason"], "Diterbitkan dengan alamat tujuan yang salah.");
     assert_eq!(v["signature_valid"], true, "revoked is not forged");
     assert_eq!(app.send_json(Method::POST, &revoke, Some(&admin), &reason).await.status(), StatusCode::CONFLICT);
@@ -276,7 +271,7 @@ async fn the_letter_and_certificate_go_from_draft_to_signed_and_verifiable(app: 
 async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: TestApp) {
     let t = app.team().await;
     let admin = app.admin_token().await;
-    let current: Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
+    let current: Value = app.get("/api/v1/organization", Some(&admin)).await.json_body().await;
     assert_eq!(current["organization"]["government_name"], "PEMERINTAH KABUPATEN KUTAI KARTANEGARA");
     assert_eq!(current["organization"]["letter_number_pattern"], "B-{seq}/DISKOMINFO/000.6/{MM}/{YYYY}");
     assert_eq!(current["has_logo"], false);
@@ -340,11 +335,11 @@ async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: Test
     assert_eq!(put(png.clone(), t.analyst.clone()).await.status(), StatusCode::FORBIDDEN);
     let res = put(png.clone(), admin.clone()).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let view: Value = res.json().await.unwrap_or_default();
+    let view: Value = res.json_body().await;
     assert_eq!(view["has_logo"], true);
     let res = app.get(logo_path, Some(&admin)).await;
     assert_eq!(res.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("image/png"));
-    assert_eq!(res.bytes().await.map(|b| b.to_vec()).unwrap_or_default(), png);
+    assert_eq!(res.body_bytes().await, png);
 
     // The next documents use the new settings: a draft names the head's title and leaves the
     // name to the approval; the signed one names the head who approved it.
@@ -355,7 +350,7 @@ async fn organisation_settings_are_admin_only_and_shape_the_letterhead(app: Test
     assert!(text.contains("KEPALA DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK"), "{text}");
     assert!(text.contains("(ditentukan saat disetujui)"), "{text}");
     app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
-    let detail: Value = app.act(&t.head, &code, ttis_tests::approve()).await.json().await.unwrap_or_default();
+    let detail: Value = app.act(&t.head, &code, ttis_tests::approve()).await.json_body().await;
     let letter = docs_of(&detail, "notification_letter").remove(0);
     let certificate = docs_of(&detail, "certificate").remove(0);
     assert_eq!(certificate["number"], expected_number("{seq}/TTIS-KUKAR/{ROMAN_MM}/{YYYY}", 1));
@@ -409,7 +404,7 @@ async fn concurrent_approvals_take_consecutive_numbers(app: TestApp) {
     let mut certificate_seqs = Vec::new();
     for res in results {
         assert_eq!(res.status(), StatusCode::OK);
-        let detail: Value = res.json().await.unwrap_or_default();
+        let detail: Value = res.json_body().await;
         let seq = |kind: &str| -> i64 {
             let number = docs_of(&detail, kind).remove(0)["number"].as_str().unwrap_or_default().to_string();
             let digits: String = number.trim_start_matches("B-").chars().take_while(char::is_ascii_digit).collect();
@@ -451,8 +446,8 @@ async fn the_documents_say_what_the_reporter_and_the_register_said(app: TestApp)
     report["reporter"]["alias"] = json!("budisec");
     let res = app.submit_json(&report).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
     let detail =
         app.act_ok(&t.analyst, &code, json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)})).await;

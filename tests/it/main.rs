@@ -1,5 +1,6 @@
 //! The one integration-test binary: every module starts the real server on port 0 with its own
 //! database, on SQLite and on PostgreSQL (see `ttis_tests::db_tests!`).
+#![allow(clippy::expect_used, reason = "a failed expectation should stop the test with its message")]
 
 mod audit;
 mod auth;

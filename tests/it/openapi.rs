@@ -1,5 +1,6 @@
 use reqwest::StatusCode;
 use serde_json::Value;
+use ttis_tests::must::{ResponseExt, str_at};
 use ttis_tests::{TestApp, workspace_root};
 
 /// Compares the committed spec with the generated one; `Err` names what to run.
@@ -40,7 +41,7 @@ fn every_operation_is_documented_for_integrators() {
     for (path, item) in paths {
         assert!(path.starts_with("/api/v1/"), "{path}");
         for (method, op) in item.as_object().cloned().unwrap_or_default() {
-            let id = op["operationId"].as_str().unwrap_or_default().to_string();
+            let id = str_at(&op, "/operationId").to_string();
             assert!(verbs.iter().any(|v| id.starts_with(&format!("{v}_"))), "{method} {path}: operationId {id:?}");
             assert!(seen.insert(id.clone()), "duplicate operationId {id}");
             assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{id}: tags");
@@ -66,7 +67,7 @@ fn every_operation_is_documented_for_integrators() {
             }
             for (status, response) in responses {
                 if status.starts_with('4') || status.starts_with('5') {
-                    let r = response["$ref"].as_str().unwrap_or_default();
+                    let r = str_at(&response, "/$ref");
                     assert!(r.starts_with("#/components/responses/"), "{id} {status}: problem response");
                 }
             }
@@ -78,7 +79,7 @@ fn every_operation_is_documented_for_integrators() {
 #[tokio::test]
 async fn the_server_serves_the_spec_and_swagger_ui() {
     let app = TestApp::spawn(ttis_tests::Backend::Sqlite).await;
-    let served: Value = app.get("/api/openapi.json", None).await.json().await.unwrap_or_default();
+    let served: Value = app.get("/api/openapi.json", None).await.json_body().await;
     let generated = serde_json::to_value(ttis_api::routes::openapi_document()).unwrap_or_default();
     assert_eq!(served, generated);
     let ui = app.get("/swagger-ui/", None).await;
@@ -87,7 +88,7 @@ async fn the_server_serves_the_spec_and_swagger_ui() {
     assert!(html.contains("swagger-ui"), "{html}");
     let js = app.get("/swagger-ui/swagger-ui-bundle.js", None).await;
     assert_eq!(js.status(), StatusCode::OK, "vendored assets are served offline");
-    let health: Value = app.get("/api/v1/health", None).await.json().await.unwrap_or_default();
+    let health: Value = app.get("/api/v1/health", None).await.json_body().await;
     assert_eq!(health["status"], "ok");
     assert_eq!(app.get("/api/v1/ready", None).await.status(), StatusCode::OK);
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use reqwest::{Method, StatusCode};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
+use ttis_tests::must::{ResponseExt, array_at, str_at};
 use ttis_tests::{Backend, TestApp, db_tests, problem, sample_report};
 
 db_tests!(
@@ -22,26 +23,26 @@ db_tests!(
 );
 
 fn code_of(v: &Value) -> String {
-    v["ticket_code"].as_str().unwrap_or_default().to_string()
+    str_at(v, "/ticket_code").to_string()
 }
 
 async fn a_json_report_gets_a_ticket_code_and_can_be_tracked(app: TestApp) {
     let res = app.submit_json(&sample_report()).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     assert_eq!(res.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
-    let receipt: Value = res.json().await.unwrap_or_default();
+    let receipt: Value = res.json_body().await;
     let code = code_of(&receipt);
     let year = chrono::Utc::now().format("%Y").to_string();
     assert_eq!(code, format!("TTIS-{year}-000001"));
     assert_eq!(receipt["status"], "submitted");
-    let key = receipt["access_key"].as_str().unwrap_or_default().to_string();
+    let key = str_at(&receipt, "/access_key").to_string();
     assert_eq!(key.replace('-', "").len(), 26, "128 bits in base 32: {key}");
 
     let status = app
         .send_json(Method::POST, "/api/v1/reports/status", None, &json!({"ticket_code": code, "access_key": key}))
         .await;
     assert_eq!(status.status(), StatusCode::OK);
-    let status: Value = status.json().await.unwrap_or_default();
+    let status: Value = status.json_body().await;
     assert_eq!(status["state"], "submitted");
     assert_eq!(status["state_label"], json!({"id": "Diterima", "en": "Submitted"}));
     assert_eq!(status["current_step"]["number"], 4);
@@ -86,7 +87,7 @@ async fn a_json_report_gets_a_ticket_code_and_can_be_tracked(app: TestApp) {
     assert_eq!(a, b, "a wrong key and an unknown code are indistinguishable");
 
     let second = app.submit_json(&sample_report()).await;
-    let second: Value = second.json().await.unwrap_or_default();
+    let second: Value = second.json_body().await;
     assert_eq!(code_of(&second), format!("TTIS-{year}-000002"));
 }
 
@@ -115,8 +116,8 @@ async fn a_multipart_report_stores_two_files_by_content_without_metadata(app: Te
         )
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let files = receipt["evidence"].as_array().cloned().unwrap_or_default();
+    let receipt: Value = res.json_body().await;
+    let files = array_at(&receipt, "/evidence").clone();
     assert_eq!(files.len(), 2);
     assert_eq!(files[0]["file_name"], "tangkapan layar.png", "no path survives");
     assert_eq!(files[0]["content_type"], "image/png");
@@ -185,7 +186,7 @@ async fn every_required_field_missing_in_turn_is_named(app: TestApp) {
         let res = app.submit_json(&body).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{path}");
         let p = problem(res).await;
-        let field = p["errors"][0]["field"].as_str().unwrap_or_default().to_string();
+        let field = str_at(&p, "/errors/0/field").to_string();
         let leaf = path.rsplit('.').next().unwrap_or(path);
         assert_eq!(field, leaf, "{path}: {p}");
         assert_eq!(p["errors"][0]["code"], "required", "{path}");
@@ -264,7 +265,7 @@ async fn oversize_files_and_reports_are_refused_and_leave_nothing(backend: Backe
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
     let p = problem(res).await;
     assert_eq!(p["code"], "file_too_large");
-    assert!(p["detail"].as_str().unwrap_or_default().contains("besar.txt"));
+    assert!(str_at(&p, "/detail").contains("besar.txt"));
 
     let res =
         app.submit_multipart(&sample_report(), vec![("a.txt", vec![b'a'; 1800]), ("b.txt", vec![b'b'; 1800])]).await;
@@ -285,7 +286,7 @@ async fn an_executable_renamed_png_is_refused(app: TestApp) {
     assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let p = problem(res).await;
     assert_eq!(p["code"], "unsupported_file_type");
-    assert!(p["detail"].as_str().unwrap_or_default().contains("foto.png"));
+    assert!(str_at(&p, "/detail").contains("foto.png"));
     let res =
         app.submit_multipart(&sample_report(), vec![("teks.txt", b"looks like text\0then binary".to_vec())]).await;
     assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "a NUL byte is not text");
@@ -300,10 +301,10 @@ async fn an_idempotent_retry_creates_nothing_new(app: TestApp) {
     };
     let first = send(body.clone()).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(first.status(), StatusCode::CREATED);
-    let first: Value = first.json().await.unwrap_or_default();
+    let first: Value = first.json_body().await;
     let again = send(body.clone()).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again.status(), StatusCode::CREATED);
-    let again: Value = again.json().await.unwrap_or_default();
+    let again: Value = again.json_body().await;
     assert_eq!(first, again, "the same receipt, key included");
     assert_eq!(app.count("tickets").await, 1);
     assert_eq!(app.count("outbox").await, 1, "one receipt email, not two (no analysts to alert here)");
@@ -358,7 +359,7 @@ async fn concurrent_submissions_get_distinct_codes(app: TestApp) {
             let res = client.post(url).json(&body).send().await.ok()?;
             let status = res.status();
             let v: Value = res.json().await.ok()?;
-            (status == StatusCode::CREATED).then(|| v["ticket_code"].as_str().unwrap_or_default().to_string())
+            (status == StatusCode::CREATED).then(|| str_at(&v, "/ticket_code").to_string())
         }));
     }
     let mut codes = HashSet::new();
@@ -394,9 +395,9 @@ async fn the_receipt_and_the_analyst_alert_are_mailed(app: TestApp) {
     let mut body = sample_report();
     body["email_access_key"] = json!(true);
     let res = app.submit_json(&body).await;
-    let receipt: Value = res.json().await.unwrap_or_default();
+    let receipt: Value = res.json_body().await;
     let code = code_of(&receipt);
-    let key = receipt["access_key"].as_str().unwrap_or_default().to_string();
+    let key = str_at(&receipt, "/access_key").to_string();
     let mails = app.wait_for_mail(|m| m.len() >= 2).await;
     assert_eq!(mails.len(), 2, "{mails:?}");
     let to_reporter = mails.iter().find(|m| m.contains("To: budi@example.com")).cloned().unwrap_or_default();
@@ -418,7 +419,7 @@ async fn proof_of_work_is_required_and_single_use(app: TestApp) {
     assert_eq!(problem(res).await["code"], "pow_failed");
     let solved = app.with_pow(sample_report()).await;
     let mut wrong = solved.clone();
-    let challenge = solved["pow"]["challenge"].as_str().unwrap_or_default().to_string();
+    let challenge = str_at(&solved, "/pow/challenge").to_string();
     let bad_nonce = (0..1000)
         .map(|n| format!("x{n}"))
         .find(|n| !ttis_shared::pow::is_solution(&challenge, n, 4))
@@ -440,10 +441,10 @@ async fn proof_of_work_is_required_and_single_use(app: TestApp) {
 }
 
 async fn similar_open_reports_are_hinted_to_staff(app: TestApp) {
-    let first: Value = app.submit_json(&sample_report()).await.json().await.unwrap_or_default();
+    let first: Value = app.submit_json(&sample_report()).await.json_body().await;
     let mut same = sample_report();
     same["affected_asset"] = json!("http://WWW.disdik.kukarkab.go.id/index.php");
-    let second: Value = app.submit_json(&same).await.json().await.unwrap_or_default();
+    let second: Value = app.submit_json(&same).await.json_body().await;
     let mut other = sample_report();
     other["category"] = json!("phishing");
     app.submit_json(&other).await;
@@ -463,9 +464,8 @@ async fn similar_open_reports_are_hinted_to_staff(app: TestApp) {
             &json!({"ticket_code": second["ticket_code"], "access_key": second["access_key"]}),
         )
         .await
-        .json()
-        .await
-        .unwrap_or_default();
+        .json_body()
+        .await;
     assert!(!status.to_string().contains(&code_of(&first)), "the reporter is not told");
 }
 
@@ -511,8 +511,8 @@ async fn a_filled_honeypot_looks_accepted_but_stores_nothing() {
 #[tokio::test]
 async fn the_taxonomy_and_security_txt_are_served() {
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let cats: Value = app.get("/api/v1/categories", None).await.json().await.unwrap_or_default();
-    let items = cats["items"].as_array().cloned().unwrap_or_default();
+    let cats: Value = app.get("/api/v1/categories", None).await.json_body().await;
+    let items = array_at(&cats, "/items").clone();
     let find = |code: &str| items.iter().find(|c| c["code"] == code).cloned().unwrap_or_default();
     for code in [
         "web_defacement",
@@ -548,9 +548,9 @@ async fn the_taxonomy_and_security_txt_are_served() {
     ] {
         assert!(txt.contains(field), "{field} in {txt}");
     }
-    let site: Value = app.get("/api/v1/site", None).await.json().await.unwrap_or_default();
+    let site: Value = app.get("/api/v1/site", None).await.json_body().await;
     assert_eq!(site["agency_name"], "DINAS KOMUNIKASI DAN INFORMATIKA");
-    assert!(site["safe_harbor"]["id"].as_str().unwrap_or_default().contains("itikad baik"));
+    assert!(str_at(&site, "/safe_harbor/id").contains("itikad baik"));
 }
 
 /// Behind a reverse proxy the client's address comes from `X-Forwarded-For`, and only then.

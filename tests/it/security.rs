@@ -8,6 +8,7 @@ use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 use ttis_tests::clamd::FakeClamd;
+use ttis_tests::must::{ResponseExt, array_at, i64_at, str_at};
 use ttis_tests::{
     ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, authenticator_code as code, db_tests, problem, sample_analysis,
     sample_report,
@@ -40,17 +41,17 @@ async fn login_with(
 
 async fn token_of(res: reqwest::Response) -> String {
     assert_eq!(res.status(), StatusCode::OK);
-    let body: Value = res.json().await.unwrap_or_default();
-    body["access_token"].as_str().unwrap_or_default().to_string()
+    let body: Value = res.json_body().await;
+    str_at(&body, "/access_token").to_string()
 }
 
 async fn enrol(app: &TestApp, token: &str) -> String {
     let res = app.send_json(Method::POST, "/api/v1/auth/totp", Some(token), &json!({"password": PW})).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let setup: Value = res.json().await.unwrap_or_default();
-    let secret = setup["secret"].as_str().unwrap_or_default().to_string();
-    assert!(setup["otpauth_uri"].as_str().unwrap_or_default().contains(&format!("secret={secret}")));
-    assert!(setup["qr_svg"].as_str().unwrap_or_default().contains("<svg"));
+    let setup: Value = res.json_body().await;
+    let secret = str_at(&setup, "/secret").to_string();
+    assert!(str_at(&setup, "/otpauth_uri").contains(&format!("secret={secret}")));
+    assert!(str_at(&setup, "/qr_svg").contains("<svg"));
     let res = app
         .send_json(Method::POST, "/api/v1/auth/totp/activation", Some(token), &json!({"code": code(&secret, 0)}))
         .await;
@@ -97,7 +98,7 @@ async fn members_change_their_password_and_end_their_sessions(app: TestApp) {
     let here = token_of(login_with(&app, &app.client, "a@ttis.test", PW, None).await).await;
     let there = token_of(login_with(&app, &other_browser, "a@ttis.test", PW, None).await).await;
 
-    let sessions: Vec<Value> = app.get("/api/v1/auth/sessions", Some(&here)).await.json().await.unwrap_or_default();
+    let sessions: Vec<Value> = app.get("/api/v1/auth/sessions", Some(&here)).await.json_body().await;
     assert_eq!(sessions.len(), 3, "user_with_roles, here and there");
     assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);
 
@@ -128,14 +129,12 @@ async fn members_change_their_password_and_end_their_sessions(app: TestApp) {
         token_of(login_with(&app, &other_browser, "a@ttis.test", "kuda laut di sungai mahakam", None).await).await;
 
     // Ending one's own other session; another account's session id is not found.
-    let sessions: Vec<Value> = app.get("/api/v1/auth/sessions", Some(&here)).await.json().await.unwrap_or_default();
-    let other_id =
-        sessions.iter().find(|s| s["current"] == false).map(|s| s["id"].as_str().unwrap_or_default().to_string());
+    let sessions: Vec<Value> = app.get("/api/v1/auth/sessions", Some(&here)).await.json_body().await;
+    let other_id = sessions.iter().find(|s| s["current"] == false).map(|s| str_at(s, "/id").to_string());
     let other_id = other_id.unwrap_or_else(|| panic!("two sessions: {sessions:?}"));
     let admin = app.admin_token().await;
-    let admin_sessions: Vec<Value> =
-        app.get("/api/v1/auth/sessions", Some(&admin)).await.json().await.unwrap_or_default();
-    let admin_sid = admin_sessions[0]["id"].as_str().unwrap_or_default();
+    let admin_sessions: Vec<Value> = app.get("/api/v1/auth/sessions", Some(&admin)).await.json_body().await;
+    let admin_sid = str_at(&admin_sessions[0], "/id");
     let res =
         app.send_json(Method::DELETE, &format!("/api/v1/auth/sessions/{admin_sid}"), Some(&here), &json!({})).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND, "no ending another account's session");
@@ -146,13 +145,12 @@ async fn members_change_their_password_and_end_their_sessions(app: TestApp) {
     assert_eq!(app.get("/api/v1/auth/me", Some(&again)).await.status(), StatusCode::UNAUTHORIZED);
 
     // Administrators see and end other accounts' sessions; analysts may not.
-    let me: Value = app.get("/api/v1/auth/me", Some(&here)).await.json().await.unwrap_or_default();
-    let id = me["id"].as_i64().unwrap_or_default();
+    let me: Value = app.get("/api/v1/auth/me", Some(&here)).await.json_body().await;
+    let id = i64_at(&me, "/id");
     assert_eq!(app.get(&format!("/api/v1/users/{id}/sessions"), Some(&here)).await.status(), StatusCode::FORBIDDEN);
-    let listed: Vec<Value> =
-        app.get(&format!("/api/v1/users/{id}/sessions"), Some(&admin)).await.json().await.unwrap_or_default();
+    let listed: Vec<Value> = app.get(&format!("/api/v1/users/{id}/sessions"), Some(&admin)).await.json_body().await;
     assert_eq!(listed.len(), 1);
-    let sid = listed[0]["id"].as_str().unwrap_or_default();
+    let sid = str_at(&listed[0], "/id");
     let path = format!("/api/v1/users/{id}/sessions/{sid}");
     assert_eq!(app.send_json(Method::DELETE, &path, Some(&here), &json!({})).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.send_json(Method::DELETE, &path, Some(&admin), &json!({})).await.status(), StatusCode::NO_CONTENT);
@@ -164,7 +162,7 @@ async fn members_change_their_password_and_end_their_sessions(app: TestApp) {
 async fn totp_enrolment_sign_in_replay_and_reset(app: TestApp) {
     let token = app.user_with_roles("kadis@ttis.test", &["head"]).await;
     let secret = enrol(&app, &token).await;
-    let me: Value = app.get("/api/v1/auth/me", Some(&token)).await.json().await.unwrap_or_default();
+    let me: Value = app.get("/api/v1/auth/me", Some(&token)).await.json_body().await;
     assert_eq!(me["totp_enabled"], true);
     let res = app.send_json(Method::POST, "/api/v1/auth/totp", Some(&token), &json!({"password": PW})).await;
     assert_eq!(problem(res).await["code"], "totp_state", "enrolled already");
@@ -188,7 +186,7 @@ async fn totp_enrolment_sign_in_replay_and_reset(app: TestApp) {
 
     // An administrator clears it (a lost phone): sessions end, sign-in needs no code.
     let admin = app.admin_token().await;
-    let id = me["id"].as_i64().unwrap_or_default();
+    let id = i64_at(&me, "/id");
     let path = format!("/api/v1/users/{id}/totp");
     assert_eq!(app.send_json(Method::DELETE, &path, Some(&token), &json!({})).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.send_json(Method::DELETE, &path, Some(&admin), &json!({})).await.status(), StatusCode::NO_CONTENT);
@@ -242,14 +240,14 @@ async fn the_policy_holds_privileged_accounts_until_they_enrol(app: TestApp) {
     assert_eq!(app.get("/api/v1/tickets", Some(&head)).await.status(), StatusCode::OK, "enrolled: let through");
     let res =
         app.send_json(Method::POST, "/api/v1/auth/totp", Some(&admin), &json!({"password": ADMIN_PASSWORD})).await;
-    let secret: Value = res.json().await.unwrap_or_default();
-    let secret = secret["secret"].as_str().unwrap_or_default().to_string();
+    let secret: Value = res.json_body().await;
+    let secret = str_at(&secret, "/secret").to_string();
     let res = app
         .send_json(Method::POST, "/api/v1/auth/totp/activation", Some(&admin), &json!({"code": code(&secret, 0)}))
         .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(app.get("/api/v1/users", Some(&admin)).await.status(), StatusCode::OK);
-    let saved: Value = app.get("/api/v1/security-policy", Some(&admin)).await.json().await.unwrap_or_default();
+    let saved: Value = app.get("/api/v1/security-policy", Some(&admin)).await.json_body().await;
     assert_eq!(saved, policy);
     let res = login_with(&app, &app.fresh_client(), ADMIN_EMAIL, ADMIN_PASSWORD, None).await;
     assert_eq!(problem(res).await["code"], "totp_required");
@@ -260,8 +258,8 @@ async fn the_policy_holds_privileged_accounts_until_they_enrol(app: TestApp) {
 async fn completed_ticket(app: &TestApp, t: &ttis_tests::Team) -> String {
     let res = app.submit_multipart(&sample_report(), vec![("bukti.txt", b"log server: deface 08:31\n".to_vec())]).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
     app.act_ok(&t.analyst, &code, json!({"action": "request_info", "message": "Mohon kirim tangkapan layar."})).await;
     let res = app
@@ -289,24 +287,20 @@ async fn retention_erases_reporter_data_and_keeps_the_statistics(app: TestApp) {
     let admin = app.admin_token().await;
     let done = completed_ticket(&app, &t).await;
     let res = app.submit_json(&sample_report()).await;
-    let rejected: Value = res.json().await.unwrap_or_default();
-    let rejected = rejected["ticket_code"].as_str().unwrap_or_default().to_string();
+    let rejected: Value = res.json_body().await;
+    let rejected = str_at(&rejected, "/ticket_code").to_string();
     app.act_ok(&t.analyst, &rejected, json!({"action": "reject", "reason": "spam"})).await;
     let res = app.submit_json(&sample_report()).await;
-    let open: Value = res.json().await.unwrap_or_default();
-    let open = open["ticket_code"].as_str().unwrap_or_default().to_string();
+    let open: Value = res.json_body().await;
+    let open = str_at(&open, "/ticket_code").to_string();
     let evidence_files = || app.stored_evidence();
     let files_before = evidence_files();
     assert!(files_before >= 1);
-    let stats_before: Value = app.get("/api/v1/stats", Some(&t.head)).await.json().await.unwrap_or_default();
+    let stats_before: Value = app.get("/api/v1/stats", Some(&t.head)).await.json_body().await;
 
     // No retention set: nothing happens.
-    let run: Value = app
-        .send_json(Method::POST, "/api/v1/retention/runs", Some(&admin), &json!({}))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let run: Value =
+        app.send_json(Method::POST, "/api/v1/retention/runs", Some(&admin), &json!({})).await.json_body().await;
     assert_eq!(run["anonymized"], 0);
     assert_eq!(
         app.send_json(Method::POST, "/api/v1/retention/runs", Some(&t.analyst), &json!({})).await.status(),
@@ -326,12 +320,8 @@ async fn retention_erases_reporter_data_and_keeps_the_statistics(app: TestApp) {
         app.send_json(Method::PUT, "/api/v1/security-policy", Some(&admin), &policy).await.status(),
         StatusCode::OK
     );
-    let run: Value = app
-        .send_json(Method::POST, "/api/v1/retention/runs", Some(&admin), &json!({}))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let run: Value =
+        app.send_json(Method::POST, "/api/v1/retention/runs", Some(&admin), &json!({})).await.json_body().await;
     assert_eq!(run["anonymized"], 0, "closed today: kept");
 
     // Forty days pass for every ticket.
@@ -342,12 +332,8 @@ async fn retention_erases_reporter_data_and_keeps_the_statistics(app: TestApp) {
         ))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let run: Value = app
-        .send_json(Method::POST, "/api/v1/retention/runs", Some(&admin), &json!({}))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let run: Value =
+        app.send_json(Method::POST, "/api/v1/retention/runs", Some(&admin), &json!({})).await.json_body().await;
     assert_eq!(run["anonymized"], 2, "{run}");
     let mut codes: Vec<&str> =
         run["codes"].as_array().map(|c| c.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
@@ -379,17 +365,13 @@ async fn retention_erases_reporter_data_and_keeps_the_statistics(app: TestApp) {
         .and_then(|r| r.try_get::<i64>("", "n").ok());
     assert_eq!(mail, Some(0), "emails to the reporter no longer name them");
 
-    let stats_after: Value = app.get("/api/v1/stats", Some(&t.head)).await.json().await.unwrap_or_default();
+    let stats_after: Value = app.get("/api/v1/stats", Some(&t.head)).await.json_body().await;
     assert_eq!(stats_after, stats_before, "the statistics survive");
-    let run: Value = app
-        .send_json(Method::POST, "/api/v1/retention/runs", Some(&admin), &json!({}))
-        .await
-        .json()
-        .await
-        .unwrap_or_default();
+    let run: Value =
+        app.send_json(Method::POST, "/api/v1/retention/runs", Some(&admin), &json!({})).await.json_body().await;
     assert_eq!(run["anonymized"], 0, "once");
     assert_eq!(app.count("audit_log WHERE action = 'ticket.personal_data_erased'").await, 2);
-    let v: Value = app.get("/api/v1/audit/verification", Some(&admin)).await.json().await.unwrap_or_default();
+    let v: Value = app.get("/api/v1/audit/verification", Some(&admin)).await.json_body().await;
     assert_eq!(v["intact"], true);
 }
 
@@ -397,8 +379,8 @@ async fn reporter_data_export_lists_everything_held(app: TestApp) {
     let t = app.team().await;
     let admin = app.admin_token().await;
     let res = app.submit_multipart(&sample_report(), vec![("log.txt", b"GET /shell.php 200\n".to_vec())]).await;
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
     app.act_ok(&t.analyst, &code, json!({"action": "request_info", "message": "Kapan pertama terlihat?"})).await;
     let mut other = sample_report();
@@ -420,9 +402,9 @@ async fn reporter_data_export_lists_everything_held(app: TestApp) {
             .unwrap_or_default()
             .contains("attachment")
     );
-    let data: Value = res.json().await.unwrap_or_default();
+    let data: Value = res.json_body().await;
     assert_eq!(data["email"], "budi@example.com");
-    let tickets = data["tickets"].as_array().cloned().unwrap_or_default();
+    let tickets = array_at(&data, "/tickets").clone();
     assert_eq!(tickets.len(), 1, "only this reporter's");
     let ticket = &tickets[0];
     assert_eq!(ticket["code"], code.as_str());
@@ -492,7 +474,7 @@ async fn clamd_refuses_malware_and_unavailability_keeps_nothing() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let p = problem(res).await;
     assert_eq!(p["code"], "malware_found");
-    assert!(p["detail"].as_str().unwrap_or_default().contains("catatan.txt"));
+    assert!(str_at(&p, "/detail").contains("catatan.txt"));
     assert_eq!(app.count("tickets").await, 0);
 
     let res = app.submit_multipart(&sample_report(), vec![("log.txt", b"GET / 200\n".to_vec())]).await;

@@ -5,6 +5,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use ttis_tests::must::{ResponseExt, str_at};
 use ttis_tests::{ADMIN_PASSWORD, TestApp, authenticator_code, db_tests, signer_profile};
 
 db_tests!(the_setup_checklist_names_what_is_still_a_default);
@@ -12,7 +13,7 @@ db_tests!(the_setup_checklist_names_what_is_still_a_default);
 async fn checklist(app: &TestApp, token: &str) -> Value {
     let res = app.get("/api/v1/setup-checklist", Some(token)).await;
     assert_eq!(res.status(), StatusCode::OK);
-    res.json().await.unwrap_or_default()
+    res.json_body().await
 }
 
 /// A 1x1 PNG as the letterhead's logo.
@@ -64,7 +65,7 @@ async fn the_setup_checklist_names_what_is_still_a_default(app: TestApp) {
 
     // The logo, the address and phone, the PSE register.
     upload_logo(&app, &admin).await;
-    let mut org: Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
+    let mut org: Value = app.get("/api/v1/organization", Some(&admin)).await.json_body().await;
     org["organization"]["phone"] = json!("(0541) 661234");
     assert_eq!(
         app.send_json(Method::PUT, "/api/v1/organization", Some(&admin), &org["organization"]).await.status(),
@@ -84,7 +85,7 @@ async fn the_setup_checklist_names_what_is_still_a_default(app: TestApp) {
     // The second-factor policy (the admin enrols first, as the policy would then require).
     let res =
         app.send_json(Method::POST, "/api/v1/auth/totp", Some(&admin), &json!({"password": ADMIN_PASSWORD})).await;
-    let secret = res.json::<Value>().await.unwrap_or_default()["secret"].as_str().unwrap_or_default().to_string();
+    let secret = str_at(&res.json_body::<Value>().await, "/secret").to_string();
     let code = json!({"code": authenticator_code(&secret, 0)});
     assert_eq!(
         app.send_json(Method::POST, "/api/v1/auth/totp/activation", Some(&admin), &code).await.status(),
@@ -149,7 +150,7 @@ async fn the_first_admin_is_told_what_is_still_a_placeholder() {
     let profile = signer_profile("Dr. H. Kepala, M.Si.", "197001011995031001");
     app.send_json(Method::PUT, "/api/v1/auth/signer-profile", Some(&head), &profile).await;
     upload_logo(&app, &admin).await;
-    let mut org: Value = app.get("/api/v1/organization", Some(&admin)).await.json().await.unwrap_or_default();
+    let mut org: Value = app.get("/api/v1/organization", Some(&admin)).await.json_body().await;
     org["organization"]["phone"] = json!("(0541) 661234");
     org["organization"]["address"] = json!("Jl. Wolter Monginsidi No. 1, Tenggarong 75511");
     app.send_json(Method::PUT, "/api/v1/organization", Some(&admin), &org["organization"]).await;
@@ -158,7 +159,7 @@ async fn the_first_admin_is_told_what_is_still_a_placeholder() {
     app.send_json(Method::POST, "/api/v1/pses", Some(&admin), &pse).await;
     let res =
         app.send_json(Method::POST, "/api/v1/auth/totp", Some(&admin), &json!({"password": ADMIN_PASSWORD})).await;
-    let secret = res.json::<Value>().await.unwrap_or_default()["secret"].as_str().unwrap_or_default().to_string();
+    let secret = str_at(&res.json_body::<Value>().await, "/secret").to_string();
     let code = json!({"code": authenticator_code(&secret, 0)});
     app.send_json(Method::POST, "/api/v1/auth/totp/activation", Some(&admin), &code).await;
     let policy = json!({"require_totp_for_privileged": true, "retention_days": null});

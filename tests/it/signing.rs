@@ -6,6 +6,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use ttis_tests::must::{ResponseExt, i64_at, str_at};
 use ttis_tests::{
     HEAD_NAME, HEAD_NIP, ISSUER, Team, TestApp, USER_PASSWORD, approve, authenticator_code, db_tests, final_doc,
     pdf_qr_codes, pdf_text, problem, sample_analysis, sample_report,
@@ -28,8 +29,8 @@ fn flat(text: &str) -> String {
 async fn awaiting(app: &TestApp, t: &Team, report: Value) -> String {
     let res = app.submit_json(&report).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     for body in [
         json!({"action": "start_verification"}),
         json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)}),
@@ -47,8 +48,8 @@ async fn verification(app: &TestApp, reference: &str) -> reqwest::Response {
 }
 
 async fn user_id(app: &TestApp, token: &str) -> i64 {
-    let me: Value = app.get("/api/v1/auth/me", Some(token)).await.json().await.unwrap_or_default();
-    me["id"].as_i64().unwrap_or_default()
+    let me: Value = app.get("/api/v1/auth/me", Some(token)).await.json_body().await;
+    i64_at(&me, "/id")
 }
 
 async fn each_head_signs_in_their_own_name(app: TestApp) {
@@ -63,7 +64,7 @@ async fn each_head_signs_in_their_own_name(app: TestApp) {
     let path = format!("/api/v1/users/{secretary_id}/signer-profile");
     let res = app.send_json(Method::PUT, &path, Some(&admin), &profile).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let view: Value = res.json().await.unwrap_or_default();
+    let view: Value = res.json_body().await;
     assert_eq!(view["complete"], true);
     assert_eq!(view["profile"]["nip"], "198002022005022002", "spaces in a NIP are dropped");
     assert_eq!(view["signature_lines"], json!(["a.n. KEPALA DINAS KOMUNIKASI DAN INFORMATIKA", "SEKRETARIS,"]));
@@ -104,13 +105,13 @@ async fn each_head_signs_in_their_own_name(app: TestApp) {
             assert_eq!(doc["signature"]["signer_nip"], nip);
             // The public page says the same, whichever reference is used.
             for reference in [
-                doc["id"].as_str().unwrap_or_default().to_string(),
-                doc["number"].as_str().unwrap_or_default().to_string(),
-                doc["verification_code"].as_str().unwrap_or_default().to_string(),
+                str_at(&doc, "/id").to_string(),
+                str_at(&doc, "/number").to_string(),
+                str_at(&doc, "/verification_code").to_string(),
             ] {
                 let res = verification(&app, &reference).await;
                 assert_eq!(res.status(), StatusCode::OK, "{reference}");
-                let v: Value = res.json().await.unwrap_or_default();
+                let v: Value = res.json_body().await;
                 assert_eq!(v["signature"]["signer_name"], name, "{reference}");
                 assert_eq!(v["signature"]["signer_nip"], nip, "{reference}");
                 assert_eq!(v["signature_valid"], true);
@@ -119,9 +120,8 @@ async fn each_head_signs_in_their_own_name(app: TestApp) {
     }
     let v: Value = verification(&app, final_doc(&secretary_detail, "notification_letter")["id"].as_str().unwrap_or(""))
         .await
-        .json()
-        .await
-        .unwrap_or_default();
+        .json_body()
+        .await;
     assert_eq!(v["signature"]["signer_capacity"], "on_behalf");
     assert_eq!(v["signature"]["signer_title"], "a.n. Kepala Dinas Komunikasi dan Informatika, Sekretaris");
     assert_eq!(v["signature"]["signer_rank"], "Pembina (IV/a)");
@@ -153,12 +153,12 @@ async fn approving_needs_the_heads_password_and_a_complete_profile(app: TestApp)
     let partial =
         json!({"full_name": "Drs. Plt Kepala", "nip": "", "rank": "", "position_title": "", "capacity": "plt"});
     let res = app.send_json(Method::PUT, "/api/v1/auth/signer-profile", Some(&acting), &partial).await;
-    let view: Value = res.json().await.unwrap_or_default();
+    let view: Value = res.json_body().await;
     assert_eq!(view["complete"], false);
     assert_eq!(view["missing"], json!(["nip", "rank", "position_title"]));
     let p = problem(app.act(&acting, &code, approve()).await).await;
     assert_eq!(p["code"], "signer_profile_incomplete");
-    assert!(p["detail"].as_str().unwrap_or_default().contains("nip"), "{p}");
+    assert!(str_at(&p, "/detail").contains("nip"), "{p}");
 
     // Without the password: 401 reauthentication_required (problem+json), nothing signed.
     let res = app.act(&t.head, &code, json!({"action": "approve"})).await;
@@ -197,7 +197,7 @@ async fn approving_needs_the_heads_password_and_a_complete_profile(app: TestApp)
     // With a second factor, the password alone is not enough; with a current code it signs.
     let res =
         app.send_json(Method::POST, "/api/v1/auth/totp", Some(&t.head), &json!({"password": USER_PASSWORD})).await;
-    let secret = res.json::<Value>().await.unwrap_or_default()["secret"].as_str().unwrap_or_default().to_string();
+    let secret = str_at(&res.json_body::<Value>().await, "/secret").to_string();
     let res = app
         .send_json(
             Method::POST,
@@ -242,7 +242,7 @@ async fn a_later_profile_edit_leaves_signed_documents_as_they_were(app: TestApp)
     let again = final_doc(&detail, "notification_letter");
     assert_eq!(again["sha256"], sha);
     assert_eq!(again["signature"]["signer_name"], HEAD_NAME);
-    let v: Value = verification(&app, letter["id"].as_str().unwrap_or("")).await.json().await.unwrap_or_default();
+    let v: Value = verification(&app, letter["id"].as_str().unwrap_or("")).await.json_body().await;
     assert_eq!(v["sha256"], sha);
     assert_eq!(v["signature"]["signer_name"], HEAD_NAME);
     assert_eq!(v["signature"]["signer_nip"], HEAD_NIP);
@@ -266,7 +266,7 @@ async fn signer_profiles_are_kept_by_heads_and_admins_only(app: TestApp) {
     assert_eq!(app.send_json(Method::PUT, &theirs, None, &body).await.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.get("/api/v1/users/9999/signer-profile", Some(&admin)).await.status(), StatusCode::NOT_FOUND);
 
-    let view: Value = app.get(&theirs, Some(&admin)).await.json().await.unwrap_or_default();
+    let view: Value = app.get(&theirs, Some(&admin)).await.json_body().await;
     assert_eq!(view["profile"]["full_name"], HEAD_NAME);
     assert_eq!(view["complete"], true);
 
@@ -279,13 +279,13 @@ async fn signer_profiles_are_kept_by_heads_and_admins_only(app: TestApp) {
     let p = problem(app.send_json(Method::PUT, own, Some(&t.head), &bad).await).await;
     assert_eq!(p["errors"][0]["field"], "nip");
     assert_eq!(p["errors"][0]["code"], "invalid_nip");
-    let view: Value = app.get(own, Some(&t.head)).await.json().await.unwrap_or_default();
+    let view: Value = app.get(own, Some(&t.head)).await.json_body().await;
     assert_eq!(view["profile"]["nip"], HEAD_NIP);
     assert_eq!(view["profile"]["capacity"], "definitive");
 
     let res = app.send_json(Method::PUT, &theirs, Some(&admin), &body).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let view: Value = app.get(own, Some(&t.head)).await.json().await.unwrap_or_default();
+    let view: Value = app.get(own, Some(&t.head)).await.json_body().await;
     assert_eq!(view["profile"]["full_name"], "Dr. Siapa Saja");
     assert_eq!(app.count("audit_log WHERE action = 'signer_profile.update'").await, 2);
 }
@@ -305,8 +305,8 @@ async fn a_paper_copy_is_found_by_its_number_or_code(app: TestApp) {
     let green_detail = app.act_ok(&t.head, &green, approve()).await;
 
     let letter = final_doc(&amber_detail, "notification_letter");
-    let number = letter["number"].as_str().unwrap_or_default().to_string();
-    let printed = letter["verification_code"].as_str().unwrap_or_default().to_string();
+    let number = str_at(&letter, "/number").to_string();
+    let printed = str_at(&letter, "/verification_code").to_string();
     assert!(number.contains("/DISKOMINFO/"), "{number}");
     // About ten characters of an alphabet without 0/O or 1/I/L, printed under the QR code.
     let compact = printed.replace('-', "");
@@ -318,7 +318,7 @@ async fn a_paper_copy_is_found_by_its_number_or_code(app: TestApp) {
     assert_eq!(pdf_qr_codes(&letter_pdf), [format!("{ISSUER}/verify/{compact}")]);
 
     // Any reference, in any case, with spaces around, finds the same document.
-    let id = letter["id"].as_str().unwrap_or_default().to_string();
+    let id = str_at(&letter, "/id").to_string();
     for reference in [
         number.clone(),
         format!("  {}  ", number.to_lowercase()),
@@ -329,7 +329,7 @@ async fn a_paper_copy_is_found_by_its_number_or_code(app: TestApp) {
     ] {
         let res = verification(&app, &reference).await;
         assert_eq!(res.status(), StatusCode::OK, "{reference:?}");
-        let v: Value = res.json().await.unwrap_or_default();
+        let v: Value = res.json_body().await;
         assert_eq!(v["id"], id, "{reference:?}");
         assert_eq!(v["verification_code"], printed);
     }
@@ -348,11 +348,11 @@ async fn a_paper_copy_is_found_by_its_number_or_code(app: TestApp) {
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(res.json::<Value>().await.unwrap_or_default()["matches"], true);
+    assert_eq!(res.json_body::<Value>().await["matches"], true);
 
     // TLP:AMBER: only what confirms authenticity, never the PSE or the category.
     for doc in [letter.clone(), final_doc(&amber_detail, "certificate")] {
-        let v: Value = verification(&app, doc["id"].as_str().unwrap_or("")).await.json().await.unwrap_or_default();
+        let v: Value = verification(&app, doc["id"].as_str().unwrap_or("")).await.json_body().await;
         assert!(v.get("subject").is_none(), "{v}");
         let page = v.to_string();
         for hidden in ["Dinas Pendidikan", "Defacement", "web_defacement"] {
@@ -365,8 +365,7 @@ async fn a_paper_copy_is_found_by_its_number_or_code(app: TestApp) {
     // TLP:GREEN may say what it is about.
     let v: Value = verification(&app, final_doc(&green_detail, "notification_letter")["id"].as_str().unwrap_or(""))
         .await
-        .json()
-        .await
-        .unwrap_or_default();
-    assert!(v["subject"].as_str().unwrap_or_default().contains("Dinas Pendidikan"), "{v}");
+        .json_body()
+        .await;
+    assert!(str_at(&v, "/subject").contains("Dinas Pendidikan"), "{v}");
 }

@@ -3,6 +3,7 @@
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use ttis_tests::must::{ResponseExt, array_at, str_at};
 use ttis_tests::{TestApp, db_tests, problem, sample_report};
 
 db_tests!(the_policy_is_admin_only_validated_and_moves_open_clocks);
@@ -14,15 +15,15 @@ fn at(v: &Value) -> chrono::DateTime<chrono::Utc> {
 async fn the_policy_is_admin_only_validated_and_moves_open_clocks(app: TestApp) {
     let admin = app.admin_token().await;
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let policy: Value = app.get("/api/v1/sla-policy", Some(&admin)).await.json().await.unwrap_or_default();
+    let policy: Value = app.get("/api/v1/sla-policy", Some(&admin)).await.json_body().await;
     assert_eq!(policy["utc_offset_minutes"], 480, "WITA");
     assert_eq!(policy["working_days"], json!([true, true, true, true, true, false, false]));
     assert_eq!(policy["standards"].as_array().map(Vec::len), Some(9));
     assert_eq!(policy["standards"][3]["time_standard"], json!({"unit": "working_days", "value": 1}));
     assert_eq!(policy["standards"][8]["time_standard"], json!({"unit": "minutes", "value": 10}));
     assert_eq!(policy["standards"][7]["time_standard"], Value::Null, "the SOP sets none for step 8");
-    let holidays: Value = app.get("/api/v1/holidays", Some(&admin)).await.json().await.unwrap_or_default();
-    let items = holidays["items"].as_array().cloned().unwrap_or_default();
+    let holidays: Value = app.get("/api/v1/holidays", Some(&admin)).await.json_body().await;
+    let items = array_at(&holidays, "/items").clone();
     assert_eq!(items.len(), 25, "2026's national holidays and cuti bersama are seeded");
     assert!(items.iter().any(|h| h["date"] == "2026-08-17"));
     assert_eq!(app.get("/api/v1/sla-policy", Some(&analyst)).await.status(), StatusCode::FORBIDDEN);
@@ -36,22 +37,20 @@ async fn the_policy_is_admin_only_validated_and_moves_open_clocks(app: TestApp) 
     assert_eq!(fields, ["standards[0].step", "standards[1].time_standard", "working_days"]);
 
     // An open ticket's clock follows a change of the policy.
-    let receipt: Value = app.submit_json(&sample_report()).await.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
-    let before: Value =
-        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let receipt: Value = app.submit_json(&sample_report()).await.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
+    let before: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     let started = at(&before["clock"]["started_at"]);
     let two_hours = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
         "standards": [{"step": 4, "time_standard": {"unit": "minutes", "value": 120}}]});
     let res = app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &two_hours).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let after: Value =
-        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let after: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     assert_eq!(at(&after["clock"]["due_at"]) - started, chrono::Duration::hours(2));
     assert_eq!(after["clock"]["time_standard"], json!({"unit": "minutes", "value": 120}));
-    let queue: Value = app.get("/api/v1/tickets", Some(&analyst)).await.json().await.unwrap_or_default();
+    let queue: Value = app.get("/api/v1/tickets", Some(&analyst)).await.json_body().await;
     assert_eq!(queue["items"][0]["clock"]["due_at"], after["clock"]["due_at"], "the queue's stored clock moved too");
-    let sla = after["sla"].as_array().cloned().unwrap_or_default();
+    let sla = array_at(&after, "/sla").clone();
     assert_eq!(sla.len(), 9, "the ticket's SLA table has the nine steps");
     assert_eq!(sla[3]["step"], 4);
     assert_eq!(sla[3]["status"], "green");
@@ -61,26 +60,23 @@ async fn the_policy_is_admin_only_validated_and_moves_open_clocks(app: TestApp) 
     let one_day = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
         "standards": [{"step": 4, "time_standard": {"unit": "working_days", "value": 1}}]});
     app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &one_day).await;
-    let due: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let due: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     let due = at(&due["clock"]["due_at"]);
     let local = due.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap_or(chrono::Utc.fix())).date_naive();
     let path = format!("/api/v1/holidays/{local}");
     let holiday = json!({"date": local.to_string(), "name": "Libur uji"});
     assert_eq!(app.send_json(Method::PUT, &path, Some(&analyst), &holiday).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.send_json(Method::PUT, &path, Some(&admin), &holiday).await.status(), StatusCode::OK);
-    let moved: Value =
-        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let moved: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     assert!(at(&moved["clock"]["due_at"]) >= due + chrono::Duration::days(1), "{} vs {due}", moved["clock"]["due_at"]);
     let res = app.client.delete(app.url(&path)).bearer_auth(&admin).send().await.map(|r| r.status());
     assert_eq!(res.unwrap_or(StatusCode::IM_A_TEAPOT), StatusCode::NO_CONTENT);
-    let back: Value =
-        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let back: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     assert_eq!(at(&back["clock"]["due_at"]), due);
     // Office hours: kept, and refused when the office would close before it opens.
     let hours = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
         "day_start_minutes": 450, "day_end_minutes": 960, "standards": []});
-    let view: Value =
-        app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &hours).await.json().await.unwrap_or_default();
+    let view: Value = app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &hours).await.json_body().await;
     assert_eq!((view["day_start_minutes"].as_u64(), view["day_end_minutes"].as_u64()), (Some(450), Some(960)));
     let inverted = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
         "day_start_minutes": 960, "day_end_minutes": 450, "standards": []});

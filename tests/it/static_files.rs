@@ -7,6 +7,7 @@ use std::io::Read;
 
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
+use ttis_tests::must::ResponseExt;
 use ttis_tests::{Backend, TestApp, workspace_root};
 
 use crate::first_visit::spawn_deployment_on;
@@ -66,7 +67,7 @@ async fn the_spa_travels_compressed_and_cached(app: TestApp) {
     assert!(header(&headers, "content-type").starts_with("text/html"), "{headers:?}");
     assert_eq!(header(&headers, "content-encoding"), "gzip");
     assert!(header(&headers, "vary").to_ascii_lowercase().contains("accept-encoding"), "{headers:?}");
-    let html = String::from_utf8(gunzip(&page.bytes().await.unwrap_or_default())).unwrap_or_default();
+    let html = String::from_utf8(gunzip(&page.body_bytes().await)).unwrap_or_default();
     assert!(html.contains("Dinas Komunikasi, Informatika dan Persandian"), "the agency in the loading state");
     assert!(!html.contains("{{"), "every placeholder filled");
     assert!(!html.contains("Kutai Kartanegara"), "no other agency's name");
@@ -83,8 +84,7 @@ async fn the_spa_travels_compressed_and_cached(app: TestApp) {
         app.client.get(app.url("/")).header("if-none-match", &etag).send().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "revalidated with {etag}");
 
-    let staff = String::from_utf8(get(&app, "/staff/login", None).await.bytes().await.unwrap_or_default().to_vec())
-        .unwrap_or_default();
+    let staff = String::from_utf8(get(&app, "/staff/login", None).await.body_bytes().await).unwrap_or_default();
     let public_assets = assets_named_by(&html);
     let staff_assets = assets_named_by(&staff);
     assert!(staff_assets.iter().any(|a| a.contains("ttis_web_staff")), "the staff page loads the staff build");
@@ -98,7 +98,7 @@ async fn the_spa_travels_compressed_and_cached(app: TestApp) {
         let res = get(&app, path, Some("gzip, deflate, br, zstd")).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         let h = res.headers().clone();
-        let body = res.bytes().await.unwrap_or_default();
+        let body = res.body_bytes().await;
         if path.ends_with(".svg") {
             assert_eq!(header(&h, "cache-control"), "public, max-age=86400", "{path}: the icon keeps its name");
             continue;
@@ -114,13 +114,13 @@ async fn the_spa_travels_compressed_and_cached(app: TestApp) {
 
         let gz = get(&app, path, Some("gzip")).await;
         assert_eq!(header(gz.headers(), "content-encoding"), "gzip", "{path}");
-        assert_eq!(gunzip(&gz.bytes().await.unwrap_or_default()), raw, "{path}: the gzip copy is the file");
+        assert_eq!(gunzip(&gz.body_bytes().await), raw, "{path}: the gzip copy is the file");
         let refused = get(&app, path, Some("br;q=0, gzip;q=0")).await;
         assert!(
             header(refused.headers(), "content-encoding").is_empty(),
             "{path}: identity when nothing else is taken"
         );
-        assert_eq!(refused.bytes().await.unwrap_or_default().to_vec(), raw, "{path}");
+        assert_eq!(refused.body_bytes().await, raw, "{path}");
     }
     // Both wasm files, both bindings, both boot scripts, the stylesheet (named by both pages).
     assert!(hashed >= 8, "hashed assets named by the pages: {public_assets:?} {staff_assets:?}");
@@ -130,17 +130,17 @@ async fn the_spa_travels_compressed_and_cached(app: TestApp) {
     assert_eq!(big.status(), StatusCode::OK);
     assert_eq!(header(big.headers(), "content-encoding"), "gzip");
     assert!(header(big.headers(), "vary").to_ascii_lowercase().contains("accept-encoding"));
-    let json = gunzip(&big.bytes().await.unwrap_or_default());
+    let json = gunzip(&big.body_bytes().await);
     assert!(json.len() > 1024, "the categories are more than 1 KiB ({} bytes)", json.len());
     let parsed: serde_json::Value = serde_json::from_slice(&json).unwrap_or_default();
     assert!(parsed["items"].as_array().is_some_and(|a| !a.is_empty()), "{parsed}");
     let unasked = get(&app, "/api/v1/categories", None).await;
     assert!(header(unasked.headers(), "content-encoding").is_empty());
-    assert_eq!(unasked.bytes().await.unwrap_or_default().to_vec(), json);
+    assert_eq!(unasked.body_bytes().await, json);
     let small = get(&app, "/api/v1/reports/challenge", Some("gzip")).await;
     assert_eq!(small.status(), StatusCode::OK);
     let small_h = small.headers().clone();
-    assert!(small.bytes().await.unwrap_or_default().len() <= 1024);
+    assert!(small.body_bytes().await.len() <= 1024);
     assert!(header(&small_h, "content-encoding").is_empty(), "answers up to 1 KiB stay as they are");
     let spec = get(&app, "/api/openapi.json", Some("gzip")).await;
     assert_eq!(header(spec.headers(), "content-encoding"), "gzip", "the OpenAPI document too");

@@ -7,13 +7,14 @@ use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Iterable};
 use serde_json::{Value, json};
 use ttis_api::entities::ticket;
+use ttis_tests::must::{ResponseExt, array_at, str_at};
 use ttis_tests::{Backend, TestApp, db_tests, pdf_text, sample_report};
 
 db_tests!(statistics_exports_and_recap_match_a_known_set, statistics_stay_in_the_database_with_100000_tickets);
 
 async fn file(app: &TestApp, report: Value) -> String {
-    let receipt: Value = app.submit_json(&report).await.json().await.unwrap_or_default();
-    receipt["ticket_code"].as_str().unwrap_or_default().to_string()
+    let receipt: Value = app.submit_json(&report).await.json_body().await;
+    str_at(&receipt, "/ticket_code").to_string()
 }
 
 fn count_of(list: &Value, key: &str) -> u64 {
@@ -31,7 +32,7 @@ async fn statistics_exports_and_recap_match_a_known_set(app: TestApp) {
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
     let head = app.head_with_profile("kadis@ttis.test", ttis_tests::HEAD_NAME, ttis_tests::HEAD_NIP).await;
     let admin = app.admin_token().await;
-    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
+    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json_body().await;
     let pse = json!({"name": "Dinas Pendidikan", "head_name": "K", "head_title": "Kepala Dinas Pendidikan",
         "emails": ["disdik@kukarkab.go.id"], "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}]});
     app.send_json(Method::POST, "/api/v1/pses", Some(&admin), &pse).await;
@@ -60,7 +61,7 @@ async fn statistics_exports_and_recap_match_a_known_set(app: TestApp) {
     }
 
     assert_eq!(app.get("/api/v1/stats", Some(&admin)).await.status(), StatusCode::FORBIDDEN);
-    let s: Value = app.get("/api/v1/stats", Some(&analyst)).await.json().await.unwrap_or_default();
+    let s: Value = app.get("/api/v1/stats", Some(&analyst)).await.json_body().await;
     assert_eq!(s["total"], 4, "{s}");
     assert_eq!(count_of(&s["by_category"], "web_defacement"), 3);
     assert_eq!(count_of(&s["by_category"], "phishing"), 1);
@@ -75,28 +76,25 @@ async fn statistics_exports_and_recap_match_a_known_set(app: TestApp) {
     assert_eq!(s["top_pses"][0]["label"]["id"], "Dinas Pendidikan");
     assert_eq!(s["top_pses"][0]["count"], 4);
     assert_eq!(count_of(&s["open_by_age"], "lt_1d"), 1, "only D is still open");
-    let open_state: Value =
-        app.get(&format!("/api/v1/tickets/{d}"), Some(&analyst)).await.json().await.unwrap_or_default();
+    let open_state: Value = app.get(&format!("/api/v1/tickets/{d}"), Some(&analyst)).await.json_body().await;
     assert_eq!(open_state["state"], "submitted");
-    let steps = s["steps"].as_array().cloned().unwrap_or_default();
+    let steps = array_at(&s, "/steps").clone();
     let step = |n: u64| steps.iter().find(|x| x["step"] == n).cloned().unwrap_or_default();
     assert_eq!(step(4)["count"], 3, "A verified, B and C rejected");
     assert_eq!(step(4)["within_standard"], 1.0);
     assert_eq!(step(7)["count"], 1);
     assert_eq!(step(9)["count"], 1, "A was delivered");
     assert!(step(4)["median_seconds"].as_i64().is_some());
-    let months = s["per_month"].as_array().cloned().unwrap_or_default();
+    let months = array_at(&s, "/per_month").clone();
     let this_month =
         chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap_or(chrono::Utc.fix()));
     let key = this_month.format("%Y-%m").to_string();
     assert_eq!(months.len(), this_month.format("%m").to_string().parse::<usize>().unwrap_or(0), "January to now");
     let current = months.iter().find(|m| m["month"] == key.as_str()).cloned().unwrap_or_default();
     assert_eq!(current["total"], 4);
-    let filtered: Value =
-        app.get("/api/v1/stats?category=phishing", Some(&analyst)).await.json().await.unwrap_or_default();
+    let filtered: Value = app.get("/api/v1/stats?category=phishing", Some(&analyst)).await.json_body().await;
     assert_eq!(filtered["total"], 1);
-    let earlier: Value =
-        app.get("/api/v1/stats?from=2020-01-01&to=2020-12-31", Some(&analyst)).await.json().await.unwrap_or_default();
+    let earlier: Value = app.get("/api/v1/stats?from=2020-01-01&to=2020-12-31", Some(&analyst)).await.json_body().await;
     assert_eq!(earlier["total"], 0);
     assert_eq!(earlier["per_month"].as_array().map(Vec::len), Some(12));
 
@@ -122,7 +120,7 @@ async fn statistics_exports_and_recap_match_a_known_set(app: TestApp) {
     // The monthly recap.
     let res = app.get(&format!("/api/v1/stats/recap.pdf?month={key}"), Some(&head)).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let pdf = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+    let pdf = res.body_bytes().await;
     let recap = pdf_text(&pdf);
     assert!(recap.contains("REKAPITULASI LAPORAN INSIDEN SIBER"), "{recap}");
     assert!(
@@ -187,7 +185,7 @@ async fn statistics_stay_in_the_database_with_100000_tickets(app: TestApp) {
     let res = app.get("/api/v1/stats", Some(&analyst)).await;
     let elapsed = started.elapsed();
     assert_eq!(res.status(), StatusCode::OK);
-    let s: Value = res.json().await.unwrap_or_default();
+    let s: Value = res.json_body().await;
     println!("GET /stats over {} tickets on {:?}: {elapsed:?}", N + 1, app.backend);
     assert_eq!(s["total"], N + 1);
     assert_eq!(count_of(&s["by_category"], "phishing"), (N / 3) as u64);

@@ -4,6 +4,7 @@
 use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
+use ttis_tests::must::{ResponseExt, array_at, i64_at, str_at};
 use ttis_tests::{TestApp, db_tests, problem, sample_analysis, sample_report};
 
 db_tests!(
@@ -24,8 +25,8 @@ db_tests!(
 async fn report(app: &TestApp, body: Value) -> (String, String) {
     let res = app.submit_json(&body).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let r: Value = res.json().await.unwrap_or_default();
-    (r["ticket_code"].as_str().unwrap_or_default().into(), r["access_key"].as_str().unwrap_or_default().into())
+    let r: Value = res.json_body().await;
+    (str_at(&r, "/ticket_code").into(), str_at(&r, "/access_key").into())
 }
 
 /// The sample analysis with a CVSS vector (score 8.2).
@@ -41,7 +42,7 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
 
     let res = app.act(&t.analyst, &code, json!({"action": "start_verification"})).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let detail: Value = res.json().await.unwrap_or_default();
+    let detail: Value = res.json_body().await;
     assert_eq!(detail["state"], "in_verification");
     assert_eq!(detail["assignee"]["id"], t.analyst_id, "the first analyst to start takes the ticket");
 
@@ -50,7 +51,7 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
     assert_eq!(problem(missing).await["errors"][0]["field"], "message");
     let question = "Mohon kirim tangkapan layar dengan jam terlihat.";
     let res = app.act(&t.analyst, &code, json!({"action": "request_info", "message": question})).await;
-    let detail: Value = res.json().await.unwrap_or_default();
+    let detail: Value = res.json_body().await;
     assert_eq!(detail["state"], "needs_info");
     assert_eq!(detail["clock"]["paused"], true);
     let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("Permintaan informasi"))).await;
@@ -74,7 +75,7 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
     let answer =
         app.client.post(app.url("/api/v1/reports/info")).multipart(form).send().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(answer.status(), StatusCode::OK);
-    let status: Value = answer.json().await.unwrap_or_default();
+    let status: Value = answer.json_body().await;
     assert_eq!(status["state"], "in_verification");
     let bodies: Vec<&str> = status["timeline"]
         .as_array()
@@ -115,7 +116,7 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
 
     let res = app.act(&t.analyst, &code, json!({"action": "verify", "analysis": analysis(t.analyst_id)})).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let detail: Value = res.json().await.unwrap_or_default();
+    let detail: Value = res.json_body().await;
     assert_eq!(detail["state"], "drafted");
     assert_eq!(detail["severity"], "tinggi");
     assert_eq!(detail["cvss_score"], 8.2);
@@ -140,15 +141,10 @@ async fn a_report_is_verified_after_the_reporter_answers_a_question(app: TestApp
         .collect();
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["status"], "final", "the analysis report is a record, not a draft");
-    let res = app
-        .get(
-            &format!("/api/v1/tickets/{code}/documents/{}", docs[0]["id"].as_str().unwrap_or_default()),
-            Some(&t.analyst),
-        )
-        .await;
+    let res = app.get(&format!("/api/v1/tickets/{code}/documents/{}", str_at(&docs[0], "/id")), Some(&t.analyst)).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("application/pdf"));
-    let pdf = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+    let pdf = res.body_bytes().await;
     assert!(pdf.starts_with(b"%PDF-"));
     let sha = {
         use sha2::Digest;
@@ -179,15 +175,14 @@ async fn each_rejection_reason_closes_the_ticket_and_a_duplicate_keeps_the_origi
             .act(&t.analyst, &code, json!({"action": "reject", "reason": reason, "message": "Alasan untuk pelapor."}))
             .await;
         assert_eq!(res.status(), StatusCode::OK, "{reason}");
-        let d: Value = res.json().await.unwrap_or_default();
+        let d: Value = res.json_body().await;
         assert_eq!(d["state"], "rejected");
         assert_eq!(d["clock"], Value::Null, "a closed ticket has no clock");
         let status: Value = app
             .send_json(Method::POST, "/api/v1/reports/status", None, &json!({"ticket_code": code, "access_key": key}))
             .await
-            .json()
-            .await
-            .unwrap_or_default();
+            .json_body()
+            .await;
         assert_eq!(status["state_label"]["en"], "Rejected");
     }
     let (dup, _) = report(&app, sample_report()).await;
@@ -200,7 +195,7 @@ async fn each_rejection_reason_closes_the_ticket_and_a_duplicate_keeps_the_origi
     assert_eq!(itself.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res =
         app.act(&t.analyst, &dup, json!({"action": "reject", "reason": "duplicate", "duplicate_of": original})).await;
-    let d: Value = res.json().await.unwrap_or_default();
+    let d: Value = res.json_body().await;
     assert_eq!(d["duplicate_of"], original.as_str(), "the original reporter keeps the credit");
     let o = app.ticket(&t.analyst, &original).await;
     assert_eq!(o["state"], "submitted", "the original is untouched");
@@ -274,7 +269,7 @@ async fn time_waiting_for_the_reporter_does_not_count(app: TestApp) {
     )
     .await;
     let d = app.ticket(&t.analyst, &code).await;
-    let paused = d["clock"]["paused_seconds"].as_i64().unwrap_or_default();
+    let paused = i64_at(&d, "/clock/paused_seconds");
     assert!((3 * 3600 - 60..=3 * 3600 + 60).contains(&paused), "paused {paused} s");
     let started: chrono::DateTime<chrono::Utc> =
         serde_json::from_value(d["clock"]["started_at"].clone()).unwrap_or_default();
@@ -306,13 +301,13 @@ async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
     let (third, _) = report(&app, sample_report()).await;
     app.act(&t.analyst, &third, json!({"action": "start_verification"})).await;
 
-    let list: Value = app.get("/api/v1/tickets", Some(&t.analyst)).await.json().await.unwrap_or_default();
+    let list: Value = app.get("/api/v1/tickets", Some(&t.analyst)).await.json_body().await;
     assert_eq!(list["total"], 3);
     assert_eq!(list["items"][0]["code"], third.as_str(), "newest first");
     let row = &list["items"][0];
     assert_eq!(row["clock"]["steps"], json!([4]));
     assert!(row["clock"]["due_at"].is_string() && row["clock"]["overdue"] == false);
-    let counts = list["counts"].as_array().cloned().unwrap_or_default();
+    let counts = array_at(&list, "/counts").clone();
     let count = |s: &str| counts.iter().find(|c| c["state"] == s).map(|c| c["count"].clone()).unwrap_or_default();
     assert_eq!((count("submitted"), count("in_verification")), (json!(2), json!(1)));
 
@@ -320,7 +315,7 @@ async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
         let token = t.analyst.clone();
         let path = format!("/api/v1/tickets?{query}");
         let app = &app;
-        async move { app.get(&path, Some(&token)).await.json::<Value>().await.unwrap_or_default() }
+        async move { app.get(&path, Some(&token)).await.json_body::<Value>().await }
     };
     let codes = |v: &Value| {
         v["items"]
@@ -360,11 +355,11 @@ async fn evidence_is_downloaded_as_an_attachment_by_staff_only(app: TestApp) {
     let t = app.team().await;
     let svg_like_text = b"<html><script>alert(1)</script></html>\n".to_vec();
     let res = app.submit_multipart(&sample_report(), vec![("bukti berbahaya.html", svg_like_text.clone())]).await;
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     let (other, _) = report(&app, sample_report()).await;
     let d = app.ticket(&t.analyst, &code).await;
-    let id = d["evidence"][0]["id"].as_i64().unwrap_or_default();
+    let id = i64_at(&d, "/evidence/0/id");
     assert_eq!(d["evidence"][0]["sha256"], receipt["evidence"][0]["sha256"]);
 
     let res = app.get(&format!("/api/v1/tickets/{code}/evidence/{id}"), Some(&t.analyst)).await;
@@ -378,7 +373,7 @@ async fn evidence_is_downloaded_as_an_attachment_by_staff_only(app: TestApp) {
         h("content-disposition")
     );
     assert_eq!(h("x-content-type-options"), "nosniff");
-    assert_eq!(res.bytes().await.map(|b| b.to_vec()).unwrap_or_default(), svg_like_text);
+    assert_eq!(res.body_bytes().await, svg_like_text);
 
     let head = app.get(&format!("/api/v1/tickets/{code}/evidence/{id}"), Some(&t.head)).await;
     assert_eq!(head.status(), StatusCode::OK);
@@ -412,9 +407,8 @@ async fn messages_reach_the_reporter_and_notes_stay_internal(app: TestApp) {
     let status: Value = app
         .send_json(Method::POST, "/api/v1/reports/status", None, &json!({"ticket_code": code, "access_key": key}))
         .await
-        .json()
-        .await
-        .unwrap_or_default();
+        .json_body()
+        .await;
     let text = status["timeline"].to_string();
     assert!(text.contains("sedang kami periksa") && !text.contains("WAF"), "{text}");
     let d = app.ticket(&t.analyst, &code).await;
@@ -428,9 +422,9 @@ async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
     let (code, _) = report(&app, sample_report()).await;
     let path = format!("/api/v1/tickets/{code}/assignment");
     let claim = app.send_json(Method::POST, &path, Some(&t.analyst), &json!({})).await;
-    let d: Value = claim.json().await.unwrap_or_default();
+    let d: Value = claim.json_body().await;
     assert_eq!(d["assignee"]["id"], t.analyst_id);
-    let head_me: Value = app.get("/api/v1/auth/me", Some(&t.head)).await.json().await.unwrap_or_default();
+    let head_me: Value = app.get("/api/v1/auth/me", Some(&t.head)).await.json_body().await;
     let to_head = app.send_json(Method::POST, &path, Some(&t.head), &json!({"assignee_id": head_me["id"]})).await;
     assert_eq!(to_head.status(), StatusCode::UNPROCESSABLE_ENTITY, "only analysts take tickets");
     let res = app
@@ -442,11 +436,11 @@ async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let d: Value = res.json().await.unwrap_or_default();
+    let d: Value = res.json_body().await;
     let last = d["timeline"].as_array().and_then(|t| t.last().cloned()).unwrap_or_default();
     assert_eq!(last["kind"], "assignment");
     assert_eq!(last["public"], false);
-    assert!(last["body"].as_str().unwrap_or_default().contains("Segera koordinasi dengan PSE."));
+    assert!(str_at(&last, "/body").contains("Segera koordinasi dengan PSE."));
     assert_eq!(app.count("dispositions").await, 2);
     let mails = app.wait_for_mail(|m| m.iter().any(|x| x.contains("Disposisi / Assignment"))).await;
     assert!(
@@ -460,7 +454,7 @@ async fn a_ticket_is_claimed_or_assigned_with_a_disposition(app: TestApp) {
     assert_eq!(latest["due_date"], "2026-12-01");
     assert_eq!(latest["instruction"], "Segera koordinasi dengan PSE.");
     assert_eq!(d["dispositions"].as_array().map(Vec::len), Some(2), "the claim and the disposition");
-    let staff: Value = app.get("/api/v1/staff", Some(&t.analyst)).await.json().await.unwrap_or_default();
+    let staff: Value = app.get("/api/v1/staff", Some(&t.analyst)).await.json_body().await;
     let names: Vec<&str> =
         staff.as_array().map(|s| s.iter().filter_map(|u| u["name"].as_str()).collect()).unwrap_or_default();
     assert_eq!(names.len(), 2, "the analyst and the head, not the admin: {staff}");
@@ -480,14 +474,12 @@ async fn reports_are_matched_to_their_pse(app: TestApp) {
         json!([{"kind": "domain_suffix", "value": "*.kukarkab.go.id"}, {"kind": "cidr", "value": "103.10.0.0/16"}]),
     )
     .await
-    .json()
-    .await
-    .unwrap_or_default();
+    .json_body()
+    .await;
     let disdik: Value = create("Dinas Pendidikan", json!([{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}, {"kind": "cidr", "value": "103.10.20.0/24"}, {"kind": "app_name", "value": "SIMPEG"}]))
         .await
-        .json()
-        .await
-        .unwrap_or_default();
+        .json_body()
+        .await;
     assert_eq!(disdik["assets"][0]["value"], "disdik.kukarkab.go.id");
 
     let bad_cidr = create("X Dinas", json!([{"kind": "cidr", "value": "10.0.0.0/40"}])).await;
@@ -504,7 +496,7 @@ async fn reports_are_matched_to_their_pse(app: TestApp) {
         )
         .await;
     assert_eq!(by_analyst.status(), StatusCode::FORBIDDEN);
-    let seen: Value = app.get("/api/v1/pses", Some(&t.analyst)).await.json().await.unwrap_or_default();
+    let seen: Value = app.get("/api/v1/pses", Some(&t.analyst)).await.json_body().await;
     assert_eq!(seen["items"].as_array().map(Vec::len), Some(2), "analysts read the register");
 
     let cases = [
@@ -523,7 +515,7 @@ async fn reports_are_matched_to_their_pse(app: TestApp) {
         let want = expected.map(|p| p["id"].clone()).unwrap_or(Value::Null);
         assert_eq!(d["pse"]["id"].clone(), want, "{asset}");
     }
-    let id = kominfo["id"].as_i64().unwrap_or_default();
+    let id = i64_at(&kominfo, "/id");
     let del = app.client.delete(app.url(&format!("/api/v1/pses/{id}"))).bearer_auth(&admin).send().await;
     assert_eq!(del.map(|r| r.status()).ok(), Some(StatusCode::NO_CONTENT));
 }
@@ -533,8 +525,8 @@ async fn staff_file_a_report_received_by_phone(app: TestApp) {
     let body = json!({"channel": "phone", "report": sample_report()});
     let res = app.send_json(Method::POST, "/api/v1/tickets", Some(&t.analyst), &body).await;
     assert_eq!(res.status(), StatusCode::CREATED, "no proof of work for staff");
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
     let d = app.ticket(&t.analyst, &code).await;
     assert_eq!(d["channel"], "phone");
     let by_head = app.send_json(Method::POST, "/api/v1/tickets", Some(&t.head), &body).await;
@@ -584,9 +576,9 @@ async fn the_taxonomy_changes_without_breaking_old_tickets(app: TestApp) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let offered: Value = app.get("/api/v1/categories", None).await.json().await.unwrap_or_default();
+    let offered: Value = app.get("/api/v1/categories", None).await.json_body().await;
     assert!(!offered.to_string().contains("cryptojacking"), "a retired category is not offered");
-    let all: Value = app.get("/api/v1/categories?include_retired=true", None).await.json().await.unwrap_or_default();
+    let all: Value = app.get("/api/v1/categories?include_retired=true", None).await.json_body().await;
     let listed = all["items"]
         .as_array()
         .and_then(|i| i.iter().find(|c| c["code"] == "cryptojacking").cloned())

@@ -7,6 +7,7 @@ use sea_orm::{ConnectionTrait, Statement};
 use sea_orm_migration::MigratorTrait;
 use serde_json::{Value, json};
 use ttis_api::migrations::Migrator;
+use ttis_tests::must::{ResponseExt, array_at, str_at};
 use ttis_tests::{TestApp, db_tests, sample_analysis, sample_report};
 
 db_tests!(
@@ -18,8 +19,8 @@ db_tests!(
 async fn report(app: &TestApp) -> (String, String) {
     let res = app.submit_json(&sample_report()).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let r: Value = res.json().await.unwrap_or_default();
-    (r["ticket_code"].as_str().unwrap_or_default().into(), r["access_key"].as_str().unwrap_or_default().into())
+    let r: Value = res.json_body().await;
+    (str_at(&r, "/ticket_code").into(), str_at(&r, "/access_key").into())
 }
 
 /// The ticket as staff see it, asked in one language.
@@ -31,13 +32,12 @@ async fn detail_in(app: &TestApp, token: &str, code: &str, lang: &str) -> Value 
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"))
-        .json()
+        .json_body()
         .await
-        .unwrap_or_default()
 }
 
 fn entries(detail: &Value) -> Vec<Value> {
-    detail["timeline"].as_array().cloned().unwrap_or_default()
+    array_at(detail, "/timeline").clone()
 }
 
 /// The one entry of `kind` whose event has `type` (or which has no event, with `None`).
@@ -130,11 +130,11 @@ async fn the_reporter_sees_the_same_events_in_either_language(app: TestApp) {
     let status = |lang: &'static str| {
         let body = json!({"ticket_code": code, "access_key": key});
         let req = app.client.post(app.url("/api/v1/reports/status")).header("Accept-Language", lang).json(&body);
-        async move { req.send().await.unwrap_or_else(|e| panic!("{e}")).json::<Value>().await.unwrap_or_default() }
+        async move { req.send().await.unwrap_or_else(|e| panic!("{e}")).json_body::<Value>().await }
     };
     let (id, en) = (status("id").await, status("en").await);
     assert_eq!(id["timeline"], en["timeline"], "one timeline for both languages");
-    let timeline = id["timeline"].as_array().cloned().unwrap_or_default();
+    let timeline = array_at(&id, "/timeline").clone();
     assert_eq!(timeline.len(), 2, "submitted and rejected; the claim is staff-only: {timeline:?}");
     let last = timeline.last().cloned().unwrap_or_default();
     assert_eq!(last["event"], json!({"type": "rejected_as", "reason": "out_of_scope"}));

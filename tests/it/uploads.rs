@@ -5,6 +5,7 @@ use std::io::Write;
 
 use reqwest::StatusCode;
 use serde_json::Value;
+use ttis_tests::must::{ResponseExt, array_at, i64_at, str_at};
 use ttis_tests::{Backend, TestApp, problem, sample_report};
 
 /// A ZIP archive of one file of `size` zero bytes, stored with DEFLATE (an archive bomb in small).
@@ -79,22 +80,21 @@ async fn hostile_uploads_are_refused_or_neutralised() {
     if status != StatusCode::CREATED {
         panic!("{status}: {}", res.text().await.unwrap_or_default());
     }
-    let receipt: Value = res.json().await.unwrap_or_default();
-    let code = receipt["ticket_code"].as_str().unwrap_or_default().to_string();
-    let detail: Value =
-        app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json().await.unwrap_or_default();
-    let evidence = detail["evidence"].as_array().cloned().unwrap_or_default();
+    let receipt: Value = res.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
+    let detail: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
+    let evidence = array_at(&detail, "/evidence").clone();
     let names: Vec<&str> = evidence.iter().filter_map(|e| e["file_name"].as_str()).collect();
     assert_eq!(names[1], "passwd");
     assert_eq!(names[2], "win.ini");
     assert_eq!(names[3], "tabhere.txt", "control characters are dropped");
     assert_eq!(names[4].chars().count(), 200);
     assert_eq!(evidence[5]["content_type"], "text/plain", "typed by content, not by name");
-    let id = evidence[0]["id"].as_i64().unwrap_or_default();
+    let id = i64_at(&evidence[0], "/id");
     let stored = app.get(&format!("/api/v1/tickets/{code}/evidence/{id}"), Some(&analyst)).await;
     let disposition = stored.headers().get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(disposition.starts_with("attachment"), "{disposition}");
-    let bytes = stored.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+    let bytes = stored.body_bytes().await;
     assert_eq!(bytes, png(), "the ZIP after the image is gone");
 
     // Nothing outside the store: only the database, secrets, mail and the store's own folders.

@@ -1,5 +1,6 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use ttis_tests::must::{ResponseExt, i64_at, str_at};
 use ttis_tests::{ADMIN_EMAIL, TestApp, db_tests, problem};
 
 db_tests!(
@@ -15,19 +16,19 @@ async fn admins_manage_accounts(app: TestApp) {
     let body = json!({"email": "Kadis@Kukarkab.go.id", "name": "Kepala Dinas", "roles": ["head"], "password": "kepala-dinas-sandi"});
     let res = app.send_json(Method::POST, "/api/v1/users", Some(&admin), &body).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let created: Value = res.json().await.unwrap_or_default();
+    let created: Value = res.json_body().await;
     assert_eq!(created["email"], "kadis@kukarkab.go.id", "stored lower-case");
     assert_eq!(created["roles"], json!(["head"]));
     assert!(created.get("password_hash").is_none() && created.get("password").is_none());
-    let id = created["id"].as_i64().unwrap_or_default();
+    let id = i64_at(&created, "/id");
 
     let dup = app.send_json(Method::POST, "/api/v1/users", Some(&admin), &body).await;
     assert_eq!(dup.status(), StatusCode::CONFLICT);
     assert_eq!(problem(dup).await["code"], "email_taken");
 
-    let list: Value = app.get("/api/v1/users", Some(&admin)).await.json().await.unwrap_or_default();
+    let list: Value = app.get("/api/v1/users", Some(&admin)).await.json_body().await;
     assert_eq!(list["total"], 2);
-    let one: Value = app.get(&format!("/api/v1/users/{id}"), Some(&admin)).await.json().await.unwrap_or_default();
+    let one: Value = app.get(&format!("/api/v1/users/{id}"), Some(&admin)).await.json_body().await;
     assert_eq!(one["name"], "Kepala Dinas");
     assert_eq!(app.get("/api/v1/users/99999", Some(&admin)).await.status(), StatusCode::NOT_FOUND);
 
@@ -40,13 +41,13 @@ async fn admins_manage_accounts(app: TestApp) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let updated: Value = res.json().await.unwrap_or_default();
+    let updated: Value = res.json_body().await;
     assert_eq!(updated["roles"], json!(["analyst", "head"]));
     assert_eq!(updated["name"], "Dr. Kadis");
 
     // The new roles apply to the next request of an existing session.
     let head = app.token_for("kadis@kukarkab.go.id", "kepala-dinas-sandi").await;
-    let me: Value = app.get("/api/v1/auth/me", Some(&head)).await.json().await.unwrap_or_default();
+    let me: Value = app.get("/api/v1/auth/me", Some(&head)).await.json_body().await;
     assert_eq!(me["roles"], json!(["analyst", "head"]));
     app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &json!({"roles": ["admin"]})).await;
     assert_eq!(
@@ -84,7 +85,7 @@ async fn account_rules_are_the_shared_rules(app: TestApp) {
             .collect();
     assert_eq!(fields, expected);
     // The message is the shared crate's, in the caller's language.
-    let msg = p["errors"][2]["message"].as_str().unwrap_or_default().to_string();
+    let msg = str_at(&p, "/errors/2/message").to_string();
     assert_eq!(msg, ttis_shared::validation::Violation::TooShort { min: 12 }.message(ttis_shared::Lang::Id));
 
     let res = app
@@ -102,8 +103,8 @@ async fn account_rules_are_the_shared_rules(app: TestApp) {
 
 async fn the_last_admin_stays(app: TestApp) {
     let admin = app.admin_token().await;
-    let me: Value = app.get("/api/v1/auth/me", Some(&admin)).await.json().await.unwrap_or_default();
-    let id = me["id"].as_i64().unwrap_or_default();
+    let me: Value = app.get("/api/v1/auth/me", Some(&admin)).await.json_body().await;
+    let id = i64_at(&me, "/id");
     for change in [json!({"disabled": true}), json!({"roles": ["analyst"]})] {
         let res = app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &change).await;
         assert_eq!(res.status(), StatusCode::CONFLICT, "{change}");
@@ -120,7 +121,7 @@ async fn the_last_admin_stays(app: TestApp) {
 
 async fn password_reset_ends_sessions(app: TestApp) {
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
+    let me: Value = app.get("/api/v1/auth/me", Some(&analyst)).await.json_body().await;
     let admin = app.admin_token().await;
     let path = format!("/api/v1/users/{}/password", me["id"]);
     let short = app.send_json(Method::POST, &path, Some(&admin), &json!({"new_password": "123"})).await;
@@ -137,7 +138,7 @@ async fn password_reset_ends_sessions(app: TestApp) {
 /// that declares the bearer scheme answers `401` to an anonymous caller, and every operation
 /// tagged `users` or `security` (but the reporter data request) answers `403` to an analyst and a head.
 async fn every_staff_route_refuses_anonymous_and_every_admin_route_refuses_others(app: TestApp) {
-    let spec: Value = app.get("/api/openapi.json", None).await.json().await.unwrap_or_default();
+    let spec: Value = app.get("/api/openapi.json", None).await.json_body().await;
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
     let head = app.user_with_roles("kadis@ttis.test", &["head"]).await;
     let mut staff_routes = 0;

@@ -1,5 +1,6 @@
 //! Test support: start the real application on port 0 with a fresh database (a SQLite file in a
 //! temporary folder, or a new PostgreSQL database), and talk to it over HTTP like any client.
+#![allow(clippy::expect_used, reason = "test support: a failed expectation should stop the test with its message")]
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -10,9 +11,12 @@ use serde_json::{Value, json};
 use ttis_api::config::Settings;
 use ttis_api::startup::Application;
 
+use crate::must::{ResponseExt, i64_at, str_at};
+
 pub mod browser;
 pub mod clamd;
 pub mod hooks;
+pub mod must;
 pub mod smtp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,8 +151,8 @@ impl TestApp {
     pub async fn token_for(&self, email: &str, password: &str) -> String {
         let res = self.login(email, password).await;
         assert_eq!(res.status(), StatusCode::OK, "sign-in as {email}");
-        let body: Value = res.json().await.unwrap_or_default();
-        body["access_token"].as_str().unwrap_or_default().to_string()
+        let body: Value = res.json_body().await;
+        str_at(&body, "/access_token").to_string()
     }
 
     pub async fn admin_token(&self) -> String {
@@ -216,8 +220,8 @@ impl TestApp {
     pub async fn team(&self) -> Team {
         let analyst = self.user_with_roles("analis@ttis.test", &["analyst"]).await;
         let head = self.head_with_profile("kadis@ttis.test", HEAD_NAME, HEAD_NIP).await;
-        let me: Value = self.get("/api/v1/auth/me", Some(&analyst)).await.json().await.unwrap_or_default();
-        Team { analyst, analyst_id: me["id"].as_i64().unwrap_or_default(), head }
+        let me: Value = self.get("/api/v1/auth/me", Some(&analyst)).await.json_body().await;
+        Team { analyst, analyst_id: i64_at(&me, "/id"), head }
     }
 
     /// Takes a ticket action (`POST /tickets/{code}/actions`).
@@ -229,20 +233,20 @@ impl TestApp {
     pub async fn act_ok(&self, token: &str, code: &str, body: Value) -> Value {
         let res = self.act(token, code, body.clone()).await;
         assert_eq!(res.status(), StatusCode::OK, "{body}");
-        res.json().await.unwrap_or_default()
+        res.json_body().await
     }
 
     /// A document of a ticket (its PDF), as staff download it.
     pub async fn document_pdf(&self, token: &str, code: &str, doc: &Value) -> Vec<u8> {
-        let id = doc["id"].as_str().unwrap_or_default();
+        let id = str_at(doc, "/id");
         let res = self.get(&format!("/api/v1/tickets/{code}/documents/{id}"), Some(token)).await;
         assert_eq!(res.status(), StatusCode::OK, "document {id} of {code}");
-        res.bytes().await.map(|b| b.to_vec()).unwrap_or_default()
+        res.body_bytes().await
     }
 
     /// The ticket as staff see it.
     pub async fn ticket(&self, token: &str, code: &str) -> Value {
-        self.get(&format!("/api/v1/tickets/{code}"), Some(token)).await.json().await.unwrap_or_default()
+        self.get(&format!("/api/v1/tickets/{code}"), Some(token)).await.json_body().await
     }
 }
 
@@ -293,10 +297,11 @@ pub fn sample_report() -> Value {
 impl TestApp {
     /// Fetches a challenge and adds its solution to the report, as the SPA does.
     pub async fn with_pow(&self, mut report: Value) -> Value {
-        let challenge: Value = self.get("/api/v1/reports/challenge", None).await.json().await.unwrap_or_default();
-        let text = challenge["challenge"].as_str().unwrap_or_default().to_string();
-        let difficulty = challenge["difficulty"].as_u64().unwrap_or(0) as u8;
-        let nonce = ttis_shared::pow::solve(&text, difficulty, 50_000_000).unwrap_or_default();
+        let challenge: Value = self.get("/api/v1/reports/challenge", None).await.json_body().await;
+        let text = str_at(&challenge, "/challenge").to_string();
+        let difficulty = i64_at(&challenge, "/difficulty") as u8;
+        let nonce = ttis_shared::pow::solve(&text, difficulty, 50_000_000)
+            .unwrap_or_else(|| panic!("no proof of work found for difficulty {difficulty}"));
         report["pow"] = json!({"challenge": text, "nonce": nonce});
         report
     }
@@ -335,18 +340,17 @@ impl TestApp {
         n
     }
 
-    /// Counts rows of a table (for checks that nothing was stored).
+    /// Counts rows of a table (for checks that nothing was stored); `table` may carry a `WHERE`.
+    /// Panics with the SQL when the query fails.
     pub async fn count(&self, table: &str) -> i64 {
-        self.db
-            .query_one(sea_orm::Statement::from_string(
-                self.db.get_database_backend(),
-                format!("SELECT COUNT(*) AS n FROM {table}"),
-            ))
+        let sql = format!("SELECT COUNT(*) AS n FROM {table}");
+        let row = self
+            .db
+            .query_one(sea_orm::Statement::from_string(self.db.get_database_backend(), sql.clone()))
             .await
-            .ok()
-            .flatten()
-            .and_then(|r| r.try_get::<i64>("", "n").ok())
-            .unwrap_or(-1)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            .unwrap_or_else(|| panic!("{sql}: no row"));
+        row.try_get::<i64>("", "n").unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
     /// Waits (up to 10 s) for `.eml` files in the data dir's mail folder to satisfy `check`.
@@ -373,9 +377,9 @@ impl TestApp {
 /// The code an authenticator app shows for `secret` (base32), `offset` 30-second steps from now.
 pub fn authenticator_code(secret: &str, offset: i64) -> String {
     use ttis_api::services::totp;
-    let bytes = totp::base32_decode(secret).unwrap_or_default();
+    let bytes = totp::base32_decode(secret).unwrap_or_else(|| panic!("not a base32 TOTP secret: {secret:?}"));
     let step = totp::step_of(chrono::Utc::now().timestamp()) + offset;
-    format!("{:06}", totp::code_at(&bytes, step).unwrap_or_default())
+    format!("{:06}", totp::code_at(&bytes, step).unwrap_or_else(|| panic!("no TOTP code for secret {secret:?}")))
 }
 
 /// The text of a PDF, as `pdftotext -layout` reads it (poppler; `cargo xtask test` installs it).
@@ -438,7 +442,7 @@ pub fn pdf_qr_codes(pdf: &[u8]) -> Vec<String> {
 pub async fn problem(res: Response) -> Value {
     let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     assert!(ct.starts_with("application/problem+json"), "content type {ct:?}");
-    res.json().await.unwrap_or_default()
+    res.json_body().await
 }
 
 /// Declares each listed `async fn name(app: TestApp)` as two tests, `name::sqlite` and

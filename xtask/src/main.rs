@@ -1,9 +1,11 @@
 //! Project automation, as `cargo xtask <command>`:
 //!
 //! - `run`       build the SPA and serve the whole platform on the embedded default (SQLite, ./data)
-//! - `test`      install what the tests need, then fmt, clippy, the SPA build and every test
+//! - `test`      install what the tests need, then fmt, tidy, clippy, the SPA build and every test
 //! - `openapi`   rewrite `openapi/openapi.json` from the code
 //! - `build-web` build the SPA into `web/dist`
+//! - `tidy`      fail on a module cycle in `api/src`, a source file over 700 lines, or a path in
+//!   ARCHITECTURE.md that does not exist (`--graph [prefix]`: print the module graph)
 //! - `bench`     measure the platform against PostgreSQL's own ceiling (`--quick`: 5 s runs;
 //!   `--skip-build`: use the release server and the SPA as they are built)
 
@@ -11,6 +13,7 @@ mod assets;
 mod bench;
 mod bench_spa;
 mod env;
+mod tidy;
 mod web;
 
 use std::path::{Path, PathBuf};
@@ -28,9 +31,10 @@ fn main() -> ExitCode {
         Some("openapi") => openapi(&root),
         Some("bench") => bench::run(&root, &args[1..]),
         Some("build-web") => env::ensure_wasm_target().and_then(|()| web::build(&root, &target_dir(&root))),
+        Some("tidy") => tidy::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--debug] | test | openapi | build-web | bench [--quick] [--skip-build]>"
+                "usage: cargo xtask <run [--debug] | test | openapi | build-web | tidy [--graph [prefix]] | bench [--quick] [--skip-build]>"
             );
             return ExitCode::from(2);
         }
@@ -150,6 +154,7 @@ fn test(root: &Path, _args: &[String]) -> anyhow::Result<()> {
         Ok(true)
     });
     step("cargo fmt --check", &mut || status(cargo(root).args(["fmt", "--all", "--", "--check"])));
+    step("tidy (module cycles, file lengths, ARCHITECTURE.md paths)", &mut || tidy::run(root, &[]).map(|()| true));
     step("cargo clippy (host)", &mut || {
         status(cargo(root).args([
             "clippy",
