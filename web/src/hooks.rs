@@ -238,8 +238,8 @@ where
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = future.await;
                     if *latest.borrow() == this {
-                        loading.set(false);
                         state.set(result.into());
+                        loading.set(false);
                     }
                 });
             }

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use super::{Guard, StaffNav, error_box};
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
 use crate::pages::common::{message_for, setter};
 use crate::state::{AuthAction, Session, use_auth, use_lang};
@@ -492,28 +493,20 @@ struct SessionsProps {
 #[function_component(SessionsPanel)]
 fn sessions_panel(props: &SessionsProps) -> Html {
     let lang = use_lang();
-    let list = use_state(|| None::<Result<Rc<Vec<SessionInfo>>, ApiError>>);
-    let reload = use_state(|| 0u32);
+    let list = {
+        let token = props.token.clone();
+        use_fetch(props.version, move |_| async move {
+            api::get::<Vec<SessionInfo>>("/auth/sessions", Some(&token), lang).await
+        })
+    };
     let ended = use_state(|| false);
     let action_error = use_state(|| None::<ApiError>);
 
-    {
-        let (list, token) = (list.clone(), props.token.clone());
-        use_effect_with((props.version, *reload), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let result =
-                    api::request_empty::<Vec<SessionInfo>>(Method::GET, "/auth/sessions", Some(&token), lang).await;
-                list.set(Some(result.map(Rc::new)));
-            });
-        });
-    }
-
     let on_end = {
-        let (reload, ended, action_error, token) =
-            (reload.clone(), ended.clone(), action_error.clone(), props.token.clone());
+        let (list, ended, action_error, token) =
+            (list.clone(), ended.clone(), action_error.clone(), props.token.clone());
         Callback::from(move |s: SessionInfo| {
-            let (reload, ended, action_error, token) =
-                (reload.clone(), ended.clone(), action_error.clone(), token.clone());
+            let (list, ended, action_error, token) = (list.clone(), ended.clone(), action_error.clone(), token.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/auth/sessions/{}", util::url_component(&s.id));
                 match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
@@ -526,15 +519,15 @@ fn sessions_panel(props: &SessionsProps) -> Html {
                         action_error.set(Some(e));
                     }
                 }
-                reload.set(reload.wrapping_add(1));
+                list.reload();
             });
         })
     };
 
-    let table = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "sessions-error"),
-        Some(Ok(items)) => html! {
+    let table = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "sessions-error"),
+        Fetch::Ready(items) => html! {
             <SessionTable id="sessions-table" sessions={items.clone()} end_class="session-end" {on_end} />
         },
     };

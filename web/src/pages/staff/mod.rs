@@ -30,7 +30,6 @@ pub mod webhooks;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use gloo_net::http::Method;
 use ttis_shared::dto::reports::{Category, CategoryList};
 use ttis_shared::dto::tickets::{Priority, Severity};
 use ttis_shared::sla::StepClock;
@@ -40,6 +39,7 @@ use yew_router::prelude::*;
 
 use crate::api;
 use crate::app::Route;
+use crate::hooks::use_fetch;
 use crate::i18n::{Key, t};
 use crate::pages::dashboard::Checking;
 use crate::state::{Auth, Session, use_auth, use_lang};
@@ -215,18 +215,12 @@ pub fn sla_badge(clock: Option<&StepClock>, now: DateTime<Utc>, lang: Lang) -> H
 #[hook]
 pub fn use_categories() -> Rc<Vec<Category>> {
     let lang = use_lang();
-    let categories = use_state(|| Rc::new(Vec::<Category>::new()));
-    {
-        let categories = categories.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::request_empty::<CategoryList>(Method::GET, "/categories", None, lang).await {
-                    categories.set(Rc::new(list.items));
-                }
-            });
-        });
-    }
-    (*categories).clone()
+    let list =
+        use_fetch(
+            (),
+            move |()| async move { api::get::<CategoryList>("/categories", None, lang).await.map(|l| l.items) },
+        );
+    list.data().cloned().unwrap_or_default()
 }
 
 /// The staff area's navigation: the one place its links are listed, shown under the page head

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::{Guard, StaffNav, error_box, event_value, field_error, label_text, standard_text};
 use crate::api::{self, ApiError};
+use crate::hooks::{Fetch, use_fetch, use_fetch_when};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util;
@@ -179,27 +180,16 @@ fn sla_policy_page(props: &Props) -> Html {
     let lang = use_lang();
     let token = props.session.token.clone();
     let is_admin = props.session.has_role(Role::Admin);
-    let view = use_state(|| None::<Result<Rc<SlaPolicyView>, ApiError>>);
-    {
-        let view = view.clone();
-        use_effect_with((token.clone(), is_admin), move |(token, is_admin)| {
-            if *is_admin {
-                let token = token.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result =
-                        api::request_empty::<SlaPolicyView>(Method::GET, "/sla-policy", Some(&token), lang).await;
-                    view.set(Some(result.map(Rc::new)));
-                });
-            }
-        });
-    }
+    let view = use_fetch_when(is_admin, token.clone(), move |token| async move {
+        api::get::<SlaPolicyView>("/sla-policy", Some(&token), lang).await
+    });
     let body = if !is_admin {
         html! { <p class="alert alert-error" role="alert" id="sla-forbidden">{ t(lang, Key::UsersForbidden) }</p> }
     } else {
-        let policy = match &*view {
-            None => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
-            Some(Err(e)) => error_box(e, lang, "sla-load-error"),
-            Some(Ok(v)) => html! { <PolicyEditor view={v.clone()} token={token.clone()} /> },
+        let policy = match view.state() {
+            Fetch::Loading => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
+            Fetch::Failed(e) => error_box(e, lang, "sla-load-error"),
+            Fetch::Ready(v) => html! { <PolicyEditor view={v.clone()} token={token.clone()} /> },
         };
         html! {
             <div class="sla-layout">
@@ -521,7 +511,9 @@ struct HolidaysProps {
 #[function_component(HolidaysPanel)]
 fn holidays_panel(props: &HolidaysProps) -> Html {
     let lang = use_lang();
-    let list = use_state(|| None::<Result<Rc<Vec<Holiday>>, ApiError>>);
+    let list = use_fetch(props.token.clone(), move |token| async move {
+        api::get::<HolidayList>("/holidays", Some(&token), lang).await.map(|l| sorted(l.items))
+    });
     let date = use_state(String::new);
     let name = use_state(String::new);
     let local = use_state(Vec::<Problem>::new);
@@ -529,17 +521,6 @@ fn holidays_panel(props: &HolidaysProps) -> Html {
     let action_error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
     let notice = use_state(|| None::<String>);
-
-    {
-        let list = list.clone();
-        use_effect_with(props.token.clone(), move |token| {
-            let token = token.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<HolidayList>(Method::GET, "/holidays", Some(&token), lang).await;
-                list.set(Some(result.map(|l| Rc::new(sorted(l.items)))));
-            });
-        });
-    }
 
     let onsubmit = {
         let (list, date, name, local, error, busy, notice) =
@@ -579,7 +560,7 @@ fn holidays_panel(props: &HolidaysProps) -> Html {
                 match result {
                     Ok(l) => {
                         error.set(None);
-                        list.set(Some(Ok(Rc::new(sorted(l.items)))));
+                        list.set_ready(sorted(l.items));
                         date.set(String::new());
                         name.set(String::new());
                         notice.set(Some(format!(
@@ -612,9 +593,9 @@ fn holidays_panel(props: &HolidaysProps) -> Html {
                 match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
                     Ok(()) => {
                         action_error.set(None);
-                        if let Some(Ok(items)) = &*list {
+                        if let Some(items) = list.data() {
                             let rest = items.iter().filter(|x| x.date != h.date).cloned().collect();
-                            list.set(Some(Ok(Rc::new(rest))));
+                            list.set_ready(rest);
                         }
                         notice.set(Some(format!(
                             "{}: {} — {}",
@@ -640,10 +621,10 @@ fn holidays_panel(props: &HolidaysProps) -> Html {
     let name_err = err_of("holiday-name", "name");
     let general = error.as_ref().filter(|e| e.field_errors().is_empty());
 
-    let table = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "holidays-error"),
-        Some(Ok(items)) => html! {
+    let table = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "holidays-error"),
+        Fetch::Ready(items) => html! {
             <>
                 <div class="table-wrap">
                     <table class="table table-compact holidays-table" id="holidays">
