@@ -4,7 +4,7 @@
 //! tracking, Hall of Fame, verification, acknowledgement) and, with the `staff` feature, the one
 //! with the staff area as well, which the server serves for `/staff` and `/staff/...`.
 //!
-//! Codemap: [`app`] holds the routes and the page switch; [`pages`] one module per page;
+//! Codemap: [`route`] lists the addresses; [`app`] holds the page switch; [`pages`] one module per page;
 //! [`components`] the header, footer and shared pieces; [`state`] the language and the session
 //! (kept in memory only, restored from the HttpOnly refresh cookie); [`api`] the one `request()`
 //! every call goes through (and [`api::upload`], the report with its files over XHR); [`i18n`] the
@@ -18,6 +18,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
+pub mod route;
 pub mod site;
 pub mod state;
 pub mod util;

@@ -8,11 +8,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t, tn};
 use crate::pages::common::{event_value, label_text};
+use crate::route::Route;
 use crate::state::use_lang;
 use crate::util;
 

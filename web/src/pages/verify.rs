@@ -14,10 +14,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::app::Route;
 use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
 use crate::pages::common::{error_box, label_text, set_text};
+use crate::route::Route;
 use crate::state::use_lang;
 use crate::util::{self, format_bytes};
 

@@ -12,9 +12,9 @@ use yew_router::prelude::*;
 
 use super::{Guard, StaffNav, error_box, sla_badge};
 use crate::api;
-use crate::app::Route;
 use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::{Session, use_lang};
 use crate::util;
 

@@ -10,9 +10,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::app::Route;
 use crate::hooks::use_fetch_when;
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::{Session, use_lang};
 use crate::util;
 

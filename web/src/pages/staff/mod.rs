@@ -1,4 +1,5 @@
-//! The staff area beyond the dashboard (staff build only): a ticket (SOP steps 4-7), the head's
+//! The staff area (staff build only): the sign-in page, the dashboard (the team's queue), the
+//! staff accounts, a ticket (SOP steps 4-7), the head's
 //! approval queue, filing a report on someone's behalf, the PSE register, the taxonomy, the
 //! organisation settings, webhooks and failed deliveries, the statistics for the head of the
 //! agency and the SLA policy, one's own account (second factor, password, sessions) and the hold
@@ -11,8 +12,10 @@ pub mod admin_home;
 pub mod approvals;
 pub mod audit;
 pub mod categories;
+pub mod dashboard;
 pub mod deliveries;
 pub mod enrollment;
+pub mod login;
 pub mod new_ticket;
 pub mod organization;
 pub mod pses;
@@ -25,6 +28,7 @@ pub mod signer_profile;
 pub mod sla_policy;
 pub mod statistics;
 pub mod ticket;
+pub mod users;
 pub mod webhooks;
 
 use std::rc::Rc;
@@ -38,10 +42,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::app::Route;
 use crate::hooks::use_fetch;
 use crate::i18n::{Key, t};
-use crate::pages::dashboard::Checking;
+use crate::pages::staff::dashboard::Checking;
+use crate::route::Route;
 use crate::state::{Auth, Session, use_auth, use_lang};
 
 // The form and label helpers the public pages use too.

@@ -8,10 +8,10 @@ use ttis_shared::dto::setup::{SetupChecklist, SetupItem, SetupItemKey};
 use yew::prelude::*;
 
 use crate::api;
-use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::use_lang;
 
 /// An item's title, what to do, and the page that does it (mail is the server's configuration).

@@ -346,8 +346,8 @@ pub struct TeaserProps {
 
 #[function_component(StatsTeaser)]
 pub fn stats_teaser(props: &TeaserProps) -> Html {
-    use crate::app::Route;
     use crate::components::nav_link::NavLink;
+    use crate::route::Route;
 
     let lang = use_lang();
     let stats = use_fetch(props.session.token.clone(), move |token| async move {

@@ -31,10 +31,10 @@ use super::{
     sla_text,
 };
 use crate::api::{self, ApiError};
-use crate::app::Route;
 use crate::hooks::{Fetch, use_fetch, use_site};
 use crate::i18n::{self, Key, t};
 use crate::pages::report::form::{HALL_OF_FAME, KINDS, REPORTER_TYPES, TLPS, cvss_text};
+use crate::route::Route;
 use crate::state::{Session, use_lang};
 use crate::util::{self, format_bytes};
 

@@ -14,15 +14,15 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::app::Route;
 use crate::components::field::Field;
 use crate::components::nav_link::NavLink;
 use crate::hooks::{Fetch, use_fetch, use_fetch_when};
 use crate::i18n::{Key, t};
-use crate::pages::dashboard::Checking;
-use crate::pages::login::server_error;
 use crate::pages::staff::StaffNav;
 use crate::pages::staff::account::SessionTable;
+use crate::pages::staff::dashboard::Checking;
+use crate::pages::staff::login::server_error;
+use crate::route::Route;
 use crate::state::{Auth, Session, use_auth, use_lang};
 use crate::util;
 
