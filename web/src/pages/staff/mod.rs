@@ -35,7 +35,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use ttis_shared::dto::reports::{Category, CategoryList};
-use ttis_shared::dto::tickets::{Priority, Severity};
+use ttis_shared::dto::tickets::Severity;
 use ttis_shared::sla::StepClock;
 use ttis_shared::{Lang, SopStep};
 use yew::prelude::*;
@@ -49,7 +49,7 @@ use crate::route::Route;
 use crate::state::{Auth, Session, use_auth, use_lang};
 
 // The form and label helpers the public pages use too.
-pub use crate::pages::common::{error_box, event_value, field_error, label_text, set_text};
+pub use crate::pages::common::{PRIORITIES, error_box, event_value, field_error, label_text, set_text};
 
 /// Renders `page` for a signed-in staff member; the sign-in page otherwise.
 #[derive(Properties, PartialEq)]
@@ -89,12 +89,6 @@ pub fn severity_badge(s: Option<Severity>, lang: Lang) -> Html {
         None => html! { <span class="muted">{ "—" }</span> },
     }
 }
-
-pub const PRIORITIES: [(Priority, &str, Key); 3] = [
-    (Priority::Biasa, "biasa", Key::PriorityBiasa),
-    (Priority::Segera, "segera", Key::PrioritySegera),
-    (Priority::SangatSegera, "sangat_segera", Key::PrioritySangatSegera),
-];
 
 /// Channels a report can arrive by (as the API spells them).
 pub const CHANNELS: [(&str, Key); 6] = [
