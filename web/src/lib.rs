@@ -9,8 +9,8 @@
 //! (kept in memory only, restored from the HttpOnly refresh cookie); [`api`] the one `request()`
 //! every call goes through (and [`api::upload`], the report with its files over XHR); [`i18n`] the
 //! message catalogues (every word a person reads); [`site`] the deployment's names, which the
-//! server writes into the page; [`hooks`] shared hooks (`/site`); [`util`]
-//! browser helpers (clock, local times, clipboard).
+//! server writes into the page; [`hooks`] shared hooks (`use_fetch`, how a page loads what it
+//! shows; `/site`); [`util`] browser helpers (clock, local times, clipboard).
 
 pub mod api;
 pub mod app;
