@@ -85,25 +85,16 @@ fn ticket_view(props: &ViewProps) -> Html {
     let show_sheet = use_state(|| false);
     let disposition = use_state(Disposition::default);
     let categories = super::use_categories();
-    let pses = use_state(|| Rc::new(Vec::<PseRef>::new()));
-    let staff = use_state(|| None::<Rc<Vec<UserRef>>>);
-
-    {
-        let pses = pses.clone();
-        let staff = staff.clone();
-        use_effect_with(token.clone(), move |token| {
-            let token = token.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::request_empty::<PseList>(Method::GET, "/pses", Some(&token), lang).await {
-                    pses.set(Rc::new(list.items.into_iter().map(|p| PseRef { id: p.id, name: p.name }).collect()));
-                }
-                // The team directory; without it (older server, no permission) the pickers fall back.
-                if let Ok(list) = api::request_empty::<Vec<UserRef>>(Method::GET, "/staff", Some(&token), lang).await {
-                    staff.set(Some(Rc::new(list)));
-                }
-            });
-        });
-    }
+    let pses = use_fetch(token.clone(), move |token| async move {
+        let list = api::get::<PseList>("/pses", Some(&token), lang).await?;
+        Ok(list.items.into_iter().map(|p| PseRef { id: p.id, name: p.name }).collect::<Vec<_>>())
+    });
+    // The team directory; without it (older server, no permission) the pickers fall back.
+    let staff =
+        use_fetch(
+            token.clone(),
+            move |token| async move { api::get::<Vec<UserRef>>("/staff", Some(&token), lang).await },
+        );
 
     let on_updated = {
         let detail = detail.clone();
@@ -130,7 +121,11 @@ fn ticket_view(props: &ViewProps) -> Html {
             </>
         },
         Fetch::Ready(d) => {
-            let lookups = Lookups { categories: categories.clone(), pses: (*pses).clone(), staff: (*staff).clone() };
+            let lookups = Lookups {
+                categories: categories.clone(),
+                pses: pses.data().cloned().unwrap_or_default(),
+                staff: staff.data().cloned(),
+            };
             let ctx = Ctx { lang, session: props.session.clone(), token: token.clone(), lookups };
             let choose = {
                 let open = open.clone();
