@@ -1,4 +1,4 @@
-//! The routes and the page switch.
+//! The app shell: the page switch for the [`Route`]s, and each route's document title.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -7,84 +7,9 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::i18n::{Key, t, tn};
 use crate::pages;
+use crate::route::Route;
 use crate::state::{LangProvider, use_lang};
 use ttis_shared::Lang;
-
-/// Every page of the SPA. The server answers `index.html` (the public build) for the public paths
-/// and `staff.html` (the build with the `staff` feature) for `/staff` and `/staff/...`; the
-/// public build's router knows only the public pages, and links to the staff area load it anew.
-#[derive(Debug, Clone, PartialEq, Eq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/report")]
-    Report,
-    #[at("/track")]
-    Track,
-    #[at("/hall-of-fame")]
-    HallOfFame,
-    #[at("/verify")]
-    Verify,
-    #[at("/verify/:id")]
-    VerifyDocument { id: String },
-    #[at("/acknowledge")]
-    Acknowledge,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-    // The staff area: only in the staff build.
-    #[cfg(feature = "staff")]
-    #[at("/staff/login")]
-    Login,
-    #[cfg(feature = "staff")]
-    #[at("/staff")]
-    Dashboard,
-    #[cfg(feature = "staff")]
-    #[at("/staff/admin")]
-    AdminHome,
-    #[cfg(feature = "staff")]
-    #[at("/staff/users")]
-    Users,
-    #[cfg(feature = "staff")]
-    #[at("/staff/tickets/new")]
-    NewTicket,
-    #[cfg(feature = "staff")]
-    #[at("/staff/tickets/:code")]
-    Ticket { code: String },
-    #[cfg(feature = "staff")]
-    #[at("/staff/pses")]
-    Pses,
-    #[cfg(feature = "staff")]
-    #[at("/staff/categories")]
-    Categories,
-    #[cfg(feature = "staff")]
-    #[at("/staff/approvals")]
-    Approvals,
-    #[cfg(feature = "staff")]
-    #[at("/staff/organization")]
-    Organization,
-    #[cfg(feature = "staff")]
-    #[at("/staff/webhooks")]
-    Webhooks,
-    #[cfg(feature = "staff")]
-    #[at("/staff/statistics")]
-    Statistics,
-    #[cfg(feature = "staff")]
-    #[at("/staff/sla")]
-    SlaPolicy,
-    #[cfg(feature = "staff")]
-    #[at("/staff/account")]
-    Account,
-    #[cfg(feature = "staff")]
-    #[at("/staff/security")]
-    Security,
-    #[cfg(feature = "staff")]
-    #[at("/staff/reporter-data")]
-    ReporterData,
-    #[cfg(feature = "staff")]
-    #[at("/staff/audit")]
-    Audit,
-}
 
 fn switch(route: Route) -> Html {
     match route {
@@ -100,13 +25,13 @@ fn switch(route: Route) -> Html {
         Route::NotFound => html! { <pages::not_found::NotFound /> },
         // The staff area: only in the staff build.
         #[cfg(feature = "staff")]
-        Route::Login => html! { <pages::login::Login /> },
+        Route::Login => html! { <pages::staff::login::Login /> },
         #[cfg(feature = "staff")]
-        Route::Dashboard => html! { <pages::dashboard::Dashboard /> },
+        Route::Dashboard => html! { <pages::staff::dashboard::Dashboard /> },
         #[cfg(feature = "staff")]
         Route::AdminHome => html! { <pages::staff::admin_home::AdminHome /> },
         #[cfg(feature = "staff")]
-        Route::Users => html! { <pages::users::Users /> },
+        Route::Users => html! { <pages::staff::users::Users /> },
         #[cfg(feature = "staff")]
         Route::NewTicket => html! { <pages::staff::new_ticket::NewTicket /> },
         #[cfg(feature = "staff")]

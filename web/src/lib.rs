@@ -4,13 +4,13 @@
 //! tracking, Hall of Fame, verification, acknowledgement) and, with the `staff` feature, the one
 //! with the staff area as well, which the server serves for `/staff` and `/staff/...`.
 //!
-//! Codemap: [`app`] holds the routes and the page switch; [`pages`] one module per page;
+//! Codemap: [`route`] lists the addresses; [`app`] holds the page switch; [`pages`] one module per page;
 //! [`components`] the header, footer and shared pieces; [`state`] the language and the session
 //! (kept in memory only, restored from the HttpOnly refresh cookie); [`api`] the one `request()`
 //! every call goes through (and [`api::upload`], the report with its files over XHR); [`i18n`] the
 //! message catalogues (every word a person reads); [`site`] the deployment's names, which the
-//! server writes into the page; [`hooks`] shared hooks (`/site`); [`util`]
-//! browser helpers (clock, local times, clipboard).
+//! server writes into the page; [`hooks`] shared hooks (`use_fetch`, how a page loads what it
+//! shows; `/site`); [`util`] browser helpers (clock, local times, clipboard).
 
 pub mod api;
 pub mod app;
@@ -18,6 +18,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
+pub mod route;
 pub mod site;
 pub mod state;
 pub mod util;

@@ -153,6 +153,11 @@ pub async fn request_empty<R: DeserializeOwned>(
     request::<(), R>(method, path, None, token, lang).await
 }
 
+/// `GET /api/v1{path}`, with the bearer token when there is one.
+pub async fn get<R: DeserializeOwned>(path: &str, token: Option<&str>, lang: Lang) -> Result<R, ApiError> {
+    request::<(), R>(Method::GET, path, None, token, lang).await
+}
+
 /// Fetches `GET /api/v1{path}` (with the bearer token, when there is one) as a `Blob`: a PDF to
 /// preview or download, an image to show. The file never passes through a URL the browser could
 /// load without the token.

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::app::Route;
 use crate::components::nav_link::{NavLink, staff_link};
 use crate::i18n::{Key, t, tn};
+use crate::route::Route;
 use crate::state::use_lang;
 
 #[function_component(Footer)]

@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::app::Route;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t, tn};
+use crate::route::Route;
 use crate::state::use_lang;
 
 #[function_component(Header)]
@@ -71,9 +71,9 @@ mod staff {
 mod staff {
     use yew::prelude::*;
 
-    use crate::app::Route;
     use crate::components::nav_link::NavLink;
     use crate::i18n::{Key, t};
+    use crate::route::Route;
     use crate::state::{use_auth, use_lang};
 
     pub fn actions(_lang: ttis_shared::Lang) -> Html {

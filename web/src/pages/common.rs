@@ -52,6 +52,15 @@ pub fn field_error(errors: &[FieldError], field: &str) -> Option<String> {
     errors.iter().find(|e| e.field == field || e.field.ends_with(&format!(".{field}"))).map(|e| e.message.clone())
 }
 
+/// The ticket priorities (staff build): the value, its API spelling and its label. Here rather
+/// than in the staff area because a timeline entry names the priority it was assigned with.
+#[cfg(feature = "staff")]
+pub const PRIORITIES: [(ttis_shared::dto::tickets::Priority, &str, Key); 3] = [
+    (ttis_shared::dto::tickets::Priority::Biasa, "biasa", Key::PriorityBiasa),
+    (ttis_shared::dto::tickets::Priority::Segera, "segera", Key::PrioritySegera),
+    (ttis_shared::dto::tickets::Priority::SangatSegera, "sangat_segera", Key::PrioritySangatSegera),
+];
+
 /// The key of a rejection's reason.
 pub fn reason_key(reason: RejectReason) -> Key {
     match reason {
@@ -80,7 +89,7 @@ pub fn timeline_event(event: &TimelineEvent, lang: Lang) -> String {
             let mut text = t(lang, Key::EventAssigned).replace("{name}", assignee);
             #[cfg(feature = "staff")]
             if let Some(p) = priority {
-                let key = crate::pages::staff::PRIORITIES.iter().find(|(v, _, _)| v == p).map(|(_, _, k)| *k);
+                let key = PRIORITIES.iter().find(|(v, _, _)| v == p).map(|(_, _, k)| *k);
                 if let Some(key) = key {
                     text.push_str(&format!(" · {}", t(lang, key).to_lowercase()));
                 }

@@ -2,19 +2,17 @@
 //! name, alias or *Anonim*), ranked by their number of valid reports, with their categories, the
 //! latest approval and their certificates (each verifiable at `/verify/{id}`). Filter by year.
 
-use std::rc::Rc;
-
-use gloo_net::http::Method;
 use ttis_shared::Lang;
 use ttis_shared::dto::delivery::{HallOfFame as HallOfFameList, HallOfFameEntry};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::app::Route;
+use crate::api;
 use crate::components::nav_link::NavLink;
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t, tn};
 use crate::pages::common::{event_value, label_text};
+use crate::route::Route;
 use crate::state::use_lang;
 use crate::util;
 
@@ -36,29 +34,25 @@ fn reports_text(n: u32, lang: Lang) -> String {
 pub fn hall_of_fame() -> Html {
     let lang = use_lang();
     let year = use_state(|| None::<i32>);
-    let data = use_state(|| None::<Result<Rc<HallOfFameList>, ApiError>>);
     // Every year seen so far: a year's own answer may list fewer.
     let years = use_state(Vec::<i32>::new);
-
-    {
-        let (data, years) = (data.clone(), years.clone());
-        use_effect_with(*year, move |year| {
-            let path = list_path(*year);
-            // The old list goes at once: what is shown is always the chosen year's.
-            data.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<HallOfFameList>(Method::GET, &path, None, lang).await;
-                if let Ok(list) = &result {
-                    let mut all = (*years).clone();
-                    all.extend(list.years.iter().copied().chain(list.year));
-                    all.sort_unstable_by(|a, b| b.cmp(a));
-                    all.dedup();
-                    years.set(all);
-                }
-                data.set(Some(result.map(Rc::new)));
-            });
-        });
-    }
+    let fetched = {
+        let years = years.clone();
+        use_fetch(*year, move |year| async move {
+            let result = api::get::<HallOfFameList>(&list_path(year), None, lang).await;
+            if let Ok(list) = &result {
+                let mut all = (*years).clone();
+                all.extend(list.years.iter().copied().chain(list.year));
+                all.sort_unstable_by(|a, b| b.cmp(a));
+                all.dedup();
+                years.set(all);
+            }
+            result
+        })
+    };
+    // The old list goes at once: what is shown is always the chosen year's.
+    let loading = Fetch::Loading;
+    let data = if fetched.loading() { &loading } else { fetched.state() };
 
     let on_year = {
         let year = year.clone();
@@ -66,12 +60,12 @@ pub fn hall_of_fame() -> Html {
     };
 
     // `#hall-of-fame` is there (empty) even when nobody is listed, with the empty state after it.
-    let body = match &*data {
-        None => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => html! {
+    let body = match data {
+        Fetch::Loading => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => html! {
             <div class="alert alert-error" role="alert" id="hall-of-fame-error">{ e.message(lang) }</div>
         },
-        Some(Ok(list)) => {
+        Fetch::Ready(list) => {
             let empty = list.entries.is_empty().then(|| match *year {
                 Some(y) => t(lang, Key::HofEmptyYearText).replace("{year}", &y.to_string()),
                 None => t(lang, Key::HofEmptyText).to_string(),
@@ -91,8 +85,8 @@ pub fn hall_of_fame() -> Html {
             }
         }
     };
-    let summary = match &*data {
-        Some(Ok(list)) if !list.entries.is_empty() => {
+    let summary = match data {
+        Fetch::Ready(list) if !list.entries.is_empty() => {
             let reports: u32 = list.entries.iter().map(|e| e.reports).sum();
             Some(
                 t(lang, Key::HofSummary)

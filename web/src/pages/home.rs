@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::hooks::use_site;
 use crate::i18n::{Key, t, tn};
+use crate::route::Route;
 use crate::state::use_lang;
 use ttis_shared::Lang;
 

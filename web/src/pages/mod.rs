@@ -1,5 +1,5 @@
 //! One module per page. The public build (what a member of the public downloads) has only the
-//! public pages; the staff area (sign-in, dashboard, users and everything under [`staff`]) is in
+//! public pages; the staff area (everything under [`staff`]: sign-in, dashboard, users, ...) is in
 //! the build with the `staff` feature, served for `/staff` and `/staff/...`.
 
 pub mod acknowledge;
@@ -12,10 +12,4 @@ pub mod track;
 pub mod verify;
 
 #[cfg(feature = "staff")]
-pub mod dashboard;
-#[cfg(feature = "staff")]
-pub mod login;
-#[cfg(feature = "staff")]
 pub mod staff;
-#[cfg(feature = "staff")]
-pub mod users;

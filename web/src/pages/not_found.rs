@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::use_lang;
 
 #[function_component(NotFound)]

@@ -14,9 +14,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::app::Route;
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
 use crate::pages::common::{error_box, label_text, set_text};
+use crate::route::Route;
 use crate::state::use_lang;
 use crate::util::{self, format_bytes};
 
@@ -124,25 +125,17 @@ struct CheckProps {
 #[function_component(DocumentCheck)]
 fn document_check(props: &CheckProps) -> Html {
     let lang = use_lang();
-    let result = use_state(|| None::<Result<DocumentVerification, ApiError>>);
     let reference = AttrValue::from(from_segment(&props.id));
-    {
-        let result = result.clone();
-        use_effect_with(reference.clone(), move |id| {
-            let path = verification_path(id);
-            wasm_bindgen_futures::spawn_local(async move {
-                let r = api::request_empty::<DocumentVerification>(Method::GET, &path, None, lang).await;
-                result.set(Some(r));
-            });
-        });
-    }
+    let result = use_fetch(reference.clone(), move |id| async move {
+        api::get::<DocumentVerification>(&verification_path(&id), None, lang).await
+    });
     let on_update = {
         let result = result.clone();
-        Callback::from(move |v: DocumentVerification| result.set(Some(Ok(v))))
+        Callback::from(move |v: DocumentVerification| result.set_ready(v))
     };
-    match &*result {
-        None => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) if e.status() == Some(404) => html! {
+    match result.state() {
+        Fetch::Loading => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) if e.status() == Some(404) => html! {
             <>
                 <div class="alert alert-error" role="alert" id="verify-not-found">
                     <p><strong>{ t(lang, Key::VerifyNotFoundTitle) }</strong></p>
@@ -152,8 +145,8 @@ fn document_check(props: &CheckProps) -> Html {
                 <Lookup />
             </>
         },
-        Some(Err(e)) => error_box(e, lang, "verify-error"),
-        Some(Ok(v)) => html! {
+        Fetch::Failed(e) => error_box(e, lang, "verify-error"),
+        Fetch::Ready(v) => html! {
             <>
                 { status_banner(v, lang) }
                 { facts(v, lang) }

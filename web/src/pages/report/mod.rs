@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use crate::api::upload::{self, Progress};
 use crate::api::{self, ApiError};
-use crate::hooks::use_site;
+use crate::hooks::{Fetch, use_fetch, use_site};
 use crate::i18n::{Key, t};
 use crate::state::use_lang;
 use crate::util;
@@ -88,26 +88,17 @@ async fn submit(
 pub fn report() -> Html {
     let lang = use_lang();
     let site = use_site();
-    let categories = use_state(|| None::<Rc<Vec<Category>>>);
-    let categories_error = use_state(|| None::<ApiError>);
+    let taxonomy =
+        use_fetch(
+            (),
+            move |()| async move { api::get::<CategoryList>("/categories", None, lang).await.map(|l| l.items) },
+        );
+    let categories: Option<Rc<Vec<Category>>> = taxonomy.data().cloned();
     let form = use_reducer(|| FormState { draft: Draft::new(), errors: BTreeMap::new() });
     let files = use_state(|| Rc::new(Vec::<File>::new()));
     let phase = use_state(|| Phase::Form);
     let summary = use_state(|| None::<Vec<String>>);
     let sending = use_state(|| Sending::Idle);
-
-    {
-        let categories = categories.clone();
-        let categories_error = categories_error.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::request_empty::<CategoryList>(Method::GET, "/categories", None, lang).await {
-                    Ok(list) => categories.set(Some(Rc::new(list.items))),
-                    Err(e) => categories_error.set(Some(e)),
-                }
-            });
-        });
-    }
 
     let limits = evidence::Limits::from_site(site.as_deref());
 
@@ -209,14 +200,14 @@ pub fn report() -> Html {
     let body = match &*phase {
         Phase::Form => html! {
             <>
-                if let Some(err) = &*categories_error {
+                if let Fetch::Failed(err) = taxonomy.state() {
                     <div class="alert alert-error" role="alert">{ err.message(lang) }</div>
                 }
                 <form::ReportForm
                     form={form.clone()}
                     files={(*files).clone()}
                     {on_files}
-                    categories={(*categories).clone()}
+                    categories={categories.clone()}
                     site={site.clone()}
                     summary={(*summary).clone()}
                     {on_review}
@@ -227,7 +218,7 @@ pub fn report() -> Html {
             <review::Review
                 draft={form.draft.clone()}
                 files={(*files).clone()}
-                categories={(*categories).clone()}
+                categories={categories.clone()}
                 sending={(*sending).clone()}
                 {report_bytes}
                 {on_edit}

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use super::{Guard, StaffNav, error_box};
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
 use crate::pages::common::{message_for, setter};
 use crate::state::{AuthAction, Session, use_auth, use_lang};
@@ -92,7 +93,6 @@ struct TokenProps {
 fn totp_panel(props: &TokenProps) -> Html {
     let lang = use_lang();
     let auth = use_auth();
-    let enabled = use_state(|| None::<Result<bool, ApiError>>);
     let setup = use_state(|| None::<Rc<TotpSetup>>);
     let password = use_state(String::new);
     let code = use_state(String::new);
@@ -103,18 +103,17 @@ fn totp_panel(props: &TokenProps) -> Html {
     let notice = use_state(|| None::<Key>);
     let busy = use_state(|| false);
 
-    {
-        let (enabled, auth, token) = (enabled.clone(), auth.clone(), props.token.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<User>(Method::GET, "/auth/me", Some(&token), lang).await;
-                if result.as_ref().is_ok_and(|u| u.totp_enabled) {
-                    auth.dispatch(AuthAction::Enrolled);
-                }
-                enabled.set(Some(result.map(|u| u.totp_enabled)));
-            });
-        });
-    }
+    // Whether the account has a second factor (`GET /auth/me`); it tells the session too.
+    let enabled = {
+        let (auth, token) = (auth.clone(), props.token.clone());
+        use_fetch((), move |()| async move {
+            let result = api::get::<User>("/auth/me", Some(&token), lang).await;
+            if result.as_ref().is_ok_and(|u| u.totp_enabled) {
+                auth.dispatch(AuthAction::Enrolled);
+            }
+            result.map(|u| u.totp_enabled)
+        })
+    };
 
     let on_start = {
         let (password, code, setup, local, error, notice, busy) =
@@ -204,7 +203,7 @@ fn totp_panel(props: &TokenProps) -> Html {
                     Ok(()) => {
                         error.set(None);
                         setup.set(None);
-                        enabled.set(Some(Ok(true)));
+                        enabled.set_ready(true);
                         notice.set(Some(Key::TotpActivated));
                         auth.dispatch(AuthAction::Enrolled);
                     }
@@ -277,7 +276,7 @@ fn totp_panel(props: &TokenProps) -> Html {
                     Ok(()) => {
                         error.set(None);
                         off_password.set(String::new());
-                        enabled.set(Some(Ok(false)));
+                        enabled.set_ready(false);
                         notice.set(Some(Key::TotpRemoved));
                     }
                     Err(e) => error.set(Some(e)),
@@ -288,21 +287,21 @@ fn totp_panel(props: &TokenProps) -> Html {
 
     let err = |field: &str| message_for(&local, &error, field);
 
-    let status = match &*enabled {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "totp-load-error"),
-        Some(Ok(on)) => html! {
+    let status = match enabled.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "totp-load-error"),
+        Fetch::Ready(on) => html! {
             <p class="totp-state">
                 { t(lang, Key::Status) }{ ": " }
-                <span id="totp-status" class={classes!("status", if *on { "status-on" } else { "status-off" })}>
-                    { t(lang, if *on { Key::TotpOn } else { Key::TotpOff }) }
+                <span id="totp-status" class={classes!("status", if **on { "status-on" } else { "status-off" })}>
+                    { t(lang, if **on { Key::TotpOn } else { Key::TotpOff }) }
                 </span>
             </p>
         },
     };
 
-    let body = match (&*enabled, &*setup) {
-        (Some(Ok(false)), Some(s)) => {
+    let body = match (enabled.data().map(|on| **on), &*setup) {
+        (Some(false), Some(s)) => {
             let qr = format!("data:image/svg+xml;base64,{}", util::base64(s.qr_svg.as_bytes()));
             html! {
                 <div class="totp-setup">
@@ -329,7 +328,7 @@ fn totp_panel(props: &TokenProps) -> Html {
                 </div>
             }
         }
-        (Some(Ok(false)), None) => html! {
+        (Some(false), None) => html! {
             <form class="form" novalidate=true onsubmit={on_start} id="totp-start-form">
                 <Field id="totp-password" label={t(lang, Key::FieldPassword)} input_type="password"
                     value={(*password).clone()} oninput={setter(&password)} error={err("password")}
@@ -339,7 +338,7 @@ fn totp_panel(props: &TokenProps) -> Html {
                 </button>
             </form>
         },
-        (Some(Ok(true)), _) => html! {
+        (Some(true), _) => html! {
             <form class="form" novalidate=true onsubmit={on_remove} id="totp-remove-form" aria-labelledby="totp-remove-title">
                 <h3 id="totp-remove-title">{ t(lang, Key::TotpRemoveTitle) }</h3>
                 <p class="field-hint">{ t(lang, Key::TotpRemoveHint) }</p>
@@ -492,28 +491,20 @@ struct SessionsProps {
 #[function_component(SessionsPanel)]
 fn sessions_panel(props: &SessionsProps) -> Html {
     let lang = use_lang();
-    let list = use_state(|| None::<Result<Rc<Vec<SessionInfo>>, ApiError>>);
-    let reload = use_state(|| 0u32);
+    let list = {
+        let token = props.token.clone();
+        use_fetch(props.version, move |_| async move {
+            api::get::<Vec<SessionInfo>>("/auth/sessions", Some(&token), lang).await
+        })
+    };
     let ended = use_state(|| false);
     let action_error = use_state(|| None::<ApiError>);
 
-    {
-        let (list, token) = (list.clone(), props.token.clone());
-        use_effect_with((props.version, *reload), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let result =
-                    api::request_empty::<Vec<SessionInfo>>(Method::GET, "/auth/sessions", Some(&token), lang).await;
-                list.set(Some(result.map(Rc::new)));
-            });
-        });
-    }
-
     let on_end = {
-        let (reload, ended, action_error, token) =
-            (reload.clone(), ended.clone(), action_error.clone(), props.token.clone());
+        let (list, ended, action_error, token) =
+            (list.clone(), ended.clone(), action_error.clone(), props.token.clone());
         Callback::from(move |s: SessionInfo| {
-            let (reload, ended, action_error, token) =
-                (reload.clone(), ended.clone(), action_error.clone(), token.clone());
+            let (list, ended, action_error, token) = (list.clone(), ended.clone(), action_error.clone(), token.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/auth/sessions/{}", util::url_component(&s.id));
                 match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
@@ -526,15 +517,15 @@ fn sessions_panel(props: &SessionsProps) -> Html {
                         action_error.set(Some(e));
                     }
                 }
-                reload.set(reload.wrapping_add(1));
+                list.reload();
             });
         })
     };
 
-    let table = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "sessions-error"),
-        Some(Ok(items)) => html! {
+    let table = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "sessions-error"),
+        Fetch::Ready(items) => html! {
             <SessionTable id="sessions-table" sessions={items.clone()} end_class="session-end" {on_end} />
         },
     };

@@ -11,10 +11,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Guard, StaffNav};
-use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
-use crate::pages::dashboard::UserBox;
+use crate::pages::staff::dashboard::UserBox;
+use crate::route::Route;
 use crate::state::{Session, use_lang};
 
 #[function_component(AdminHome)]

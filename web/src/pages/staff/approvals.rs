@@ -11,9 +11,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{Guard, StaffNav, error_box, sla_badge};
-use crate::api::{self, ApiError};
-use crate::app::Route;
+use crate::api;
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::{Session, use_lang};
 use crate::util;
 
@@ -43,28 +44,19 @@ struct Props {
 fn approval_queue(props: &Props) -> Html {
     let lang = use_lang();
     let token = props.session.token.clone();
-    let list = use_state(|| None::<Result<Rc<TicketList>, ApiError>>);
-    {
-        let list = list.clone();
-        use_effect_with(token, move |token| {
-            let token = token.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<TicketList>(Method::GET, APPROVALS_PATH, Some(&token), lang).await;
-                list.set(Some(result.map(Rc::new)));
-            });
-        });
-    }
+    let list =
+        use_fetch(token, move |token| async move { api::get::<TicketList>(APPROVALS_PATH, Some(&token), lang).await });
     let now = util::now();
-    let body = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "approvals-error"),
-        Some(Ok(l)) if l.items.is_empty() => html! {
+    let body = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "approvals-error"),
+        Fetch::Ready(l) if l.items.is_empty() => html! {
             <div class="empty-state" id="approvals-empty">
                 <p class="empty-state-title">{ t(lang, Key::ApprovalsEmptyTitle) }</p>
                 <p>{ t(lang, Key::ApprovalsEmptyText) }</p>
             </div>
         },
-        Some(Ok(l)) => html! {
+        Fetch::Ready(l) => html! {
             <div class="table-wrap">
                 <table class="table queue-table" id="approvals-table">
                     <caption class="visually-hidden">{ t(lang, Key::ApprovalsTitle) }</caption>
@@ -86,10 +78,7 @@ fn approval_queue(props: &Props) -> Html {
             </div>
         },
     };
-    let total = match &*list {
-        Some(Ok(l)) => Some(l.total),
-        _ => None,
-    };
+    let total = list.data().map(|l| l.total);
     html! {
         <div class="container container-wide page">
             <div class="page-head">

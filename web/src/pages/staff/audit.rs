@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::{Guard, StaffNav, error_box, set_text};
 use crate::api::{self, ApiError};
+use crate::hooks::{Fetch, use_fetch_when};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util;
@@ -85,25 +86,15 @@ fn audit_page(props: &Props) -> Html {
     let applied = use_state(Filters::default);
     let page = use_state(|| 1u64);
     let date_problem = use_state(|| None::<(&'static str, String)>);
-    let list = use_state(|| None::<Result<Rc<AuditList>, ApiError>>);
-    let loading = use_state(|| false);
     let verification = use_state(|| None::<Result<AuditVerification, ApiError>>);
     let verifying = use_state(|| false);
 
-    {
-        let (list, loading, token) = (list.clone(), loading.clone(), token.clone());
-        use_effect_with(((*applied).clone(), *page, is_admin), move |(filters, page, is_admin)| {
-            if *is_admin {
-                let path = filters.query(*page);
-                loading.set(true);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = api::request_empty::<AuditList>(Method::GET, &path, Some(&token), lang).await;
-                    loading.set(false);
-                    list.set(Some(result.map(Rc::new)));
-                });
-            }
-        });
-    }
+    let list = {
+        let token = token.clone();
+        use_fetch_when(is_admin, ((*applied).clone(), *page), move |(filters, page)| async move {
+            api::get::<AuditList>(&filters.query(page), Some(&token), lang).await
+        })
+    };
 
     let on_apply = {
         let drafts =
@@ -209,13 +200,13 @@ fn audit_page(props: &Props) -> Html {
         </form>
     };
 
-    let table = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "audit-error"),
-        Some(Ok(l)) if l.items.is_empty() => html! {
+    let table = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "audit-error"),
+        Fetch::Ready(l) if l.items.is_empty() => html! {
             <div class="empty-state" id="audit-empty"><p class="empty-state-title">{ t(lang, Key::AuditEmpty) }</p></div>
         },
-        Some(Ok(l)) => html! {
+        Fetch::Ready(l) => html! {
             <div class="table-wrap">
                 <table class="table audit-table" id="audit-table">
                     <caption class="visually-hidden">{ t(lang, Key::AuditTitle) }</caption>
@@ -237,17 +228,17 @@ fn audit_page(props: &Props) -> Html {
         },
     };
 
-    let pager = match &*list {
-        Some(Ok(l)) if l.total > 0 => {
+    let pager = match list.state() {
+        Fetch::Ready(l) if l.total > 0 => {
             let pages = l.total.div_ceil(l.per_page.max(1)).max(1);
             let text =
                 t(lang, Key::AuditPage).replace("{page}", &l.page.to_string()).replace("{pages}", &pages.to_string());
             html! {
                 <nav class="pager" aria-label={t(lang, Key::AuditPages)}>
-                    <button type="button" id="audit-prev" class="btn btn-secondary btn-small" disabled={l.page <= 1 || *loading}
+                    <button type="button" id="audit-prev" class="btn btn-secondary btn-small" disabled={l.page <= 1 || list.loading()}
                         onclick={go_page(l.page.saturating_sub(1).max(1))}>{ t(lang, Key::PagerPrev) }</button>
                     <span id="audit-page-info" aria-live="polite">{ text }</span>
-                    <button type="button" id="audit-next" class="btn btn-secondary btn-small" disabled={l.page >= pages || *loading}
+                    <button type="button" id="audit-next" class="btn btn-secondary btn-small" disabled={l.page >= pages || list.loading()}
                         onclick={go_page(l.page + 1)}>{ t(lang, Key::PagerNext) }</button>
                 </nav>
             }
@@ -272,8 +263,8 @@ fn audit_page(props: &Props) -> Html {
         }
     };
 
-    let total = match &*list {
-        Some(Ok(l)) => Some(l.total),
+    let total = match list.state() {
+        Fetch::Ready(l) => Some(l.total),
         _ => None,
     };
 

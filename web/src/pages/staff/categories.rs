@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::{Guard, StaffNav, error_box, field_error, label_text, set_text};
 use crate::api::{self, ApiError};
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util;
@@ -32,37 +33,31 @@ fn taxonomy(props: &Props) -> Html {
     let lang = use_lang();
     let token = props.session.token.clone();
     let is_admin = props.session.has_role(Role::Admin);
-    let list = use_state(|| None::<Result<Rc<Vec<Category>>, ApiError>>);
-    let reload = use_state(|| 0u32);
     let notice = use_state(|| None::<String>);
     let action_error = use_state(|| None::<ApiError>);
     let renaming = use_state(|| None::<String>);
     // Retired categories, listed apart so they can be restored.
     let retired = use_state(Vec::<Category>::new);
-
-    {
-        let (list, retired) = (list.clone(), retired.clone());
-        use_effect_with(*reload, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let result =
-                    api::request_empty::<CategoryList>(Method::GET, "/categories?include_retired=true", None, lang)
-                        .await;
-                let (active, gone): (Vec<Category>, Vec<Category>) = match &result {
-                    Ok(l) => l.items.iter().cloned().partition(|c| !c.retired),
-                    Err(_) => (Vec::new(), Vec::new()),
-                };
-                retired.set(gone);
-                list.set(Some(result.map(|_| Rc::new(active))));
-            });
-        });
-    }
+    // The active categories; the answer's retired ones go to `retired`.
+    let list = {
+        let retired = retired.clone();
+        use_fetch((), move |()| async move {
+            let result = api::get::<CategoryList>("/categories?include_retired=true", None, lang).await;
+            let (active, gone): (Vec<Category>, Vec<Category>) = match &result {
+                Ok(l) => l.items.iter().cloned().partition(|c| !c.retired),
+                Err(_) => (Vec::new(), Vec::new()),
+            };
+            retired.set(gone);
+            result.map(|_| active)
+        })
+    };
 
     let patch = {
-        let (token, reload, notice, action_error, renaming) =
-            (token.clone(), reload.clone(), notice.clone(), action_error.clone(), renaming.clone());
+        let (token, list, notice, action_error, renaming) =
+            (token.clone(), list.clone(), notice.clone(), action_error.clone(), renaming.clone());
         Callback::from(move |(code, body, done): (String, UpdateCategory, String)| {
-            let (token, reload, notice, action_error, renaming) =
-                (token.clone(), reload.clone(), notice.clone(), action_error.clone(), renaming.clone());
+            let (token, list, notice, action_error, renaming) =
+                (token.clone(), list.clone(), notice.clone(), action_error.clone(), renaming.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/categories/{}", String::from(js_sys::encode_uri_component(&code)));
                 match api::request::<_, serde::de::IgnoredAny>(Method::PATCH, &path, Some(&body), Some(&token), lang)
@@ -75,15 +70,12 @@ fn taxonomy(props: &Props) -> Html {
                     }
                     Err(e) => action_error.set(Some(e)),
                 }
-                reload.set(reload.wrapping_add(1));
+                list.reload();
             });
         })
     };
 
-    let items: Vec<Category> = match &*list {
-        Some(Ok(items)) => (**items).clone(),
-        _ => Vec::new(),
-    };
+    let items: Vec<Category> = list.data().map(|items| (**items).clone()).unwrap_or_default();
     let groups = crate::pages::report::form::grouped(&items);
 
     let row = |c: &Category, is_sub: bool| -> Html {
@@ -144,10 +136,10 @@ fn taxonomy(props: &Props) -> Html {
         }
     };
 
-    let table = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "categories-error"),
-        Some(Ok(_)) => html! {
+    let table = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "categories-error"),
+        Fetch::Ready(_) => html! {
             <div class="table-wrap">
                 <table class="table" id="categories-table">
                     <caption class="visually-hidden">{ t(lang, Key::CategoriesTitle) }</caption>
@@ -192,10 +184,10 @@ fn taxonomy(props: &Props) -> Html {
     });
 
     let on_created = {
-        let (reload, notice) = (reload.clone(), notice.clone());
+        let (list, notice) = (list.clone(), notice.clone());
         Callback::from(move |label: String| {
             notice.set(Some(format!("{}: {label}", t(lang, Key::Saved))));
-            reload.set(reload.wrapping_add(1));
+            list.reload();
         })
     };
     let top_level: Vec<Category> = items.iter().filter(|c| c.parent.is_none()).cloned().collect();

@@ -4,15 +4,15 @@
 
 use std::rc::Rc;
 
-use gloo_net::http::Method;
 use ttis_shared::dto::delivery::{DeliveryItem, FailedDeliveryList};
 use ttis_shared::{Lang, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::app::Route;
+use crate::hooks::use_fetch_when;
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::{Session, use_lang};
 use crate::util;
 
@@ -72,26 +72,13 @@ pub struct FailedProps {
 pub fn failed_deliveries(props: &FailedProps) -> Html {
     let lang = use_lang();
     let allowed = props.session.has_role(Role::Analyst) || props.session.has_role(Role::Head);
-    let items = use_state(Vec::<ttis_shared::dto::delivery::FailedDelivery>::new);
-    {
-        let items = items.clone();
-        use_effect_with((props.session.token.clone(), allowed), move |(token, allowed)| {
-            if *allowed {
-                let token = token.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(list) =
-                        api::request_empty::<FailedDeliveryList>(Method::GET, "/deliveries/failed", Some(&token), lang)
-                            .await
-                    {
-                        items.set(list.items);
-                    }
-                });
-            }
-        });
-    }
-    if !allowed || items.is_empty() {
-        return html! {};
-    }
+    let list = use_fetch_when(allowed, props.session.token.clone(), move |token| async move {
+        api::get::<FailedDeliveryList>("/deliveries/failed", Some(&token), lang).await
+    });
+    let items = match list.data() {
+        Some(l) if allowed && !l.items.is_empty() => &l.items,
+        _ => return html! {},
+    };
     html! {
         <section class="panel failed-deliveries" id="failed-deliveries" aria-labelledby="failed-deliveries-title">
             <h2 id="failed-deliveries-title">

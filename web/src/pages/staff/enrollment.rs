@@ -4,9 +4,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::nav_link::NavLink;
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::{use_auth, use_lang};
 
 /// While the security policy waits for this account to enrol a second factor (some call answered

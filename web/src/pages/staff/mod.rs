@@ -1,4 +1,5 @@
-//! The staff area beyond the dashboard (staff build only): a ticket (SOP steps 4-7), the head's
+//! The staff area (staff build only): the sign-in page, the dashboard (the team's queue), the
+//! staff accounts, a ticket (SOP steps 4-7), the head's
 //! approval queue, filing a report on someone's behalf, the PSE register, the taxonomy, the
 //! organisation settings, webhooks and failed deliveries, the statistics for the head of the
 //! agency and the SLA policy, one's own account (second factor, password, sessions) and the hold
@@ -11,8 +12,10 @@ pub mod admin_home;
 pub mod approvals;
 pub mod audit;
 pub mod categories;
+pub mod dashboard;
 pub mod deliveries;
 pub mod enrollment;
+pub mod login;
 pub mod new_ticket;
 pub mod organization;
 pub mod pses;
@@ -25,27 +28,28 @@ pub mod signer_profile;
 pub mod sla_policy;
 pub mod statistics;
 pub mod ticket;
+pub mod users;
 pub mod webhooks;
 
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use gloo_net::http::Method;
 use ttis_shared::dto::reports::{Category, CategoryList};
-use ttis_shared::dto::tickets::{Priority, Severity};
+use ttis_shared::dto::tickets::Severity;
 use ttis_shared::sla::StepClock;
 use ttis_shared::{Lang, SopStep};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::app::Route;
+use crate::hooks::use_fetch;
 use crate::i18n::{Key, t};
-use crate::pages::dashboard::Checking;
+use crate::pages::staff::dashboard::Checking;
+use crate::route::Route;
 use crate::state::{Auth, Session, use_auth, use_lang};
 
 // The form and label helpers the public pages use too.
-pub use crate::pages::common::{error_box, event_value, field_error, label_text, set_text};
+pub use crate::pages::common::{PRIORITIES, error_box, event_value, field_error, label_text, set_text};
 
 /// Renders `page` for a signed-in staff member; the sign-in page otherwise.
 #[derive(Properties, PartialEq)]
@@ -85,12 +89,6 @@ pub fn severity_badge(s: Option<Severity>, lang: Lang) -> Html {
         None => html! { <span class="muted">{ "—" }</span> },
     }
 }
-
-pub const PRIORITIES: [(Priority, &str, Key); 3] = [
-    (Priority::Biasa, "biasa", Key::PriorityBiasa),
-    (Priority::Segera, "segera", Key::PrioritySegera),
-    (Priority::SangatSegera, "sangat_segera", Key::PrioritySangatSegera),
-];
 
 /// Channels a report can arrive by (as the API spells them).
 pub const CHANNELS: [(&str, Key); 6] = [
@@ -215,18 +213,12 @@ pub fn sla_badge(clock: Option<&StepClock>, now: DateTime<Utc>, lang: Lang) -> H
 #[hook]
 pub fn use_categories() -> Rc<Vec<Category>> {
     let lang = use_lang();
-    let categories = use_state(|| Rc::new(Vec::<Category>::new()));
-    {
-        let categories = categories.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::request_empty::<CategoryList>(Method::GET, "/categories", None, lang).await {
-                    categories.set(Rc::new(list.items));
-                }
-            });
-        });
-    }
-    (*categories).clone()
+    let list =
+        use_fetch(
+            (),
+            move |()| async move { api::get::<CategoryList>("/categories", None, lang).await.map(|l| l.items) },
+        );
+    list.data().cloned().unwrap_or_default()
 }
 
 /// The staff area's navigation: the one place its links are listed, shown under the page head

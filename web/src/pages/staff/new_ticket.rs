@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo_net::http::Method;
-use ttis_shared::dto::reports::{Category, CategoryList, ReportReceipt};
+use ttis_shared::dto::reports::{CategoryList, ReportReceipt};
 use ttis_shared::dto::tickets::{Channel, StaffReport};
 use yew::prelude::*;
 
 use super::{CHANNELS, Guard, StaffNav, set_text};
 use crate::api::{self, ApiError};
-use crate::hooks::use_site;
+use crate::hooks::{use_fetch, use_site};
 use crate::i18n::{Key, t};
 use crate::pages::report::form::ReportForm;
 use crate::pages::report::model::{self, Draft, FormAction, FormState};
@@ -46,24 +46,17 @@ struct Props {
 fn new_ticket_form(props: &Props) -> Html {
     let lang = use_lang();
     let site = use_site();
-    let categories = use_state(|| None::<Rc<Vec<Category>>>);
+    let categories =
+        use_fetch(
+            (),
+            move |()| async move { api::get::<CategoryList>("/categories", None, lang).await.map(|l| l.items) },
+        );
     let form = use_reducer(|| FormState { draft: Draft::new(), errors: BTreeMap::new() });
     let channel = use_state(|| "phone".to_string());
     let summary = use_state(|| None::<Vec<String>>);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
     let done = use_state(|| None::<(Rc<ReportReceipt>, String)>);
-
-    {
-        let categories = categories.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::request_empty::<CategoryList>(Method::GET, "/categories", None, lang).await {
-                    categories.set(Some(Rc::new(list.items)));
-                }
-            });
-        });
-    }
 
     let on_submit = {
         let (form, channel, summary, error, busy, done) =
@@ -155,7 +148,7 @@ fn new_ticket_form(props: &Props) -> Html {
                     form={form.clone()}
                     files={Rc::new(Vec::new())}
                     on_files={Callback::from(|_| ())}
-                    categories={(*categories).clone()}
+                    categories={categories.data().cloned()}
                     site={site.clone()}
                     summary={(*summary).clone()}
                     on_review={on_submit}

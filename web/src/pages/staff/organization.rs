@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::{Guard, StaffNav, error_box, event_value, field_error};
 use crate::api::{self, ApiError};
-use crate::hooks::use_object_url;
+use crate::hooks::{Fetch, use_fetch_when, use_object_url};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util::{self, format_bytes};
@@ -124,31 +124,20 @@ fn organization_page(props: &Props) -> Html {
     let lang = use_lang();
     let is_admin = props.session.has_role(Role::Admin);
     let token = props.session.token.clone();
-    let view = use_state(|| None::<Result<OrganizationView, ApiError>>);
-    {
-        let view = view.clone();
-        use_effect_with((token.clone(), is_admin), move |(token, is_admin)| {
-            if *is_admin {
-                let token = token.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result =
-                        api::request_empty::<OrganizationView>(Method::GET, "/organization", Some(&token), lang).await;
-                    view.set(Some(result));
-                });
-            }
-        });
-    }
+    let view = use_fetch_when(is_admin, token.clone(), move |token| async move {
+        api::get::<OrganizationView>("/organization", Some(&token), lang).await
+    });
     let on_view = {
         let view = view.clone();
-        Callback::from(move |v: OrganizationView| view.set(Some(Ok(v))))
+        Callback::from(move |v: OrganizationView| view.set_ready(v))
     };
     let body = if !is_admin {
         html! { <p class="alert alert-error" role="alert" id="org-forbidden">{ t(lang, Key::OrgForbidden) }</p> }
     } else {
-        match &*view {
-            None => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
-            Some(Err(e)) => error_box(e, lang, "org-load-error"),
-            Some(Ok(v)) => html! {
+        match view.state() {
+            Fetch::Loading => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
+            Fetch::Failed(e) => error_box(e, lang, "org-load-error"),
+            Fetch::Ready(v) => html! {
                 <div class="grid-users">
                     <OrganizationForm initial={v.organization.clone()} token={token.clone()} on_saved={on_view.clone()} />
                     <LogoPanel has_logo={v.has_logo} token={token.clone()} on_changed={on_view} />

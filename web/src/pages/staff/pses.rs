@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::{Guard, StaffNav, error_box, event_value, field_error, set_text};
 use crate::api::{self, ApiError};
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util;
@@ -43,29 +44,19 @@ fn pse_register(props: &Props) -> Html {
     let lang = use_lang();
     let token = props.session.token.clone();
     let is_admin = props.session.has_role(Role::Admin);
-    let list = use_state(|| None::<Result<Rc<Vec<Pse>>, ApiError>>);
-    let reload = use_state(|| 0u32);
+    let list = use_fetch(token.clone(), move |token| async move {
+        api::get::<PseList>("/pses", Some(&token), lang).await.map(|l| l.items)
+    });
     let editing = use_state(|| None::<Option<Pse>>);
     let notice = use_state(|| None::<String>);
     let action_error = use_state(|| None::<ApiError>);
 
-    {
-        let list = list.clone();
-        use_effect_with((token.clone(), *reload), move |(token, _)| {
-            let token = token.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<PseList>(Method::GET, "/pses", Some(&token), lang).await;
-                list.set(Some(result.map(|l| Rc::new(l.items))));
-            });
-        });
-    }
-
     let on_saved = {
-        let (reload, editing, notice) = (reload.clone(), editing.clone(), notice.clone());
+        let (list, editing, notice) = (list.clone(), editing.clone(), notice.clone());
         Callback::from(move |name: String| {
             editing.set(None);
             notice.set(Some(format!("{}: {name}", t(lang, Key::Saved))));
-            reload.set(reload.wrapping_add(1));
+            list.reload();
         })
     };
     let on_cancel = {
@@ -95,14 +86,13 @@ fn pse_register(props: &Props) -> Html {
         })
     };
     let on_delete = {
-        let (token, reload, notice, action_error) =
-            (token.clone(), reload.clone(), notice.clone(), action_error.clone());
+        let (token, list, notice, action_error) = (token.clone(), list.clone(), notice.clone(), action_error.clone());
         Callback::from(move |p: Pse| {
             if !util::confirm(&t(lang, Key::PseDeleteConfirm).replace("{name}", &p.name)) {
                 return;
             }
-            let (token, reload, notice, action_error) =
-                (token.clone(), reload.clone(), notice.clone(), action_error.clone());
+            let (token, list, notice, action_error) =
+                (token.clone(), list.clone(), notice.clone(), action_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/pses/{}", p.id);
                 match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
@@ -112,18 +102,18 @@ fn pse_register(props: &Props) -> Html {
                     }
                     Err(e) => action_error.set(Some(e)),
                 }
-                reload.set(reload.wrapping_add(1));
+                list.reload();
             });
         })
     };
 
-    let table = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "pses-error"),
-        Some(Ok(items)) if items.is_empty() => {
+    let table = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "pses-error"),
+        Fetch::Ready(items) if items.is_empty() => {
             html! { <p class="empty-state" id="pses-empty">{ t(lang, Key::PsesEmpty) }</p> }
         }
-        Some(Ok(items)) => html! {
+        Fetch::Ready(items) => html! {
             <div class="table-wrap">
                 <table class="table" id="pses-table">
                     <caption class="visually-hidden">{ t(lang, Key::PsesTitle) }</caption>

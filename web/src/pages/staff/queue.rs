@@ -14,8 +14,8 @@ use yew_router::prelude::*;
 
 use super::{category_label, event_value, label_text, severity_badge, severity_key, sla_badge, use_categories};
 use crate::api::{self, ApiError};
-use crate::app::Route;
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::{Session, use_lang};
 use crate::util;
 

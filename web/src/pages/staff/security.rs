@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::{Guard, StaffNav, error_box, event_value, field_error};
 use crate::api::{self, ApiError};
+use crate::hooks::{Fetch, use_fetch_when};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util;
@@ -47,28 +48,17 @@ fn security_page(props: &Props) -> Html {
     let lang = use_lang();
     let token = props.session.token.clone();
     let is_admin = props.session.has_role(Role::Admin);
-    let policy = use_state(|| None::<Result<SecurityPolicy, ApiError>>);
-
-    {
-        let (policy, token) = (policy.clone(), token.clone());
-        use_effect_with(is_admin, move |is_admin| {
-            if *is_admin {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result =
-                        api::request_empty::<SecurityPolicy>(Method::GET, "/security-policy", Some(&token), lang).await;
-                    policy.set(Some(result));
-                });
-            }
-        });
-    }
+    let policy = use_fetch_when(is_admin, token.clone(), move |token| async move {
+        api::get::<SecurityPolicy>("/security-policy", Some(&token), lang).await
+    });
 
     let body = if !is_admin {
         html! { <p class="alert alert-error" role="alert" id="security-forbidden">{ t(lang, Key::UsersForbidden) }</p> }
     } else {
-        let form = match &*policy {
-            None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-            Some(Err(e)) => error_box(e, lang, "policy-load-error"),
-            Some(Ok(p)) => html! { <PolicyForm policy={p.clone()} token={token.clone()} /> },
+        let form = match policy.state() {
+            Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+            Fetch::Failed(e) => error_box(e, lang, "policy-load-error"),
+            Fetch::Ready(p) => html! { <PolicyForm policy={(**p).clone()} token={token.clone()} /> },
         };
         html! {
             <div class="grid-2">

@@ -4,14 +4,14 @@
 //! sets it. The server reads every item from where its setting lives; once all are done the
 //! checklist hides itself.
 
-use gloo_net::http::Method;
 use ttis_shared::dto::setup::{SetupChecklist, SetupItem, SetupItemKey};
 use yew::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::app::Route;
+use crate::api;
 use crate::components::nav_link::NavLink;
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::use_lang;
 
 /// An item's title, what to do, and the page that does it (mail is the server's configuration).
@@ -34,24 +34,20 @@ pub struct SetupChecklistProps {
 #[function_component(SetupChecklistPanel)]
 pub fn setup_checklist_panel(props: &SetupChecklistProps) -> Html {
     let lang = use_lang();
-    let list = use_state(|| None::<Result<SetupChecklist, ApiError>>);
-    {
-        let (list, token) = (list.clone(), props.token.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let r = api::request_empty::<SetupChecklist>(Method::GET, "/setup-checklist", Some(&token), lang).await;
-                list.set(Some(r));
-            });
-        });
-    }
-    let list = match &*list {
-        None => {
+    let token = props.token.clone();
+    let list =
+        use_fetch(
+            (),
+            move |()| async move { api::get::<SetupChecklist>("/setup-checklist", Some(&token), lang).await },
+        );
+    let list = match list.state() {
+        Fetch::Loading => {
             return html! { <p class="loading" role="status" id="setup-checklist-loading">{ t(lang, Key::Loading) }</p> };
         }
-        Some(Err(e)) => return html! { <div class="alert alert-error" role="alert">{ e.message(lang) }</div> },
+        Fetch::Failed(e) => return html! { <div class="alert alert-error" role="alert">{ e.message(lang) }</div> },
         // Everything set up: nothing to show.
-        Some(Ok(l)) if l.complete => return Html::default(),
-        Some(Ok(l)) => l.clone(),
+        Fetch::Ready(l) if l.complete => return Html::default(),
+        Fetch::Ready(l) => l.clone(),
     };
     let open = list.items.iter().filter(|i| !i.done).count();
     let row = |item: &SetupItem| {

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::event_value;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
+use crate::hooks::{Fetch, use_fetch};
 use crate::i18n::{Key, t};
 use crate::pages::common::message_for;
 use crate::state::use_lang;
@@ -68,25 +69,23 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
 #[function_component(SignerProfilePanel)]
 pub fn signer_profile_panel(props: &SignerProfileProps) -> Html {
     let lang = use_lang();
-    let loaded = use_state(|| None::<Result<SignerProfileView, ApiError>>);
     let form = use_state(SignerProfile::default);
     let local = use_state(Vec::<(&'static str, String)>::new);
     let error = use_state(|| None::<ApiError>);
     let saved = use_state(|| false);
     let busy = use_state(|| false);
 
-    {
-        let (loaded, form, path, token) = (loaded.clone(), form.clone(), props.path.clone(), props.token.clone());
-        use_effect_with(path.clone(), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<SignerProfileView>(Method::GET, &path, Some(&token), lang).await;
-                if let Ok(v) = &result {
-                    form.set(v.profile.clone());
-                }
-                loaded.set(Some(result));
-            });
-        });
-    }
+    // The form starts from the stored profile.
+    let loaded = {
+        let (form, token) = (form.clone(), props.token.clone());
+        use_fetch(props.path.clone(), move |path| async move {
+            let result = api::get::<SignerProfileView>(&path, Some(&token), lang).await;
+            if let Ok(v) = &result {
+                form.set(v.profile.clone());
+            }
+            result
+        })
+    };
     let prefix = props.id_prefix.to_string();
     let id = move |field: &str| format!("{prefix}-{}", field.replace('_', "-"));
     let onsubmit = {
@@ -121,7 +120,7 @@ pub fn signer_profile_panel(props: &SignerProfileProps) -> Html {
                     Ok(v) => {
                         error.set(None);
                         form.set(v.profile.clone());
-                        loaded.set(Some(Ok(v)));
+                        loaded.set_ready(v);
                         saved.set(true);
                     }
                     Err(e) => error.set(Some(e)),
@@ -135,12 +134,12 @@ pub fn signer_profile_panel(props: &SignerProfileProps) -> Html {
         3 => html! { <h3 id={id("title")}>{ heading }</h3> },
         _ => html! { <h2 id={id("title")}>{ heading }</h2> },
     };
-    let view = match &*loaded {
-        None => return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => {
+    let view = match loaded.state() {
+        Fetch::Loading => return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => {
             return html! { <div class="alert alert-error" role="alert" id={id("load-error")}>{ e.message(lang) }</div> };
         }
-        Some(Ok(v)) => v.clone(),
+        Fetch::Ready(v) => v.clone(),
     };
     let err = |field: &str| message_for(&local, &error, field);
     let field = |(name, label, hint): &(&'static str, Key, Option<Key>)| {

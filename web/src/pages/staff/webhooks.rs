@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::deliveries::{status_badge, when};
 use super::{Guard, StaffNav, error_box, event_value, field_error};
 use crate::api::{self, ApiError};
+use crate::hooks::{Fetch, use_fetch_when};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util;
@@ -48,39 +49,21 @@ fn webhooks_page(props: &Props) -> Html {
     let lang = use_lang();
     let token = props.session.token.clone();
     let is_admin = props.session.has_role(Role::Admin);
-    let list = use_state(|| None::<Result<Rc<Vec<Webhook>>, ApiError>>);
-    let reload = use_state(|| 0u32);
+    let list = use_fetch_when(is_admin, token.clone(), move |token| async move {
+        api::get::<ttis_shared::dto::delivery::WebhookList>("/webhooks", Some(&token), lang).await.map(|l| l.items)
+    });
     let created = use_state(|| None::<Rc<WebhookCreated>>);
     let notice = use_state(|| None::<String>);
     let action_error = use_state(|| None::<ApiError>);
 
-    {
-        let list = list.clone();
-        use_effect_with((token.clone(), is_admin, *reload), move |(token, is_admin, _)| {
-            if *is_admin {
-                let token = token.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = api::request_empty::<ttis_shared::dto::delivery::WebhookList>(
-                        Method::GET,
-                        "/webhooks",
-                        Some(&token),
-                        lang,
-                    )
-                    .await;
-                    list.set(Some(result.map(|l| Rc::new(l.items))));
-                });
-            }
-        });
-    }
-
     let on_created = {
-        let (created, notice, action_error, reload) =
-            (created.clone(), notice.clone(), action_error.clone(), reload.clone());
+        let (created, notice, action_error, list) =
+            (created.clone(), notice.clone(), action_error.clone(), list.clone());
         Callback::from(move |w: WebhookCreated| {
             notice.set(None);
             action_error.set(None);
             created.set(Some(Rc::new(w)));
-            reload.set(reload.wrapping_add(1));
+            list.reload();
             wasm_bindgen_futures::spawn_local(async {
                 util::sleep(0).await;
                 util::focus("webhook-secret-title");
@@ -88,14 +71,14 @@ fn webhooks_page(props: &Props) -> Html {
         })
     };
     let on_delete = {
-        let (created, notice, action_error, reload, token) =
-            (created.clone(), notice.clone(), action_error.clone(), reload.clone(), token.clone());
+        let (created, notice, action_error, list, token) =
+            (created.clone(), notice.clone(), action_error.clone(), list.clone(), token.clone());
         Callback::from(move |w: Webhook| {
             if !util::confirm(&t(lang, Key::WebhookDeleteConfirm).replace("{url}", &w.url)) {
                 return;
             }
-            let (created, notice, action_error, reload, token) =
-                (created.clone(), notice.clone(), action_error.clone(), reload.clone(), token.clone());
+            let (created, notice, action_error, list, token) =
+                (created.clone(), notice.clone(), action_error.clone(), list.clone(), token.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/webhooks/{}", w.id);
                 match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
@@ -108,7 +91,7 @@ fn webhooks_page(props: &Props) -> Html {
                     }
                     Err(e) => action_error.set(Some(e)),
                 }
-                reload.set(reload.wrapping_add(1));
+                list.reload();
             });
         })
     };
@@ -117,16 +100,16 @@ fn webhooks_page(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| created.set(None))
     };
 
-    let table = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => error_box(e, lang, "webhooks-error"),
-        Some(Ok(items)) if items.is_empty() => html! {
+    let table = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => error_box(e, lang, "webhooks-error"),
+        Fetch::Ready(items) if items.is_empty() => html! {
             <div class="empty-state" id="webhooks-empty">
                 <p class="empty-state-title">{ t(lang, Key::WebhooksEmptyTitle) }</p>
                 <p>{ t(lang, Key::WebhooksEmptyText) }</p>
             </div>
         },
-        Some(Ok(items)) => html! {
+        Fetch::Ready(items) => html! {
             <div class="table-wrap">
                 <table class="table webhooks-table" id="webhooks-table">
                     <caption class="visually-hidden">{ t(lang, Key::WebhooksListTitle) }</caption>
@@ -254,19 +237,20 @@ fn webhook_row(props: &RowProps) -> Html {
     let lang = use_lang();
     let w = &props.webhook;
     let open = use_state(|| false);
-    let calls = use_state(|| None::<Result<DeliveryList, ApiError>>);
+    // Asked again each time the row is opened.
+    let calls = {
+        let (token, id) = (props.token.clone(), w.id);
+        use_fetch_when(*open, (), move |()| async move {
+            api::get::<DeliveryList>(&format!("/webhooks/{id}/deliveries"), Some(&token), lang).await
+        })
+    };
     let toggle = {
-        let (open, calls, token, id) = (open.clone(), calls.clone(), props.token.clone(), w.id);
+        let (open, calls) = (open.clone(), calls.clone());
         Callback::from(move |_: MouseEvent| {
             let next = !*open;
             open.set(next);
             if next {
-                calls.set(None);
-                let (calls, token) = (calls.clone(), token.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let path = format!("/webhooks/{id}/deliveries");
-                    calls.set(Some(api::request_empty::<DeliveryList>(Method::GET, &path, Some(&token), lang).await));
-                });
+                calls.clear();
             }
         })
     };
@@ -275,11 +259,11 @@ fn webhook_row(props: &RowProps) -> Html {
         Callback::from(move |_: MouseEvent| on_delete.emit(w.clone()))
     };
     let list_id = format!("webhook-deliveries-list-{}", w.id);
-    let calls_view = match &*calls {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => html! { <p class="field-error" role="alert">{ e.message(lang) }</p> },
-        Some(Ok(l)) if l.items.is_empty() => html! { <p class="muted">{ t(lang, Key::WebhookNoCalls) }</p> },
-        Some(Ok(l)) => html! {
+    let calls_view = match calls.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => html! { <p class="field-error" role="alert">{ e.message(lang) }</p> },
+        Fetch::Ready(l) if l.items.is_empty() => html! { <p class="muted">{ t(lang, Key::WebhookNoCalls) }</p> },
+        Fetch::Ready(l) => html! {
             <table class="table deliveries-table webhook-calls">
                 <caption class="visually-hidden">{ format!("{} {}", t(lang, Key::DeliveriesTitle), w.url) }</caption>
                 <thead>

@@ -11,7 +11,6 @@ mod panels;
 use std::rc::Rc;
 
 use chrono::{Duration, SecondsFormat};
-use gloo_net::http::Method;
 use ttis_shared::dto::stats::Stats;
 use ttis_shared::{Lang, Role};
 use yew::prelude::*;
@@ -19,6 +18,7 @@ use yew::prelude::*;
 use self::panels::{results, summary};
 use super::{Guard, StaffNav, error_box, label_text, use_categories};
 use crate::api::{self, ApiError};
+use crate::hooks::{Fetch, use_fetch, use_fetch_when};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util;
@@ -124,28 +124,14 @@ fn statistics_page(props: &Props) -> Html {
     let form = use_state(Period::this_year);
     let applied = use_state(Period::this_year);
     let invalid = use_state(|| None::<(&'static str, String)>);
-    let stats = use_state(|| None::<Result<Rc<Stats>, ApiError>>);
-    let loading = use_state(|| false);
     let recap_month = use_state(util::local_month_now);
     let busy = use_state(|| None::<&'static str>);
     let download_error = use_state(|| None::<ApiError>);
     let recap_invalid = use_state(|| false);
 
-    {
-        let (stats, loading) = (stats.clone(), loading.clone());
-        use_effect_with((applied.query(), token.clone(), allowed), move |(query, token, allowed)| {
-            if *allowed {
-                let path = format!("/stats?{query}");
-                let token = token.clone();
-                loading.set(true);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = api::request_empty::<Stats>(Method::GET, &path, Some(&token), lang).await;
-                    loading.set(false);
-                    stats.set(Some(result.map(Rc::new)));
-                });
-            }
-        });
-    }
+    let stats = use_fetch_when(allowed, (applied.query(), token.clone()), move |(query, token)| async move {
+        api::get::<Stats>(&format!("/stats?{query}"), Some(&token), lang).await
+    });
 
     let onsubmit = {
         let (form, applied, invalid) = (form.clone(), applied.clone(), invalid.clone());
@@ -315,16 +301,16 @@ fn statistics_page(props: &Props) -> Html {
     let body = if !allowed {
         html! { <p class="alert alert-error" role="alert" id="stats-forbidden">{ t(lang, Key::StatsForbidden) }</p> }
     } else {
-        let results = match &*stats {
-            None => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
-            Some(Err(e)) => error_box(e, lang, "stats-error"),
-            Some(Ok(s)) => results(s, &categories, lang),
+        let results = match stats.state() {
+            Fetch::Loading => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
+            Fetch::Failed(e) => error_box(e, lang, "stats-error"),
+            Fetch::Ready(s) => results(s, &categories, lang),
         };
         html! {
             <>
                 { controls }
-                <div class="stats-results" aria-busy={if *loading { "true" } else { "false" }}>
-                    <p class="visually-hidden" role="status">{ if *loading { t(lang, Key::Loading) } else { "" } }</p>
+                <div class="stats-results" aria-busy={if stats.loading() { "true" } else { "false" }}>
+                    <p class="visually-hidden" role="status">{ if stats.loading() { t(lang, Key::Loading) } else { "" } }</p>
                     { results }
                 </div>
                 { exports }
@@ -360,24 +346,14 @@ pub struct TeaserProps {
 
 #[function_component(StatsTeaser)]
 pub fn stats_teaser(props: &TeaserProps) -> Html {
-    use crate::app::Route;
     use crate::components::nav_link::NavLink;
+    use crate::route::Route;
 
     let lang = use_lang();
-    let stats = use_state(|| None::<Rc<Stats>>);
-    {
-        let stats = stats.clone();
-        use_effect_with(props.session.token.clone(), move |token| {
-            let token = token.clone();
-            let path = format!("/stats?{}", Period::this_year().query());
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(s) = api::request_empty::<Stats>(Method::GET, &path, Some(&token), lang).await {
-                    stats.set(Some(Rc::new(s)));
-                }
-            });
-        });
-    }
-    let figures = stats.as_ref().map(|s| {
+    let stats = use_fetch(props.session.token.clone(), move |token| async move {
+        api::get::<Stats>(&format!("/stats?{}", Period::this_year().query()), Some(&token), lang).await
+    });
+    let figures = stats.data().map(|s| {
         let (valid, rejected, open) = summary(s);
         let cards = [
             (Key::StatsTotal, s.total, "stat-total"),

@@ -14,6 +14,7 @@ use super::super::{error_box, set_text};
 use super::ticket_path;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
+use crate::hooks::{Fetch, use_fetch, use_fetch_when};
 use crate::i18n::{Key, t};
 use crate::pages::common::{message_for, setter};
 use crate::state::use_lang;
@@ -79,28 +80,20 @@ struct SignAsProps {
 #[function_component(SignAs)]
 fn sign_as(props: &SignAsProps) -> Html {
     let lang = use_lang();
-    let profile = use_state(|| None::<Result<SignerProfileView, ApiError>>);
-    {
-        let (profile, token) = (profile.clone(), props.token.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let r =
-                    api::request_empty::<SignerProfileView>(Method::GET, "/auth/signer-profile", Some(&token), lang)
-                        .await;
-                profile.set(Some(r));
-            });
-        });
-    }
-    match &*profile {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => html! { <p class="field-error" role="alert">{ e.message(lang) }</p> },
-        Some(Ok(v)) if !v.complete => html! {
+    let token = props.token.clone();
+    let profile = use_fetch((), move |()| async move {
+        api::get::<SignerProfileView>("/auth/signer-profile", Some(&token), lang).await
+    });
+    match profile.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => html! { <p class="field-error" role="alert">{ e.message(lang) }</p> },
+        Fetch::Ready(v) if !v.complete => html! {
             <div class="alert alert-error" role="alert" id="approve-profile-incomplete">
                 { t(lang, Key::ApproveProfileIncomplete) }{ " " }
                 <a href="/staff/account">{ t(lang, Key::ApproveProfileLink) }</a>
             </div>
         },
-        Some(Ok(v)) => html! {
+        Fetch::Ready(v) => html! {
             <figure class="signature-preview" id="approve-sign-as">
                 <figcaption>{ t(lang, Key::ApproveSignAs) }</figcaption>
                 <div class="signature-preview-block">
@@ -124,25 +117,18 @@ pub fn action_panel(props: &ActionPanelProps) -> Html {
     let duplicate_of = use_state(String::new);
     let password = use_state(String::new);
     let code = use_state(String::new);
-    // Whether the account has a second factor now (it may have enrolled since signing in).
-    let enrolled = use_state(|| None::<bool>);
     let local = use_state(Vec::<(&'static str, String)>::new);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
 
     let needs_message = matches!(action, Action::RequestInfo | Action::ReturnForRevision);
     let signs = action == Action::Approve;
-    {
-        let (enrolled, token) = (enrolled.clone(), props.token.clone());
-        use_effect_with(signs, move |signs| {
-            if *signs {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let me = api::request_empty::<User>(Method::GET, "/auth/me", Some(&token), lang).await;
-                    enrolled.set(me.ok().map(|u| u.totp_enabled));
-                });
-            }
-        });
-    }
+    // Whether the account has a second factor now (it may have enrolled since signing in).
+    let me = {
+        let token = props.token.clone();
+        use_fetch_when(signs, (), move |()| async move { api::get::<User>("/auth/me", Some(&token), lang).await })
+    };
+    let enrolled = me.data().map(|u| u.totp_enabled);
     let wants_code = signs && enrolled.unwrap_or(props.totp);
     let takes_message = needs_message || action == Action::Reject;
 

@@ -13,9 +13,9 @@ use yew_router::prelude::*;
 use super::super::label_text;
 use super::ticket_path;
 use crate::api::{self, ApiError};
-use crate::app::Route;
 use crate::hooks::use_object_url;
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::use_lang;
 use crate::util::{self, format_bytes};
 

@@ -31,10 +31,10 @@ use super::{
     sla_text,
 };
 use crate::api::{self, ApiError};
-use crate::app::Route;
-use crate::hooks::use_site;
+use crate::hooks::{Fetch, use_fetch, use_site};
 use crate::i18n::{self, Key, t};
 use crate::pages::report::form::{HALL_OF_FAME, KINDS, REPORTER_TYPES, TLPS, cvss_text};
+use crate::route::Route;
 use crate::state::{Session, use_lang};
 use crate::util::{self, format_bytes};
 
@@ -77,50 +77,31 @@ fn ticket_view(props: &ViewProps) -> Html {
     let lang = use_lang();
     let site = use_site();
     let token = props.session.token.clone();
-    let detail = use_state(|| None::<Result<Rc<TicketDetail>, ApiError>>);
-    let reload = use_state(|| 0u32);
+    let detail = use_fetch((props.code.clone(), token.clone()), move |(code, token)| async move {
+        api::get::<TicketDetail>(&ticket_path(&code), Some(&token), lang).await
+    });
     let open = use_state(|| None::<Action>);
     let notice = use_state(|| None::<String>);
     let show_sheet = use_state(|| false);
     let disposition = use_state(Disposition::default);
     let categories = super::use_categories();
-    let pses = use_state(|| Rc::new(Vec::<PseRef>::new()));
-    let staff = use_state(|| None::<Rc<Vec<UserRef>>>);
-
-    {
-        let detail = detail.clone();
-        use_effect_with((props.code.clone(), token.clone(), *reload), move |(code, token, _)| {
-            let path = ticket_path(code);
-            let token = token.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<TicketDetail>(Method::GET, &path, Some(&token), lang).await;
-                detail.set(Some(result.map(Rc::new)));
-            });
-        });
-    }
-    {
-        let pses = pses.clone();
-        let staff = staff.clone();
-        use_effect_with(token.clone(), move |token| {
-            let token = token.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::request_empty::<PseList>(Method::GET, "/pses", Some(&token), lang).await {
-                    pses.set(Rc::new(list.items.into_iter().map(|p| PseRef { id: p.id, name: p.name }).collect()));
-                }
-                // The team directory; without it (older server, no permission) the pickers fall back.
-                if let Ok(list) = api::request_empty::<Vec<UserRef>>(Method::GET, "/staff", Some(&token), lang).await {
-                    staff.set(Some(Rc::new(list)));
-                }
-            });
-        });
-    }
+    let pses = use_fetch(token.clone(), move |token| async move {
+        let list = api::get::<PseList>("/pses", Some(&token), lang).await?;
+        Ok(list.items.into_iter().map(|p| PseRef { id: p.id, name: p.name }).collect::<Vec<_>>())
+    });
+    // The team directory; without it (older server, no permission) the pickers fall back.
+    let staff =
+        use_fetch(
+            token.clone(),
+            move |token| async move { api::get::<Vec<UserRef>>("/staff", Some(&token), lang).await },
+        );
 
     let on_updated = {
         let detail = detail.clone();
         let open = open.clone();
         let notice = notice.clone();
         Callback::from(move |(next, message): (TicketDetail, String)| {
-            detail.set(Some(Ok(Rc::new(next))));
+            detail.set_ready(next);
             open.set(None);
             notice.set(Some(message));
             wasm_bindgen_futures::spawn_local(async {
@@ -129,21 +110,22 @@ fn ticket_view(props: &ViewProps) -> Html {
             });
         })
     };
-    let on_stale = {
-        let reload = reload.clone();
-        Callback::from(move |()| reload.set(reload.wrapping_add(1)))
-    };
+    let on_stale = detail.reloader();
 
-    let body = match &*detail {
-        None => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(err)) => html! {
+    let body = match detail.state() {
+        Fetch::Loading => html! { <p class="panel loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(err) => html! {
             <>
                 { error_box(err, lang, "ticket-error") }
                 <p><Link<Route> to={Route::Dashboard} classes="btn btn-secondary">{ t(lang, Key::BackDashboard) }</Link<Route>></p>
             </>
         },
-        Some(Ok(d)) => {
-            let lookups = Lookups { categories: categories.clone(), pses: (*pses).clone(), staff: (*staff).clone() };
+        Fetch::Ready(d) => {
+            let lookups = Lookups {
+                categories: categories.clone(),
+                pses: pses.data().cloned().unwrap_or_default(),
+                staff: staff.data().cloned(),
+            };
             let ctx = Ctx { lang, session: props.session.clone(), token: token.clone(), lookups };
             let choose = {
                 let open = open.clone();

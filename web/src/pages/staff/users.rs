@@ -14,14 +14,15 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::app::Route;
 use crate::components::field::Field;
 use crate::components::nav_link::NavLink;
+use crate::hooks::{Fetch, use_fetch, use_fetch_when};
 use crate::i18n::{Key, t};
-use crate::pages::dashboard::Checking;
-use crate::pages::login::server_error;
 use crate::pages::staff::StaffNav;
 use crate::pages::staff::account::SessionTable;
+use crate::pages::staff::dashboard::Checking;
+use crate::pages::staff::login::server_error;
+use crate::route::Route;
 use crate::state::{Auth, Session, use_auth, use_lang};
 use crate::util;
 
@@ -52,30 +53,19 @@ struct AdminProps {
 fn users_admin(props: &AdminProps) -> Html {
     let lang = use_lang();
     let token = props.session.token.clone();
-    let list = use_state(|| None::<Result<UserList, ApiError>>);
-    let reload = use_state(|| 0u32);
+    let list =
+        use_fetch(token.clone(), move |token| async move { api::get::<UserList>("/users", Some(&token), lang).await });
     let action_error = use_state(|| None::<ApiError>);
     let notice = use_state(|| None::<String>);
 
-    {
-        let list = list.clone();
-        use_effect_with((token.clone(), *reload), move |(token, _)| {
-            let token = token.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::request_empty::<UserList>(Method::GET, "/users", Some(&token), lang).await;
-                list.set(Some(result));
-            });
-        });
-    }
-
     let on_toggle = {
         let token = token.clone();
-        let reload = reload.clone();
+        let list = list.clone();
         let action_error = action_error.clone();
         let notice = notice.clone();
         Callback::from(move |user: User| {
             let token = token.clone();
-            let reload = reload.clone();
+            let list = list.clone();
             let action_error = action_error.clone();
             notice.set(None);
             wasm_bindgen_futures::spawn_local(async move {
@@ -85,20 +75,19 @@ fn users_admin(props: &AdminProps) -> Html {
                     Ok(_) => action_error.set(None),
                     Err(err) => action_error.set(Some(err)),
                 }
-                reload.set(reload.wrapping_add(1));
+                list.reload();
             });
         })
     };
 
     let on_reset = {
-        let (token, reload, action_error, notice) =
-            (token.clone(), reload.clone(), action_error.clone(), notice.clone());
+        let (token, list, action_error, notice) = (token.clone(), list.clone(), action_error.clone(), notice.clone());
         Callback::from(move |user: User| {
             if !util::confirm(&t(lang, Key::UsersTotpResetConfirm).replace("{name}", &user.name)) {
                 return;
             }
-            let (token, reload, action_error, notice) =
-                (token.clone(), reload.clone(), action_error.clone(), notice.clone());
+            let (token, list, action_error, notice) =
+                (token.clone(), list.clone(), action_error.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/users/{}/totp", user.id);
                 match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
@@ -111,26 +100,23 @@ fn users_admin(props: &AdminProps) -> Html {
                         action_error.set(Some(err));
                     }
                 }
-                reload.set(reload.wrapping_add(1));
+                list.reload();
             });
         })
     };
 
-    let on_created = {
-        let reload = reload.clone();
-        Callback::from(move |()| reload.set(reload.wrapping_add(1)))
-    };
+    let on_created = list.reloader();
 
     let me = props.session.user.id;
-    let table = match &*list {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(err)) => {
+    let table = match list.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(err) => {
             html! { <div class="alert alert-error" role="alert">{ err.message(lang) }</div> }
         }
-        Some(Ok(users)) if users.items.is_empty() => {
+        Fetch::Ready(users) if users.items.is_empty() => {
             html! { <p class="empty-state">{ t(lang, Key::UsersEmpty) }</p> }
         }
-        Some(Ok(users)) => html! {
+        Fetch::Ready(users) => html! {
             <div class="table-wrap">
                 <table class="table" id="users-table">
                     <caption class="visually-hidden">{ t(lang, Key::UsersListTitle) }</caption>
@@ -147,7 +133,7 @@ fn users_admin(props: &AdminProps) -> Html {
                     </thead>
                     <tbody>
                         { for users.items.iter().map(|u| html! {
-                            <UserRow key={u.id} user={u.clone()} {me} token={token.clone()} version={*reload}
+                            <UserRow key={u.id} user={u.clone()} {me} token={token.clone()} version={list.version()}
                                 on_toggle={on_toggle.clone()} on_reset={on_reset.clone()} />
                         }) }
                     </tbody>
@@ -155,10 +141,7 @@ fn users_admin(props: &AdminProps) -> Html {
             </div>
         },
     };
-    let total = match &*list {
-        Some(Ok(users)) => Some(users.total),
-        _ => None,
-    };
+    let total = list.data().map(|users| users.total);
 
     html! {
         <div class="container container-wide page users-page">
@@ -210,43 +193,34 @@ fn user_row(props: &UserRowProps) -> Html {
     let u = &props.user;
     let open = use_state(|| false);
     let profile_open = use_state(|| false);
-    let sessions = use_state(|| None::<Result<Rc<Vec<SessionInfo>>, ApiError>>);
-    let reload = use_state(|| 0u32);
     let session_error = use_state(|| None::<ApiError>);
-
-    {
-        let (sessions, token, id) = (sessions.clone(), props.token.clone(), u.id);
-        use_effect_with((*open, props.version, *reload), move |(open, _, _)| {
-            if *open {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let path = format!("/users/{id}/sessions");
-                    let result = api::request_empty::<Vec<SessionInfo>>(Method::GET, &path, Some(&token), lang).await;
-                    sessions.set(Some(result.map(Rc::new)));
-                });
-            }
-        });
-    }
+    let sessions = {
+        let (token, id) = (props.token.clone(), u.id);
+        use_fetch_when(*open, props.version, move |_| async move {
+            api::get::<Vec<SessionInfo>>(&format!("/users/{id}/sessions"), Some(&token), lang).await
+        })
+    };
 
     let toggle_sessions = {
         let (open, sessions) = (open.clone(), sessions.clone());
         Callback::from(move |_: MouseEvent| {
             if !*open {
-                sessions.set(None);
+                sessions.clear();
             }
             open.set(!*open);
         })
     };
     let on_end = {
-        let (reload, session_error, token, id) = (reload.clone(), session_error.clone(), props.token.clone(), u.id);
+        let (sessions, session_error, token, id) = (sessions.clone(), session_error.clone(), props.token.clone(), u.id);
         Callback::from(move |s: SessionInfo| {
-            let (reload, session_error, token) = (reload.clone(), session_error.clone(), token.clone());
+            let (sessions, session_error, token) = (sessions.clone(), session_error.clone(), token.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/users/{id}/sessions/{}", util::url_component(&s.id));
                 match api::request_empty::<()>(Method::DELETE, &path, Some(&token), lang).await {
                     Ok(()) => session_error.set(None),
                     Err(e) => session_error.set(Some(e)),
                 }
-                reload.set(reload.wrapping_add(1));
+                sessions.reload();
             });
         })
     };
@@ -276,10 +250,10 @@ fn user_row(props: &UserRowProps) -> Html {
         if u.totp_enabled { (Key::TotpOn, "status status-on") } else { (Key::TotpOff, "status status-off") };
     let action_key = if u.disabled { Key::UsersEnable } else { Key::UsersDisable };
     let list_id = format!("user-sessions-list-{}", u.id);
-    let sessions_view = match &*sessions {
-        None => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
-        Some(Err(e)) => html! { <p class="field-error" role="alert">{ e.message(lang) }</p> },
-        Some(Ok(items)) => html! {
+    let sessions_view = match sessions.state() {
+        Fetch::Loading => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Fetch::Failed(e) => html! { <p class="field-error" role="alert">{ e.message(lang) }</p> },
+        Fetch::Ready(items) => html! {
             <SessionTable id={format!("user-sessions-table-{}", u.id)} sessions={items.clone()} end_class="user-session-end"
                 caption={AttrValue::from(format!("{}: {}", t(lang, Key::SessionsTitle), u.name))} {on_end} />
         },

@@ -11,12 +11,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::app::Route;
 use crate::i18n::{Key, t};
 use crate::pages::staff::StaffNav;
 use crate::pages::staff::deliveries::FailedDeliveries;
 use crate::pages::staff::queue::TicketQueue;
 use crate::pages::staff::statistics::StatsTeaser;
+use crate::route::Route;
 use crate::state::{Auth, AuthAction, Session, use_auth, use_lang};
 
 /// Shown while the app asks the API whether the refresh cookie still holds a session.

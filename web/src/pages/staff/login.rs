@@ -9,9 +9,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::app::Route;
 use crate::components::field::Field;
 use crate::i18n::{Key, t};
+use crate::route::Route;
 use crate::state::{Auth, AuthAction, use_auth, use_lang};
 use crate::util;
 
