@@ -24,6 +24,7 @@ mod staging;
 mod static_files;
 mod stats;
 mod tickets;
+mod time_zone;
 mod timeline;
 mod uploads;
 mod users;

@@ -35,6 +35,15 @@ async fn the_policy_is_admin_only_validated_and_moves_open_clocks(app: TestApp) 
         p["errors"].as_array().map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect()).unwrap_or_default();
     fields.sort_unstable();
     assert_eq!(fields, ["standards[0].step", "standards[1].time_standard", "working_days"]);
+    // The calendar's zone is the deployment's (TTIS_TIME_ZONE), not a form field.
+    let other_zone = json!({"utc_offset_minutes": 420, "working_days": [true, true, true, true, true, false, false],
+        "standards": []});
+    let p = problem(app.send_json(Method::PUT, "/api/v1/sla-policy", Some(&admin), &other_zone).await).await;
+    assert_eq!(
+        (p["errors"][0]["field"].as_str(), p["errors"][0]["code"].as_str()),
+        (Some("utc_offset_minutes"), Some("set_by_server")),
+        "{p}"
+    );
 
     // An open ticket's clock follows a change of the policy.
     let receipt: Value = app.submit_json(&sample_report()).await.json_body().await;
@@ -48,6 +57,10 @@ async fn the_policy_is_admin_only_validated_and_moves_open_clocks(app: TestApp) 
     let after: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     assert_eq!(at(&after["clock"]["due_at"]) - started, chrono::Duration::hours(2));
     assert_eq!(after["clock"]["time_standard"], json!({"unit": "minutes", "value": 120}));
+    // The reporter's status page shows the standard the team works to, not the SOP's default.
+    let lookup = json!({"ticket_code": code, "access_key": str_at(&receipt, "/access_key")});
+    let status: Value = app.send_json(Method::POST, "/api/v1/reports/status", None, &lookup).await.json_body().await;
+    assert_eq!(status["current_step"]["time_standard"], json!({"unit": "minutes", "value": 120}), "{status}");
     let queue: Value = app.get("/api/v1/tickets", Some(&analyst)).await.json_body().await;
     assert_eq!(queue["items"][0]["clock"]["due_at"], after["clock"]["due_at"], "the queue's stored clock moved too");
     let sla = array_at(&after, "/sla").clone();

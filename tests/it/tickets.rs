@@ -246,21 +246,8 @@ async fn time_waiting_for_the_reporter_does_not_count(app: TestApp) {
     let (code, key) = report(&app, sample_report()).await;
     app.act(&t.analyst, &code, json!({"action": "start_verification"})).await;
     app.act(&t.analyst, &code, json!({"action": "request_info", "message": "Mohon detail tambahan."})).await;
-    // Pretend all of it happened three hours ago: the question has waited three hours.
-    let backend = app.db.get_database_backend();
-    let shifts: [&str; 2] = match backend {
-        sea_orm::DbBackend::Postgres => [
-            "UPDATE ticket_events SET at = at - interval '3 hours'",
-            "UPDATE tickets SET submitted_at = submitted_at - interval '3 hours'",
-        ],
-        _ => [
-            "UPDATE ticket_events SET at = strftime('%Y-%m-%d %H:%M:%f+00:00', at, '-3 hours')",
-            "UPDATE tickets SET submitted_at = strftime('%Y-%m-%d %H:%M:%f+00:00', submitted_at, '-3 hours')",
-        ],
-    };
-    for shift in shifts {
-        app.db.execute(Statement::from_string(backend, shift)).await.unwrap_or_else(|e| panic!("{e}"));
-    }
+    // The question waits three hours for its answer.
+    app.clock.advance(chrono::Duration::hours(3));
     app.send_json(
         Method::POST,
         "/api/v1/reports/info",
@@ -338,12 +325,10 @@ async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{bad}: the page size is bounded, not clamped");
     }
     assert_eq!(codes(&q("overdue=true").await).len(), 0);
-    app.db
-        .execute_unprepared(&format!("UPDATE tickets SET due_at = submitted_at WHERE code = '{first}'"))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let overdue = q("overdue=true").await;
-    assert_eq!(codes(&overdue), [first.as_str()]);
+    // Two weeks pass: every open ticket's step is past its time standard.
+    app.clock.advance(chrono::Duration::days(14));
+    let overdue = q("overdue=true&sort=code").await;
+    assert_eq!(codes(&overdue), [first.as_str(), second.as_str(), third.as_str()]);
     assert_eq!(overdue["items"][0]["clock"]["overdue"], true);
     let bad = app.get("/api/v1/tickets?state=bogus", Some(&t.analyst)).await;
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);

@@ -9,6 +9,7 @@ use reqwest::{Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
 use ttis_api::config::Settings;
+pub use ttis_api::services::clock::Clock;
 use ttis_api::startup::Application;
 
 use crate::must::{ResponseExt, i64_at, str_at};
@@ -63,6 +64,8 @@ pub struct TestApp {
     /// A client that keeps cookies, like a browser.
     pub client: reqwest::Client,
     pub data_dir: tempfile::TempDir,
+    /// The server's clock: tests set or advance it instead of moving rows.
+    pub clock: Clock,
 }
 
 /// A new, empty database for `backend` (a file in `data_dir` for SQLite); returns its URL.
@@ -120,13 +123,23 @@ impl TestApp {
         .collect();
         tweak(&mut env);
         let settings = Settings::load_from(&env)?;
-        let app = Application::build(settings).await?;
+        let clock = Clock::adjustable(settings.time_zone);
+        let app = Application::build_with_clock(settings, clock.clone()).await?;
         let port = app.port();
         tokio::spawn(app.run_until_stopped());
         let db = Database::connect(&database_url).await?;
         let client =
             reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build()?;
-        Ok(TestApp { address: format!("http://127.0.0.1:{port}"), port, backend, db, database_url, client, data_dir })
+        Ok(TestApp {
+            address: format!("http://127.0.0.1:{port}"),
+            port,
+            backend,
+            db,
+            database_url,
+            client,
+            data_dir,
+            clock,
+        })
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -118,11 +118,15 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
         .filter(|e| e.kind == "state_change")
         .filter_map(|e| e.to_state.as_deref().and_then(ReportState::parse).map(|s| (s, e.at)))
         .collect();
-    let current_step = state.active_steps().first().map(|step| StepInfo {
-        number: step.number(),
-        label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
-        time_standard: step.default_time_standard(),
-    });
+    // The time standard the team works to: the deployment's policy, not the SOP's default.
+    let current_step = match state.active_steps().first() {
+        Some(step) => Some(StepInfo {
+            number: step.number(),
+            label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
+            time_standard: super::sla::load(db).await?.standard(*step),
+        }),
+        None => None,
+    };
     let timeline = events.into_iter().map(|e| super::timeline::public_entry(e, state_label)).collect();
     let steps = steps(&t, &entered);
     let downloads = reporter_downloads(db, &t).await?;
