@@ -1,4 +1,5 @@
 use sea_orm::entity::prelude::*;
+use ttis_shared::dto::tickets::Severity;
 
 /// The analysis recorded by `verify` (*laporan hasil analisis*).
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub ticket_id: i64,
     pub category: String,
-    pub severity: String,
+    pub severity: Severity,
     pub cvss_vector: Option<String>,
     pub cvss_score: Option<f64>,
     pub pse_id: Option<i64>,

@@ -1,4 +1,6 @@
 use sea_orm::entity::prelude::*;
+use ttis_shared::dto::documents::{DocumentKind, DocumentStatus};
+use ttis_shared::dto::reports::Tlp;
 
 /// A rendered document of a ticket. Every version is kept; a final (signed) one never changes,
 /// except that an admin may revoke it.
@@ -9,7 +11,7 @@ pub struct Model {
     pub id: String,
     pub ticket_id: i64,
     /// `analysis_report`, `notification_letter`, `certificate` (`DocumentKind`).
-    pub kind: String,
+    pub kind: DocumentKind,
     pub version: i32,
     pub storage_key: String,
     pub sha256: String,
@@ -17,7 +19,7 @@ pub struct Model {
     pub created_by: Option<i64>,
     pub created_at: DateTimeUtc,
     /// `draft` or `final` (`DocumentStatus`).
-    pub status: String,
+    pub status: DocumentStatus,
     pub number: Option<String>,
     /// The `drafts.revision` it was rendered from.
     pub draft_revision: Option<i32>,
@@ -41,7 +43,7 @@ pub struct Model {
     /// The short code printed under the QR code (ten characters of an unambiguous alphabet).
     pub verification_code: Option<String>,
     /// The TLP label the document was signed under: AMBER and RED hide its subject on `/verify`.
-    pub tlp: Option<String>,
+    pub tlp: Option<Tlp>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,8 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// `email` or `webhook`.
-    pub kind: String,
+    pub kind: OutboxKind,
     /// Comma-separated recipients (email) or the URL (webhook).
     pub to_addrs: String,
     pub subject: String,
@@ -17,8 +16,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub dedupe_key: Option<String>,
     pub ticket_id: Option<i64>,
-    /// `pending`, `sending`, `sent`, `failed`.
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     /// While `sending`: the claim expires then (a crashed worker's rows are picked up again).
@@ -35,7 +33,37 @@ pub struct Model {
     pub webhook_id: Option<i64>,
 }
 
+/// What a message is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")]
+pub enum OutboxKind {
+    Email,
+    Webhook,
+}
+
+/// Where a message is: waiting, claimed by a worker, sent, or given up after the last attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")]
+pub enum OutboxStatus {
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
+
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl OutboxStatus {
+    /// The stored name, as the API shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxStatus::Pending => "pending",
+            OutboxStatus::Sending => "sending",
+            OutboxStatus::Sent => "sent",
+            OutboxStatus::Failed => "failed",
+        }
+    }
+}

@@ -1,4 +1,8 @@
 use sea_orm::entity::prelude::*;
+use ttis_shared::ReportState;
+use ttis_shared::dto::delivery::HallOfFameDisplay;
+use ttis_shared::dto::reports::{CertificateName, ReportKind, ReporterType, Tlp};
+use ttis_shared::dto::tickets::{Channel, RejectReason, Severity};
 
 /// A report and its handling. Reporter fields are personal data: staff only.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -11,7 +15,7 @@ pub struct Model {
     pub code: String,
     pub year: i32,
     pub seq: i64,
-    pub kind: String,
+    pub kind: ReportKind,
     pub title: String,
     pub category_code: String,
     pub affected_asset: String,
@@ -23,11 +27,10 @@ pub struct Model {
     pub impact: Option<String>,
     pub ongoing: bool,
     pub personal_data_involved: bool,
-    pub tlp: String,
+    pub tlp: Tlp,
     pub cvss_vector: Option<String>,
     pub cvss_score: Option<f64>,
-    /// A `ttis_shared::ReportState` name.
-    pub state: String,
+    pub state: ReportState,
     pub state_entered_at: DateTimeUtc,
     /// SHA-256 of the access key; the key itself is never stored.
     pub access_key_hash: String,
@@ -35,15 +38,15 @@ pub struct Model {
     pub reporter_email: String,
     pub reporter_phone: Option<String>,
     pub reporter_organization: Option<String>,
-    pub reporter_type: String,
-    pub hall_of_fame: String,
+    pub reporter_type: ReporterType,
+    pub hall_of_fame: HallOfFameDisplay,
     pub hall_of_fame_alias: Option<String>,
-    /// `real_name` or `alias` (`CertificateName`): the name on the certificate.
-    pub certificate_name: String,
+    /// The name on the certificate.
+    pub certificate_name: CertificateName,
     pub email_access_key: bool,
-    /// How the report came in: `web`, or (staff-filed) `phone`, `email`, `letter`, `walk_in`, `monitoring`.
-    pub channel: String,
-    pub severity: Option<String>,
+    /// How the report came in: the web form, or filed by staff.
+    pub channel: Channel,
+    pub severity: Option<Severity>,
     pub assignee_id: Option<i64>,
     pub pse_id: Option<i64>,
     pub duplicate_of_id: Option<i64>,
@@ -61,7 +64,7 @@ pub struct Model {
     /// When the PSE confirmed receipt of the notification letter.
     pub pse_acknowledged_at: Option<DateTimeUtc>,
     /// Why a rejected report was found not valid (`RejectReason`).
-    pub reject_reason: Option<String>,
+    pub reject_reason: Option<RejectReason>,
     /// When the retention job erased the reporter data.
     pub anonymized_at: Option<DateTimeUtc>,
 }

@@ -1,4 +1,5 @@
 use sea_orm::entity::prelude::*;
+use ttis_shared::ReportState;
 
 /// The ticket's timeline: state changes, messages between team and reporter, internal notes.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,11 +9,9 @@ pub struct Model {
     pub id: i64,
     pub ticket_id: i64,
     pub at: DateTimeUtc,
-    /// `state_change`, `message` (team to reporter), `reply` (reporter to team), `note` (internal),
-    /// `assignment`, `acknowledgement` (the PSE's).
-    pub kind: String,
-    pub from_state: Option<String>,
-    pub to_state: Option<String>,
+    pub kind: EventKind,
+    pub from_state: Option<ReportState>,
+    pub to_state: Option<ReportState>,
     pub actor_user_id: Option<i64>,
     pub actor_label: String,
     /// Text a person wrote, as written (never words the platform composed: those are `event`).
@@ -23,6 +22,23 @@ pub struct Model {
     pub event_params: Option<String>,
     /// Shown to the reporter on the tracking page.
     pub public: bool,
+}
+
+/// What an entry of the timeline is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")]
+pub enum EventKind {
+    /// The ticket moved (`from_state` → `to_state`).
+    StateChange,
+    /// The team to the reporter.
+    Message,
+    /// The reporter to the team.
+    Reply,
+    /// Internal, staff only.
+    Note,
+    Assignment,
+    /// The PSE confirmed receipt of the letter.
+    Acknowledgement,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -38,3 +54,17 @@ impl Related<super::ticket::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl EventKind {
+    /// The stored name, as the API shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::StateChange => "state_change",
+            EventKind::Message => "message",
+            EventKind::Reply => "reply",
+            EventKind::Note => "note",
+            EventKind::Assignment => "assignment",
+            EventKind::Acknowledgement => "acknowledgement",
+        }
+    }
+}

@@ -65,7 +65,7 @@ pub fn new_report_alert(public_url: &str, t: &ticket::Model, category_label: &st
         title = t.title,
         asset = t.affected_asset,
         ongoing = if t.ongoing { lang.pick("ya / yes", "yes") } else { lang.pick("tidak / no", "no") },
-        tlp = t.tlp.to_uppercase(),
+        tlp = t.tlp.as_str().to_uppercase(),
         files = if evidence_count == 1 { "berkas / file" } else { "berkas / files" },
     );
     Rendered { subject: format!("[{}] Laporan baru / New report: {}", t.code, t.title), body }

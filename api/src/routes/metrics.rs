@@ -69,9 +69,9 @@ pub async fn get_metrics(
     let overdue = ticket::Entity::find()
         .filter(ticket::Column::DueAt.lt(state.clock.now()))
         .filter(ticket::Column::State.is_not_in([
-            ReportState::NeedsInfo.as_str(),
-            ReportState::Rejected.as_str(),
-            ReportState::Completed.as_str(),
+            ReportState::NeedsInfo,
+            ReportState::Rejected,
+            ReportState::Completed,
         ]))
         .count(db)
         .await?;

@@ -325,7 +325,7 @@ pub async fn get_ticket_document(
     let (code, id) = path.into_inner();
     let (doc, path) = tickets::document_file(&state, &user, &client, &code, &id).await?;
     let bytes = tokio::fs::read(&path).await.map_err(|e| ApiError::Internal(e.into()))?;
-    let name = format!("{}-{}-v{}.pdf", doc.kind.replace('_', "-"), code, doc.version);
+    let name = format!("{}-{}-v{}.pdf", doc.kind.as_str().replace('_', "-"), code, doc.version);
     Ok(HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))

@@ -2,7 +2,10 @@
 //! the letter to the PSE), closing the ticket once everything is delivered, the PSE's
 //! acknowledgement, the reporter's own downloads, and webhooks for integrators.
 
+use crate::entities::outbox::OutboxStatus;
+use crate::entities::ticket_event::EventKind;
 use std::collections::BTreeMap;
+use ttis_shared::dto::documents::DocumentStatus;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -38,13 +41,13 @@ pub async fn queue(
     t: &ticket::Model,
     issued: &[document::Model],
 ) -> Result<(), ApiError> {
-    let of = |kind: DocumentKind| issued.iter().find(|d| d.kind == kind.as_str());
+    let of = |kind: DocumentKind| issued.iter().find(|d| d.kind == kind);
     let attach = |kind: DocumentKind| {
         of(kind).map(|d| AttachmentRef { document_id: d.id.clone(), file_name: file_name(kind, &t.code) })
     };
     let letter_number = of(DocumentKind::NotificationLetter).and_then(|d| d.number.clone()).unwrap_or_default();
     let mut for_reporter: Vec<AttachmentRef> = attach(DocumentKind::Certificate).into_iter().collect();
-    if reporter_may_have(DocumentKind::NotificationLetter, &t.tlp) {
+    if reporter_may_have(DocumentKind::NotificationLetter, t.tlp) {
         for_reporter.extend(attach(DocumentKind::NotificationLetter));
     }
     let agency = &state.settings.site.agency_name;
@@ -73,7 +76,7 @@ pub async fn queue(
                     format!(
                         " Surat Pemberitahuan Insiden Siber kepada penyelenggara sistem berlabel TLP:{} sehingga hanya \
                          dikirimkan kepada penyelenggara tersebut.",
-                        t.tlp.to_uppercase()
+                        t.tlp.as_str().to_uppercase()
                     )
                 },
                 withheld_en = if for_reporter.len() > 1 {
@@ -82,7 +85,7 @@ pub async fn queue(
                     format!(
                         " The notification letter to the system's operator is labelled TLP:{}, so it goes to the \
                          operator only.",
-                        t.tlp.to_uppercase()
+                        t.tlp.as_str().to_uppercase()
                     )
                 },
                 url = state.settings.public_url,
@@ -124,7 +127,7 @@ pub async fn queue(
                  sekali pakai berikut:\n\
                  {url}/acknowledge#{token}\n\nTim Tanggap Insiden Siber (TTIS)\n{agency}\n",
                 head = pse.head_title,
-                tlp = t.tlp.to_uppercase(),
+                tlp = t.tlp.as_str().to_uppercase(),
                 url = state.settings.public_url,
             ),
             dedupe_key: Some(format!("delivery-pse:{}:{letter_number}", t.code)),
@@ -142,7 +145,7 @@ pub async fn complete_if_delivered(db: &DatabaseConnection, clock: &Clock, ticke
     let txn = db.begin().await?;
     // Lock the ticket (PostgreSQL), so two workers finishing the last two messages close it once.
     let Some(t) = ticket::Entity::find_by_id(ticket_id).lock_exclusive().one(&txn).await? else { return Ok(()) };
-    if t.state != ReportState::Approved.as_str() {
+    if t.state != ReportState::Approved {
         return Ok(());
     }
     let rows = outbox_row::Entity::find()
@@ -150,7 +153,7 @@ pub async fn complete_if_delivered(db: &DatabaseConnection, clock: &Clock, ticke
         .filter(outbox_row::Column::Purpose.eq(DELIVERY))
         .all(&txn)
         .await?;
-    if rows.is_empty() || rows.iter().any(|r| r.status != "sent") {
+    if rows.is_empty() || rows.iter().any(|r| r.status != OutboxStatus::Sent) {
         return Ok(());
     }
     let who = Actor { user_id: None, label: super::timeline::SYSTEM.into(), ip: None };
@@ -172,7 +175,7 @@ pub async fn deliveries_of<C: ConnectionTrait>(conn: &C, ticket_id: i64) -> Resu
 /// Messages that gave up, newest first, for the dashboard.
 pub async fn failed(db: &DatabaseConnection) -> Result<Vec<FailedDelivery>, ApiError> {
     let rows = outbox_row::Entity::find()
-        .filter(outbox_row::Column::Status.eq("failed"))
+        .filter(outbox_row::Column::Status.eq(OutboxStatus::Failed))
         .order_by_desc(outbox_row::Column::Id)
         .limit(100)
         .all(db)
@@ -211,7 +214,7 @@ pub async fn resend(state: &AppState, who: &Actor, code: &str, id: i64) -> Resul
         return Err(ApiError::WrongState);
     }
     let mut active: outbox_row::ActiveModel = row.into();
-    active.status = Set("pending".into());
+    active.status = Set(OutboxStatus::Pending);
     active.attempts = Set(0);
     active.next_attempt_at = Set(now());
     active.locked_until = Set(None);
@@ -251,7 +254,7 @@ pub async fn acknowledge(state: &AppState, req: &AcknowledgementRequest) -> Resu
     let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
-        kind: Set("acknowledgement".into()),
+        kind: Set(EventKind::Acknowledgement),
         actor_label: Set(name.clone().unwrap_or_else(|| super::timeline::PSE.into())),
         body: Set(note.clone()),
         public: Set(false),
@@ -280,7 +283,7 @@ pub async fn acknowledgement_of<C: ConnectionTrait>(
     let letter = document::Entity::find()
         .filter(document::Column::TicketId.eq(t.id))
         .filter(document::Column::Kind.eq(DocumentKind::NotificationLetter.as_str()))
-        .filter(document::Column::Status.eq("final"))
+        .filter(document::Column::Status.eq(DocumentStatus::Final))
         .order_by_desc(document::Column::CreatedAt)
         .one(conn)
         .await?;
@@ -298,16 +301,18 @@ pub async fn acknowledgement_of<C: ConnectionTrait>(
 
 #[cfg(test)]
 mod tests {
+    use ttis_shared::dto::reports::Tlp;
+
     use super::*;
 
     #[test]
     fn the_letter_reaches_the_reporter_only_when_clear_or_green() {
-        assert!(reporter_may_have(DocumentKind::Certificate, "red"));
-        assert!(reporter_may_have(DocumentKind::NotificationLetter, "green"));
-        assert!(reporter_may_have(DocumentKind::NotificationLetter, "CLEAR"));
-        assert!(!reporter_may_have(DocumentKind::NotificationLetter, "amber"));
-        assert!(!reporter_may_have(DocumentKind::NotificationLetter, "amber+strict"));
-        assert!(!reporter_may_have(DocumentKind::NotificationLetter, "RED"));
-        assert!(!reporter_may_have(DocumentKind::AnalysisReport, "clear"));
+        assert!(reporter_may_have(DocumentKind::Certificate, Tlp::Red));
+        assert!(reporter_may_have(DocumentKind::NotificationLetter, Tlp::Green));
+        assert!(reporter_may_have(DocumentKind::NotificationLetter, Tlp::Clear));
+        assert!(!reporter_may_have(DocumentKind::NotificationLetter, Tlp::Amber));
+        assert!(!reporter_may_have(DocumentKind::NotificationLetter, Tlp::AmberStrict));
+        assert!(!reporter_may_have(DocumentKind::NotificationLetter, Tlp::Red));
+        assert!(!reporter_may_have(DocumentKind::AnalysisReport, Tlp::Clear));
     }
 }

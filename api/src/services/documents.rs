@@ -13,6 +13,7 @@ use serde_json::json;
 use ttis_shared::dto::documents::{
     DocumentKind, DocumentStatus, DocumentVerification, FileCheck, Revocation, SignatureInfo,
 };
+use ttis_shared::dto::reports::Tlp;
 use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::i18n::title_case;
 
@@ -84,17 +85,14 @@ pub fn new_document(
     document::ActiveModel {
         id: Set(uuid::Uuid::new_v4().to_string()),
         ticket_id: Set(t.id),
-        kind: Set(kind.as_str().into()),
+        kind: Set(kind),
         version: Set(version),
         storage_key: Set(key),
         sha256: Set(super::crypto::sha256_hex(pdf)),
         size: Set(pdf.len() as i64),
         created_by: Set(created_by),
         created_at: Set(at),
-        status: Set(match status {
-            DocumentStatus::Draft => "draft".into(),
-            DocumentStatus::Final => "final".into(),
-        }),
+        status: Set(status),
         number: Set(None),
         draft_revision: Set(None),
         subject: Set(None),
@@ -152,14 +150,14 @@ async fn signed_document<C: ConnectionTrait>(conn: &C, reference: &str) -> Resul
     }
     if found.is_none() && !reference.is_empty() && reference.len() <= 200 {
         found = document::Entity::find()
-            .filter(document::Column::Status.eq("final"))
+            .filter(document::Column::Status.eq(DocumentStatus::Final))
             .filter(Expr::expr(Func::upper(Expr::col(document::Column::Number))).eq(reference.to_uppercase()))
             .order_by_asc(document::Column::Kind)
             .one(conn)
             .await?;
     }
     let doc = found.ok_or(ApiError::NotFound)?;
-    if doc.status != "final" || doc.signature.is_none() {
+    if doc.status != DocumentStatus::Final || doc.signature.is_none() {
         return Err(ApiError::NotFound);
     }
     Ok(doc)
@@ -168,8 +166,7 @@ async fn signed_document<C: ConnectionTrait>(conn: &C, reference: &str) -> Resul
 /// TLP:AMBER and TLP:RED documents confirm their authenticity to anyone with the link, but
 /// not what they are about (the PSE, the category): only CLEAR and GREEN show the subject.
 fn public_subject(doc: &document::Model) -> Option<String> {
-    let tlp = doc.tlp.as_deref().unwrap_or("amber");
-    let shareable = tlp.eq_ignore_ascii_case("clear") || tlp.eq_ignore_ascii_case("green");
+    let shareable = matches!(doc.tlp, Some(Tlp::Clear | Tlp::Green));
     if shareable { doc.subject.clone() } else { None }
 }
 
@@ -190,7 +187,7 @@ pub async fn verification(
     let public_key = key.as_ref().map(|k| k.public_key.clone()).unwrap_or_default();
     let signature_valid = key.as_ref().is_some_and(|k| k.algorithm == algorithm)
         && signer::verify(&algorithm, &public_key, &doc.sha256, &signature);
-    let kind = DocumentKind::parse(&doc.kind).unwrap_or(DocumentKind::NotificationLetter);
+    let kind = doc.kind;
     let signed_at = doc.signed_at.unwrap_or(doc.created_at);
     Ok(DocumentVerification {
         kind_label: kind.label(),
@@ -275,7 +272,7 @@ pub async fn revoke(
 pub async fn approved<C: ConnectionTrait>(conn: &C, ticket_id: i64) -> Result<Vec<document::Model>, ApiError> {
     Ok(document::Entity::find()
         .filter(document::Column::TicketId.eq(ticket_id))
-        .filter(document::Column::Status.eq("final"))
+        .filter(document::Column::Status.eq(DocumentStatus::Final))
         .filter(document::Column::Kind.ne(DocumentKind::AnalysisReport.as_str()))
         .order_by_desc(document::Column::CreatedAt)
         .all(conn)
@@ -293,10 +290,10 @@ pub fn file_name(kind: DocumentKind, code: &str) -> String {
 /// TLP decides who receives what: the certificate is the reporter's; the letter is the PSE's,
 /// and reaches the reporter only when its label allows sharing beyond the PSE (CLEAR or GREEN).
 /// A TLP:AMBER, AMBER+STRICT or RED letter is for the PSE alone.
-pub fn reporter_may_have(kind: DocumentKind, tlp: &str) -> bool {
+pub fn reporter_may_have(kind: DocumentKind, tlp: Tlp) -> bool {
     match kind {
         DocumentKind::Certificate => true,
-        DocumentKind::NotificationLetter => tlp.eq_ignore_ascii_case("clear") || tlp.eq_ignore_ascii_case("green"),
+        DocumentKind::NotificationLetter => matches!(tlp, Tlp::Clear | Tlp::Green),
         DocumentKind::AnalysisReport => false,
     }
 }

@@ -4,10 +4,10 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use ttis_shared::Lang;
 use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::dto::stats::{Stats, StatsQuery};
 use ttis_shared::dto::tickets::TicketQuery;
-use ttis_shared::{Lang, ReportState};
 
 use super::{organization, stats};
 
@@ -94,21 +94,21 @@ pub async fn tickets_csv(
     let mut pages = super::tickets::select(q, at)?.paginate(db, 1000);
     while let Some(rows) = pages.fetch_and_next().await? {
         for t in rows {
-            let state = ReportState::parse(&t.state).unwrap_or(ReportState::Submitted);
+            let state = t.state;
             let overdue = t.due_at.is_some_and(|d| at > d) && !state.is_terminal() && !state.sla_paused();
             csv.row([
                 t.code.clone(),
                 local(clock, t.submitted_at),
                 t.title.clone(),
                 categories.get(&t.category_code).cloned().unwrap_or(t.category_code.clone()),
-                t.severity.clone().unwrap_or_default(),
+                t.severity.map(|s| s.as_str().to_string()).unwrap_or_default(),
                 state.label(Lang::Id).to_string(),
                 t.pse_id.and_then(|id| pses.get(&id).cloned()).unwrap_or_default(),
                 t.assignee_id.and_then(|id| users.get(&id).cloned()).unwrap_or_default(),
                 t.reporter_name.clone(),
-                t.reporter_type.clone(),
-                t.channel.clone(),
-                t.tlp.to_uppercase(),
+                t.reporter_type.as_str().to_string(),
+                t.channel.as_str().to_string(),
+                t.tlp.as_str().to_uppercase(),
                 t.due_at.map(|d| local(clock, d)).unwrap_or_default(),
                 if overdue { "ya".into() } else { "tidak".into() },
             ]);

@@ -2,6 +2,7 @@
 //! and the reporter's own choice of how they are shown.
 
 use std::collections::BTreeMap;
+use ttis_shared::dto::documents::DocumentStatus;
 
 use chrono::Datelike;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -15,19 +16,14 @@ use crate::entities::{category, document, ticket};
 use crate::error::ApiError;
 
 pub fn display_of(t: &ticket::Model) -> HallOfFameDisplay {
-    match t.hall_of_fame.as_str() {
-        "real_name" => HallOfFameDisplay::RealName,
-        "alias" => HallOfFameDisplay::Alias,
-        "hidden" => HallOfFameDisplay::Hidden,
-        _ => HallOfFameDisplay::Anonymous,
-    }
+    t.hall_of_fame
 }
 
 /// The public Hall of Fame: reporters of approved reports as they chose to be shown, grouped so
 /// that an alias is never tied to a real name (one entry per reporter and display).
 pub async fn hall_of_fame(db: &DatabaseConnection, clock: &Clock, year: Option<i32>) -> Result<HallOfFame, ApiError> {
     let tickets = ticket::Entity::find()
-        .filter(ticket::Column::State.is_in([ReportState::Approved.as_str(), ReportState::Completed.as_str()]))
+        .filter(ticket::Column::State.is_in([ReportState::Approved, ReportState::Completed]))
         .filter(ticket::Column::HallOfFame.ne("hidden"))
         .all(db)
         .await?;
@@ -38,7 +34,7 @@ pub async fn hall_of_fame(db: &DatabaseConnection, clock: &Clock, year: Option<i
         document::Entity::find()
             .filter(document::Column::TicketId.is_in(ids))
             .filter(document::Column::Kind.eq(DocumentKind::Certificate.as_str()))
-            .filter(document::Column::Status.eq("final"))
+            .filter(document::Column::Status.eq(DocumentStatus::Final))
             .filter(document::Column::RevokedAt.is_null())
             .all(db)
             .await?

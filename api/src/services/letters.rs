@@ -6,6 +6,7 @@
 //! Numbers are taken only on approval, from per-year counters in the approving transaction, so a
 //! returned draft never burns a number and two API processes never issue the same one.
 
+use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
@@ -18,6 +19,7 @@ use ttis_shared::dto::documents::{
     CertificateDraft, DocumentKind, DocumentStatus, Drafts, DraftsView, LetterDraft, LetterNature,
 };
 use ttis_shared::dto::reports::CertificateName;
+use ttis_shared::dto::reports::ReportKind;
 use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::dto::tickets::Severity;
 use ttis_shared::dto::timeline::TimelineEvent;
@@ -69,9 +71,9 @@ async fn default_drafts(
         Some(id) => pse::Entity::find_by_id(id).one(txn).await?,
         None => None,
     };
-    let severity = Severity::parse(&a.severity).unwrap_or(Severity::Sedang);
+    let severity = a.severity;
     let category = category_label(txn, &a.category).await?;
-    let kind = if t.kind == "vulnerability" { "kerentanan" } else { "insiden siber" };
+    let kind = if t.kind == ReportKind::Vulnerability { "kerentanan" } else { "insiden siber" };
     let summary = format!(
         "Tim TTIS menerima laporan {kind} pada {asset} yang ditemukan pada {found}. Setelah diverifikasi dan \
          dianalisis dalam rapat tim pada {meeting}, laporan tersebut dinyatakan sesuai dan diklasifikasikan sebagai \
@@ -86,7 +88,7 @@ async fn default_drafts(
     copies.push("Arsip".into());
     // The certificate goes only to the reporter: their real name unless they asked for the alias
     // on it (a separate choice from how the Hall of Fame shows them).
-    let recipient_name = match (CertificateName::parse(&t.certificate_name), &t.hall_of_fame_alias) {
+    let recipient_name = match (Some(t.certificate_name), &t.hall_of_fame_alias) {
         (Some(CertificateName::Alias), Some(alias)) if !alias.trim().is_empty() => alias.trim().to_string(),
         _ => t.reporter_name.clone(),
     };
@@ -159,7 +161,7 @@ async fn inputs(
     let found = clock.local(t.discovered_at);
     let verify_url = issue.map(|i| format!("{}/verify/{}", state.settings.public_url, i.code)).unwrap_or_default();
     let letter = &drafts.letter;
-    let severity = t.severity.as_deref().and_then(Severity::parse).map(severity_label).unwrap_or("-");
+    let severity = t.severity.map(severity_label).unwrap_or("-");
     // A draft does not know who will sign it: the head's title, and the name left to approval.
     let (lines, name, rank, nip) = match issue {
         Some(i) => (i.signer.lines.clone(), i.signer.name.clone(), i.signer.rank.clone(), i.signer.nip.clone()),
@@ -182,7 +184,7 @@ async fn inputs(
         .text("number", issue.map(|i| i.number.clone()).unwrap_or_else(|| "(diberikan saat disetujui)".into()))
         .text("date", dates::indonesian(at.date_naive()))
         .text("code", t.code.clone())
-        .text("tlp", t.tlp.clone())
+        .text("tlp", t.tlp.as_str())
         .text("nature", letter.nature.label())
         .text("attachments", "-")
         .text("subject", "Pemberitahuan Insiden Siber")
@@ -260,7 +262,7 @@ pub async fn edit(
     t: ticket::Model,
     input: Drafts,
 ) -> Result<(), ApiError> {
-    if t.state != ttis_shared::ReportState::Drafted.as_str() {
+    if t.state != ttis_shared::ReportState::Drafted {
         return Err(ApiError::WrongState);
     }
     let txn = state.db.begin().await?;
@@ -279,7 +281,7 @@ pub async fn edit(
     let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(state.clock.now()),
-        kind: Set("note".into()),
+        kind: Set(EventKind::Note),
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(Some(user_id)),
@@ -371,7 +373,7 @@ pub async fn issue_on_approve(
         doc.id = Set(issue.id.clone());
         doc.number = Set(Some(issue.number.clone()));
         doc.verification_code = Set(Some(issue.code.clone()));
-        doc.tlp = Set(Some(t.tlp.clone()));
+        doc.tlp = Set(Some(t.tlp));
         doc.draft_revision = Set(Some(row.revision));
         doc.subject = Set(Some(subject(txn, t, kind).await?));
         doc.signature = Set(Some(signed.signature));

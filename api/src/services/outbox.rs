@@ -4,6 +4,8 @@
 //! so several API processes never send the same row; SQLite has a single writer anyway. A claim
 //! expires (`locked_until`), so the rows of a worker that died are sent by the next one.
 
+use crate::entities::outbox::OutboxKind;
+use crate::entities::outbox::OutboxStatus;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -63,13 +65,13 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<Op
         Some(serde_json::to_string(&email.attachments).map_err(|e| DbErr::Custom(e.to_string()))?)
     };
     let row = outbox::ActiveModel {
-        kind: Set("email".into()),
+        kind: Set(OutboxKind::Email),
         to_addrs: Set(email.to.join(",")),
         subject: Set(email.subject.chars().take(300).collect()),
         body: Set(email.body),
         dedupe_key: Set(email.dedupe_key),
         ticket_id: Set(email.ticket_id),
-        status: Set("pending".into()),
+        status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(at),
         locked_until: Set(None),
@@ -96,13 +98,13 @@ pub async fn enqueue_webhook<C: ConnectionTrait>(
 ) -> Result<(), DbErr> {
     let at = now();
     outbox::ActiveModel {
-        kind: Set("webhook".into()),
+        kind: Set(OutboxKind::Webhook),
         to_addrs: Set(hook.url.clone()),
         subject: Set(event.to_string()),
         body: Set(body),
         dedupe_key: Set(None),
         ticket_id: Set(ticket_id),
-        status: Set("pending".into()),
+        status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(at),
         locked_until: Set(None),
@@ -218,8 +220,8 @@ impl Worker {
     }
 
     async fn send(&self, row: &outbox::Model) -> anyhow::Result<()> {
-        match row.kind.as_str() {
-            "webhook" => {
+        match row.kind {
+            OutboxKind::Webhook => {
                 let hook = match row.webhook_id {
                     Some(id) => webhook::Entity::find_by_id(id).one(&self.db).await?,
                     None => None,
@@ -288,7 +290,7 @@ impl Worker {
         let sent = outcome.is_ok();
         match outcome {
             Ok(()) => {
-                active.status = Set("sent".into());
+                active.status = Set(OutboxStatus::Sent);
                 active.sent_at = Set(Some(now()));
                 active.last_error = Set(None);
             }
@@ -297,9 +299,9 @@ impl Worker {
                 tracing::warn!(outbox_id = id, attempts, error = %message, "delivery failed");
                 active.last_error = Set(Some(message.chars().take(2000).collect()));
                 if attempts >= MAX_ATTEMPTS {
-                    active.status = Set("failed".into());
+                    active.status = Set(OutboxStatus::Failed);
                 } else {
-                    active.status = Set("pending".into());
+                    active.status = Set(OutboxStatus::Pending);
                     active.next_attempt_at = Set(now() + backoff(attempts, self.retry_base));
                 }
             }
@@ -344,11 +346,14 @@ pub fn delivery_item(r: &outbox_row::Model) -> DeliveryItem {
         r.attachments.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
     DeliveryItem {
         id: r.id,
-        channel: r.kind.clone(),
+        channel: match r.kind {
+            OutboxKind::Email => "email".into(),
+            OutboxKind::Webhook => "webhook".into(),
+        },
         purpose: r.purpose.clone(),
         to: r.to_addrs.split(',').map(str::to_string).collect(),
         subject: r.subject.clone(),
-        status: r.status.clone(),
+        status: r.status.as_str().into(),
         attempts: r.attempts,
         last_error: r.last_error.clone(),
         attachments: attachments.into_iter().map(|a| a.file_name).collect(),

@@ -1,13 +1,14 @@
 //! Public reporting (SOP steps 1-3): accepting a report with its evidence, issuing the ticket code
 //! and the access key, and answering status lookups.
 
+use crate::entities::ticket_event::EventKind;
 use chrono::Datelike;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
 };
 use serde_json::json;
-use ttis_shared::dto::reports::{EvidenceReceipt, HallOfFameChoice, NewReport, ReportReceipt, ReporterType};
+use ttis_shared::dto::reports::{EvidenceReceipt, NewReport, ReportReceipt};
 use ttis_shared::dto::tickets::Channel;
 use ttis_shared::validation::{Violation, normalize_email};
 use ttis_shared::{ReportState, Role};
@@ -47,7 +48,7 @@ fn receipt(t: &ticket::Model, key: String, files: &[evidence::Model]) -> ReportR
     ReportReceipt {
         ticket_code: t.code.clone(),
         access_key: key,
-        status: ReportState::parse(&t.state).unwrap_or(ReportState::Submitted),
+        status: t.state,
         submitted_at: t.submitted_at,
         evidence: files
             .iter()
@@ -59,23 +60,6 @@ fn receipt(t: &ticket::Model, key: String, files: &[evidence::Model]) -> ReportR
                 metadata_stripped: e.metadata_stripped,
             })
             .collect(),
-    }
-}
-
-fn reporter_type(t: ReporterType) -> &'static str {
-    match t {
-        ReporterType::Public => "public",
-        ReporterType::Researcher => "researcher",
-        ReporterType::InternalMonitoring => "internal_monitoring",
-        ReporterType::Agency => "agency",
-    }
-}
-
-fn hall_of_fame(h: HallOfFameChoice) -> &'static str {
-    match h {
-        HallOfFameChoice::RealName => "real_name",
-        HallOfFameChoice::Alias => "alias",
-        HallOfFameChoice::Anonymous => "anonymous",
     }
 }
 
@@ -158,7 +142,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     if sub.filed_by.is_none() {
         pow::spend(&txn, secret, state.settings.reports.pow_difficulty, report.pow.as_ref()).await?;
     }
-    let channel = sub.filed_by.as_ref().map(|(_, c)| c.as_str()).unwrap_or("web");
+    let channel = sub.filed_by.as_ref().map(|(_, c)| *c).unwrap_or(Channel::Web);
     let submitter = match &sub.filed_by {
         Some((actor, _)) => actor.clone(),
         None => Actor::anonymous(sub.client.ip.clone()),
@@ -174,8 +158,10 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         year: Set(year),
         seq: Set(seq),
         kind: Set(match report.kind {
-            ttis_shared::dto::reports::ReportKind::Incident => "incident".into(),
-            ttis_shared::dto::reports::ReportKind::Vulnerability => "vulnerability".into(),
+            ttis_shared::dto::reports::ReportKind::Incident => ttis_shared::dto::reports::ReportKind::Incident,
+            ttis_shared::dto::reports::ReportKind::Vulnerability => {
+                ttis_shared::dto::reports::ReportKind::Vulnerability
+            }
         }),
         title: Set(title),
         category_code: Set(category.code.clone()),
@@ -187,22 +173,22 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         impact: Set(opt_text(&report.impact)),
         ongoing: Set(report.ongoing),
         personal_data_involved: Set(report.personal_data_involved),
-        tlp: Set(report.tlp.as_str().to_string()),
+        tlp: Set(report.tlp),
         cvss_vector: Set(cvss_vector),
         cvss_score: Set(cvss_score),
-        state: Set(ReportState::Submitted.as_str().into()),
+        state: Set(ReportState::Submitted),
         state_entered_at: Set(at),
         access_key_hash: Set(key_hash(&key)),
         reporter_name: Set(reporter_name),
         reporter_email: Set(reporter_email),
         reporter_phone: Set(opt_text(&r.phone)),
         reporter_organization: Set(opt_text(&r.organization)),
-        reporter_type: Set(reporter_type(r.reporter_type).into()),
-        hall_of_fame: Set(hall_of_fame(r.hall_of_fame).into()),
+        reporter_type: Set(r.reporter_type),
+        hall_of_fame: Set(r.hall_of_fame.into()),
         hall_of_fame_alias: Set(opt_text(&r.alias)),
-        certificate_name: Set(r.certificate_name.as_str().into()),
+        certificate_name: Set(r.certificate_name),
         email_access_key: Set(report.email_access_key),
-        channel: Set(channel.into()),
+        channel: Set(channel),
         severity: Set(None),
         assignee_id: Set(None),
         pse_id: Set(pse_id),
@@ -223,9 +209,9 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
-        kind: Set("state_change".into()),
+        kind: Set(EventKind::StateChange),
         from_state: Set(None),
-        to_state: Set(Some(ReportState::Submitted.as_str().into())),
+        to_state: Set(Some(ReportState::Submitted)),
         actor_user_id: Set(None),
         actor_label: Set(super::timeline::REPORTER.into()),
         body: Set(None),
@@ -246,9 +232,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 .filter(ticket::Column::AffectedHost.eq(host.clone()))
                 .filter(ticket::Column::CategoryCode.eq(category.code.clone()))
                 .filter(ticket::Column::Id.ne(t.id))
-                .filter(
-                    ticket::Column::State.is_not_in([ReportState::Rejected.as_str(), ReportState::Completed.as_str()]),
-                )
+                .filter(ticket::Column::State.is_not_in([ReportState::Rejected, ReportState::Completed]))
                 // The oldest open tickets are the likely originals; a defacement wave of hundreds of
                 // reports must not link each new one to every earlier one.
                 .order_by_asc(ticket::Column::Id)

@@ -2,7 +2,10 @@
 //! reporter data (the statistics keep what they count), and everything held about one reporter
 //! for a data subject's request (UU PDP 27/2022).
 
+use crate::entities::outbox::OutboxStatus;
+use crate::entities::ticket_event::EventKind;
 use std::time::Duration;
+use ttis_shared::dto::delivery::HallOfFameDisplay;
 
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use sea_orm::sea_query::Expr;
@@ -83,7 +86,7 @@ pub async fn run_retention(state: &AppState, actor: &Actor) -> Result<RetentionR
     };
     let cutoff = state.clock.now() - ChronoDuration::days(i64::from(days));
     let expired = ticket::Entity::find()
-        .filter(ticket::Column::State.is_in([ReportState::Completed.as_str(), ReportState::Rejected.as_str()]))
+        .filter(ticket::Column::State.is_in([ReportState::Completed, ReportState::Rejected]))
         .filter(ticket::Column::AnonymizedAt.is_null())
         .filter(ticket::Column::StateEnteredAt.lt(cutoff))
         .order_by_asc(ticket::Column::Id)
@@ -150,7 +153,8 @@ async fn erase_ticket(
             .exec(&txn)
             .await?;
     }
-    let hall_of_fame = if t.hall_of_fame == "real_name" { "anonymous".to_string() } else { t.hall_of_fame.clone() };
+    let hall_of_fame =
+        if t.hall_of_fame == HallOfFameDisplay::RealName { HallOfFameDisplay::Anonymous } else { t.hall_of_fame };
     let search = ticket::search_text(&t.code, &t.title, &t.affected_asset, "", "");
     let mut active = t.into_active_model();
     active.reporter_name = Set(ERASED.into());
@@ -178,7 +182,7 @@ async fn erase_ticket(
 fn exchanged_with_reporter() -> sea_orm::Condition {
     sea_orm::Condition::all().add(ticket_event::Column::Body.is_not_null()).add(
         sea_orm::Condition::any()
-            .add(ticket_event::Column::Kind.eq("reply"))
+            .add(ticket_event::Column::Kind.eq(EventKind::Reply))
             .add(ticket_event::Column::Public.eq(true)),
     )
 }
@@ -233,15 +237,15 @@ pub async fn reporter_data(db: &DatabaseConnection, actor: &Actor, email: &str) 
             .all(db)
             .await?;
         out.push(ReporterTicketData {
-            state: ReportState::parse(&t.state).unwrap_or(ReportState::Submitted),
+            state: t.state,
             code: t.code,
             submitted_at: t.submitted_at,
             reporter_name: t.reporter_name,
             reporter_email: t.reporter_email,
             reporter_phone: t.reporter_phone,
             reporter_organization: t.reporter_organization,
-            reporter_type: t.reporter_type,
-            hall_of_fame: t.hall_of_fame,
+            reporter_type: t.reporter_type.as_str().into(),
+            hall_of_fame: t.hall_of_fame.as_str().into(),
             hall_of_fame_alias: t.hall_of_fame_alias,
             title: t.title,
             affected_asset: t.affected_asset,
@@ -262,7 +266,7 @@ pub async fn reporter_data(db: &DatabaseConnection, actor: &Actor, email: &str) 
                 .into_iter()
                 .map(|e| ReporterMessageData {
                     at: e.at,
-                    from: if e.kind == "reply" { "reporter".into() } else { "staff".into() },
+                    from: if e.kind == EventKind::Reply { "reporter".into() } else { "staff".into() },
                     body: e.body.unwrap_or_default(),
                 })
                 .collect(),
@@ -271,7 +275,7 @@ pub async fn reporter_data(db: &DatabaseConnection, actor: &Actor, email: &str) 
                 .map(|m| ReporterEmailData {
                     created_at: m.created_at,
                     subject: m.subject,
-                    status: if m.status == "sending" { "pending".into() } else { m.status },
+                    status: if m.status == OutboxStatus::Sending { "pending".into() } else { m.status.as_str().into() },
                     sent_at: m.sent_at,
                 })
                 .collect(),

@@ -2,6 +2,7 @@
 //! holidays. Loaded where a clock is computed (a few small rows), so every API process uses the
 //! policy admins last saved.
 
+use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -204,20 +205,20 @@ pub async fn update(
 async fn reclock_open_tickets<C: ConnectionTrait>(conn: &C, at: DateTime<Utc>) -> Result<usize, ApiError> {
     let policy = load(conn).await?;
     let open = ticket::Entity::find()
-        .filter(ticket::Column::State.is_not_in([ReportState::Rejected.as_str(), ReportState::Completed.as_str()]))
+        .filter(ticket::Column::State.is_not_in([ReportState::Rejected, ReportState::Completed]))
         .all(conn)
         .await?;
     let count = open.len();
     for t in open {
         let history: Vec<Entered> = ticket_event::Entity::find()
             .filter(ticket_event::Column::TicketId.eq(t.id))
-            .filter(ticket_event::Column::Kind.eq("state_change"))
+            .filter(ticket_event::Column::Kind.eq(EventKind::StateChange))
             .order_by_asc(ticket_event::Column::At)
             .order_by_asc(ticket_event::Column::Id)
             .all(conn)
             .await?
             .into_iter()
-            .filter_map(|e| e.to_state.as_deref().and_then(ReportState::parse).map(|state| Entered { state, at: e.at }))
+            .filter_map(|e| e.to_state.map(|state| Entered { state, at: e.at }))
             .collect();
         let clock = sla::clock(&history, at, &policy);
         let mut active: ticket::ActiveModel = t.into();

@@ -177,8 +177,8 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
         .group_by_col((ticket::Entity, ticket::Column::State))
         .group_by_col((ticket::Entity, ticket::Column::RejectReason));
     for r in rows(db, &filtered(q, f, start, end)).await? {
-        let state =
-            ReportState::parse(&r.try_get::<String>("", "s").unwrap_or_default()).unwrap_or(ReportState::Submitted);
+        // A row with a state this build does not know is an error, not a new report.
+        let state = r.try_get::<ReportState>("", "s")?;
         let n = r.try_get::<i64>("", "n").unwrap_or(0).max(0) as u64;
         let key = match state {
             ReportState::Drafted | ReportState::AwaitingApproval | ReportState::Approved | ReportState::Completed => {
@@ -262,10 +262,9 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
         ("gt_30d", Some(Duration::days(30)), None),
     ] {
         let mut q = Query::select();
-        q.expr_as(Expr::col(ticket::Column::Id).count(), Alias::new("n")).from(ticket::Entity).and_where(
-            Expr::col(ticket::Column::State)
-                .is_not_in([ReportState::Rejected.as_str(), ReportState::Completed.as_str()]),
-        );
+        q.expr_as(Expr::col(ticket::Column::Id).count(), Alias::new("n"))
+            .from(ticket::Entity)
+            .and_where(Expr::col(ticket::Column::State).is_not_in([ReportState::Rejected, ReportState::Completed]));
         if let Some(d) = older {
             q.and_where(Expr::col(ticket::Column::SubmittedAt).lte(at - d));
         }

@@ -3,6 +3,7 @@
 //! into the staff and public DTOs, where the SPA words it in the reader's language. `body` keeps
 //! only text a person wrote.
 
+use crate::entities::ticket_event::EventKind;
 use serde_json::{Map, Value};
 use ttis_shared::ReportState;
 use ttis_shared::dto::reports::{Label, PublicEvent, PublicEventKind};
@@ -56,7 +57,7 @@ pub fn event_of(row: &ticket_event::Model) -> Option<TimelineEvent> {
 pub fn actor_of(row: &ticket_event::Model) -> TimelineActor {
     if row.actor_user_id.is_some() {
         TimelineActor::Staff
-    } else if row.kind == "acknowledgement" {
+    } else if row.kind == EventKind::Acknowledgement {
         TimelineActor::Pse
     } else if row.actor_label == REPORTER {
         TimelineActor::Reporter
@@ -86,9 +87,9 @@ pub fn entry(row: ticket_event::Model) -> TimelineEntry {
     TimelineEntry {
         id: row.id,
         at: row.at,
-        kind: row.kind,
-        from_state: row.from_state.as_deref().and_then(ReportState::parse),
-        to_state: row.to_state.as_deref().and_then(ReportState::parse),
+        kind: row.kind.as_str().into(),
+        from_state: row.from_state,
+        to_state: row.to_state,
         event,
         actor,
         author,
@@ -100,12 +101,12 @@ pub fn entry(row: ticket_event::Model) -> TimelineEntry {
 
 /// The entry as the reporter sees it on the tracking page (public rows only).
 pub fn public_entry(row: ticket_event::Model, state_label: impl Fn(ReportState) -> Label) -> PublicEvent {
-    let to_state = row.to_state.as_deref().and_then(ReportState::parse);
+    let to_state = row.to_state;
     let event = event_of(&row);
     let (body, erased) = body_of(&row);
     PublicEvent {
         at: row.at,
-        kind: if row.kind == "state_change" { PublicEventKind::StateChange } else { PublicEventKind::Message },
+        kind: if row.kind == EventKind::StateChange { PublicEventKind::StateChange } else { PublicEventKind::Message },
         to_state,
         state_label: to_state.map(state_label),
         author: if actor_of(&row) == TimelineActor::Reporter { "reporter".into() } else { "team".into() },
@@ -127,9 +128,9 @@ mod tests {
             id: 1,
             ticket_id: 1,
             at: chrono::Utc::now(),
-            kind: "state_change".into(),
+            kind: EventKind::StateChange,
             from_state: None,
-            to_state: Some("rejected".into()),
+            to_state: Some(ReportState::Rejected),
             actor_user_id: Some(3),
             actor_label: "Sari".into(),
             body: Some("Tidak ada bukti.".into()),

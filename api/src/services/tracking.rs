@@ -1,6 +1,7 @@
 //! What the reporter sees with a ticket code and access key: the status, the steps with their time
 //! standards, the public timeline and the documents they may download.
 
+use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -9,6 +10,7 @@ use sea_orm::{
 use serde_json::json;
 use ttis_shared::dto::delivery::{HallOfFameChange, HallOfFameDisplay, StepProgress};
 use ttis_shared::dto::documents::DocumentKind;
+use ttis_shared::dto::documents::DocumentStatus;
 use ttis_shared::dto::reports::{ApprovedDocument, Label, ReportStatus, StatusRequest, StepInfo};
 use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
@@ -29,13 +31,13 @@ pub async fn reporter_document(
     kind: DocumentKind,
 ) -> Result<(document::Model, std::path::PathBuf), ApiError> {
     let t = check_key(&state.db, code, key).await?;
-    if !reporter_may_have(kind, &t.tlp) {
+    if !reporter_may_have(kind, t.tlp) {
         return Err(ApiError::NotFound);
     }
     let doc = document::Entity::find()
         .filter(document::Column::TicketId.eq(t.id))
         .filter(document::Column::Kind.eq(kind.as_str()))
-        .filter(document::Column::Status.eq("final"))
+        .filter(document::Column::Status.eq(DocumentStatus::Final))
         .filter(document::Column::RevokedAt.is_null())
         .order_by_desc(document::Column::CreatedAt)
         .one(&state.db)
@@ -53,7 +55,7 @@ pub async fn reporter_downloads<C: ConnectionTrait>(
     let docs = super::documents::approved(conn, t.id).await?;
     let mut kinds = Vec::new();
     for kind in [DocumentKind::Certificate, DocumentKind::NotificationLetter] {
-        if reporter_may_have(kind, &t.tlp) && docs.iter().any(|d| d.kind == kind.as_str() && d.revoked_at.is_none()) {
+        if reporter_may_have(kind, t.tlp) && docs.iter().any(|d| d.kind == kind && d.revoked_at.is_none()) {
             kinds.push(kind);
         }
     }
@@ -112,11 +114,11 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
         .order_by_asc(ticket_event::Column::Id)
         .all(db)
         .await?;
-    let state = ReportState::parse(&t.state).unwrap_or(ReportState::Submitted);
+    let state = t.state;
     let entered: Vec<(ReportState, chrono::DateTime<chrono::Utc>)> = events
         .iter()
-        .filter(|e| e.kind == "state_change")
-        .filter_map(|e| e.to_state.as_deref().and_then(ReportState::parse).map(|s| (s, e.at)))
+        .filter(|e| e.kind == EventKind::StateChange)
+        .filter_map(|e| e.to_state.map(|s| (s, e.at)))
         .collect();
     // The time standard the team works to: the deployment's policy, not the SOP's default.
     let current_step = match state.active_steps().first() {
@@ -146,9 +148,10 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
         approved_documents: super::documents::approved(db, t.id)
             .await?
             .into_iter()
-            .filter_map(|d| {
-                let kind = DocumentKind::parse(&d.kind)?;
-                Some(ApprovedDocument { kind, label: kind.label(), approved_at: d.signed_at.unwrap_or(d.created_at) })
+            .map(|d| ApprovedDocument {
+                kind: d.kind,
+                label: d.kind.label(),
+                approved_at: d.signed_at.unwrap_or(d.created_at),
             })
             .collect(),
     })
@@ -164,23 +167,19 @@ pub async fn change_display(state: &AppState, req: &HallOfFameChange) -> Result<
             violation: Violation::AliasRequired,
         }]));
     }
-    let value = match req.choice {
-        HallOfFameDisplay::RealName => "real_name",
-        HallOfFameDisplay::Alias => "alias",
-        HallOfFameDisplay::Anonymous => "anonymous",
-        HallOfFameDisplay::Hidden => "hidden",
-    };
+    let value = req.choice;
     let txn = state.db.begin().await?;
     let code = t.code.clone();
     let mut active: ticket::ActiveModel = t.into();
-    active.hall_of_fame = Set(value.into());
+    active.hall_of_fame = Set(value);
     if req.choice == HallOfFameDisplay::Alias {
         active.hall_of_fame_alias = Set(alias);
     }
     active.updated_at = Set(state.clock.now());
     active.update(&txn).await?;
     let who = Actor { user_id: None, label: "reporter".into(), ip: None };
-    audit::record(&txn, &who, "hall_of_fame.change", Some(format!("ticket:{code}")), json!({"choice": value})).await?;
+    audit::record(&txn, &who, "hall_of_fame.change", Some(format!("ticket:{code}")), json!({"choice": value.as_str()}))
+        .await?;
     txn.commit().await?;
     Ok(req.choice)
 }

@@ -2,6 +2,7 @@
 //! clock, and writes the timeline entry, the step records, the audit row and the webhook events in
 //! the caller's transaction. Everything that changes a ticket's state goes through here.
 
+use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -22,7 +23,7 @@ use crate::entities::{ticket, ticket_event};
 use crate::error::ApiError;
 
 pub fn state_of(t: &ticket::Model) -> ReportState {
-    ReportState::parse(&t.state).unwrap_or(ReportState::Submitted)
+    t.state
 }
 
 pub fn label(state: ReportState) -> Label {
@@ -60,15 +61,12 @@ pub async fn find_by_code<C: ConnectionTrait>(conn: &C, code: &str) -> Result<ti
 pub async fn history<C: ConnectionTrait>(conn: &C, ticket_id: i64) -> Result<Vec<Entered>, ApiError> {
     let events = ticket_event::Entity::find()
         .filter(ticket_event::Column::TicketId.eq(ticket_id))
-        .filter(ticket_event::Column::Kind.eq("state_change"))
+        .filter(ticket_event::Column::Kind.eq(EventKind::StateChange))
         .order_by_asc(ticket_event::Column::At)
         .order_by_asc(ticket_event::Column::Id)
         .all(conn)
         .await?;
-    Ok(events
-        .into_iter()
-        .filter_map(|e| Some(Entered { state: ReportState::parse(e.to_state.as_deref()?)?, at: e.at }))
-        .collect())
+    Ok(events.into_iter().filter_map(|e| Some(Entered { state: e.to_state?, at: e.at })).collect())
 }
 
 pub fn refusal(err: TransitionError, actor: &ProcActor, from: ReportState) -> ApiError {
@@ -120,7 +118,7 @@ pub async fn apply_with(
     let ticket_id = t.id;
     let code = t.code.clone();
     let mut active: ticket::ActiveModel = t.into();
-    active.state = Set(to.as_str().into());
+    active.state = Set(to);
     active.state_entered_at = Set(at);
     active.updated_at = Set(at);
     active.step_started_at = Set(clock.as_ref().map(|c| c.started_at));
@@ -131,9 +129,9 @@ pub async fn apply_with(
     let row = ticket_event::ActiveModel {
         ticket_id: Set(ticket_id),
         at: Set(at),
-        kind: Set("state_change".into()),
-        from_state: Set(Some(from.as_str().into())),
-        to_state: Set(Some(to.as_str().into())),
+        kind: Set(EventKind::StateChange),
+        from_state: Set(Some(from)),
+        to_state: Set(Some(to)),
         actor_user_id: Set(who.user_id),
         actor_label: Set(who.label.clone()),
         body: Set(body),

@@ -51,12 +51,36 @@ pub struct HallOfFameQuery {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case"))]
 pub enum HallOfFameDisplay {
     RealName,
     Alias,
     Anonymous,
     /// Not listed at all.
     Hidden,
+}
+
+impl HallOfFameDisplay {
+    /// The stored and serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HallOfFameDisplay::RealName => "real_name",
+            HallOfFameDisplay::Alias => "alias",
+            HallOfFameDisplay::Anonymous => "anonymous",
+            HallOfFameDisplay::Hidden => "hidden",
+        }
+    }
+}
+
+impl From<crate::dto::reports::HallOfFameChoice> for HallOfFameDisplay {
+    fn from(choice: crate::dto::reports::HallOfFameChoice) -> Self {
+        match choice {
+            crate::dto::reports::HallOfFameChoice::RealName => HallOfFameDisplay::RealName,
+            crate::dto::reports::HallOfFameChoice::Alias => HallOfFameDisplay::Alias,
+            crate::dto::reports::HallOfFameChoice::Anonymous => HallOfFameDisplay::Anonymous,
+        }
+    }
 }
 
 /// The reporter changes the Hall of Fame choice of a ticket, with its code and access key.

@@ -14,6 +14,8 @@ use validator::Validate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case"))]
 pub enum DocumentKind {
     /// *Laporan Hasil Analisis* (step 4).
     AnalysisReport,
@@ -56,9 +58,21 @@ impl DocumentKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case"))]
 pub enum DocumentStatus {
     Draft,
     Final,
+}
+
+impl DocumentStatus {
+    /// The stored and serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentStatus::Draft => "draft",
+            DocumentStatus::Final => "final",
+        }
+    }
 }
 
 /// *Sifat* of a letter.

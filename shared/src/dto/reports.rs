@@ -13,6 +13,8 @@ use validator::Validate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case"))]
 pub enum ReporterType {
     /// A member of the public.
     Public,
@@ -22,6 +24,18 @@ pub enum ReporterType {
     InternalMonitoring,
     /// Another government agency (OPD).
     Agency,
+}
+
+impl ReporterType {
+    /// The stored and serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReporterType::Public => "public",
+            ReporterType::Researcher => "researcher",
+            ReporterType::InternalMonitoring => "internal_monitoring",
+            ReporterType::Agency => "agency",
+        }
+    }
 }
 
 /// How the reporter wants to appear on the Hall of Fame.
@@ -34,11 +48,24 @@ pub enum HallOfFameChoice {
     Anonymous,
 }
 
+impl HallOfFameChoice {
+    /// The stored and serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HallOfFameChoice::RealName => "real_name",
+            HallOfFameChoice::Alias => "alias",
+            HallOfFameChoice::Anonymous => "anonymous",
+        }
+    }
+}
+
 /// The name printed on the reporter's certificate. A separate choice from the Hall of Fame: the
 /// certificate goes only to the reporter, so it carries the real name unless they ask otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case"))]
 pub enum CertificateName {
     #[default]
     RealName,
@@ -62,14 +89,28 @@ impl CertificateName {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case"))]
 pub enum ReportKind {
     Incident,
     Vulnerability,
 }
 
+impl ReportKind {
+    /// The stored and serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Incident => "incident",
+            ReportKind::Vulnerability => "vulnerability",
+        }
+    }
+}
+
 /// Traffic Light Protocol 2.0 label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case"))]
 pub enum Tlp {
     #[serde(rename = "clear")]
     Clear,
@@ -79,6 +120,7 @@ pub enum Tlp {
     #[serde(rename = "amber")]
     Amber,
     #[serde(rename = "amber+strict")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "amber+strict"))]
     AmberStrict,
     #[serde(rename = "red")]
     Red,

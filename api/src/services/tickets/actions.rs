@@ -1,5 +1,6 @@
 //! The procedure's actions on a ticket (`POST /tickets/{code}/actions`), one function each.
 
+use crate::entities::ticket_event::EventKind;
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::dto::tickets::{ActionRequest, RejectReason, TicketDetail};
@@ -34,7 +35,7 @@ async fn internal_note(
     ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
-        kind: Set("note".into()),
+        kind: Set(EventKind::Note),
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(who.user_id),
@@ -147,7 +148,7 @@ async fn reject(s: &Step<'_>, t: ticket::Model, req: &ActionRequest) -> Result<t
         apply_with(s.txn, &s.state.clock, t, Action::Reject, &s.actor, &s.who, s.message.clone(), Some(event)).await?;
     let mut active: ticket::ActiveModel = t.into();
     active.duplicate_of_id = Set(duplicate_of);
-    active.reject_reason = Set(Some(reason.as_str().into()));
+    active.reject_reason = Set(Some(reason));
     let t = active.update(s.txn).await?;
     let text = s.message.clone().unwrap_or_else(|| templates::rejection_text(reason).to_string());
     email_reporter(s.txn, s.state, &t, templates::REJECTED_SUBJECT, &text, "reject").await?;

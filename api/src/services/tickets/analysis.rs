@@ -2,7 +2,7 @@
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use ttis_shared::dto::documents::{DocumentKind, DocumentStatus};
-use ttis_shared::dto::tickets::Severity;
+use ttis_shared::dto::reports::ReportKind;
 use ttis_shared::validation::Violation;
 
 use super::*;
@@ -38,9 +38,9 @@ pub(super) async fn attach_analysis_report(
     let inputs = crate::services::organization::letterhead(&org)
         .text("code", t.code.clone())
         .text("title", t.title.clone())
-        .text("kind", if t.kind == "vulnerability" { "Kerentanan" } else { "Insiden" })
+        .text("kind", if t.kind == ReportKind::Vulnerability { "Kerentanan" } else { "Insiden" })
         .text("category", category)
-        .text("severity", Severity::parse(&a.severity).map(letters::severity_label).unwrap_or("-"))
+        .text("severity", letters::severity_label(a.severity))
         .text(
             "cvss",
             match (&a.cvss_vector, a.cvss_score) {
@@ -51,7 +51,7 @@ pub(super) async fn attach_analysis_report(
         .text("asset", t.affected_asset.clone())
         .text("pse", pse_name.unwrap_or_else(|| "-".into()))
         .text("submitted", dates::indonesian_time(state.clock.local(t.submitted_at), state.clock.zone().label))
-        .text("tlp", t.tlp.clone())
+        .text("tlp", t.tlp.as_str())
         .text("meeting_date", dates::indonesian(a.meeting_date))
         .list("attendees", attendees)
         .text("decision", a.decision.clone())
@@ -109,7 +109,7 @@ pub(super) async fn record_analysis(
     analysis::ActiveModel {
         ticket_id: Set(t.id),
         category: Set(a.category.clone()),
-        severity: Set(a.severity.as_str().into()),
+        severity: Set(a.severity),
         cvss_vector: Set(cvss_vector.clone()),
         cvss_score: Set(cvss_score),
         pse_id: Set(pse_id),
@@ -126,7 +126,7 @@ pub(super) async fn record_analysis(
     .await?;
     let mut active: ticket::ActiveModel = t.into();
     active.category_code = Set(a.category.clone());
-    active.severity = Set(Some(a.severity.as_str().into()));
+    active.severity = Set(Some(a.severity));
     active.cvss_vector = Set(cvss_vector);
     active.cvss_score = Set(cvss_score);
     active.pse_id = Set(pse_id);

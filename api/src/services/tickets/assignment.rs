@@ -1,5 +1,6 @@
 //! Claiming and assigning a ticket, with a disposition.
 
+use crate::entities::ticket_event::EventKind;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::Role;
@@ -72,7 +73,7 @@ pub async fn assign(
     let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
-        kind: Set("assignment".into()),
+        kind: Set(EventKind::Assignment),
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(Some(user.id)),

@@ -1,12 +1,12 @@
 //! One ticket as staff see it: report, evidence, analysis, documents, deliveries and timeline.
 
+use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
-use ttis_shared::ReportState;
-use ttis_shared::dto::documents::{DocumentKind, DocumentStatus, Revocation, SignatureInfo};
+use ttis_shared::dto::documents::{Revocation, SignatureInfo};
 use ttis_shared::dto::tickets::{
-    Analysis, DispositionRecord, DocumentItem, DuplicateHint, EvidenceItem, Priority, ReporterView, Severity,
-    TicketDetail, UserRef,
+    Analysis, DispositionRecord, DocumentItem, DuplicateHint, EvidenceItem, Priority, ReporterView, TicketDetail,
+    UserRef,
 };
 use ttis_shared::procedure::{self};
 use ttis_shared::sla::{self, Entered};
@@ -35,8 +35,8 @@ fn document_item(d: crate::entities::document::Model) -> DocumentItem {
         _ => None,
     };
     DocumentItem {
-        kind: DocumentKind::parse(&d.kind).unwrap_or(DocumentKind::AnalysisReport),
-        status: if d.status == "final" { DocumentStatus::Final } else { DocumentStatus::Draft },
+        kind: d.kind,
+        status: d.status,
         revoked: d.revoked_at.map(|at| Revocation { at, reason: d.revoked_reason.clone().unwrap_or_default() }),
         id: d.id,
         version: d.version,
@@ -71,8 +71,8 @@ pub async fn detail(
     let policy = crate::services::sla::load(db).await?;
     let entered: Vec<Entered> = events
         .iter()
-        .filter(|e| e.kind == "state_change")
-        .filter_map(|e| Some(Entered { state: ReportState::parse(e.to_state.as_deref()?)?, at: e.at }))
+        .filter(|e| e.kind == EventKind::StateChange)
+        .filter_map(|e| Some(Entered { state: e.to_state?, at: e.at }))
         .collect();
     let hint_ids: Vec<i64> = duplicate_hint::Entity::find()
         .filter(duplicate_hint::Column::TicketId.eq(t.id))
@@ -123,7 +123,7 @@ pub async fn detail(
     let pses = pse_refs(db, pse_ids).await?;
     let state = state_of(&t);
     let analysis = recorded.map(|a| Analysis {
-        severity: Severity::parse(&a.severity).unwrap_or(Severity::Sedang),
+        severity: a.severity,
         pse: a.pse_id.and_then(|id| pses.get(&id).cloned()),
         attendees: attendee_ids.iter().filter_map(|id| users.get(id).cloned()).collect(),
         analyst: users.get(&a.analyst_id).cloned().unwrap_or(UserRef { id: a.analyst_id, name: String::new() }),
@@ -142,14 +142,14 @@ pub async fn detail(
         sla: sla::step_times(&entered, at, &policy),
         state,
         state_label: label(state),
-        severity: t.severity.as_deref().and_then(Severity::parse),
+        severity: t.severity,
         reporter: ReporterView {
             name: t.reporter_name.clone(),
             email: t.reporter_email.clone(),
             phone: t.reporter_phone.clone(),
             organization: t.reporter_organization.clone(),
-            reporter_type: t.reporter_type.clone(),
-            hall_of_fame: t.hall_of_fame.clone(),
+            reporter_type: t.reporter_type.as_str().into(),
+            hall_of_fame: t.hall_of_fame.as_str().into(),
             alias: t.hall_of_fame_alias.clone(),
         },
         pse: t.pse_id.and_then(|id| pses.get(&id).cloned()),
@@ -199,7 +199,7 @@ pub async fn detail(
             .collect(),
         allowed_actions: procedure::allowed_actions(state, &proc_actor(user)),
         code: t.code,
-        kind: t.kind,
+        kind: t.kind.as_str().into(),
         title: t.title,
         category: t.category_code,
         cvss_vector: t.cvss_vector,
@@ -212,8 +212,8 @@ pub async fn detail(
         impact: t.impact,
         ongoing: t.ongoing,
         personal_data_involved: t.personal_data_involved,
-        tlp: t.tlp,
-        channel: t.channel,
+        tlp: t.tlp.as_str().into(),
+        channel: t.channel.as_str().into(),
         submitted_at: t.submitted_at,
     })
 }

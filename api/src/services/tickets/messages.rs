@@ -1,6 +1,7 @@
 //! Messages between the team and the reporter: requests for information, the reporter's answer,
 //! messages and internal notes.
 
+use crate::entities::ticket_event::EventKind;
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::ReportState;
@@ -92,7 +93,7 @@ async fn provide_info_inner(
     let row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
-        kind: Set("reply".into()),
+        kind: Set(EventKind::Reply),
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(None),
@@ -148,7 +149,7 @@ pub async fn post_message(
     ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(state.clock.now()),
-        kind: Set(if req.public { "message" } else { "note" }.into()),
+        kind: Set(if req.public { EventKind::Message } else { EventKind::Note }),
         from_state: Set(None),
         to_state: Set(None),
         actor_user_id: Set(Some(user.id)),

@@ -6,7 +6,7 @@ use sea_orm::{
     QuerySelect,
 };
 use ttis_shared::ReportState;
-use ttis_shared::dto::tickets::{Severity, StateCount, TicketList, TicketQuery, TicketSummary};
+use ttis_shared::dto::tickets::{StateCount, TicketList, TicketQuery, TicketSummary};
 
 use super::*;
 use crate::entities::ticket;
@@ -62,8 +62,8 @@ pub fn select(q: &TicketQuery, at: DateTime<Utc>) -> Result<sea_orm::Select<tick
     if let Some(true) = q.overdue {
         cond = cond
             .add(ticket::Column::DueAt.lt(at))
-            .add(ticket::Column::State.ne(ReportState::NeedsInfo.as_str()))
-            .add(ticket::Column::State.is_not_in([ReportState::Rejected.as_str(), ReportState::Completed.as_str()]));
+            .add(ticket::Column::State.ne(ReportState::NeedsInfo))
+            .add(ticket::Column::State.is_not_in([ReportState::Rejected, ReportState::Completed]));
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -135,7 +135,7 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
             clock: clock_of(&t, at, &policy),
             state: state_of(&t),
             state_label: label(state_of(&t)),
-            severity: t.severity.as_deref().and_then(Severity::parse),
+            severity: t.severity,
             pse: t.pse_id.and_then(|id| pses.get(&id).cloned()),
             assignee: t.assignee_id.and_then(|id| users.get(&id).cloned()),
             code: t.code,
