@@ -28,6 +28,7 @@ use super::outbox::delivery_item;
 use super::outbox::{self, AttachmentRef, DELIVERY, NewEmail};
 use crate::entities::{acknowledgement, document, outbox as outbox_row, pse, ticket, ticket_event};
 use crate::error::ApiError;
+use crate::notify::templates;
 use crate::state::AppState;
 
 /// Step 9, queued in the approving transaction: the certificate (and the letter, per TLP) to the
@@ -51,45 +52,14 @@ pub async fn queue(
         for_reporter.extend(attach(DocumentKind::NotificationLetter));
     }
     let agency = &state.settings.site.agency_name;
+    let public_url = &state.settings.public_url;
+    let mail = templates::documents_to_reporter(agency, public_url, t, for_reporter.len() > 1);
     outbox::enqueue(
         txn,
         NewEmail {
             to: vec![t.reporter_email.clone()],
-            subject: format!("[{}] Terima kasih atas laporan Anda / Thank you for your report", t.code),
-            body: format!(
-                "Yth. {name},\n\nTerima kasih atas laporan Anda. Laporan dengan kode tiket {code} telah diverifikasi \
-                 dan diteruskan kepada penyelenggara sistem elektronik yang terdampak, dan Anda dicantumkan di Hall of \
-                 Fame sesuai pilihan Anda.\n\
-                 Terlampir Sertifikat Apresiasi{letter} yang telah ditandatangani secara elektronik; keasliannya dapat \
-                 diperiksa melalui kode QR pada dokumen.{withheld}\n\n\
-                 Dear {name},\n\nThank you for your report. Your report (ticket {code}) has been verified and passed on \
-                 to the operator of the affected system, and you are listed in the Hall of Fame as you chose. Your \
-                 electronically signed certificate of appreciation{letter_en} attached; the QR code on each document \
-                 leads to the page that verifies it.{withheld_en}\n\n{url}/track\n\nTim Tanggap Insiden Siber (TTIS)\n{agency}\n",
-                name = t.reporter_name,
-                code = t.code,
-                letter = if for_reporter.len() > 1 { " dan Surat Pemberitahuan Insiden Siber" } else { "" },
-                letter_en = if for_reporter.len() > 1 { " and the notification letter are" } else { " is" },
-                withheld = if for_reporter.len() > 1 {
-                    String::new()
-                } else {
-                    format!(
-                        " Surat Pemberitahuan Insiden Siber kepada penyelenggara sistem berlabel TLP:{} sehingga hanya \
-                         dikirimkan kepada penyelenggara tersebut.",
-                        t.tlp.as_str().to_uppercase()
-                    )
-                },
-                withheld_en = if for_reporter.len() > 1 {
-                    String::new()
-                } else {
-                    format!(
-                        " The notification letter to the system's operator is labelled TLP:{}, so it goes to the \
-                         operator only.",
-                        t.tlp.as_str().to_uppercase()
-                    )
-                },
-                url = state.settings.public_url,
-            ),
+            subject: mail.subject,
+            body: mail.body,
             dedupe_key: Some(format!("delivery-reporter:{}:{letter_number}", t.code)),
             ticket_id: Some(t.id),
             purpose: Some(DELIVERY),
@@ -115,21 +85,13 @@ pub async fn queue(
     }
     .insert(txn)
     .await?;
+    let mail = templates::letter_to_pse(agency, public_url, t, &pse.head_title, &letter_number, &token);
     outbox::enqueue(
         txn,
         NewEmail {
             to: emails,
-            subject: format!("[{}] Surat Pemberitahuan Insiden Siber {letter_number}", t.code),
-            body: format!(
-                "Yth. {head},\n\nTerlampir Surat Pemberitahuan Insiden Siber nomor {letter_number} (TLP:{tlp}) mengenai \
-                 sistem elektronik yang Saudara kelola. Mohon rekomendasi di dalamnya segera ditindaklanjuti.\n\n\
-                 Mohon konfirmasikan penerimaan surat ini, serta perbaikannya bila sudah dilakukan, melalui tautan \
-                 sekali pakai berikut:\n\
-                 {url}/acknowledge#{token}\n\nTim Tanggap Insiden Siber (TTIS)\n{agency}\n",
-                head = pse.head_title,
-                tlp = t.tlp.as_str().to_uppercase(),
-                url = state.settings.public_url,
-            ),
+            subject: mail.subject,
+            body: mail.body,
             dedupe_key: Some(format!("delivery-pse:{}:{letter_number}", t.code)),
             ticket_id: Some(t.id),
             purpose: Some(DELIVERY),

@@ -412,18 +412,13 @@ pub async fn notify_heads(txn: &DatabaseTransaction, state: &AppState, t: &ticke
     if heads.is_empty() {
         return Ok(());
     }
+    let mail = crate::notify::templates::awaiting_approval(&state.settings.public_url, t);
     outbox::enqueue(
         txn,
         NewEmail {
             to: heads,
-            subject: format!("[{}] Menunggu persetujuan / Awaiting your approval", t.code),
-            body: format!(
-                "Surat Pemberitahuan Insiden Siber dan Sertifikat Apresiasi untuk tiket {code} telah diajukan untuk \
-                 disetujui dan ditandatangani.\nThe notification letter and the certificate of appreciation for ticket \
-                 {code} await your approval and signature.\n\n{url}/staff/approvals\n",
-                code = t.code,
-                url = state.settings.public_url,
-            ),
+            subject: mail.subject,
+            body: mail.body,
             dedupe_key: None,
             ticket_id: Some(t.id),
             ..Default::default()
@@ -433,13 +428,11 @@ pub async fn notify_heads(txn: &DatabaseTransaction, state: &AppState, t: &ticke
     Ok(())
 }
 
-/// Emails the ticket's analyst (the assignee) about the head's decision.
+/// Emails the ticket's analyst (the assignee) about the head's decision (see `notify::templates`).
 pub async fn notify_assignee(
     txn: &DatabaseTransaction,
-    state: &AppState,
     t: &ticket::Model,
-    subject: &str,
-    body: &str,
+    mail: crate::notify::templates::Rendered,
 ) -> Result<(), ApiError> {
     let Some(id) = t.assignee_id else { return Ok(()) };
     let Some(u) = user::Entity::find_by_id(id).one(txn).await? else { return Ok(()) };
@@ -447,8 +440,8 @@ pub async fn notify_assignee(
         txn,
         NewEmail {
             to: vec![u.email],
-            subject: format!("[{}] {subject}", t.code),
-            body: format!("{body}\n\n{}/staff/tickets/{}\n", state.settings.public_url, t.code),
+            subject: mail.subject,
+            body: mail.body,
             dedupe_key: None,
             ticket_id: Some(t.id),
             ..Default::default()

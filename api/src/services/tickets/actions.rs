@@ -125,7 +125,9 @@ async fn start_verification(s: &Step<'_>, t: ticket::Model) -> Result<ticket::Mo
 async fn request_info(s: &Step<'_>, t: ticket::Model) -> Result<ticket::Model, ApiError> {
     let question = s.message.clone().ok_or_else(|| required("message"))?;
     let t = apply(s.txn, &s.state.clock, t, Action::RequestInfo, &s.actor, &s.who, Some(question.clone())).await?;
-    email_reporter(s.txn, s.state, &t, templates::REQUEST_INFO_SUBJECT, &question, "request_info").await?;
+    let mail =
+        templates::info_requested(&s.state.settings.site.agency_name, &s.state.settings.public_url, &t, &question);
+    email_reporter(s.txn, &t, mail, "request_info").await?;
     Ok(t)
 }
 
@@ -150,8 +152,9 @@ async fn reject(s: &Step<'_>, t: ticket::Model, req: &ActionRequest) -> Result<t
     active.duplicate_of_id = Set(duplicate_of);
     active.reject_reason = Set(Some(reason));
     let t = active.update(s.txn).await?;
-    let text = s.message.clone().unwrap_or_else(|| templates::rejection_text(reason).to_string());
-    email_reporter(s.txn, s.state, &t, templates::REJECTED_SUBJECT, &text, "reject").await?;
+    let site = &s.state.settings;
+    let mail = templates::rejected(&site.site.agency_name, &site.public_url, &t, reason, s.message.as_deref());
+    email_reporter(s.txn, &t, mail, "reject").await?;
     Ok(t)
 }
 
@@ -181,8 +184,8 @@ async fn return_for_revision(s: &Step<'_>, t: ticket::Model) -> Result<ticket::M
     let t = apply(s.txn, &s.state.clock, t, Action::ReturnForRevision, &s.actor, &s.who, None).await?;
     internal_note(s.txn, s.state.clock.now(), &t, &s.who, Some(&remarks)).await?;
     letters::record_remarks(s.txn, t.id, &remarks).await?;
-    let (subject, body) = templates::returned_for_revision(&remarks);
-    letters::notify_assignee(s.txn, s.state, &t, subject, &body).await?;
+    let mail = templates::returned_for_revision(&s.state.settings.public_url, &t, &remarks);
+    letters::notify_assignee(s.txn, &t, mail).await?;
     Ok(t)
 }
 
@@ -210,7 +213,6 @@ async fn approve(s: &mut Step<'_>, t: ticket::Model) -> Result<ticket::Model, Ap
     )
     .await?;
     crate::services::delivery::queue(s.txn, s.state, &t, &issued).await?;
-    let (subject, body) = templates::APPROVED_NOTICE;
-    letters::notify_assignee(s.txn, s.state, &t, subject, body).await?;
+    letters::notify_assignee(s.txn, &t, templates::approved(&s.state.settings.public_url, &t)).await?;
     Ok(t)
 }

@@ -90,28 +90,20 @@ pub async fn assign(
     active.updated_at = Set(at);
     active.update(&txn).await?;
     if assignee.id != user.id {
-        let mut body =
-            format!("{0} mendisposisikan tiket {code} kepada Anda.\n{0} assigned ticket {code} to you.\n", user.name);
-        if let Some(i) = &instruction {
-            body.push_str(&format!("\nInstruksi / Instruction:\n{i}\n"));
-        }
-        if let Some(p) = req.priority {
-            let (id, en) = match p {
-                Priority::Biasa => ("Biasa", "Normal"),
-                Priority::Segera => ("Segera", "Urgent"),
-                Priority::SangatSegera => ("Sangat segera", "Most urgent"),
-            };
-            body.push_str(&format!("\nSifat / Priority: {id} / {en}\n"));
-        }
-        if let Some(d) = req.due_date {
-            body.push_str(&format!("Batas waktu / Due date: {}\n", d.format("%Y-%m-%d")));
-        }
+        let mail = crate::notify::templates::assigned(
+            &state.settings.public_url,
+            &code,
+            &user.name,
+            instruction.as_deref(),
+            req.priority,
+            req.due_date,
+        );
         outbox::enqueue(
             &txn,
             NewEmail {
                 to: vec![assignee.email.clone()],
-                subject: format!("[{code}] Disposisi / Assignment"),
-                body: format!("{body}\n{}/staff/tickets/{code}\n", state.settings.public_url),
+                subject: mail.subject,
+                body: mail.body,
                 dedupe_key: None,
                 ticket_id: Some(ticket_id),
                 ..Default::default()

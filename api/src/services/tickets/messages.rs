@@ -12,6 +12,7 @@ use ttis_shared::procedure::{Action, Actor as ProcActor};
 use super::*;
 use crate::entities::{ticket, ticket_event, user};
 use crate::error::ApiError;
+use crate::notify::templates::{self, Rendered};
 use crate::services::audit::{self, Actor};
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::outbox::{self, NewEmail};
@@ -20,33 +21,19 @@ use crate::services::timeline;
 use crate::services::workflow::{apply, find_by_code, state_of};
 use crate::state::AppState;
 
-fn track_url(state: &AppState) -> String {
-    format!("{}/track", state.settings.public_url)
-}
-
+/// Queues a message (see `notify::templates`) to the ticket's reporter; `key` names it for the outbox.
 pub(super) async fn email_reporter(
     txn: &DatabaseTransaction,
-    state: &AppState,
     t: &ticket::Model,
-    subject_id: &str,
-    body: &str,
+    mail: Rendered,
     key: &str,
 ) -> Result<(), ApiError> {
-    let text = format!(
-        "Yth. {name} / Dear {name},\n\n{body}\n\nKode tiket / Ticket code: {code}\n\
-         Balas atau pantau laporan Anda di / Reply or follow your report at: {url}\n\n\
-         Tim Tanggap Insiden Siber (TTIS)\n{agency}\n",
-        name = t.reporter_name,
-        code = t.code,
-        url = track_url(state),
-        agency = state.settings.site.agency_name,
-    );
     outbox::enqueue(
         txn,
         NewEmail {
             to: vec![t.reporter_email.clone()],
-            subject: format!("[{}] {subject_id}", t.code),
-            body: text,
+            subject: mail.subject,
+            body: mail.body,
             dedupe_key: Some(format!("{key}:{}:{}", t.code, uuid::Uuid::new_v4().simple())),
             ticket_id: Some(t.id),
             ..Default::default()
@@ -107,22 +94,13 @@ async fn provide_info_inner(
     if let Some(assignee) = t.assignee_id
         && let Some(u) = user::Entity::find_by_id(assignee).one(&txn).await?
     {
+        let mail = templates::reporter_answered(&state.settings.public_url, &t, req.message.trim(), uploads.len());
         outbox::enqueue(
             &txn,
             NewEmail {
                 to: vec![u.email],
-                subject: format!("[{}] Pelapor menjawab / The reporter answered", t.code),
-                body: format!(
-                    "Pelapor menjawab permintaan informasi pada tiket {code}.\n\
-                     The reporter answered the request for information on ticket {code}.\n\n{answer}\n\n{files}{url}/staff/tickets/{code}\n",
-                    code = t.code,
-                    answer = req.message.trim(),
-                    files = match uploads.len() {
-                        0 => String::new(),
-                        n => format!("Berkas bukti baru / New evidence files: {n}\n\n"),
-                    },
-                    url = state.settings.public_url,
-                ),
+                subject: mail.subject,
+                body: mail.body,
                 dedupe_key: None,
                 ticket_id: Some(t.id),
                 ..Default::default()
@@ -161,8 +139,9 @@ pub async fn post_message(
     .insert(&txn)
     .await?;
     if req.public {
-        email_reporter(&txn, state, &t, "Pesan dari Tim TTIS / Message from the TTIS team", req.body.trim(), "message")
-            .await?;
+        let mail =
+            templates::team_message(&state.settings.site.agency_name, &state.settings.public_url, &t, req.body.trim());
+        email_reporter(&txn, &t, mail, "message").await?;
     }
     let action = if req.public { "ticket.message" } else { "ticket.note" };
     audit::record(&txn, &staff_actor(user, client), action, Some(format!("ticket:{}", t.code)), json!({})).await?;
