@@ -147,7 +147,8 @@ async fn the_reporter_sees_the_same_events_in_either_language(app: TestApp) {
 async fn entries_written_before_the_events_are_recognised(app: TestApp) {
     let t = app.team().await;
     let (code, _) = report(&app).await;
-    Migrator::down(&app.db, Some(1)).await.unwrap_or_else(|e| panic!("down: {e}"));
+    // Back to before the typed events (the roles' own table came after them).
+    Migrator::down(&app.db, Some(2)).await.unwrap_or_else(|e| panic!("down: {e}"));
     let legacy = [
         ("note", "NULL", "Draf surat dan sertifikat diperbarui (revisi 2)"),
         ("state_change", "'rejected'", "duplicate: Sama dengan laporan kemarin."),

@@ -1,5 +1,8 @@
 use reqwest::{Method, StatusCode};
+use sea_orm::{ConnectionTrait, Statement};
+use sea_orm_migration::MigratorTrait;
 use serde_json::{Value, json};
+use ttis_api::migrations::Migrator;
 use ttis_tests::must::{ResponseExt, i64_at, str_at};
 use ttis_tests::{ADMIN_EMAIL, TestApp, db_tests, problem};
 
@@ -9,7 +12,38 @@ db_tests!(
     the_last_admin_stays,
     password_reset_ends_sessions,
     every_staff_route_refuses_anonymous_and_every_admin_route_refuses_others,
+    roles_move_from_the_comma_list_to_their_own_table,
 );
+
+/// The migration to `user_roles` keeps every role an account held in the old comma list (and
+/// going back writes the list again).
+async fn roles_move_from_the_comma_list_to_their_own_table(app: TestApp) {
+    let admin = app.admin_token().await;
+    let body =
+        json!({"email": "sari@ttis.test", "name": "Sari", "roles": ["analyst"], "password": "sari-sandi-panjang"});
+    let created: Value = app.send_json(Method::POST, "/api/v1/users", Some(&admin), &body).await.json_body().await;
+    let id = i64_at(&created, "/id");
+    Migrator::down(&app.db, Some(1)).await.unwrap_or_else(|e| panic!("down: {e}"));
+    let stored = app
+        .db
+        .query_one(Statement::from_string(
+            app.db.get_database_backend(),
+            format!("SELECT roles FROM users WHERE id = {id}"),
+        ))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .and_then(|r| r.try_get::<String>("", "roles").ok());
+    assert_eq!(stored.as_deref(), Some("analyst"), "going back writes the comma list again");
+    app.db
+        .execute_unprepared(&format!("UPDATE users SET roles = 'head, analyst,bogus' WHERE id = {id}"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    Migrator::up(&app.db, None).await.unwrap_or_else(|e| panic!("up: {e}"));
+    let user: Value = app.get(&format!("/api/v1/users/{id}"), Some(&admin)).await.json_body().await;
+    assert_eq!(user["roles"], json!(["analyst", "head"]), "known roles kept, sorted; unknown names dropped");
+    let admin_again: Value = app.get("/api/v1/users", Some(&admin)).await.json_body().await;
+    assert!(admin_again["items"].as_array().is_some_and(|u| u.iter().any(|u| u["roles"] == json!(["admin"]))));
+}
 
 async fn admins_manage_accounts(app: TestApp) {
     let admin = app.admin_token().await;

@@ -28,4 +28,5 @@ pub mod ticket_event;
 pub mod ticket_step;
 pub mod used_challenge;
 pub mod user;
+pub mod user_role;
 pub mod webhook;

@@ -11,8 +11,7 @@ pub struct Model {
     pub name: String,
     /// argon2id PHC string.
     pub password_hash: String,
-    /// Comma-separated role names (`analyst,admin`); see `ttis_shared::Role::join`.
-    pub roles: String,
+    // Roles are rows of `user_roles` (see `services::users::roles_of`).
     pub disabled: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
@@ -28,6 +27,14 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(has_many = "super::session::Entity")]
     Session,
+    #[sea_orm(has_many = "super::user_role::Entity")]
+    UserRole,
+}
+
+impl Related<super::user_role::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::UserRole.def()
+    }
 }
 
 impl Related<super::session::Entity> for Entity {

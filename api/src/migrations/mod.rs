@@ -16,6 +16,7 @@ mod m20261129_000010_audit_sealing;
 mod m20261129_000011_queue_index;
 mod m20261206_000012_signers;
 mod m20261206_000013_timeline_events;
+mod m20261206_000014_user_roles;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000011_queue_index::Migration),
             Box::new(m20261206_000012_signers::Migration),
             Box::new(m20261206_000013_timeline_events::Migration),
+            Box::new(m20261206_000014_user_roles::Migration),
         ]
     }
 }

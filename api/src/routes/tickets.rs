@@ -295,7 +295,7 @@ pub async fn update_ticket_drafts(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::WorkTickets)?;
     let input = body.into_inner()?;
-    let t = workflow::find_by_code(&state.db, &code).await?;
+    let t = workflow::find_by_code(&state.db, &crate::services::codes::TicketCode::parse(&code)).await?;
     crate::services::letters::edit(&state, &user.actor(&client), user.id, t, input).await?;
     Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, state.clock.now()).await?))
 }

@@ -177,12 +177,12 @@ pub async fn login(
     audit::record(&txn, &actor, "auth.login", Some(format!("session:{session_id}")), json!({})).await?;
     txn.commit().await?;
 
-    let roles = Role::split(&account.roles);
+    let roles = users::roles_of(&state.db, account.id).await?;
     Ok(Issued {
         access_token: state.tokens.issue(account.id, &session_id, &roles)?,
         expires_in: state.tokens.ttl.as_secs(),
         refresh_cookie: Some(format!("{session_id}.{secret}")),
-        user: users::to_dto(account),
+        user: users::to_dto(account, roles),
     })
 }
 
@@ -202,7 +202,7 @@ pub async fn refresh(state: &AppState, cookie: &str, client: &ClientInfo) -> Res
         revoke_session(&state.db, sess, &actor, "auth.session_revoked", json!({"reason": "disabled"})).await?;
         return Err(ApiError::InvalidRefreshToken);
     }
-    let roles = Role::split(&account.roles);
+    let roles = users::roles_of(&state.db, account.id).await?;
     if constant_time_eq(&presented, &sess.refresh_hash) {
         let new_secret = random_hex(32);
         let sid = sess.id.clone();
@@ -215,7 +215,7 @@ pub async fn refresh(state: &AppState, cookie: &str, client: &ClientInfo) -> Res
             access_token: state.tokens.issue(account.id, &sid, &roles)?,
             expires_in: state.tokens.ttl.as_secs(),
             refresh_cookie: Some(format!("{sid}.{new_secret}")),
-            user: users::to_dto(account),
+            user: users::to_dto(account, roles),
         });
     }
     let was_previous = sess.previous_refresh_hash.as_deref().is_some_and(|p| constant_time_eq(&presented, p));
@@ -225,7 +225,7 @@ pub async fn refresh(state: &AppState, cookie: &str, client: &ClientInfo) -> Res
             access_token: state.tokens.issue(account.id, &sess.id, &roles)?,
             expires_in: state.tokens.ttl.as_secs(),
             refresh_cookie: None,
-            user: users::to_dto(account),
+            user: users::to_dto(account, roles),
         });
     }
     if was_previous {
@@ -286,7 +286,7 @@ pub async fn authenticate(state: &AppState, bearer: &str) -> Result<AuthUser, Ap
     let found = session::Entity::find_by_id(claims.sid.clone()).find_also_related(user::Entity).one(&state.db).await?;
     match found {
         Some((s, Some(u))) if s.user_id == user_id && s.revoked_at.is_none() && s.expires_at > now() && !u.disabled => {
-            let roles = Role::split(&u.roles);
+            let roles = users::roles_of(&state.db, u.id).await?;
             // Only privileged accounts without a second factor pay for reading the policy.
             let enrollment_required = u.totp_secret.is_none()
                 && Role::second_factor_required(&roles)

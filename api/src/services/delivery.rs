@@ -1,6 +1,7 @@
-//! SOP steps 8-9: the Hall of Fame, sending the signed letter and certificate (to the reporter;
-//! the letter to the PSE), closing the ticket once everything is delivered, the PSE's
-//! acknowledgement, the reporter's own downloads, and webhooks for integrators.
+//! SOP step 9: sending the signed letter and certificate (to the reporter; the letter to the PSE),
+//! closing the ticket once everything is delivered, the PSE's acknowledgement, and failed
+//! deliveries with their resend. The Hall of Fame is `hall_of_fame`, the reporter's downloads
+//! `tracking`, webhooks `webhooks`.
 
 use crate::entities::outbox::OutboxStatus;
 use crate::entities::ticket_event::EventKind;
@@ -165,7 +166,7 @@ pub async fn failed(db: &DatabaseConnection) -> Result<Vec<FailedDelivery>, ApiE
 
 /// Staff send a message of a ticket again (after it failed, or to repeat it).
 pub async fn resend(state: &AppState, who: &Actor, code: &str, id: i64) -> Result<(), ApiError> {
-    let t = super::workflow::find_by_code(&state.db, code).await?;
+    let t = super::workflow::find_by_code(&state.db, &super::codes::TicketCode::parse(code)).await?;
     let txn = state.db.begin().await?;
     let row = outbox_row::Entity::find_by_id(id)
         .filter(outbox_row::Column::TicketId.eq(t.id))

@@ -8,10 +8,7 @@
 
 use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Datelike, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use ttis_shared::Role;
@@ -401,14 +398,7 @@ pub async fn issue_on_approve(
 
 /// Emails every enabled head that a ticket awaits their approval.
 pub async fn notify_heads(txn: &DatabaseTransaction, state: &AppState, t: &ticket::Model) -> Result<(), ApiError> {
-    let heads: Vec<String> = user::Entity::find()
-        .filter(user::Column::Disabled.eq(false))
-        .all(txn)
-        .await?
-        .into_iter()
-        .filter(|u| Role::split(&u.roles).contains(&Role::Head))
-        .map(|u| u.email)
-        .collect();
+    let heads: Vec<String> = super::users::holding(txn, Role::Head).await?.into_iter().map(|u| u.email).collect();
     if heads.is_empty() {
         return Ok(());
     }

@@ -1,13 +1,13 @@
 //! The platform's rules, free of HTTP types: handlers in `routes/` parse and authorise, then call
 //! these.
 
-pub mod access_key;
 pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod categories;
 pub mod clamav;
 pub mod clock;
+pub mod codes;
 pub mod crypto;
 pub mod delivery;
 pub mod documents;

@@ -13,14 +13,14 @@ use ttis_shared::dto::tickets::Channel;
 use ttis_shared::validation::{Violation, normalize_email};
 use ttis_shared::{ReportState, Role};
 
-use super::access_key::{access_key, key_hash};
 use super::audit::{self, Actor};
 use super::auth::ClientInfo;
+use super::codes::{access_key, key_hash};
 use super::crypto::random_hex;
 use super::outbox::{self, NewEmail};
 use super::storage::StagedFiles;
 use super::{categories, hosts, pow, sequence};
-use crate::entities::{duplicate_hint, evidence, idempotency_key, ticket, ticket_event, user};
+use crate::entities::{duplicate_hint, evidence, idempotency_key, ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
 use crate::notify::templates;
 use crate::state::AppState;
@@ -115,15 +115,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     };
     let cvss_vector = opt_text(&report.cvss_vector);
     let cvss_score = cvss_vector.as_deref().and_then(|v| ttis_shared::cvss::parse(v).ok()).map(|s| s.base_score);
-    let analysts: Vec<String> = user::Entity::find()
-        .filter(user::Column::Disabled.eq(false))
-        .filter(user::Column::Roles.contains("analyst"))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|u| Role::split(&u.roles).contains(&Role::Analyst))
-        .map(|u| u.email)
-        .collect();
+    let analysts: Vec<String> = super::users::holding(db, Role::Analyst).await?.into_iter().map(|u| u.email).collect();
 
     let at = state.clock.now();
     let year = state.clock.local(at).year();

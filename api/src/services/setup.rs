@@ -3,7 +3,7 @@
 //! register, the mail configuration, the security policy), so it is done the moment the setting
 //! is made and never needs ticking off.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use ttis_shared::Role;
 use ttis_shared::dto::setup::{SetupChecklist, SetupItem, SetupItemKey};
 
@@ -14,13 +14,7 @@ use crate::error::ApiError;
 
 pub async fn checklist(db: &DatabaseConnection, settings: &Settings) -> Result<SetupChecklist, ApiError> {
     let org = organization::current(db).await?;
-    let heads: Vec<user::Model> = user::Entity::find()
-        .filter(user::Column::Disabled.eq(false))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|u| Role::split(&u.roles).contains(&Role::Head))
-        .collect();
+    let heads: Vec<user::Model> = super::users::holding(db, Role::Head).await?;
     let mut incomplete = Vec::new();
     for head in &heads {
         if !signers::get(db, head.id).await?.complete {

@@ -15,8 +15,8 @@ use ttis_shared::dto::reports::{ApprovedDocument, Label, ReportStatus, StatusReq
 use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
 
-use super::access_key::key_hash;
 use super::audit::{self, Actor};
+use super::codes::{AccessKey, TicketCode, key_hash};
 use super::crypto::constant_time_eq;
 use super::documents::reporter_may_have;
 use crate::entities::{document, ticket, ticket_event};
@@ -30,7 +30,7 @@ pub async fn reporter_document(
     key: &str,
     kind: DocumentKind,
 ) -> Result<(document::Model, std::path::PathBuf), ApiError> {
-    let t = check_key(&state.db, code, key).await?;
+    let t = check_key(&state.db, &TicketCode::parse(code), &AccessKey::parse(key)).await?;
     if !reporter_may_have(kind, t.tlp) {
         return Err(ApiError::NotFound);
     }
@@ -93,10 +93,9 @@ fn state_label(state: ReportState) -> Label {
 
 /// The ticket named by a code and its access key. A wrong key and an unknown code get the same
 /// `404`, after the same work.
-pub async fn check_key(db: &DatabaseConnection, code: &str, key: &str) -> Result<ticket::Model, ApiError> {
-    let code = code.trim().to_uppercase();
-    let presented = key_hash(key);
-    let found = ticket::Entity::find().filter(ticket::Column::Code.eq(code)).one(db).await?;
+pub async fn check_key(db: &DatabaseConnection, code: &TicketCode, key: &AccessKey) -> Result<ticket::Model, ApiError> {
+    let presented = key.hash();
+    let found = ticket::Entity::find().filter(ticket::Column::Code.eq(code.as_str())).one(db).await?;
     let stored = found.as_ref().map(|t| t.access_key_hash.clone()).unwrap_or_else(|| key_hash("no-such-ticket"));
     match found {
         Some(t) if constant_time_eq(&presented, &stored) => Ok(t),
@@ -106,7 +105,7 @@ pub async fn check_key(db: &DatabaseConnection, code: &str, key: &str) -> Result
 
 /// A ticket's public status, for its code and key.
 pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<ReportStatus, ApiError> {
-    let t = check_key(db, &req.ticket_code, &req.access_key).await?;
+    let t = check_key(db, &TicketCode::parse(&req.ticket_code), &AccessKey::parse(&req.access_key)).await?;
     let events = ticket_event::Entity::find()
         .filter(ticket_event::Column::TicketId.eq(t.id))
         .filter(ticket_event::Column::Public.eq(true))
@@ -159,7 +158,7 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
 
 /// The reporter changes how the ticket appears on the Hall of Fame, at once.
 pub async fn change_display(state: &AppState, req: &HallOfFameChange) -> Result<HallOfFameDisplay, ApiError> {
-    let t = check_key(&state.db, &req.ticket_code, &req.access_key).await?;
+    let t = check_key(&state.db, &TicketCode::parse(&req.ticket_code), &AccessKey::parse(&req.access_key)).await?;
     let alias = req.alias.as_ref().map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
     if req.choice == HallOfFameDisplay::Alias && alias.is_none() {
         return Err(ApiError::Validation(vec![FieldIssue {

@@ -12,19 +12,59 @@ use ttis_shared::validation::normalize_email;
 use super::audit::{self, Actor};
 use super::{now, passwords};
 use crate::config::{RunMode, Settings};
-use crate::entities::user;
+use crate::entities::{user, user_role};
 use crate::error::ApiError;
 
-pub fn to_dto(model: user::Model) -> User {
+pub fn to_dto(model: user::Model, roles: Vec<Role>) -> User {
     User {
         id: model.id,
-        roles: Role::split(&model.roles),
+        roles,
         email: model.email,
         name: model.name,
         disabled: model.disabled,
         created_at: model.created_at,
         totp_enabled: model.totp_secret.is_some(),
     }
+}
+
+/// The roles an account holds, sorted.
+pub async fn roles_of<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<Role>, ApiError> {
+    let mut roles: Vec<Role> = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| r.role)
+        .collect();
+    roles.sort();
+    Ok(roles)
+}
+
+/// Replaces the roles an account holds.
+async fn set_roles<C: ConnectionTrait>(conn: &C, user_id: i64, roles: &[Role]) -> Result<(), ApiError> {
+    user_role::Entity::delete_many().filter(user_role::Column::UserId.eq(user_id)).exec(conn).await?;
+    let mut roles = roles.to_vec();
+    roles.sort();
+    roles.dedup();
+    if !roles.is_empty() {
+        user_role::Entity::insert_many(
+            roles.into_iter().map(|role| user_role::ActiveModel { user_id: Set(user_id), role: Set(role) }),
+        )
+        .exec_without_returning(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The accounts that hold `role`, enabled ones only, by name.
+pub async fn holding<C: ConnectionTrait>(conn: &C, role: Role) -> Result<Vec<user::Model>, ApiError> {
+    Ok(user::Entity::find()
+        .inner_join(user_role::Entity)
+        .filter(user_role::Column::Role.eq(role))
+        .filter(user::Column::Disabled.eq(false))
+        .order_by_asc(user::Column::Name)
+        .all(conn)
+        .await?)
 }
 
 async fn hash_blocking(password: String) -> Result<String, ApiError> {
@@ -50,7 +90,6 @@ async fn insert_user<C: ConnectionTrait>(
         email: Set(email.to_string()),
         name: Set(name.trim().to_string()),
         password_hash: Set(password_hash),
-        roles: Set(Role::join(roles)),
         disabled: Set(false),
         created_at: Set(at),
         updated_at: Set(at),
@@ -62,6 +101,7 @@ async fn insert_user<C: ConnectionTrait>(
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => ApiError::EmailTaken,
         _ => ApiError::from(e),
     })?;
+    set_roles(conn, model.id, roles).await?;
     Ok(model)
 }
 
@@ -75,38 +115,47 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUserReque
         actor,
         "user.create",
         Some(format!("user:{}", model.id)),
-        json!({"email": model.email, "roles": model.roles}),
+        json!({"email": model.email, "roles": Role::join(&req.roles)}),
     )
     .await?;
     txn.commit().await?;
-    Ok(to_dto(model))
+    let roles = roles_of(db, model.id).await?;
+    Ok(to_dto(model, roles))
 }
 
 pub async fn list(db: &DatabaseConnection) -> Result<UserList, ApiError> {
     let models = user::Entity::find().order_by_asc(user::Column::Id).all(db).await?;
+    let mut held: std::collections::HashMap<i64, Vec<Role>> = std::collections::HashMap::new();
+    for row in user_role::Entity::find().all(db).await? {
+        held.entry(row.user_id).or_default().push(row.role);
+    }
     let total = models.len() as u64;
-    Ok(UserList { items: models.into_iter().map(to_dto).collect(), total })
+    let items = models
+        .into_iter()
+        .map(|m| {
+            let mut roles = held.remove(&m.id).unwrap_or_default();
+            roles.sort();
+            to_dto(m, roles)
+        })
+        .collect();
+    Ok(UserList { items, total })
 }
 
 pub async fn get(db: &DatabaseConnection, id: i64) -> Result<User, ApiError> {
-    user::Entity::find_by_id(id).one(db).await?.map(to_dto).ok_or(ApiError::NotFound)
+    let model = user::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let roles = roles_of(db, id).await?;
+    Ok(to_dto(model, roles))
 }
 
 /// Whether some enabled administrator other than `except` exists.
 async fn another_active_admin<C: ConnectionTrait>(conn: &C, except: i64) -> Result<bool, ApiError> {
-    let admins = user::Entity::find()
-        .filter(user::Column::Disabled.eq(false))
-        .filter(user::Column::Id.ne(except))
-        .filter(user::Column::Roles.contains("admin"))
-        .all(conn)
-        .await?;
-    Ok(admins.iter().any(|u| Role::split(&u.roles).contains(&Role::Admin)))
+    Ok(holding(conn, Role::Admin).await?.iter().any(|u| u.id != except))
 }
 
 pub async fn update(db: &DatabaseConnection, actor: &Actor, id: i64, req: UpdateUserRequest) -> Result<User, ApiError> {
     let txn = db.begin().await?;
     let current = user::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    let was_admin = Role::split(&current.roles).contains(&Role::Admin) && !current.disabled;
+    let was_admin = roles_of(&txn, id).await?.contains(&Role::Admin) && !current.disabled;
     let will_be_admin = req.roles.as_ref().map(|r| r.contains(&Role::Admin)).unwrap_or(was_admin)
         && !req.disabled.unwrap_or(current.disabled);
     if was_admin && !will_be_admin && !another_active_admin(&txn, id).await? {
@@ -120,7 +169,7 @@ pub async fn update(db: &DatabaseConnection, actor: &Actor, id: i64, req: Update
         changes.insert("name".into(), json!(name.trim()));
     }
     if let Some(roles) = &req.roles {
-        active.roles = Set(Role::join(roles));
+        set_roles(&txn, id, roles).await?;
         changes.insert("roles".into(), json!(Role::join(roles)));
     }
     if let Some(disabled) = req.disabled {
@@ -133,8 +182,9 @@ pub async fn update(db: &DatabaseConnection, actor: &Actor, id: i64, req: Update
         revoke_all_sessions(&txn, id).await?;
     }
     audit::record(&txn, actor, "user.update", Some(format!("user:{id}")), serde_json::Value::Object(changes)).await?;
+    let roles = roles_of(&txn, id).await?;
     txn.commit().await?;
-    Ok(to_dto(model))
+    Ok(to_dto(model, roles))
 }
 
 pub async fn reset_password(
@@ -213,16 +263,21 @@ pub async fn ensure_bootstrap_admin(db: &DatabaseConnection, settings: &Settings
 
 /// Active analysts and heads, by name.
 pub async fn team(db: &DatabaseConnection) -> Result<Vec<ttis_shared::dto::tickets::UserRef>, ApiError> {
-    let models =
-        user::Entity::find().filter(user::Column::Disabled.eq(false)).order_by_asc(user::Column::Name).all(db).await?;
-    Ok(models
-        .into_iter()
-        .filter(|u| {
-            let roles = Role::split(&u.roles);
-            roles.contains(&Role::Analyst) || roles.contains(&Role::Head)
-        })
-        .map(|u| ttis_shared::dto::tickets::UserRef { id: u.id, name: u.name })
-        .collect())
+    let models = user::Entity::find()
+        .filter(user::Column::Disabled.eq(false))
+        .filter(
+            user::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(user_role::Column::UserId)
+                    .from(user_role::Entity)
+                    .and_where(user_role::Column::Role.is_in([Role::Analyst, Role::Head]))
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await?;
+    Ok(models.into_iter().map(|u| ttis_shared::dto::tickets::UserRef { id: u.id, name: u.name }).collect())
 }
 
 /// Ends every live session of a user (disabling, password reset).

@@ -18,6 +18,7 @@ use ttis_shared::{Lang, ReportState};
 use super::audit::{self, Actor};
 use super::auth::AuthUser;
 use super::clock::Clock;
+use super::codes::TicketCode;
 use super::timeline;
 use crate::entities::{ticket, ticket_event};
 use crate::error::ApiError;
@@ -50,12 +51,8 @@ pub fn clock_of(t: &ticket::Model, now: DateTime<Utc>, policy: &SlaPolicy) -> Op
     })
 }
 
-pub async fn find_by_code<C: ConnectionTrait>(conn: &C, code: &str) -> Result<ticket::Model, ApiError> {
-    ticket::Entity::find()
-        .filter(ticket::Column::Code.eq(code.trim().to_uppercase()))
-        .one(conn)
-        .await?
-        .ok_or(ApiError::NotFound)
+pub async fn find_by_code<C: ConnectionTrait>(conn: &C, code: &TicketCode) -> Result<ticket::Model, ApiError> {
+    ticket::Entity::find().filter(ticket::Column::Code.eq(code.as_str())).one(conn).await?.ok_or(ApiError::NotFound)
 }
 
 pub async fn history<C: ConnectionTrait>(conn: &C, ticket_id: i64) -> Result<Vec<Entered>, ApiError> {

@@ -961,7 +961,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::SlaUpdatedAt => "Last changed:",
             Key::SlaCalendarLegend => "Working calendar",
             Key::SlaOffset => "Time zone",
-            Key::SlaOffsetHint => "Working days are counted in this time zone's local time.",
+            Key::SlaOffsetHint => "Working days are counted in this time zone's local time. The server sets it (TTIS_TIME_ZONE), with the dates of letters and ticket years.",
             Key::SlaOfficeHours => "Limit to office hours",
             Key::SlaOfficeHoursHint => {
                 "When set, minute standards count office time only, and working-day standards start at the next opening. Otherwise time runs all day."

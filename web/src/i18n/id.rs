@@ -975,7 +975,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::SlaUpdatedAt => "Terakhir diubah:",
             Key::SlaCalendarLegend => "Kalender kerja",
             Key::SlaOffset => "Zona waktu",
-            Key::SlaOffsetHint => "Hari kerja dihitung menurut jam setempat di zona ini.",
+            Key::SlaOffsetHint => "Hari kerja dihitung menurut jam setempat di zona ini. Zona diatur oleh server (TTIS_TIME_ZONE), sama dengan tanggal surat dan tahun tiket.",
             Key::SlaOfficeHours => "Batasi pada jam kerja kantor",
             Key::SlaOfficeHoursHint => {
                 "Bila dipilih, standar dalam menit hanya dihitung pada jam kerja, dan standar hari kerja dimulai pada jam buka berikutnya. Bila tidak, waktu dihitung sepanjang hari."

@@ -1,6 +1,7 @@
 //! The procedure's actions on a ticket (`POST /tickets/{code}/actions`), one function each.
 
 use crate::entities::ticket_event::EventKind;
+use crate::services::codes::TicketCode;
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::dto::tickets::{ActionRequest, RejectReason, TicketDetail};
@@ -71,7 +72,7 @@ pub async fn act(
     req: ActionRequest,
 ) -> Result<TicketDetail, ApiError> {
     let db = &state.db;
-    let t = find_by_code(db, code).await?;
+    let t = find_by_code(db, &TicketCode::parse(code)).await?;
     let actor = proc_actor(user);
     let who = staff_actor(user, client);
     // Refuse an impossible or foreign action before looking at the fields it would need.
@@ -139,7 +140,7 @@ async fn reject(s: &Step<'_>, t: ticket::Model, req: &ActionRequest) -> Result<t
     let mut duplicate_of = None;
     if reason == RejectReason::Duplicate {
         let original_code = req.duplicate_of.as_deref().ok_or_else(|| required("duplicate_of"))?;
-        let original = find_by_code(s.txn, original_code).await.map_err(|_| not_an_option())?;
+        let original = find_by_code(s.txn, &TicketCode::parse(original_code)).await.map_err(|_| not_an_option())?;
         if original.id == t.id {
             return Err(not_an_option());
         }
@@ -163,7 +164,7 @@ async fn reject(s: &Step<'_>, t: ticket::Model, req: &ActionRequest) -> Result<t
 async fn verify(s: &mut Step<'_>, t: ticket::Model, req: &ActionRequest) -> Result<ticket::Model, ApiError> {
     let a = req.analysis.clone().ok_or_else(|| required("analysis"))?;
     record_analysis(s.txn, s.state.clock.now(), s.user, t.clone(), &a).await?;
-    let t = find_by_code(s.txn, &t.code).await?;
+    let t = find_by_code(s.txn, &TicketCode::parse(&t.code)).await?;
     let t = apply(s.txn, &s.state.clock, t, Action::Verify, &s.actor, &s.who, s.message.clone()).await?;
     attach_analysis_report(s.txn, s.state, &mut s.staged, &t, s.user).await?;
     letters::draft_on_verify(s.txn, s.state, &mut s.staged, &t, s.user.id).await?;

@@ -1,6 +1,7 @@
 //! Claiming and assigning a ticket, with a disposition.
 
 use crate::entities::ticket_event::EventKind;
+use crate::services::codes::TicketCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::Role;
@@ -27,7 +28,7 @@ pub async fn assign(
     req: &AssignmentRequest,
 ) -> Result<TicketDetail, ApiError> {
     let db = &state.db;
-    let t = find_by_code(db, code).await?;
+    let t = find_by_code(db, &TicketCode::parse(code)).await?;
     if state_of(&t).is_terminal() {
         return Err(ApiError::WrongState);
     }
@@ -37,8 +38,9 @@ pub async fn assign(
         Some(id) => id,
     };
     let assignee = user::Entity::find_by_id(to_id).one(db).await?;
+    let is_analyst = crate::services::users::roles_of(db, to_id).await?.contains(&Role::Analyst);
     let assignee = match assignee {
-        Some(u) if !u.disabled && Role::split(&u.roles).contains(&Role::Analyst) => u,
+        Some(u) if !u.disabled && is_analyst => u,
         _ => {
             return Err(ApiError::Validation(vec![FieldIssue {
                 field: "assignee_id".into(),

@@ -1,6 +1,7 @@
 //! One ticket as staff see it: report, evidence, analysis, documents, deliveries and timeline.
 
 use crate::entities::ticket_event::EventKind;
+use crate::services::codes::TicketCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use ttis_shared::dto::documents::{Revocation, SignatureInfo};
@@ -56,7 +57,7 @@ pub async fn detail(
     user: &AuthUser,
     at: DateTime<Utc>,
 ) -> Result<TicketDetail, ApiError> {
-    let t = find_by_code(db, code).await?;
+    let t = find_by_code(db, &TicketCode::parse(code)).await?;
     let files = evidence::Entity::find()
         .filter(evidence::Column::TicketId.eq(t.id))
         .order_by_asc(evidence::Column::Id)

@@ -8,6 +8,7 @@ use crate::entities::evidence;
 use crate::error::ApiError;
 use crate::services::audit::{self};
 use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::codes::TicketCode;
 use crate::services::workflow::find_by_code;
 use crate::state::AppState;
 
@@ -19,7 +20,7 @@ pub async fn evidence_file(
     code: &str,
     id: i64,
 ) -> Result<(evidence::Model, std::path::PathBuf), ApiError> {
-    let t = find_by_code(&state.db, code).await?;
+    let t = find_by_code(&state.db, &TicketCode::parse(code)).await?;
     let file = evidence::Entity::find_by_id(id)
         .filter(evidence::Column::TicketId.eq(t.id))
         .one(&state.db)
@@ -48,7 +49,7 @@ pub async fn document_file(
     id: &str,
 ) -> Result<(crate::entities::document::Model, std::path::PathBuf), ApiError> {
     use crate::entities::document;
-    let t = find_by_code(&state.db, code).await?;
+    let t = find_by_code(&state.db, &TicketCode::parse(code)).await?;
     let doc = document::Entity::find_by_id(id.to_string())
         .filter(document::Column::TicketId.eq(t.id))
         .one(&state.db)

@@ -2,6 +2,7 @@
 //! messages and internal notes.
 
 use crate::entities::ticket_event::EventKind;
+use crate::services::codes::{AccessKey, TicketCode};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::ReportState;
@@ -65,7 +66,8 @@ async fn provide_info_inner(
     client: &ClientInfo,
 ) -> Result<(), ApiError> {
     let db = &state.db;
-    let t = crate::services::tracking::check_key(db, &req.ticket_code, &req.access_key).await?;
+    let code = TicketCode::parse(&req.ticket_code);
+    let t = crate::services::tracking::check_key(db, &code, &AccessKey::parse(&req.access_key)).await?;
     if state_of(&t) != ReportState::NeedsInfo {
         return Err(ApiError::WrongState);
     }
@@ -122,7 +124,7 @@ pub async fn post_message(
     req: &MessageRequest,
 ) -> Result<TicketDetail, ApiError> {
     let db = &state.db;
-    let t = find_by_code(db, code).await?;
+    let t = find_by_code(db, &TicketCode::parse(code)).await?;
     let txn = db.begin().await?;
     ticket_event::ActiveModel {
         ticket_id: Set(t.id),

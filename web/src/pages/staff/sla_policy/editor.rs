@@ -233,7 +233,7 @@ pub(super) fn policy_editor(props: &EditorProps) -> Html {
                     <div class={classes!("field", offset_err.is_some().then_some("field-invalid"))}>
                         <label for="sla-offset">{ t(lang, Key::SlaOffset) }</label>
                         <p class="field-hint" id="sla-offset-hint">{ t(lang, Key::SlaOffsetHint) }</p>
-                        <select id="sla-offset" onchange={on_offset}
+                        <select id="sla-offset" onchange={on_offset} disabled=true
                             aria-describedby={if offset_err.is_some() { "sla-offset-hint sla-offset-error" } else { "sla-offset-hint" }}>
                             if !known_offset {
                                 <option value={f.offset.to_string()} selected=true>{ utc_text(f.offset) }</option>

@@ -1,9 +1,55 @@
-//! Reporter access keys: 128 bits, printed in groups, forgiving to type, stored only as a hash.
+//! What reporters type: the ticket code and the access key, as newtypes that normalise on parse,
+//! so a code or key typed with other case, spaces or dashes finds the same ticket. Access keys
+//! are 128 bits, printed in groups, forgiving to type, and stored only as a hash.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use super::crypto::{random_hex, sha256_hex};
+
+/// A ticket code as people type it, trimmed and upper-cased (`ttis-2026-000123 ` →
+/// `TTIS-2026-000123`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TicketCode(String);
+
+impl TicketCode {
+    pub fn parse(input: &str) -> TicketCode {
+        TicketCode(input.trim().to_uppercase())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for TicketCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A reporter's access key in its canonical form: case, dashes and spaces do not matter, and
+/// I/L read as 1 and O as 0.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AccessKey(String);
+
+impl AccessKey {
+    pub fn parse(input: &str) -> AccessKey {
+        AccessKey(normalize_key(input))
+    }
+
+    /// What is stored: the key itself never is.
+    pub fn hash(&self) -> String {
+        sha256_hex(format!("ttis-access-key|{}", self.0))
+    }
+}
+
+/// Never printed: a key in a log line would be a key handed out.
+impl std::fmt::Debug for AccessKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AccessKey(..)")
+    }
+}
 
 /// Access keys: 128 bits, shown as 26 Crockford base-32 characters in groups of four.
 pub const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -32,7 +78,7 @@ pub fn normalize_key(key: &str) -> String {
 }
 
 pub fn key_hash(key: &str) -> String {
-    sha256_hex(format!("ttis-access-key|{}", normalize_key(key)))
+    AccessKey::parse(key).hash()
 }
 
 /// A random key, or (with an idempotency key) one derived from the server secret, so that a
@@ -57,6 +103,13 @@ pub fn access_key(secret: &[u8], idempotency: Option<&(String, String)>) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_and_keys_normalise_on_parse() {
+        assert_eq!(TicketCode::parse("  ttis-2026-000123 ").as_str(), "TTIS-2026-000123");
+        assert_eq!(AccessKey::parse("ab-io lo"), AccessKey::parse("AB1010"));
+        assert_eq!(format!("{:?}", AccessKey::parse("secret")), "AccessKey(..)");
+    }
 
     #[test]
     fn keys_are_128_bits_in_readable_groups_and_forgiving_to_type() {
