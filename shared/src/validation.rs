@@ -47,6 +47,10 @@ pub enum Violation {
     InvalidNip,
     /// A value the deployment sets (the SLA calendar's UTC offset follows `TTIS_TIME_ZONE`).
     SetByServer,
+    /// A period longer than the longest one answered.
+    PeriodTooLong {
+        max_years: u32,
+    },
 }
 
 impl Violation {
@@ -70,6 +74,7 @@ impl Violation {
             Violation::WrongTotpCode => "wrong_totp_code",
             Violation::InvalidNip => "invalid_nip",
             Violation::SetByServer => "set_by_server",
+            Violation::PeriodTooLong { .. } => "period_too_long",
         }
     }
 
@@ -118,6 +123,12 @@ impl Violation {
             (Violation::InvalidNip, Lang::En) => "A NIP (civil-servant number) has 18 digits.".into(),
             (Violation::SetByServer, Lang::Id) => {
                 "Nilai ini diatur oleh server (zona waktu TTIS_TIME_ZONE) dan tidak dapat diubah di sini.".into()
+            }
+            (Violation::PeriodTooLong { max_years }, Lang::Id) => {
+                format!("Rentang waktu paling lama {max_years} tahun, dan tanggal akhir tidak sebelum tanggal awal.")
+            }
+            (Violation::PeriodTooLong { max_years }, Lang::En) => {
+                format!("The period is at most {max_years} years long, and does not end before it starts.")
             }
             (Violation::SetByServer, Lang::En) => {
                 "The server sets this value (the TTIS_TIME_ZONE time zone); it cannot be changed here.".into()

@@ -14,6 +14,7 @@ mod first_visit;
 mod fuzz;
 mod layout;
 mod letters;
+mod limits;
 mod openapi;
 mod reports;
 mod security;

@@ -250,7 +250,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, DbErr>
 }
 
 /// The log, filtered, newest first (pending rows are sealed first, so every entry has its hash).
-pub async fn list(db: &DatabaseConnection, q: &AuditQuery) -> Result<AuditList, DbErr> {
+pub async fn list(db: &DatabaseConnection, q: &AuditQuery) -> Result<AuditList, crate::error::ApiError> {
     seal(db).await?;
     let mut select = audit_log::Entity::find();
     if let Some(a) = q.action.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
@@ -273,7 +273,11 @@ pub async fn list(db: &DatabaseConnection, q: &AuditQuery) -> Result<AuditList, 
         select = select.filter(audit_log::Column::At.lt(to));
     }
     let per_page = q.per_page.unwrap_or(50).clamp(1, 200);
-    let page = q.page.unwrap_or(1).max(1);
+    let page = q.page.unwrap_or(1);
+    // Bounded, so that the offset (`(page - 1) * per_page`) can never overflow.
+    if !(1..=1_000_000).contains(&page) {
+        return Err(crate::error::ApiError::InvalidParameter("page: 1 to 1000000".into()));
+    }
     let paginator = select.order_by_desc(audit_log::Column::Id).paginate(db, per_page);
     let total = paginator.num_items().await?;
     let items = paginator

@@ -15,8 +15,13 @@ use ttis_shared::{Lang, ReportState, SopStep};
 use super::clock::Clock;
 use crate::entities::{category, pse, ticket, ticket_step};
 use crate::error::ApiError;
+use crate::error::FieldIssue;
+use ttis_shared::validation::Violation;
 
 use sea_orm::EntityTrait;
+
+/// The longest period answered, in years.
+pub const MAX_YEARS: u32 = 10;
 
 /// The period's bounds in UTC, from local dates (inclusive).
 fn bounds(
@@ -86,6 +91,13 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
     let policy = super::sla::load(db).await?;
     let offset_minutes = policy.calendar.utc_offset_minutes;
     let (from, to, start, end) = bounds(f, offset_minutes, clock.now());
+    // Every month of the period is answered: the period is bounded.
+    if to < from || to.years_since(from).is_none_or(|y| y >= MAX_YEARS) {
+        return Err(ApiError::Validation(vec![FieldIssue {
+            field: "to".into(),
+            violation: Violation::PeriodTooLong { max_years: MAX_YEARS },
+        }]));
+    }
     let backend = db.get_database_backend();
     let categories: BTreeMap<String, Label> = category::Entity::find()
         .all(db)

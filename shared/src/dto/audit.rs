@@ -41,7 +41,11 @@ pub struct AuditQuery {
     pub target: Option<String>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
+    /// From 1.
+    #[cfg_attr(feature = "server", param(minimum = 1, maximum = 1_000_000))]
     pub page: Option<u64>,
+    /// 1-200, default 50; a larger value is taken as 200.
+    #[cfg_attr(feature = "server", param(minimum = 1, maximum = 200))]
     pub per_page: Option<u64>,
 }
 

@@ -12,7 +12,7 @@ use super::reports::Label;
 pub struct StatsQuery {
     /// First day (default: 1 January of this year).
     pub from: Option<NaiveDate>,
-    /// Last day (default: today).
+    /// Last day (default: today). At most ten years after `from`.
     pub to: Option<NaiveDate>,
     pub category: Option<String>,
     pub pse: Option<i64>,

@@ -100,7 +100,7 @@ pub fn paging(q: &TicketQuery) -> Result<(u64, u64), ApiError> {
     }
     let page = q.page.unwrap_or(1);
     if !(1..=1_000_000).contains(&page) {
-        return Err(ApiError::InvalidParameter("page: from 1".into()));
+        return Err(ApiError::InvalidParameter("page: 1 to 1000000".into()));
     }
     Ok((page, per_page))
 }
