@@ -12,7 +12,6 @@ use ttis_shared::dto::problem::{FieldError, Problem};
 use ttis_shared::validation::Violation;
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
-const PROBLEM_TYPE_BASE: &str = "https://ttis-lapor.id/problems/";
 
 /// A field that broke a rule; rendered in the caller's language.
 #[derive(Debug, Clone, PartialEq)]
@@ -469,7 +468,9 @@ impl ApiError {
     }
 
     /// The problem body in a language, with the request id when known.
-    pub fn to_problem(&self, lang: Lang, request_id: Option<&str>) -> Problem {
+    /// The problem body; `base` is the deployment's public URL (`TTIS_PUBLIC_URL`), so each
+    /// `type` is an address the deployment owns (`{base}/problems/{code}`).
+    pub fn to_problem(&self, lang: Lang, request_id: Option<&str>, base: &str) -> Problem {
         let errors = match self {
             ApiError::Validation(issues) => issues
                 .iter()
@@ -490,7 +491,7 @@ impl ApiError {
             _ => Vec::new(),
         };
         Problem {
-            type_: format!("{PROBLEM_TYPE_BASE}{}", self.code()),
+            type_: format!("{}/problems/{}", base.trim_end_matches('/'), self.code()),
             title: self.title(lang).to_string(),
             status: self.status().as_u16(),
             detail: self.detail(lang),
@@ -507,8 +508,8 @@ impl ApiError {
     }
 
     /// The full HTTP response for a language and request id.
-    pub fn render(&self, lang: Lang, request_id: Option<&str>) -> HttpResponse {
-        let problem = self.to_problem(lang, request_id);
+    pub fn render(&self, lang: Lang, request_id: Option<&str>, base: &str) -> HttpResponse {
+        let problem = self.to_problem(lang, request_id, base);
         let mut builder = HttpResponse::build(self.status());
         builder.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE)));
         builder.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
@@ -544,7 +545,8 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        self.render(Lang::Id, None)
+        // Replaced by the request middleware, which knows the language and the public URL.
+        self.render(Lang::Id, None, "")
     }
 }
 
@@ -605,8 +607,8 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), all.len());
         for e in &all {
-            let id = e.to_problem(Lang::Id, None);
-            let en = e.to_problem(Lang::En, Some("r1"));
+            let id = e.to_problem(Lang::Id, None, "https://csirt.example.go.id");
+            let en = e.to_problem(Lang::En, Some("r1"), "https://csirt.example.go.id");
             assert_ne!(id.detail, en.detail, "{}", e.code());
             assert_eq!(en.request_id.as_deref(), Some("r1"));
             assert!(id.type_.ends_with(e.code()));
@@ -616,7 +618,7 @@ mod tests {
     #[test]
     fn internal_errors_never_show_their_cause() {
         let e = ApiError::Internal(anyhow::anyhow!("password=hunter2 in connection string"));
-        let p = e.to_problem(Lang::En, Some("abc"));
+        let p = e.to_problem(Lang::En, Some("abc"), "https://csirt.example.go.id/");
         let body = serde_json::to_string(&p).unwrap_or_default();
         assert!(!body.contains("hunter2"));
         assert!(e.log_chain().contains("hunter2"));

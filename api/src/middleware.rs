@@ -33,6 +33,7 @@ pub async fn request_context(
     let app_state = req.app_data::<actix_web::web::Data<crate::state::AppState>>();
     let metrics = app_state.map(|s| s.metrics.clone());
     let https = app_state.is_some_and(|s| s.settings.cookies_secure());
+    let base = app_state.map(|s| s.settings.public_url.clone()).unwrap_or_default();
     req.extensions_mut().insert(RequestId(request_id.clone()));
     let started = std::time::Instant::now();
 
@@ -44,7 +45,7 @@ pub async fn request_context(
             if status.is_server_error() {
                 tracing::error!(request_id = %request_id, error = %api_error.log_chain(), "request failed");
             }
-            Some(api_error.render(lang, Some(&request_id)))
+            Some(api_error.render(lang, Some(&request_id), &base))
         }
         None => {
             let is_problem = res
@@ -59,7 +60,7 @@ pub async fn request_context(
                 Vec::new()
             };
             if !allowed.is_empty() {
-                let mut new = ApiError::MethodNotAllowed.render(lang, Some(&request_id));
+                let mut new = ApiError::MethodNotAllowed.render(lang, Some(&request_id), &base);
                 if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
                     new.headers_mut().insert(header::ALLOW, v);
                 }
@@ -68,7 +69,7 @@ pub async fn request_context(
                 if let Some(err) = res.response().error() {
                     tracing::warn!(request_id = %request_id, error = %err, "framework error");
                 }
-                Some(generic_for_status(status).render(lang, Some(&request_id)))
+                Some(generic_for_status(status).render(lang, Some(&request_id), &base))
             } else {
                 None
             }

@@ -97,11 +97,15 @@ fn api_fallback(req: &HttpRequest) -> HttpResponse {
         .and_then(|v| v.to_str().ok())
         .map(Lang::from_accept_language)
         .unwrap_or_default();
+    let base = req
+        .app_data::<actix_web::web::Data<crate::state::AppState>>()
+        .map(|s| s.settings.public_url.clone())
+        .unwrap_or_default();
     let allowed = allowed_methods(req.path());
     if allowed.is_empty() {
-        return ApiError::NotFound.render(lang, None);
+        return ApiError::NotFound.render(lang, None, &base);
     }
-    let mut res = ApiError::MethodNotAllowed.render(lang, None);
+    let mut res = ApiError::MethodNotAllowed.render(lang, None, &base);
     if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
         res.headers_mut().insert(header::ALLOW, v);
     }

@@ -52,6 +52,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = settings.workers;
         let json_limit = settings.json_limit;
+        let swagger_ui = settings.swagger_ui;
         let spa = std::sync::Arc::new(spa::Spa::new(settings.web_dir.clone(), &settings.site));
         let state = web::Data::new(AppState::new(db, settings, clock)?);
         documents::register_signing_key(&state.db, state.signer.as_ref()).await?;
@@ -94,8 +95,23 @@ impl Application {
             app.wrap(from_fn(cors))
                 .wrap(from_fn(request_context))
                 .wrap(from_fn(compress))
-                .service(SwaggerUi::new("/swagger-ui/{_:.*}").url(OPENAPI_PATH, api))
+                .configure(|cfg| {
+                    if swagger_ui {
+                        cfg.service(SwaggerUi::new("/swagger-ui/{_:.*}").url(OPENAPI_PATH, api));
+                    } else {
+                        // Without Swagger UI, the document itself stays public.
+                        let document = web::Data::new(api);
+                        cfg.route("/swagger-ui/{_:.*}", web::get().to(actix_web::HttpResponse::NotFound));
+                        cfg.app_data(document).route(
+                            OPENAPI_PATH,
+                            web::get().to(|d: web::Data<utoipa::openapi::OpenApi>| async move {
+                                actix_web::HttpResponse::Ok().json(d.get_ref())
+                            }),
+                        );
+                    }
+                })
                 .service(routes::site::security_txt)
+                .service(routes::site::security_txt_redirect)
                 .service(crate::routes::metrics::get_metrics)
                 .default_service(spa::service(spa.clone()))
         })

@@ -500,12 +500,37 @@ async fn submissions_and_lookups_are_rate_limited_per_address() {
 async fn a_filled_honeypot_looks_accepted_but_stores_nothing() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let mut body = sample_report();
+    let real: Value = app.submit_json(&sample_report()).await.json_body().await;
+    let real_code = str_at(&real, "/ticket_code").to_string();
+    let outbox = app.count("outbox").await;
     body["website"] = json!("http://spam.example");
     let res = app.submit_json(&body).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    assert_eq!(app.count("tickets").await, 0);
-    assert_eq!(app.count("outbox").await, 0);
+    let fake: Value = res.json_body().await;
+    // The code is the one that comes next, like any accepted report's.
+    let next = format!(
+        "{}{:06}",
+        &real_code[..real_code.len() - 6],
+        real_code[real_code.len() - 6..].parse::<i64>().unwrap_or(0) + 1
+    );
+    assert_eq!(fake["ticket_code"], next.as_str());
+    assert_eq!(app.count("tickets").await, 1, "nothing stored but the real report");
+    assert_eq!(app.count("outbox").await, outbox, "and nothing sent");
     assert_eq!(app.count("audit_log WHERE action = 'report.honeypot'").await, 1);
+}
+
+/// An operator may hide Swagger UI; the OpenAPI document stays public.
+#[tokio::test]
+async fn swagger_ui_can_be_turned_off() {
+    let on = TestApp::spawn(Backend::Sqlite).await;
+    assert_eq!(on.get("/swagger-ui/", None).await.status(), StatusCode::OK);
+    let off = TestApp::spawn_with(Backend::Sqlite, |env| {
+        env.insert("TTIS_SWAGGER_UI".into(), "off".into());
+    })
+    .await;
+    assert_eq!(off.get("/swagger-ui/", None).await.status(), StatusCode::NOT_FOUND);
+    let doc: Value = off.get("/api/openapi.json", None).await.json_body().await;
+    assert!(doc["paths"]["/api/v1/reports"].is_object(), "the document is still served: {doc}");
 }
 
 #[tokio::test]
@@ -548,6 +573,13 @@ async fn the_taxonomy_and_security_txt_are_served() {
     ] {
         assert!(txt.contains(field), "{field} in {txt}");
     }
+    // The root location redirects to the file; it is not the SPA.
+    let old = app.get("/security.txt", None).await;
+    assert_eq!(old.status(), StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(old.headers().get("location").and_then(|v| v.to_str().ok()), Some("/.well-known/security.txt"));
+    // Problem types are addresses of this deployment.
+    let missing = problem(app.get("/api/v1/no-such-route", None).await).await;
+    assert_eq!(missing["type"], "http://ttis.test/problems/not_found", "{missing}");
     let site: Value = app.get("/api/v1/site", None).await.json_body().await;
     assert_eq!(site["agency_name"], "DINAS KOMUNIKASI DAN INFORMATIKA");
     assert!(str_at(&site, "/safe_harbor/id").contains("itikad baik"));

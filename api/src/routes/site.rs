@@ -25,6 +25,14 @@ pub async fn get_site(state: web::Data<AppState>) -> HttpResponse {
     })
 }
 
+/// The file's old location (RFC 9116 §3 names `/.well-known/` and allows a redirect from the root).
+#[get("/security.txt")]
+pub async fn security_txt_redirect() -> HttpResponse {
+    HttpResponse::MovedPermanently()
+        .insert_header((actix_web::http::header::LOCATION, "/.well-known/security.txt"))
+        .finish()
+}
+
 /// `/.well-known/security.txt` (RFC 9116), generated from the configuration. Not part of the API
 /// document: it is a web convention for people and scanners.
 #[get("/.well-known/security.txt")]

@@ -16,7 +16,6 @@ use ttis_shared::{ReportState, Role};
 use super::audit::{self, Actor};
 use super::auth::ClientInfo;
 use super::codes::{access_key, key_hash};
-use super::crypto::random_hex;
 use super::outbox::{self, NewEmail};
 use super::storage::StagedFiles;
 use super::{categories, hosts, pow, sequence};
@@ -97,7 +96,9 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         audit::record(&txn, &Actor::anonymous(sub.client.ip.clone()), "report.honeypot", None, json!({})).await?;
         txn.commit().await?;
         let year = state.clock.local_now().year();
-        let fake_seq = 900_000 + i64::from(u32::from_str_radix(&random_hex(2), 16).unwrap_or(0) % 99_999);
+        // A real number from the same counter: the code looks exactly like the next one, so the
+        // sender cannot tell it was caught (ticket codes are unique and increasing, not gapless).
+        let fake_seq = sequence::next(db, &format!("ticket:{year}")).await?;
         return Ok(ReportReceipt {
             ticket_code: ticket_code(&state.settings.reports.ticket_prefix, year, fake_seq),
             access_key: access_key(secret, None),

@@ -10,6 +10,10 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
+mod file;
+
+use file::FileConfig;
+
 /// A value that must not be printed.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret<T>(T);
@@ -84,6 +88,9 @@ pub struct Settings {
     /// `host:port` of a clamd daemon (`TTIS_CLAMD_ADDR`); when set, every evidence file is scanned
     /// before it is kept, and a report is refused while the scanner cannot be reached.
     pub clamd_addr: Option<String>,
+    /// Whether `/swagger-ui/` is served (`TTIS_SWAGGER_UI`, `on` or `off`; default on). The OpenAPI
+    /// document at `/api/openapi.json` stays public either way.
+    pub swagger_ui: bool,
     /// How often the retention job looks for expired personal data (`TTIS_RETENTION_INTERVAL_SECS`).
     pub retention_interval: Duration,
     /// The deployment's time zone (`TTIS_TIME_ZONE`, an IANA name: `Asia/Jakarta`, `Asia/Pontianak`,
@@ -172,65 +179,6 @@ pub const DEFAULT_SAFE_HARBOR_EN: &str = "We value reports made in good faith. A
 delete or share data beyond what is needed to show the finding, do not disrupt services, and give us reasonable time \
 to fix the issue before disclosing it, we will not pursue legal action over your finding and will list you on the \
 Hall of Fame if you wish.";
-
-/// The optional file's shape: every key optional, same names as the environment without `TTIS_`,
-/// in lower case (`bind = "0.0.0.0:8080"`).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    mode: Option<RunMode>,
-    bind: Option<String>,
-    public_url: Option<String>,
-    data_dir: Option<PathBuf>,
-    database_url: Option<String>,
-    db_max_connections: Option<u32>,
-    web_dir: Option<PathBuf>,
-    workers: Option<usize>,
-    access_token_ttl_secs: Option<u64>,
-    refresh_token_ttl_secs: Option<u64>,
-    bootstrap_admin_email: Option<String>,
-    login_max_failures_per_account: Option<u32>,
-    login_max_failures_per_ip: Option<u32>,
-    login_window_secs: Option<u64>,
-    json_limit: Option<usize>,
-    log_format: Option<LogFormat>,
-    trusted_proxies: Option<Vec<String>>,
-    cors_origins: Option<Vec<String>>,
-    clamd_addr: Option<String>,
-    retention_interval_secs: Option<u64>,
-    time_zone: Option<String>,
-    metrics_networks: Option<Vec<String>>,
-    government_name: Option<String>,
-    agency_name: Option<String>,
-    security_contact: Option<String>,
-    report_email: Option<String>,
-    safe_harbor_id: Option<String>,
-    safe_harbor_en: Option<String>,
-    city: Option<String>,
-    org_address: Option<String>,
-    org_phone: Option<String>,
-    head_title: Option<String>,
-    /// Retired: signers are per head account now. Still read, so an old file loads, and named
-    /// in a start-up warning.
-    signer_name: Option<String>,
-    signer_title: Option<String>,
-    signer_nip: Option<String>,
-    signer_rank: Option<String>,
-    letter_number_pattern: Option<String>,
-    certificate_number_pattern: Option<String>,
-    ticket_prefix: Option<String>,
-    evidence_max_file_bytes: Option<u64>,
-    evidence_max_total_bytes: Option<u64>,
-    upload_idle_secs: Option<u64>,
-    rate_submit_per_hour: Option<u32>,
-    rate_status_per_minute: Option<u32>,
-    pow_difficulty: Option<u8>,
-    mail_from: Option<String>,
-    outbox_worker: Option<bool>,
-    outbox_poll_secs: Option<u64>,
-    outbox_retry_secs: Option<u64>,
-    outbox_lease_secs: Option<u64>,
-}
 
 /// A source of environment variables; the process environment in production, a map in tests.
 pub trait Env {
@@ -499,6 +447,11 @@ impl Settings {
             trusted_proxies,
             cors_origins,
             clamd_addr: env.var("TTIS_CLAMD_ADDR").or(file.clamd_addr),
+            swagger_ui: match env.var("TTIS_SWAGGER_UI").or(file.swagger_ui).as_deref().map(str::trim) {
+                None | Some("on") => true,
+                Some("off") => false,
+                Some(other) => bail!("TTIS_SWAGGER_UI={other:?}: expected `on` or `off`"),
+            },
             retention_interval: secs("TTIS_RETENTION_INTERVAL_SECS", file.retention_interval_secs, 3600)?,
             site,
             reports,
