@@ -47,6 +47,9 @@ pub enum Violation {
     InvalidNip,
     /// A value the deployment sets (the SLA calendar's UTC offset follows `TTIS_TIME_ZONE`).
     SetByServer,
+    /// A line break or another control character in a one-line field (a name, a title), or a
+    /// control character other than a line break or tab in a text.
+    ControlCharacter,
     /// A period longer than the longest one answered.
     PeriodTooLong {
         max_years: u32,
@@ -75,6 +78,7 @@ impl Violation {
             Violation::InvalidNip => "invalid_nip",
             Violation::SetByServer => "set_by_server",
             Violation::PeriodTooLong { .. } => "period_too_long",
+            Violation::ControlCharacter => "control_character",
         }
     }
 
@@ -124,6 +128,12 @@ impl Violation {
             (Violation::SetByServer, Lang::Id) => {
                 "Nilai ini diatur oleh server (zona waktu TTIS_TIME_ZONE) dan tidak dapat diubah di sini.".into()
             }
+            (Violation::ControlCharacter, Lang::Id) => {
+                "Isian satu baris tidak boleh berisi baris baru atau karakter kontrol.".into()
+            }
+            (Violation::ControlCharacter, Lang::En) => {
+                "Use one line, without line breaks or control characters.".into()
+            }
             (Violation::PeriodTooLong { max_years }, Lang::Id) => {
                 format!("Rentang waktu paling lama {max_years} tahun, dan tanggal akhir tidak sebelum tanggal awal.")
             }
@@ -141,8 +151,26 @@ fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Characters a one-line value must not hold: control characters (CR, LF, tab, NUL, ...) and the
+/// Unicode line and paragraph separators, which would forge lines in an email or a header.
+fn breaks_a_line(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// A one-line value: no line breaks or control characters.
+fn one_line(value: &str) -> Result<(), Violation> {
+    if value.chars().any(breaks_a_line) { Err(Violation::ControlCharacter) } else { Ok(()) }
+}
+
+/// A text of several lines: line breaks and tabs, but no other control characters.
+fn text(value: &str) -> Result<(), Violation> {
+    let stray = value.chars().any(|c| !matches!(c, '\n' | '\r' | '\t') && (c.is_control()));
+    if stray { Err(Violation::ControlCharacter) } else { Ok(()) }
+}
+
 /// A person's or an account's display name: not blank, at most [`NAME_MAX`] characters.
 pub fn name(value: &str) -> Result<(), Violation> {
+    one_line(value)?;
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(Violation::Required);
@@ -233,31 +261,37 @@ pub fn required(value: &str) -> Result<(), Violation> {
 
 /// A report's title: 5 to 200 characters.
 pub fn title(value: &str) -> Result<(), Violation> {
+    one_line(value)?;
     text_between(value, TITLE_MIN, TITLE_MAX)
 }
 
 /// The affected system: a URL, host name, IP address or application name.
 pub fn affected_asset(value: &str) -> Result<(), Violation> {
+    one_line(value)?;
     text_between(value, 1, ASSET_MAX)
 }
 
 /// What happened: at least 20 characters, so the team has something to verify.
 pub fn description(value: &str) -> Result<(), Violation> {
+    text(value)?;
     text_between(value, DESCRIPTION_MIN, LONG_TEXT_MAX)
 }
 
 /// An optional long text (steps to reproduce, impact).
 pub fn long_text(value: &str) -> Result<(), Violation> {
+    text(value)?;
     if char_len(value) > LONG_TEXT_MAX { Err(Violation::TooLong { max: LONG_TEXT_MAX }) } else { Ok(()) }
 }
 
 /// A one-line text that must be there (a name, a title, an address): at most 200 characters.
 pub fn line(value: &str) -> Result<(), Violation> {
+    one_line(value)?;
     text_between(value, 1, LINE_MAX)
 }
 
 /// A one-line text that may be empty.
 pub fn optional_line(value: &str) -> Result<(), Violation> {
+    one_line(value)?;
     if char_len(value.trim()) > LINE_MAX { Err(Violation::TooLong { max: LINE_MAX }) } else { Ok(()) }
 }
 
@@ -308,6 +342,7 @@ pub fn number_pattern(value: &str) -> Result<(), Violation> {
 }
 
 pub fn organization(value: &str) -> Result<(), Violation> {
+    one_line(value)?;
     if char_len(value.trim()) > ORGANIZATION_MAX { Err(Violation::TooLong { max: ORGANIZATION_MAX }) } else { Ok(()) }
 }
 
@@ -346,6 +381,7 @@ pub fn cvss_vector(value: &str) -> Result<(), Violation> {
 /// The Hall of Fame choice `alias` needs an alias of at most 60 characters.
 pub fn alias(choice: crate::dto::reports::HallOfFameChoice, alias: Option<&str>) -> Result<(), Violation> {
     use crate::dto::reports::HallOfFameChoice;
+    alias.map(one_line).transpose()?;
     match (choice, alias.map(str::trim)) {
         (HallOfFameChoice::Alias, None) | (HallOfFameChoice::Alias, Some("")) => Err(Violation::AliasRequired),
         (_, Some(a)) if char_len(a) > 60 => Err(Violation::TooLong { max: 60 }),
@@ -376,12 +412,13 @@ pub mod server {
 
     use super::Violation;
 
-    fn adapt(result: Result<(), Violation>) -> Result<(), ValidationError> {
+    pub(super) fn adapt(result: Result<(), Violation>) -> Result<(), ValidationError> {
         result.map_err(|v| {
             let mut err = ValidationError::new(v.code());
             match v {
                 Violation::TooShort { min } => err.add_param(Cow::Borrowed("min"), &min),
                 Violation::TooLong { max } => err.add_param(Cow::Borrowed("max"), &max),
+                Violation::PeriodTooLong { max_years } => err.add_param(Cow::Borrowed("max_years"), &max_years),
                 _ => {}
             }
             err
@@ -412,6 +449,9 @@ pub mod server {
             "wrong_password" => Violation::WrongPassword,
             "wrong_totp_code" => Violation::WrongTotpCode,
             "invalid_nip" => Violation::InvalidNip,
+            "set_by_server" => Violation::SetByServer,
+            "control_character" => Violation::ControlCharacter,
+            "period_too_long" => Violation::PeriodTooLong { max_years: num("max_years") as u32 },
             _ => Violation::Required,
         }
     }
@@ -509,6 +549,50 @@ pub mod server {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "server")]
+    #[test]
+    fn every_violation_survives_the_validator_adapter() {
+        let all = [
+            Violation::Required,
+            Violation::TooShort { min: 5 },
+            Violation::TooLong { max: 200 },
+            Violation::InvalidEmail,
+            Violation::NoRoles,
+            Violation::MustAccept,
+            Violation::InvalidPhone,
+            Violation::InFuture,
+            Violation::InvalidCvss,
+            Violation::AliasRequired,
+            Violation::NotAnOption,
+            Violation::CommonPassword,
+            Violation::InvalidTotpCode,
+            Violation::WrongPassword,
+            Violation::WrongTotpCode,
+            Violation::InvalidNip,
+            Violation::SetByServer,
+            Violation::ControlCharacter,
+            Violation::PeriodTooLong { max_years: 10 },
+        ];
+        for v in all {
+            let Err(err) = server::adapt(Err(v.clone())) else { panic!("an error") };
+            assert_eq!(server::violation_of(&err), v);
+        }
+    }
+
+    #[test]
+    fn one_line_fields_refuse_line_breaks_and_texts_keep_them() {
+        for forged in ["Budi\r\nLink: https://evil.example", "Budi\nX", "a\u{0}b", "a\u{2028}b", "a\tb"] {
+            assert_eq!(name(forged), Err(Violation::ControlCharacter), "{forged:?}");
+            assert_eq!(title(&format!("Judul {forged}")), Err(Violation::ControlCharacter), "{forged:?}");
+            assert_eq!(organization(forged), Err(Violation::ControlCharacter), "{forged:?}");
+        }
+        let text = "Baris satu\r\nbaris dua\n\tdengan tab, cukup panjang.";
+        assert_eq!(description(text), Ok(()));
+        assert_eq!(long_text(text), Ok(()));
+        assert_eq!(long_text("a\u{7}b"), Err(Violation::ControlCharacter));
+        assert_eq!(name("Siti Ñúñez"), Ok(()));
+    }
 
     #[test]
     fn phone_rule_never_panics_on_unicode() {

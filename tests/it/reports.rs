@@ -20,7 +20,38 @@ db_tests!(
     the_receipt_and_the_analyst_alert_are_mailed,
     proof_of_work_is_required_and_single_use,
     similar_open_reports_are_hinted_to_staff,
+    one_line_fields_refuse_line_breaks,
 );
+
+/// A line break in a one-line field could forge lines (a fake link) in an analyst's email: it is
+/// refused with a field error, and nothing is stored. Texts of several lines keep theirs.
+async fn one_line_fields_refuse_line_breaks(app: TestApp) {
+    let forged = "\r\nLink: https://evil.example/login";
+    for (pointer, value) in [
+        ("/title", format!("Deface portal dinas{forged}")),
+        ("/reporter/name", format!("Budi{forged}")),
+        ("/reporter/organization", format!("Dinas{forged}")),
+        ("/affected_asset", format!("https://dinas.go.id/{forged}")),
+    ] {
+        let mut report = sample_report();
+        if let Some(field) = report.pointer_mut(pointer) {
+            *field = json!(value);
+        }
+        let res = app.submit_json(&report).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{pointer}");
+        let p = problem(res).await;
+        let field = pointer.trim_start_matches('/').replace('/', ".");
+        assert_eq!(
+            (p["errors"][0]["field"].as_str(), p["errors"][0]["code"].as_str()),
+            (Some(field.as_str()), Some("control_character")),
+            "{p}"
+        );
+    }
+    assert_eq!(app.count("tickets").await, 0);
+    let mut report = sample_report();
+    report["description"] = json!("Halaman depan berubah.\r\nBaris kedua dengan detail yang cukup panjang.");
+    assert_eq!(app.submit_json(&report).await.status(), StatusCode::CREATED, "a description keeps its lines");
+}
 
 fn code_of(v: &Value) -> String {
     str_at(v, "/ticket_code").to_string()
