@@ -47,9 +47,34 @@ async fn next_within<S: futures_util::Stream + Unpin>(
 pub fn sanitize_file_name(raw: &str) -> String {
     let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String =
-        last.chars().filter(|c| !c.is_control()).collect::<String>().trim().trim_start_matches('.').to_string();
+        last.chars().filter(|c| !hidden(*c)).collect::<String>().trim().trim_start_matches('.').to_string();
     let cleaned: String = cleaned.chars().take(200).collect();
     if cleaned.is_empty() { "bukti".to_string() } else { cleaned }
+}
+
+/// Characters that change how a name reads without showing themselves: control characters, the
+/// bidirectional overrides and isolates (`invoice<RLO>gnp.exe` reads as `invoiceexe.png`), and
+/// the other invisible format characters (zero-width spaces and joiners, the BOM).
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{FEFF}' | '\u{00AD}' | '\u{061C}' | '\u{180E}')
+}
+
+/// The name a file is kept under: its extension is one of its sniffed type's, or the type's own
+/// is added (`page.html` sniffed as text becomes `page.html.txt`), so no name claims a type the
+/// content is not.
+pub fn name_for_type(name: &str, kind: EvidenceType) -> String {
+    let fits = name
+        .rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && kind.extensions().iter().any(|e| e.eq_ignore_ascii_case(ext)));
+    if fits {
+        return name.to_string();
+    }
+    let ext = kind.extensions().first().copied().unwrap_or("bin");
+    // Still at most 200 characters, the type's extension kept.
+    let stem: String = name.chars().take(200 - ext.len() - 1).collect();
+    format!("{stem}.{ext}")
 }
 
 fn multipart_error(e: actix_multipart::MultipartError) -> ApiError {
@@ -196,6 +221,7 @@ async fn receive_into(
                     }
                 }
                 if let Some(last) = uploads.last_mut() {
+                    last.file_name = name_for_type(&name, kind);
                     last.content_type = kind.mime();
                     last.size = size;
                     last.sha256 = sha;
@@ -276,7 +302,7 @@ pub async fn read_limited(mut payload: actix_web::web::Payload, max: usize) -> R
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize_file_name;
+    use super::{name_for_type, sanitize_file_name};
 
     #[test]
     fn file_names_cannot_name_paths() {
@@ -286,5 +312,19 @@ mod tests {
         assert_eq!(sanitize_file_name(".."), "bukti");
         assert_eq!(sanitize_file_name(""), "bukti");
         assert_eq!(sanitize_file_name(&"x".repeat(500)).len(), 200);
+        assert_eq!(sanitize_file_name("invoice\u{202E}gnp.exe"), "invoicegnp.exe", "no right-to-left override");
+        assert_eq!(sanitize_file_name("a\u{200B}b\u{2066}c\u{FEFF}.png"), "abc.png");
+    }
+
+    #[test]
+    fn a_kept_name_carries_its_sniffed_type() {
+        use crate::services::sniff::EvidenceType;
+        assert_eq!(name_for_type("page.html", EvidenceType::Text), "page.html.txt");
+        assert_eq!(name_for_type("evil.svg", EvidenceType::Text), "evil.svg.txt");
+        assert_eq!(name_for_type("log.TXT", EvidenceType::Text), "log.TXT");
+        assert_eq!(name_for_type("shot.jpeg", EvidenceType::Jpeg), "shot.jpeg");
+        assert_eq!(name_for_type("shot.png", EvidenceType::Jpeg), "shot.png.jpg");
+        assert_eq!(name_for_type("bukti", EvidenceType::Pdf), "bukti.pdf");
+        assert_eq!(name_for_type(&"a".repeat(200), EvidenceType::Text).chars().count(), 200);
     }
 }

@@ -339,12 +339,20 @@ async fn the_queue_filters_searches_sorts_and_pages(app: TestApp) {
 async fn evidence_is_downloaded_as_an_attachment_by_staff_only(app: TestApp) {
     let t = app.team().await;
     let svg_like_text = b"<html><script>alert(1)</script></html>\n".to_vec();
-    let res = app.submit_multipart(&sample_report(), vec![("bukti berbahaya.html", svg_like_text.clone())]).await;
+    let files =
+        vec![("bukti berbahaya.html", svg_like_text.clone()), ("invoice\u{202E}gnp.exe", b"bukan program\n".to_vec())];
+    let res = app.submit_multipart(&sample_report(), files).await;
     let receipt: Value = res.json_body().await;
     let code = str_at(&receipt, "/ticket_code").to_string();
     let (other, _) = report(&app, sample_report()).await;
     let d = app.ticket(&t.analyst, &code).await;
     let id = i64_at(&d, "/evidence/0/id");
+    // A kept name carries its sniffed type, and no bidi override reverses how it reads.
+    let names: Vec<&str> = d["evidence"]
+        .as_array()
+        .map(|e| e.iter().filter_map(|x| x["file_name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(names, ["bukti berbahaya.html.txt", "invoicegnp.exe.txt"]);
     assert_eq!(d["evidence"][0]["sha256"], receipt["evidence"][0]["sha256"]);
 
     let res = app.get(&format!("/api/v1/tickets/{code}/evidence/{id}"), Some(&t.analyst)).await;
@@ -353,7 +361,7 @@ async fn evidence_is_downloaded_as_an_attachment_by_staff_only(app: TestApp) {
     assert_eq!(h("content-type"), "application/octet-stream");
     assert!(h("content-disposition").starts_with("attachment"), "{}", h("content-disposition"));
     assert!(
-        h("content-disposition").contains("filename*=UTF-8''bukti%20berbahaya.html"),
+        h("content-disposition").contains("filename*=UTF-8''bukti%20berbahaya.html.txt"),
         "{}",
         h("content-disposition")
     );

@@ -85,10 +85,12 @@ async fn hostile_uploads_are_refused_or_neutralised() {
     let detail: Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     let evidence = array_at(&detail, "/evidence").clone();
     let names: Vec<&str> = evidence.iter().filter_map(|e| e["file_name"].as_str()).collect();
-    assert_eq!(names[1], "passwd");
-    assert_eq!(names[2], "win.ini");
+    assert_eq!(names[1], "passwd.txt", "the kept name carries the sniffed type");
+    assert_eq!(names[2], "win.ini.txt");
     assert_eq!(names[3], "tabhere.txt", "control characters are dropped");
     assert_eq!(names[4].chars().count(), 200);
+    assert!(names[4].ends_with(".txt"));
+    assert_eq!(names[5], "shell.php.png.txt");
     assert_eq!(evidence[5]["content_type"], "text/plain", "typed by content, not by name");
     let id = i64_at(&evidence[0], "/id");
     let stored = app.get(&format!("/api/v1/tickets/{code}/evidence/{id}"), Some(&analyst)).await;

@@ -201,14 +201,16 @@ pub async fn get_ticket_evidence(
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?
         .map_err(|e| ApiError::Internal(e.into()))?;
+    // Names kept before the upload cleaned them may still hold a bidi override: cleaned again.
+    let name = crate::uploads::sanitize_file_name(&file.file_name);
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
         parameters: vec![
-            DispositionParam::Filename(file.file_name.chars().filter(|c| c.is_ascii() && *c != '"').collect()),
+            DispositionParam::Filename(name.chars().filter(|c| c.is_ascii() && *c != '"').collect()),
             DispositionParam::FilenameExt(ExtendedValue {
                 charset: header::Charset::Ext("UTF-8".into()),
                 language_tag: None,
-                value: file.file_name.clone().into_bytes(),
+                value: name.into_bytes(),
             }),
         ],
     };

@@ -26,6 +26,20 @@ impl EvidenceType {
         EvidenceType::Text,
     ];
 
+    /// The extensions a file of this type may carry (the first is the one given when none fits).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            EvidenceType::Png => &["png"],
+            EvidenceType::Jpeg => &["jpg", "jpeg"],
+            EvidenceType::Gif => &["gif"],
+            EvidenceType::Webp => &["webp"],
+            EvidenceType::Pdf => &["pdf"],
+            EvidenceType::Mp4 => &["mp4", "m4v"],
+            EvidenceType::Webm => &["webm"],
+            EvidenceType::Text => &["txt", "log", "csv", "md"],
+        }
+    }
+
     pub fn mime(self) -> &'static str {
         match self {
             EvidenceType::Png => "image/png",
