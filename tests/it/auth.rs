@@ -178,6 +178,13 @@ async fn refresh_rotates_and_a_replayed_token_ends_the_session(app: TestApp) {
     let token = str_at(&body, "/access_token").to_string();
     assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.status(), StatusCode::OK);
 
+    // A second tab presenting the same secret at once gets the same pair, never another one.
+    let again = refresh(first.clone()).await;
+    assert_eq!(again.status(), StatusCode::OK, "within two seconds of the rotation");
+    assert_eq!(cookie_value(&again), second, "the same new refresh token");
+    let again: Value = again.json_body().await;
+    assert_eq!(str_at(&again, "/access_token"), token, "the same access token");
+
     // The old secret, long after rotation, is a replay: the whole session ends.
     app.db
         .execute(Statement::from_string(

@@ -70,7 +70,10 @@ pub async fn create_session(
 /// Refresh the access token.
 ///
 /// Uses the `ttis_refresh` cookie (no body) and answers with a new access token; the cookie is
-/// rotated. A refresh token that was already used ends its session (theft detection).
+/// rotated. A refresh token that was already used ends its session (theft detection), with one
+/// exception for two tabs refreshing at once: presented again within 2 seconds of its rotation,
+/// and while the session has not rotated since, it is answered with the same access token and the
+/// same new refresh token that its first use was given. It never mints another pair.
 #[utoipa::path(
     tag = "auth",
     operation_id = "refresh_session",

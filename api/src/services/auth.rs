@@ -21,9 +21,24 @@ use crate::entities::{session, user};
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// Seconds during which a just-replaced refresh secret is still accepted (two tabs refreshing at
-/// once) without counting as reuse.
-const ROTATION_GRACE_SECS: i64 = 10;
+/// Seconds during which a just-replaced refresh secret, presented again (two tabs refreshing at
+/// once), gets the pair its first use was given: the same access token and the same new secret,
+/// never another. After that, or once the session rotated again, a replay ends the session.
+const ROTATION_GRACE_SECS: i64 = 2;
+
+/// The secret a rotation gives for a presented one: derived with the server's key from the
+/// session and the presented secret's hash, so a replay within the grace gets the same one
+/// without the server keeping any secret in the clear.
+fn rotated_secret(key: &[u8], session_id: &str, presented_hash: &str) -> String {
+    use hmac::{Hmac, Mac};
+    match Hmac::<sha2::Sha256>::new_from_slice(key) {
+        Ok(mut mac) => {
+            mac.update(format!("ttis-refresh|{session_id}|{presented_hash}").as_bytes());
+            hex::encode(mac.finalize().into_bytes())
+        }
+        Err(_) => random_hex(32),
+    }
+}
 
 /// Where a request comes from, for the audit log and the throttles.
 #[derive(Debug, Clone, Default)]
@@ -203,8 +218,9 @@ pub async fn refresh(state: &AppState, cookie: &str, client: &ClientInfo) -> Res
         return Err(ApiError::InvalidRefreshToken);
     }
     let roles = users::roles_of(&state.db, account.id).await?;
+    let key = state.settings.jwt_secret.expose();
     if constant_time_eq(&presented, &sess.refresh_hash) {
-        let new_secret = random_hex(32);
+        let new_secret = rotated_secret(key, &sess.id, &presented);
         let sid = sess.id.clone();
         let mut active = sess.into_active_model();
         active.previous_refresh_hash = Set(Some(presented));
@@ -212,19 +228,22 @@ pub async fn refresh(state: &AppState, cookie: &str, client: &ClientInfo) -> Res
         active.last_used_at = Set(at);
         active.update(&state.db).await?;
         return Ok(Issued {
-            access_token: state.tokens.issue(account.id, &sid, &roles)?,
+            access_token: state.tokens.issue_at(account.id, &sid, &roles, at.timestamp())?,
             expires_in: state.tokens.ttl.as_secs(),
             refresh_cookie: Some(format!("{sid}.{new_secret}")),
             user: users::to_dto(account, roles),
         });
     }
     let was_previous = sess.previous_refresh_hash.as_deref().is_some_and(|p| constant_time_eq(&presented, p));
-    if was_previous && (at - sess.last_used_at).num_seconds() <= ROTATION_GRACE_SECS {
-        // A concurrent refresh already rotated the cookie; the browser holds the new one.
+    let replayed_secret = rotated_secret(key, &sess.id, &presented);
+    let still_current = constant_time_eq(&sha256_hex(&replayed_secret), &sess.refresh_hash);
+    let within_grace = (at - sess.last_used_at).num_milliseconds() <= ROTATION_GRACE_SECS * 1000;
+    if was_previous && still_current && within_grace {
+        // Two tabs refreshed at once: this one gets the pair the first was given, not a new one.
         return Ok(Issued {
-            access_token: state.tokens.issue(account.id, &sess.id, &roles)?,
+            access_token: state.tokens.issue_at(account.id, &sess.id, &roles, sess.last_used_at.timestamp())?,
             expires_in: state.tokens.ttl.as_secs(),
-            refresh_cookie: None,
+            refresh_cookie: Some(format!("{}.{replayed_secret}", sess.id)),
             user: users::to_dto(account, roles),
         });
     }

@@ -48,7 +48,12 @@ impl TokenKeys {
     }
 
     pub fn issue(&self, user_id: i64, session_id: &str, roles: &[Role]) -> anyhow::Result<String> {
-        let now = Utc::now().timestamp();
+        self.issue_at(user_id, session_id, roles, Utc::now().timestamp())
+    }
+
+    /// A token issued at `now` (Unix seconds): the same claims give the same token, which lets a
+    /// refresh answer a concurrent replay with the pair it already issued instead of a new one.
+    pub fn issue_at(&self, user_id: i64, session_id: &str, roles: &[Role], now: i64) -> anyhow::Result<String> {
         let claims = Claims {
             sub: user_id.to_string(),
             sid: session_id.to_string(),
