@@ -227,8 +227,26 @@ async fn failed_logins_are_rate_limited_per_account_and_address() {
     let app = TestApp::spawn_with(ttis_tests::Backend::Sqlite, |env| {
         env.insert("TTIS_LOGIN_MAX_FAILURES_PER_ACCOUNT".into(), "3".into());
         env.insert("TTIS_LOGIN_MAX_FAILURES_PER_IP".into(), "5".into());
+        env.insert("TTIS_TRUSTED_PROXIES".into(), "127.0.0.1".into());
     })
     .await;
+    // Someone who knows the admin's email fails from another address: the owner, from theirs,
+    // still signs in (slowed, not refused), and the attempts are in the audit log.
+    let from = |ip: &'static str, password: &'static str| {
+        let request = app
+            .fresh_client()
+            .post(app.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", ip)
+            .json(&serde_json::json!({"email": ADMIN_EMAIL, "password": password}));
+        async move { request.send().await.map(|r| r.status()).unwrap_or_else(|e| panic!("{e}")) }
+    };
+    for _ in 0..4 {
+        let status = from("203.0.113.7", "wrong-password-guess").await;
+        assert!(matches!(status, StatusCode::UNAUTHORIZED | StatusCode::TOO_MANY_REQUESTS), "{status}");
+    }
+    assert_eq!(from("203.0.113.7", ADMIN_PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "the guessing address waits");
+    assert_eq!(from("198.51.100.9", ADMIN_PASSWORD).await, StatusCode::OK, "the owner's address is not locked out");
+    assert_eq!(app.count("audit_log WHERE action = 'auth.login_failed'").await, 3);
     for _ in 0..3 {
         assert_eq!(app.login(ADMIN_EMAIL, "wrong-password-guess").await.status(), StatusCode::UNAUTHORIZED);
     }

@@ -75,8 +75,34 @@ pub struct Issued {
     pub user: User,
 }
 
-fn throttle_keys(email: &str, client: &ClientInfo) -> (String, Option<String>) {
-    (format!("account:{email}"), client.ip.as_ref().map(|ip| format!("ip:{ip}")))
+/// The sign-in throttle's keys: the account from this address (refused after
+/// `TTIS_LOGIN_MAX_FAILURES_PER_ACCOUNT` failures), the address (refused after
+/// `TTIS_LOGIN_MAX_FAILURES_PER_IP`), and the account from anywhere (only slowed: refusing it
+/// would let anyone who knows a staff email keep its owner out).
+struct ThrottleKeys {
+    pair: String,
+    ip: Option<String>,
+    account: String,
+}
+
+fn throttle_keys(email: &str, client: &ClientInfo) -> ThrottleKeys {
+    let ip = client.ip.as_deref().unwrap_or("unknown");
+    ThrottleKeys {
+        pair: format!("account:{email}|ip:{ip}"),
+        ip: client.ip.as_ref().map(|ip| format!("ip:{ip}")),
+        account: format!("account:{email}"),
+    }
+}
+
+/// How long a sign-in to an account with `failures` recent failures (from anywhere) waits:
+/// nothing up to `max`, then a delay that doubles with each further failure, up to 4 s.
+fn account_delay(failures: usize, max: u32) -> std::time::Duration {
+    let over = failures.saturating_sub(max as usize);
+    if over == 0 {
+        return std::time::Duration::ZERO;
+    }
+    let ms = 250u64.saturating_mul(1u64 << over.min(5)).min(4000);
+    std::time::Duration::from_millis(ms)
 }
 
 pub async fn login(
@@ -87,16 +113,21 @@ pub async fn login(
     client: &ClientInfo,
 ) -> Result<Issued, ApiError> {
     let email = normalize_email(email);
-    let (account_key, ip_key) = throttle_keys(&email, client);
+    let keys = throttle_keys(&email, client);
     let limits = &state.settings;
     state
         .login_throttle
-        .check(&account_key, limits.login_max_failures_per_account)
-        .and_then(|()| match &ip_key {
+        .check(&keys.pair, limits.login_max_failures_per_account)
+        .and_then(|()| match &keys.ip {
             Some(k) => state.login_throttle.check(k, limits.login_max_failures_per_ip),
             None => Ok(()),
         })
         .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    // Guesses spread over many addresses are slowed, never refused.
+    let delay = account_delay(state.login_throttle.count(&keys.account), limits.login_max_failures_per_account);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
 
     let found = user::Entity::find().filter(user::Column::Email.eq(&email)).one(&state.db).await?;
     let password_owned = password.to_string();
@@ -112,8 +143,10 @@ pub async fn login(
     .map_err(|e| ApiError::Internal(anyhow::anyhow!("password check task: {e}")))?;
 
     let failed = |reason: &'static str, error: ApiError| {
-        let (account_key, ip_key, email) = (account_key.clone(), ip_key.clone(), email.clone());
+        let (pair_key, account_key, ip_key, email) =
+            (keys.pair.clone(), keys.account.clone(), keys.ip.clone(), email.clone());
         async move {
+            state.login_throttle.record(&pair_key);
             state.login_throttle.record(&account_key);
             if let Some(k) = &ip_key {
                 state.login_throttle.record(k);
@@ -147,7 +180,8 @@ pub async fn login(
             None => return failed("wrong_totp", ApiError::TotpInvalid).await,
         },
     };
-    state.login_throttle.clear(&account_key);
+    // This address succeeded; the account-wide count (other addresses' guesses) stays.
+    state.login_throttle.clear(&keys.pair);
 
     let secret = random_hex(32);
     let session_id = uuid::Uuid::new_v4().to_string();

@@ -43,6 +43,13 @@ impl Throttle {
         })
     }
 
+    /// The failures `key` has in the window.
+    pub fn count(&self, key: &str) -> usize {
+        let now = Instant::now();
+        let window = self.window;
+        self.with(|map| map.get(key).map_or(0, |t| t.iter().filter(|t| now.duration_since(**t) < window).count()))
+    }
+
     pub fn record(&self, key: &str) {
         let now = Instant::now();
         let window = self.window;
