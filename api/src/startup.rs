@@ -58,13 +58,16 @@ impl Application {
         documents::register_signing_key(&state.db, state.signer.as_ref()).await?;
         if state.settings.mail.worker {
             let mailer = notify::mailer(&state.settings.mail, &state.settings.data_dir)?;
+            let egress =
+                std::sync::Arc::new(crate::services::egress::AddressGuard::new(&state.settings.webhook_allow_networks));
             let worker = outbox::Worker {
                 db: state.db.clone(),
                 mailer,
                 evidence: state.evidence.clone(),
                 retry_base: state.settings.mail.retry_base,
                 lease: state.settings.mail.lease,
-                http: outbox::webhook_client()?,
+                http: crate::services::egress::webhook_client(egress.clone())?,
+                egress,
                 on_delivered: Some(std::sync::Arc::new({
                     let clock = state.clock.clone();
                     move |db, ticket_id| {

@@ -17,6 +17,7 @@ db_tests!(
     the_nine_steps_run_end_to_end_with_real_mail,
     delivery_is_retried_when_the_mail_server_refuses_and_sent_once,
     webhooks_are_signed_retried_and_do_not_block_each_other,
+    webhooks_cannot_reach_the_inside,
     the_reporter_changes_the_hall_of_fame_display,
 );
 
@@ -285,6 +286,8 @@ fn verify_signature(secret: &str, call: &ttis_tests::hooks::Call) -> bool {
 async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestApp) {
     let app = TestApp::spawn_with(backend.backend, |env| {
         env.insert("TTIS_OUTBOX_RETRY_SECS".into(), "1".into());
+        // The test's receiver listens on loopback, an address webhooks may not call otherwise.
+        env.insert("TTIS_WEBHOOK_ALLOW_NETWORKS".into(), "127.0.0.0/8".into());
     })
     .await;
     drop(backend);
@@ -359,6 +362,49 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
     assert!(str_at(&list, "/items/0/last_error").contains("500"), "{list}");
     let res = app.client.delete(app.url(&format!("/api/v1/webhooks/{id}"))).bearer_auth(&admin).send().await;
     assert_eq!(res.map(|r| r.status()).unwrap_or(StatusCode::IM_A_TEAPOT), StatusCode::NO_CONTENT);
+}
+
+/// API7:2023 (SSRF): a webhook may not point inside the deployment's network, by any spelling of
+/// an address, and a row that does (saved before, or resolved differently since) is refused when
+/// it is called; the administrator sees a category of failure, not the raw error.
+async fn webhooks_cannot_reach_the_inside(app: TestApp) {
+    let admin = app.admin_token().await;
+    let receiver = HookReceiver::start().await;
+    for url in [
+        receiver.url("/ok"),
+        "http://169.254.169.254/latest/meta-data/".into(),
+        "http://[::1]/".into(),
+        "http://0x7f000001/".into(),
+        "http://localhost:9/".into(),
+        "http://10.0.0.1/hook".into(),
+        "http://[fd00::1]/".into(),
+    ] {
+        let body = json!({"url": url, "events": ["report.submitted"]});
+        let res = app.send_json(Method::POST, "/api/v1/webhooks", Some(&admin), &body).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{url}");
+        assert_eq!(problem(res).await["errors"][0]["field"], "url", "{url}");
+    }
+    // A row that names the inside anyway is refused at call time.
+    let insert = format!(
+        "INSERT INTO webhooks (url, events, secret, active, created_at) VALUES ('{}', 'report.submitted', '{}', TRUE, '2026-12-01T00:00:00Z')",
+        receiver.url("/ok"),
+        "s".repeat(64)
+    );
+    sea_orm::ConnectionTrait::execute_unprepared(&app.db, &insert).await.unwrap_or_else(|e| panic!("{e}"));
+    let listed: Value = app.get("/api/v1/webhooks", Some(&admin)).await.json_body().await;
+    let id = i64_at(&listed, "/items/0/id");
+    assert_eq!(app.submit_json(&sample_report()).await.status(), StatusCode::CREATED);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let error = loop {
+        let list: Value = app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json_body().await;
+        if let Some(e) = list["items"][0]["last_error"].as_str() {
+            break e.to_string();
+        }
+        assert!(Instant::now() < deadline, "the call was attempted: {list}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(error.contains("not allowed"), "a category, not the raw error: {error}");
+    assert!(receiver.calls().is_empty(), "nothing reached the inside");
 }
 
 async fn the_reporter_changes_the_hall_of_fame_display(app: TestApp) {

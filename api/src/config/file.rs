@@ -34,6 +34,7 @@ pub(super) struct FileConfig {
     pub(super) retention_interval_secs: Option<u64>,
     pub(super) time_zone: Option<String>,
     pub(super) metrics_networks: Option<Vec<String>>,
+    pub(super) webhook_allow_networks: Option<Vec<String>>,
     pub(super) government_name: Option<String>,
     pub(super) agency_name: Option<String>,
     pub(super) security_contact: Option<String>,

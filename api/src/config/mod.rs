@@ -91,6 +91,9 @@ pub struct Settings {
     /// Whether `/swagger-ui/` is served (`TTIS_SWAGGER_UI`, `on` or `off`; default on). The OpenAPI
     /// document at `/api/openapi.json` stays public either way.
     pub swagger_ui: bool,
+    /// Networks (CIDRs) a webhook may call although they are not public
+    /// (`TTIS_WEBHOOK_ALLOW_NETWORKS`, comma-separated); empty: public addresses only.
+    pub webhook_allow_networks: Vec<String>,
     /// How often the retention job looks for expired personal data (`TTIS_RETENTION_INTERVAL_SECS`).
     pub retention_interval: Duration,
     /// The deployment's time zone (`TTIS_TIME_ZONE`, an IANA name: `Asia/Jakarta`, `Asia/Pontianak`,
@@ -415,6 +418,13 @@ impl Settings {
         if let Some(bad) = metrics_networks.iter().find(|p| crate::services::pse::Cidr::parse(p).is_none()) {
             bail!("TTIS_METRICS_NETWORKS: {bad:?} is not an IP address or CIDR range");
         }
+        let webhook_allow_networks: Vec<String> = match env.var("TTIS_WEBHOOK_ALLOW_NETWORKS") {
+            Some(list) => list.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
+            None => file.webhook_allow_networks.unwrap_or_default(),
+        };
+        if let Some(bad) = webhook_allow_networks.iter().find(|p| crate::services::pse::Cidr::parse(p).is_none()) {
+            bail!("TTIS_WEBHOOK_ALLOW_NETWORKS: {bad:?} is not an IP address or CIDR range");
+        }
         let cors_origins: Vec<String> = match env.var("TTIS_CORS_ORIGINS") {
             Some(list) => {
                 list.split(',').map(|p| p.trim().trim_end_matches('/').to_string()).filter(|p| !p.is_empty()).collect()
@@ -441,6 +451,7 @@ impl Settings {
         };
 
         Ok(Settings {
+            webhook_allow_networks,
             time_zone,
             notices,
             metrics,

@@ -160,7 +160,13 @@ pub async fn create_webhook(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageIntegrations)?;
     let input = body.into_inner()?;
-    let created = webhooks::create_webhook(&state.db, &user.actor(&client), &input).await?;
+    let created = webhooks::create_webhook(
+        &state.db,
+        &crate::services::egress::AddressGuard::new(&state.settings.webhook_allow_networks),
+        &user.actor(&client),
+        &input,
+    )
+    .await?;
     Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(created))
 }
 

@@ -11,6 +11,7 @@ pub mod codes;
 pub mod crypto;
 pub mod delivery;
 pub mod documents;
+pub mod egress;
 pub mod evidence;
 pub mod exports;
 pub mod hall_of_fame;

@@ -164,6 +164,8 @@ pub struct Worker {
     /// How long a claim holds.
     pub lease: Duration,
     pub http: reqwest::Client,
+    /// Where webhook calls may go (checked again at each call: an IP literal skips the resolver).
+    pub egress: Arc<super::egress::AddressGuard>,
     /// Told the ticket of each delivery message that was sent (the domain closes a ticket whose
     /// documents have all gone out); given at start-up so that the outbox knows no procedure.
     pub on_delivered: Option<DeliveredHook>,
@@ -172,29 +174,6 @@ pub struct Worker {
 /// What the worker calls with a ticket id after sending one of its delivery messages.
 pub type DeliveredHook =
     Arc<dyn Fn(DatabaseConnection, i64) -> super::storage::BoxFuture<'static, anyhow::Result<()>> + Send + Sync>;
-
-/// The HTTP client of webhook calls: short timeouts, and redirects only to public addresses.
-pub fn webhook_client() -> anyhow::Result<reqwest::Client> {
-    let policy = reqwest::redirect::Policy::custom(|attempt| {
-        let private = match attempt.url().host() {
-            Some(url::Host::Ipv4(ip)) => {
-                ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified()
-            }
-            Some(url::Host::Ipv6(ip)) => {
-                ip.is_loopback() || ip.is_unspecified() || (ip.segments()[0] & 0xfe00) == 0xfc00
-            }
-            Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost") || d.ends_with(".internal"),
-            None => true,
-        };
-        if private || attempt.previous().len() >= 3 { attempt.stop() } else { attempt.follow() }
-    });
-    Ok(reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(10))
-        .redirect(policy)
-        .user_agent("TTIS-Lapor-Webhook/1")
-        .build()?)
-}
 
 /// `t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`.
 pub fn signature_header(secret: &str, unix: i64, body: &str) -> String {
@@ -227,6 +206,10 @@ impl Worker {
                     None => None,
                 };
                 let hook = hook.ok_or_else(|| anyhow::anyhow!("the webhook was deleted"))?;
+                self.egress
+                    .check_url(&row.to_addrs)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("refused: the receiver's address is not allowed ({e})"))?;
                 let unix = chrono::Utc::now().timestamp();
                 let res = self
                     .http
@@ -237,8 +220,9 @@ impl Worker {
                     .header("x-ttis-signature", signature_header(&hook.secret, unix, &row.body))
                     .body(row.body.clone())
                     .send()
-                    .await?;
-                anyhow::ensure!(res.status().is_success(), "the receiver answered {}", res.status());
+                    .await
+                    .map_err(|e| anyhow::anyhow!(super::egress::failure_category(&e)))?;
+                anyhow::ensure!(res.status().is_success(), "the receiver answered HTTP {}", res.status().as_u16());
                 Ok(())
             }
             _ => {

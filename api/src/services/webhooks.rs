@@ -10,11 +10,14 @@ use ttis_shared::dto::delivery::{DeliveryItem, Webhook, WebhookCreated, WebhookE
 
 use super::audit::{self, Actor};
 use super::crypto::random_hex;
+use super::egress::AddressGuard;
 use super::now;
 use super::outbox::delivery_item;
 use super::outbox::{self};
 use crate::entities::{outbox as outbox_row, ticket, webhook};
 use crate::error::ApiError;
+use crate::error::FieldIssue;
+use ttis_shared::validation::Violation;
 
 fn webhook_view(w: &webhook::Model) -> Webhook {
     Webhook {
@@ -32,9 +35,14 @@ pub async fn list_webhooks(db: &DatabaseConnection) -> Result<Vec<Webhook>, ApiE
 
 pub async fn create_webhook(
     db: &DatabaseConnection,
+    guard: &AddressGuard,
     who: &Actor,
     input: &WebhookInput,
 ) -> Result<WebhookCreated, ApiError> {
+    // Its host must resolve to public addresses (or an allowed network): no calls to the inside.
+    if guard.check_url(input.url.trim()).await.is_err() {
+        return Err(ApiError::Validation(vec![FieldIssue { field: "url".into(), violation: Violation::NotAnOption }]));
+    }
     let secret = random_hex(32);
     let mut events: Vec<&str> = input.events.iter().map(|e| e.as_str()).collect();
     events.sort_unstable();
