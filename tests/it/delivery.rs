@@ -353,7 +353,15 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
     let flaky_calls: Vec<_> = calls.iter().filter(|c| c.path == "/flaky").collect();
     assert_eq!(flaky_calls.iter().map(|c| c.status).collect::<Vec<_>>(), [500, 500, 200], "retried until it worked");
     let id = i64_at(&flaky, "/id");
-    let list: Value = app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json_body().await;
+    // The receiver saw the call before the worker recorded its answer: wait for the record.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let list = loop {
+        let list: Value = app.get(&format!("/api/v1/webhooks/{id}/deliveries"), Some(&admin)).await.json_body().await;
+        if list["items"][0]["status"] == "sent" || Instant::now() > deadline {
+            break list;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     assert_eq!(list["items"][0]["status"], "sent");
     assert_eq!(list["items"][0]["attempts"], 3);
     let id = i64_at(&broken, "/id");

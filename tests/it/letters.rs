@@ -19,7 +19,30 @@ db_tests!(
     organisation_settings_are_admin_only_and_shape_the_letterhead,
     concurrent_approvals_take_consecutive_numbers,
     the_documents_say_what_the_reporter_and_the_register_said,
+    two_heads_approving_one_ticket_at_once_sign_it_once,
 );
+
+/// ASVS 5.0 §2 (business logic): two heads approving the same ticket at the same moment give one
+/// approval, one number and one signature per document; the other is told the ticket moved on.
+async fn two_heads_approving_one_ticket_at_once_sign_it_once(app: TestApp) {
+    let t = app.team().await;
+    let second_head = app.head_with_profile("wakil@ttis.test", "Ir. Wakil Kepala", "197001011990031002").await;
+    let code = drafted(&app, &t).await;
+    assert_eq!(app.act(&t.analyst, &code, json!({"action": "submit_for_approval"})).await.status(), StatusCode::OK);
+    let (a, b) = tokio::join!(
+        app.act(&t.head, &code, ttis_tests::approve()),
+        app.act(&second_head, &code, ttis_tests::approve())
+    );
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 409], "one approval; the other is refused, not a server error");
+    let detail = app.ticket(&t.analyst, &code).await;
+    for kind in ["notification_letter", "certificate"] {
+        let finals = docs_of(&detail, kind).into_iter().filter(|d| d["status"] == "final").count();
+        assert_eq!(finals, 1, "one signed {kind}");
+    }
+    assert_eq!(app.count("audit_log WHERE action = 'documents.sign'").await, 1);
+}
 
 /// Files the sample report and takes it to `drafted`; returns its code and access key.
 async fn drafted_with_key(app: &TestApp, t: &Team) -> (String, String) {

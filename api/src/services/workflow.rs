@@ -4,6 +4,7 @@
 
 use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -114,14 +115,24 @@ pub async fn apply_with(
     let clock = sla::clock(&states, at, &policy);
     let ticket_id = t.id;
     let code = t.code.clone();
-    let mut active: ticket::ActiveModel = t.into();
-    active.state = Set(to);
-    active.state_entered_at = Set(at);
-    active.updated_at = Set(at);
-    active.step_started_at = Set(clock.as_ref().map(|c| c.started_at));
-    active.paused_seconds = Set(clock.as_ref().map(|c| c.paused_seconds).unwrap_or(0));
-    active.due_at = Set(clock.as_ref().and_then(|c| c.due_at));
-    let updated = active.update(txn).await?;
+    // Only from the state the decision was taken in: of two people acting on the same ticket at
+    // once (two heads approving), the second finds it moved on and is refused, rather than
+    // approving it twice. On PostgreSQL the second waits for the first's row lock, then re-reads.
+    let moved = ticket::Entity::update_many()
+        .col_expr(ticket::Column::State, Expr::value(to))
+        .col_expr(ticket::Column::StateEnteredAt, Expr::value(at))
+        .col_expr(ticket::Column::UpdatedAt, Expr::value(at))
+        .col_expr(ticket::Column::StepStartedAt, Expr::value(clock.as_ref().map(|c| c.started_at)))
+        .col_expr(ticket::Column::PausedSeconds, Expr::value(clock.as_ref().map(|c| c.paused_seconds).unwrap_or(0)))
+        .col_expr(ticket::Column::DueAt, Expr::value(clock.as_ref().and_then(|c| c.due_at)))
+        .filter(ticket::Column::Id.eq(ticket_id))
+        .filter(ticket::Column::State.eq(from))
+        .exec(txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(ApiError::WrongState);
+    }
+    let updated = ticket::Entity::find_by_id(ticket_id).one(txn).await?.ok_or(ApiError::NotFound)?;
     record_steps(txn, ticket_id, &states, at, &policy).await?;
     let row = ticket_event::ActiveModel {
         ticket_id: Set(ticket_id),
