@@ -19,7 +19,29 @@ db_tests!(
     reports_are_matched_to_their_pse,
     staff_file_a_report_received_by_phone,
     the_taxonomy_changes_without_breaking_old_tickets,
+    an_answer_after_the_rejection_or_replayed_is_refused,
 );
+
+/// ASVS 5.0 §2 (business logic), out of order and replayed: the reporter's answer to a question
+/// is taken once, and not at all after the ticket was rejected; neither moves the ticket.
+async fn an_answer_after_the_rejection_or_replayed_is_refused(app: TestApp) {
+    let t = app.team().await;
+    let (code, key) = report(&app, sample_report()).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "request_info", "message": "Mohon kirim tangkapan layar."})).await;
+    let answer = json!({"ticket_code": code, "access_key": key, "message": "Terlampir."});
+    let first = app.send_json(Method::POST, "/api/v1/reports/info", None, &answer).await;
+    assert!(first.status().is_success(), "{}", first.status());
+    let replay = app.send_json(Method::POST, "/api/v1/reports/info", None, &answer).await;
+    assert_eq!(replay.status(), StatusCode::CONFLICT, "the same answer twice is one answer");
+    app.act_ok(&t.analyst, &code, json!({"action": "reject", "reason": "spam"})).await;
+    let late = app.send_json(Method::POST, "/api/v1/reports/info", None, &answer).await;
+    assert_eq!(late.status(), StatusCode::CONFLICT, "no answer after the rejection");
+    let detail = app.ticket(&t.analyst, &code).await;
+    assert_eq!(detail["state"], "rejected");
+    let replies = detail["timeline"].as_array().map(|e| e.iter().filter(|x| x["kind"] == "reply").count());
+    assert_eq!(replies, Some(1), "one reply on the timeline");
+}
 
 /// Files a report and returns (code, key).
 async fn report(app: &TestApp, body: Value) -> (String, String) {
