@@ -90,6 +90,7 @@ pub async fn get_tickets_export(
         (status = 200, description = "CSV", content_type = "text/csv", body = String),
         (status = 400, response = crate::openapi::BadRequest),
         (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
         (status = 403, response = crate::openapi::Forbidden),
         (status = 500, response = crate::openapi::ServerError),
     ),

@@ -21,6 +21,7 @@ use crate::state::AppState;
         (status = 200, body = Stats),
         (status = 400, response = crate::openapi::BadRequest),
         (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
         (status = 403, response = crate::openapi::Forbidden),
         (status = 500, response = crate::openapi::ServerError),
     ),

@@ -68,10 +68,14 @@ pub async fn reauthenticate(
         .login_throttle
         .check(&key, state.settings.login_max_failures_per_account)
         .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    // A wrong password from a session also counts against signing in from its address: a stolen
+    // session's guesses cannot continue through the sign-in form.
+    let pair = super::auth::pair_key(&model.email, actor.ip.as_deref());
     let failed = |reason: &'static str| {
-        let key = key.clone();
+        let (key, pair) = (key.clone(), pair.clone());
         async move {
             state.login_throttle.record(&key);
+            state.login_throttle.record(&pair);
             let txn = state.db.begin().await?;
             audit::record(
                 &txn,

@@ -85,10 +85,14 @@ struct ThrottleKeys {
     account: String,
 }
 
+/// The key of an account's failures from one address (sign-in and re-authentication alike).
+pub fn pair_key(email: &str, ip: Option<&str>) -> String {
+    format!("account:{email}|ip:{}", ip.unwrap_or("unknown"))
+}
+
 fn throttle_keys(email: &str, client: &ClientInfo) -> ThrottleKeys {
-    let ip = client.ip.as_deref().unwrap_or("unknown");
     ThrottleKeys {
-        pair: format!("account:{email}|ip:{ip}"),
+        pair: pair_key(email, client.ip.as_deref()),
         ip: client.ip.as_ref().map(|ip| format!("ip:{ip}")),
         account: format!("account:{email}"),
     }
