@@ -248,6 +248,11 @@ async fn the_statistics_and_the_admin_overview_fit_every_screen() {
                 .await?;
             anyhow::ensure!(links == json!(1), "{path} is in the navigation {links} times");
         }
+        // The SLA policy, with its time zone shown but set by the server.
+        check_page(&browser, &app, "/staff/sla", "#sla-offset", "Kebijakan SLA dan Hari Libur · TTIS Lapor", "sla")
+            .await?;
+        let disabled = c.execute("return document.getElementById('sla-offset').disabled;", vec![]).await?;
+        anyhow::ensure!(disabled == json!(true), "the time zone is not a form field: {disabled}");
         // A public page has its title too, in the reader's language.
         c.goto(&app.url("/track")).await?;
         wait_for_title(&browser, "Lacak Laporan · TTIS Lapor").await?;

@@ -58,13 +58,10 @@ pub async fn queue(
     outbox::enqueue(
         txn,
         NewEmail {
-            to: vec![t.reporter_email.clone()],
-            subject: mail.subject,
-            body: mail.body,
             dedupe_key: Some(format!("delivery-reporter:{}:{letter_number}", t.code)),
-            ticket_id: Some(t.id),
             purpose: Some(DELIVERY),
             attachments: for_reporter,
+            ..NewEmail::about(t.id, vec![t.reporter_email.clone()], mail)
         },
     )
     .await?;
@@ -90,13 +87,10 @@ pub async fn queue(
     outbox::enqueue(
         txn,
         NewEmail {
-            to: emails,
-            subject: mail.subject,
-            body: mail.body,
             dedupe_key: Some(format!("delivery-pse:{}:{letter_number}", t.code)),
-            ticket_id: Some(t.id),
             purpose: Some(DELIVERY),
             attachments: attach(DocumentKind::NotificationLetter).into_iter().collect(),
+            ..NewEmail::about(t.id, emails, mail)
         },
     )
     .await?;

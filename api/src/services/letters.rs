@@ -403,18 +403,7 @@ pub async fn notify_heads(txn: &DatabaseTransaction, state: &AppState, t: &ticke
         return Ok(());
     }
     let mail = crate::notify::templates::awaiting_approval(&state.settings.public_url, t);
-    outbox::enqueue(
-        txn,
-        NewEmail {
-            to: heads,
-            subject: mail.subject,
-            body: mail.body,
-            dedupe_key: None,
-            ticket_id: Some(t.id),
-            ..Default::default()
-        },
-    )
-    .await?;
+    outbox::enqueue(txn, NewEmail::about(t.id, heads, mail)).await?;
     Ok(())
 }
 
@@ -426,18 +415,7 @@ pub async fn notify_assignee(
 ) -> Result<(), ApiError> {
     let Some(id) = t.assignee_id else { return Ok(()) };
     let Some(u) = user::Entity::find_by_id(id).one(txn).await? else { return Ok(()) };
-    outbox::enqueue(
-        txn,
-        NewEmail {
-            to: vec![u.email],
-            subject: mail.subject,
-            body: mail.body,
-            dedupe_key: None,
-            ticket_id: Some(t.id),
-            ..Default::default()
-        },
-    )
-    .await?;
+    outbox::enqueue(txn, NewEmail::about(t.id, vec![u.email], mail)).await?;
     Ok(())
 }
 

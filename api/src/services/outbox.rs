@@ -53,6 +53,14 @@ pub struct NewEmail {
     pub attachments: Vec<AttachmentRef>,
 }
 
+impl NewEmail {
+    /// A notification (words from `notify::templates`) to `to` about ticket `ticket_id`; set the
+    /// dedupe key, purpose and attachments with struct update where a message needs them.
+    pub fn about(ticket_id: i64, to: Vec<String>, mail: crate::notify::templates::Rendered) -> NewEmail {
+        NewEmail { to, subject: mail.subject, body: mail.body, ticket_id: Some(ticket_id), ..Default::default() }
+    }
+}
+
 /// Queues an email in the caller's transaction; returns the row's id (none without recipients).
 pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<Option<i64>, DbErr> {
     if email.to.is_empty() {

@@ -260,26 +260,15 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         outbox::enqueue(
             &txn,
             NewEmail {
-                to: vec![t.reporter_email.clone()],
-                subject: mail.subject,
-                body: mail.body,
                 dedupe_key: Some(format!("receipt:{}", t.code)),
-                ticket_id: Some(t.id),
-                ..Default::default()
+                ..NewEmail::about(t.id, vec![t.reporter_email.clone()], mail)
             },
         )
         .await?;
         let alert = templates::new_report_alert(public_url, &t, &category.label_id, files.len());
         outbox::enqueue(
             &txn,
-            NewEmail {
-                to: analysts,
-                subject: alert.subject,
-                body: alert.body,
-                dedupe_key: Some(format!("alert:{}", t.code)),
-                ticket_id: Some(t.id),
-                ..Default::default()
-            },
+            NewEmail { dedupe_key: Some(format!("alert:{}", t.code)), ..NewEmail::about(t.id, analysts, alert) },
         )
         .await?;
         if let Some((key, hash)) = &sub.idempotency {

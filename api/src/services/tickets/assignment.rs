@@ -100,18 +100,7 @@ pub async fn assign(
             req.priority,
             req.due_date,
         );
-        outbox::enqueue(
-            &txn,
-            NewEmail {
-                to: vec![assignee.email.clone()],
-                subject: mail.subject,
-                body: mail.body,
-                dedupe_key: None,
-                ticket_id: Some(ticket_id),
-                ..Default::default()
-            },
-        )
-        .await?;
+        outbox::enqueue(&txn, NewEmail::about(ticket_id, vec![assignee.email.clone()], mail)).await?;
     }
     audit::record(
         &txn,

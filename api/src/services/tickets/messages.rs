@@ -32,12 +32,8 @@ pub(super) async fn email_reporter(
     outbox::enqueue(
         txn,
         NewEmail {
-            to: vec![t.reporter_email.clone()],
-            subject: mail.subject,
-            body: mail.body,
             dedupe_key: Some(format!("{key}:{}:{}", t.code, uuid::Uuid::new_v4().simple())),
-            ticket_id: Some(t.id),
-            ..Default::default()
+            ..NewEmail::about(t.id, vec![t.reporter_email.clone()], mail)
         },
     )
     .await?;
@@ -97,18 +93,7 @@ async fn provide_info_inner(
         && let Some(u) = user::Entity::find_by_id(assignee).one(&txn).await?
     {
         let mail = templates::reporter_answered(&state.settings.public_url, &t, req.message.trim(), uploads.len());
-        outbox::enqueue(
-            &txn,
-            NewEmail {
-                to: vec![u.email],
-                subject: mail.subject,
-                body: mail.body,
-                dedupe_key: None,
-                ticket_id: Some(t.id),
-                ..Default::default()
-            },
-        )
-        .await?;
+        outbox::enqueue(&txn, NewEmail::about(t.id, vec![u.email], mail)).await?;
     }
     staged.commit(txn).await?;
     state.outbox_wake.notify_one();
