@@ -15,11 +15,11 @@ use actix_web::dev::{ServiceRequest, ServiceResponse, fn_service};
 use actix_web::http::header::{self, ContentEncoding, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpRequest, HttpResponse};
+use page::{Page, Pages};
 use ttis_shared::Lang;
 
 use crate::config::SiteSettings;
 use crate::error::ApiError;
-use page::{Page, Pages};
 
 const INDEX: &str = "index.html";
 const STAFF: &str = "staff.html";

@@ -68,7 +68,7 @@ pub fn analysis() -> Inputs {
         .text("cvss", "8.2 (CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:H/A:N)")
         .text("asset", "https://disdik.kukarkab.go.id/")
         .text("pse", "Dinas Pendidikan Kabupaten Kutai Kartanegara")
-        .text("submitted", "28 November 2026")
+        .text("submitted", "28 November 2026 pukul 08.15 WITA")
         .text("meeting_date", "28 November 2026")
         .list("attendees", ["Rina Analis".to_string(), "Budi Analis".to_string(), "Sari Koordinator".to_string()])
         .text("decision", "Sesuai: deface terkonfirmasi, dilanjutkan dengan surat pemberitahuan kepada PSE.")

@@ -35,11 +35,6 @@ impl Zone {
         Zone::ALL.into_iter().find(|z| z.name.eq_ignore_ascii_case(name))
     }
 
-    /// The zone whose offset this is, when it is one of Indonesia's.
-    pub fn from_offset_minutes(minutes: i32) -> Option<Zone> {
-        Zone::ALL.into_iter().find(|z| z.offset_minutes == minutes)
-    }
-
     pub fn offset(&self) -> FixedOffset {
         FixedOffset::east_opt(self.offset_minutes * 60).unwrap_or_else(|| Utc.fix())
     }
@@ -114,7 +109,7 @@ mod tests {
         assert_eq!(Zone::parse(" asia/makassar ").map(|z| z.label), Some("WITA"));
         assert_eq!(Zone::parse("Asia/Jayapura").map(|z| z.offset_minutes), Some(540));
         assert_eq!(Zone::parse("Europe/Berlin"), None);
-        assert_eq!(Zone::from_offset_minutes(480), Some(Zone::DEFAULT));
+        assert_eq!(Zone::parse("Asia/Makassar"), Some(Zone::DEFAULT));
     }
 
     #[test]

@@ -3,10 +3,7 @@
 //! deliveries with their resend. The Hall of Fame is `hall_of_fame`, the reporter's downloads
 //! `tracking`, webhooks `webhooks`.
 
-use crate::entities::outbox::OutboxStatus;
-use crate::entities::ticket_event::EventKind;
 use std::collections::BTreeMap;
-use ttis_shared::dto::documents::DocumentStatus;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -17,6 +14,7 @@ use serde_json::json;
 use ttis_shared::ReportState;
 use ttis_shared::dto::delivery::{Acknowledgement, AcknowledgementRequest, DeliveryItem, FailedDelivery};
 use ttis_shared::dto::documents::DocumentKind;
+use ttis_shared::dto::documents::DocumentStatus;
 use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::procedure::{Action, Actor as ProcActor};
 
@@ -27,6 +25,8 @@ use super::documents::{file_name, reporter_may_have};
 use super::now;
 use super::outbox::delivery_item;
 use super::outbox::{self, AttachmentRef, DELIVERY, NewEmail};
+use crate::entities::outbox::OutboxStatus;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{acknowledgement, document, outbox as outbox_row, pse, ticket, ticket_event};
 use crate::error::ApiError;
 use crate::notify::templates;

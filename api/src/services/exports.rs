@@ -9,9 +9,8 @@ use ttis_shared::dto::signers::SigningCapacity;
 use ttis_shared::dto::stats::{Stats, StatsQuery};
 use ttis_shared::dto::tickets::TicketQuery;
 
-use super::{organization, stats};
-
 use super::clock::Clock;
+use super::{organization, stats};
 use crate::documents::{Inputs, dates};
 use crate::entities::{category, pse, user};
 use crate::error::ApiError;

@@ -2,29 +2,25 @@
 //! and the reporter's own choice of how they are shown.
 
 use std::collections::BTreeMap;
-use ttis_shared::dto::documents::DocumentStatus;
 
 use chrono::Datelike;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use ttis_shared::ReportState;
 use ttis_shared::dto::delivery::{CertificateRef, HallOfFame, HallOfFameDisplay, HallOfFameEntry};
 use ttis_shared::dto::documents::DocumentKind;
+use ttis_shared::dto::documents::DocumentStatus;
 use ttis_shared::dto::reports::Label;
 
 use super::clock::Clock;
 use crate::entities::{category, document, ticket};
 use crate::error::ApiError;
 
-pub fn display_of(t: &ticket::Model) -> HallOfFameDisplay {
-    t.hall_of_fame
-}
-
 /// The public Hall of Fame: reporters of approved reports as they chose to be shown, grouped so
 /// that an alias is never tied to a real name (one entry per reporter and display).
 pub async fn hall_of_fame(db: &DatabaseConnection, clock: &Clock, year: Option<i32>) -> Result<HallOfFame, ApiError> {
     let tickets = ticket::Entity::find()
         .filter(ticket::Column::State.is_in([ReportState::Approved, ReportState::Completed]))
-        .filter(ticket::Column::HallOfFame.ne("hidden"))
+        .filter(ticket::Column::HallOfFame.ne(HallOfFameDisplay::Hidden))
         .all(db)
         .await?;
     let ids: Vec<i64> = tickets.iter().map(|t| t.id).collect();
@@ -53,9 +49,9 @@ pub async fn hall_of_fame(db: &DatabaseConnection, clock: &Clock, year: Option<i
         if year.is_some_and(|y| y != approved.year()) {
             continue;
         }
-        let (display_name, anonymous) = match (t.hall_of_fame.as_str(), &t.hall_of_fame_alias) {
-            ("real_name", _) => (t.reporter_name.clone(), false),
-            ("alias", Some(a)) if !a.trim().is_empty() => (a.trim().to_string(), false),
+        let (display_name, anonymous) = match (t.hall_of_fame, &t.hall_of_fame_alias) {
+            (HallOfFameDisplay::RealName, _) => (t.reporter_name.clone(), false),
+            (HallOfFameDisplay::Alias, Some(a)) if !a.trim().is_empty() => (a.trim().to_string(), false),
             _ => ("Anonim".to_string(), true),
         };
         let entry = groups.entry((t.reporter_email.clone(), display_name.clone())).or_insert_with(|| HallOfFameEntry {

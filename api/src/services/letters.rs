@@ -6,7 +6,6 @@
 //! Numbers are taken only on approval, from per-year counters in the approving transaction, so a
 //! returned draft never burns a number and two API processes never issue the same one.
 
-use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
@@ -30,6 +29,7 @@ use super::signers::Signer;
 use super::storage::StagedFiles;
 use super::{organization, sequence};
 use crate::documents::{Inputs, dates, qr_svg};
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{analysis, category, document, draft, pse, ticket, ticket_event, user};
 use crate::error::ApiError;
 use crate::state::AppState;

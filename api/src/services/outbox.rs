@@ -4,8 +4,6 @@
 //! so several API processes never send the same row; SQLite has a single writer anyway. A claim
 //! expires (`locked_until`), so the rows of a worker that died are sent by the next one.
 
-use crate::entities::outbox::OutboxKind;
-use crate::entities::outbox::OutboxStatus;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -23,6 +21,8 @@ use ttis_shared::dto::delivery::DeliveryItem;
 use super::now;
 use super::storage::EvidenceStore;
 use crate::entities::outbox as outbox_row;
+use crate::entities::outbox::OutboxKind;
+use crate::entities::outbox::OutboxStatus;
 use crate::entities::{document, outbox, outbox_attempt, webhook};
 use crate::notify::{Attachment, Mailer, OutgoingEmail};
 

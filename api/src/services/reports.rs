@@ -1,7 +1,6 @@
 //! Public reporting (SOP steps 1-3): accepting a report with its evidence, issuing the ticket code
 //! and the access key, and answering status lookups.
 
-use crate::entities::ticket_event::EventKind;
 use chrono::Datelike;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -19,6 +18,7 @@ use super::codes::{access_key, key_hash};
 use super::outbox::{self, NewEmail};
 use super::storage::StagedFiles;
 use super::{categories, hosts, pow, sequence};
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{duplicate_hint, evidence, idempotency_key, ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
 use crate::notify::templates;

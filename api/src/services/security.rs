@@ -2,10 +2,7 @@
 //! reporter data (the statistics keep what they count), and everything held about one reporter
 //! for a data subject's request (UU PDP 27/2022).
 
-use crate::entities::outbox::OutboxStatus;
-use crate::entities::ticket_event::EventKind;
 use std::time::Duration;
-use ttis_shared::dto::delivery::HallOfFameDisplay;
 
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use sea_orm::sea_query::Expr;
@@ -15,6 +12,7 @@ use sea_orm::{
 };
 use serde_json::json;
 use ttis_shared::ReportState;
+use ttis_shared::dto::delivery::HallOfFameDisplay;
 use ttis_shared::dto::security::{
     ReporterData, ReporterEmailData, ReporterEvidenceData, ReporterMessageData, ReporterTicketData, RetentionRun,
     SecurityPolicy,
@@ -23,6 +21,8 @@ use ttis_shared::validation::normalize_email;
 
 use super::audit::{self, Actor};
 use super::now;
+use crate::entities::outbox::OutboxStatus;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{evidence, outbox, security_settings, ticket, ticket_event};
 use crate::error::ApiError;
 use crate::state::AppState;

@@ -2,7 +2,6 @@
 //! holidays. Loaded where a clock is computed (a few small rows), so every API process uses the
 //! policy admins last saved.
 
-use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -19,6 +18,7 @@ use ttis_shared::{Lang, ReportState, SopStep};
 use super::audit::{self, Actor};
 use super::clock::Clock;
 use super::now;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{holiday, sla_settings, sla_standard, ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
 

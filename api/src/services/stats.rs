@@ -5,20 +5,19 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use sea_orm::EntityTrait;
 use sea_orm::sea_query::{Alias, Expr, Func, Order, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement, Value};
 use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::stats::{KeyCount, MonthCount, Stats, StatsQuery, StepStat};
 use ttis_shared::dto::tickets::Severity;
+use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
 
 use super::clock::Clock;
 use crate::entities::{category, pse, ticket, ticket_step};
 use crate::error::ApiError;
 use crate::error::FieldIssue;
-use ttis_shared::validation::Violation;
-
-use sea_orm::EntityTrait;
 
 /// The longest period answered, in years.
 pub const MAX_YEARS: u32 = 10;

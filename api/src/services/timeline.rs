@@ -3,7 +3,6 @@
 //! into the staff and public DTOs, where the SPA words it in the reader's language. `body` keeps
 //! only text a person wrote.
 
-use crate::entities::ticket_event::EventKind;
 use serde_json::{Map, Value};
 use ttis_shared::ReportState;
 use ttis_shared::dto::reports::{Label, PublicEvent, PublicEventKind};
@@ -12,6 +11,7 @@ use ttis_shared::dto::timeline::{TimelineActor, TimelineEvent};
 
 use super::security::ERASED;
 use crate::entities::ticket_event;
+use crate::entities::ticket_event::EventKind;
 
 /// The author label of entries the reporter wrote (with the access key).
 pub const REPORTER: &str = "reporter";

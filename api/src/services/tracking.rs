@@ -1,7 +1,6 @@
 //! What the reporter sees with a ticket code and access key: the status, the steps with their time
 //! standards, the public timeline and the documents they may download.
 
-use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -19,6 +18,7 @@ use super::audit::{self, Actor};
 use super::codes::{AccessKey, TicketCode, key_hash};
 use super::crypto::constant_time_eq;
 use super::documents::reporter_may_have;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{document, ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
 use crate::state::AppState;
@@ -131,7 +131,7 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
     let timeline = events.into_iter().map(|e| super::timeline::public_entry(e, state_label)).collect();
     let steps = steps(&t, &entered);
     let downloads = reporter_downloads(db, &t).await?;
-    let hall_of_fame = super::hall_of_fame::display_of(&t);
+    let hall_of_fame = t.hall_of_fame;
     Ok(ReportStatus {
         ticket_code: t.code,
         title: t.title,

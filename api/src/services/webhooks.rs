@@ -7,6 +7,7 @@ use sea_orm::{
 };
 use serde_json::json;
 use ttis_shared::dto::delivery::{DeliveryItem, Webhook, WebhookCreated, WebhookEvent, WebhookInput};
+use ttis_shared::validation::Violation;
 
 use super::audit::{self, Actor};
 use super::crypto::random_hex;
@@ -17,7 +18,6 @@ use super::outbox::{self};
 use crate::entities::{outbox as outbox_row, ticket, webhook};
 use crate::error::ApiError;
 use crate::error::FieldIssue;
-use ttis_shared::validation::Violation;
 
 fn webhook_view(w: &webhook::Model) -> Webhook {
     Webhook {

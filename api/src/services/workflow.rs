@@ -2,7 +2,6 @@
 //! clock, and writes the timeline entry, the step records, the audit row and the webhook events in
 //! the caller's transaction. Everything that changes a ticket's state goes through here.
 
-use crate::entities::ticket_event::EventKind;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -21,6 +20,7 @@ use super::auth::AuthUser;
 use super::clock::Clock;
 use super::codes::TicketCode;
 use super::timeline;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{ticket, ticket_event};
 use crate::error::ApiError;
 

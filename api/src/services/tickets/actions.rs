@@ -1,28 +1,28 @@
 //! The procedure's actions on a ticket (`POST /tickets/{code}/actions`), one function each.
 
-use crate::entities::ticket_event::EventKind;
-use crate::services::codes::TicketCode;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::dto::tickets::{ActionRequest, RejectReason, TicketDetail};
 use ttis_shared::dto::timeline::TimelineEvent;
+use ttis_shared::procedure::Actor as ProcActor;
 use ttis_shared::procedure::{self, Action};
 use ttis_shared::validation::Violation;
 
 use super::analysis::{attach_analysis_report, record_analysis};
 use super::messages::email_reporter;
 use super::*;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
 use crate::notify::templates;
 use crate::services::audit::{self, Actor};
 use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::codes::TicketCode;
 use crate::services::storage::StagedFiles;
 use crate::services::workflow::{apply, apply_with, find_by_code, proc_actor, refusal, state_of};
 use crate::services::{account, letters, signers};
 use crate::state::AppState;
-use chrono::{DateTime, Utc};
-use ttis_shared::procedure::Actor as ProcActor;
 
 /// A note only staff see, on the ticket's timeline.
 async fn internal_note(

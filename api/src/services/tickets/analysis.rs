@@ -1,5 +1,6 @@
 //! The verification's analysis (SOP step 4): the team meeting's record and the analysis report PDF.
 
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use ttis_shared::dto::documents::{DocumentKind, DocumentStatus};
 use ttis_shared::dto::reports::ReportKind;
@@ -13,7 +14,6 @@ use crate::services::documents;
 use crate::services::storage::StagedFiles;
 use crate::services::{categories, letters};
 use crate::state::AppState;
-use chrono::{DateTime, Utc};
 
 /// Renders the analysis report (*Laporan Hasil Analisis*) of a verified ticket and attaches it as
 /// a new version, its file staged in `staged`.

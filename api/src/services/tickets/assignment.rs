@@ -1,7 +1,5 @@
 //! Claiming and assigning a ticket, with a disposition.
 
-use crate::entities::ticket_event::EventKind;
-use crate::services::codes::TicketCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::Role;
@@ -10,10 +8,12 @@ use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::validation::Violation;
 
 use super::*;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{disposition, ticket, ticket_event, user};
 use crate::error::{ApiError, FieldIssue};
 use crate::services::audit::{self};
 use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::codes::TicketCode;
 use crate::services::outbox::{self, NewEmail};
 use crate::services::timeline;
 use crate::services::workflow::{find_by_code, state_of};

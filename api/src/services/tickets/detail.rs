@@ -1,7 +1,5 @@
 //! One ticket as staff see it: report, evidence, analysis, documents, deliveries and timeline.
 
-use crate::entities::ticket_event::EventKind;
-use crate::services::codes::TicketCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use ttis_shared::dto::documents::{Revocation, SignatureInfo};
@@ -13,9 +11,11 @@ use ttis_shared::procedure::{self};
 use ttis_shared::sla::{self, Entered};
 
 use super::*;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{analysis, disposition, duplicate_hint, evidence, ticket, ticket_event};
 use crate::error::ApiError;
 use crate::services::auth::AuthUser;
+use crate::services::codes::TicketCode;
 use crate::services::documents;
 use crate::services::workflow::{clock_of, find_by_code, label, proc_actor, state_of};
 use crate::services::{letters, timeline};

@@ -1,8 +1,6 @@
 //! Messages between the team and the reporter: requests for information, the reporter's answer,
 //! messages and internal notes.
 
-use crate::entities::ticket_event::EventKind;
-use crate::services::codes::{AccessKey, TicketCode};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
 use ttis_shared::ReportState;
@@ -11,11 +9,13 @@ use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::procedure::{Action, Actor as ProcActor};
 
 use super::*;
+use crate::entities::ticket_event::EventKind;
 use crate::entities::{ticket, ticket_event, user};
 use crate::error::ApiError;
 use crate::notify::templates::{self, Rendered};
 use crate::services::audit::{self, Actor};
 use crate::services::auth::{AuthUser, ClientInfo};
+use crate::services::codes::{AccessKey, TicketCode};
 use crate::services::outbox::{self, NewEmail};
 use crate::services::storage::StagedFiles;
 use crate::services::timeline;
