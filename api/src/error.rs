@@ -58,6 +58,12 @@ pub enum ApiError {
     Malware(String),
     #[error("the virus scanner is unavailable")]
     ScannerUnavailable,
+    /// A PDF that carries active content (the PDF name found: `JavaScript`, `Launch`...).
+    #[error("PDF with active content ({feature}): {file}")]
+    PdfActiveContent { file: String, feature: &'static str },
+    /// A file that starts like a PDF but cannot be parsed (damaged, or locked with a password).
+    #[error("PDF cannot be read: {0}")]
+    PdfUnreadable(String),
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
@@ -161,7 +167,9 @@ impl ApiError {
             ApiError::SignerProfileIncomplete(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TotpEnrollmentRequired => StatusCode::FORBIDDEN,
             ApiError::TotpState => StatusCode::CONFLICT,
-            ApiError::Malware(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Malware(_) | ApiError::PdfActiveContent { .. } | ApiError::PdfUnreadable(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::ScannerUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
@@ -195,6 +203,8 @@ impl ApiError {
             ApiError::Reauthentication { .. } => "reauthentication_required",
             ApiError::SignerProfileIncomplete(_) => "signer_profile_incomplete",
             ApiError::Malware(_) => "malware_found",
+            ApiError::PdfActiveContent { .. } => "pdf_active_content",
+            ApiError::PdfUnreadable(_) => "pdf_unreadable",
             ApiError::ScannerUnavailable => "scanner_unavailable",
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound => "not_found",
@@ -237,6 +247,8 @@ impl ApiError {
                 lang.pick("Profil penanda tangan belum lengkap", "Signer profile incomplete")
             }
             ApiError::Malware(_) => lang.pick("Berkas berbahaya", "Malicious file"),
+            ApiError::PdfActiveContent { .. } => lang.pick("PDF berisi konten aktif", "PDF with active content"),
+            ApiError::PdfUnreadable(_) => lang.pick("PDF tidak dapat dibaca", "PDF cannot be read"),
             ApiError::ScannerUnavailable => lang.pick("Pemindai virus tidak tersedia", "Virus scanner unavailable"),
             ApiError::Forbidden => lang.pick("Akses ditolak", "Forbidden"),
             ApiError::NotFound => lang.pick("Tidak ditemukan", "Not found"),
@@ -361,6 +373,22 @@ impl ApiError {
             ApiError::Malware(name) => match lang {
                 Lang::Id => format!("Pemindai virus menolak berkas {name}."),
                 Lang::En => format!("The virus scanner refused the file {name}."),
+            },
+            ApiError::PdfActiveContent { file, feature } => match lang {
+                Lang::Id => format!(
+                    "Berkas \"{file}\" berisi /{feature} (kode yang dapat dijalankan, aksi, formulir, atau berkas di dalamnya) dan tidak diterima sebagai bukti. Cetak ulang dokumen ke PDF biasa (\"Print to PDF\") lalu unggah lagi."
+                ),
+                Lang::En => format!(
+                    "The file \"{file}\" carries /{feature} (code that can run, an action, a form or files inside it) and is not accepted as evidence. Print the document to a plain PDF (\"Print to PDF\") and upload it again."
+                ),
+            },
+            ApiError::PdfUnreadable(file) => match lang {
+                Lang::Id => format!(
+                    "Berkas \"{file}\" tidak dapat dibaca sebagai PDF (rusak atau dilindungi kata sandi). Unggah PDF tanpa kata sandi, atau tangkapan layarnya."
+                ),
+                Lang::En => format!(
+                    "The file \"{file}\" cannot be read as a PDF (damaged or password-protected). Upload a PDF without a password, or a screenshot of it."
+                ),
             },
             ApiError::ScannerUnavailable => lang
                 .pick(
@@ -586,6 +614,8 @@ mod tests {
             ApiError::Reauthentication { wrong: false },
             ApiError::SignerProfileIncomplete(vec!["nip".into()]),
             ApiError::Malware("a.exe".into()),
+            ApiError::PdfActiveContent { file: "a.pdf".into(), feature: "JavaScript" },
+            ApiError::PdfUnreadable("a.pdf".into()),
             ApiError::ScannerUnavailable,
             ApiError::Forbidden,
             ApiError::NotFound,

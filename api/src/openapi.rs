@@ -98,7 +98,7 @@ problem_responses! {
     Conflict => "The change conflicts with the current state (`email_taken`, `last_admin`, `invalid_transition` with `allowed_actions`, `wrong_state`, `totp_state`).",
     UnsupportedMediaType => "The body is not `application/json` (`unsupported_media_type`).",
     PayloadTooLarge => "The body exceeds the size limit (`payload_too_large`).",
-    UnprocessableEntity => "The body is JSON but breaks the schema or a rule; `errors` lists the fields (`validation_failed`, `invalid_body`; uploads also `malware_found`).",
+    UnprocessableEntity => "The body is JSON but breaks the schema or a rule; `errors` lists the fields (`validation_failed`, `invalid_body`; uploads also `malware_found`, `pdf_active_content`, `pdf_unreadable`).",
     TooManyRequests => "Rate limit reached; see `Retry-After` (`rate_limited`).",
     ServerError => "The server failed; the body carries only a `request_id` (`internal_error`).",
     ScannerUnavailable => "The configured virus scanner (clamd) cannot be reached; nothing was kept (`scanner_unavailable`).",

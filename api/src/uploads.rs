@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
 use crate::error::ApiError;
+use crate::services::pdf_check::{self, PdfRefusal};
 use crate::services::sniff::{self, EvidenceType, TextCheck};
 
 /// An evidence file received and checked, waiting in the store's incoming folder.
@@ -21,6 +22,8 @@ pub struct Upload {
     pub size: u64,
     pub sha256: String,
     pub metadata_stripped: bool,
+    /// A PDF's external links (`/URI` actions), for the analyst to see before opening it.
+    pub external_links: Vec<String>,
 }
 
 pub const MAX_FILES: usize = 20;
@@ -155,13 +158,13 @@ async fn receive_into(
                     size: 0,
                     sha256: String::new(),
                     metadata_stripped: false,
+                    external_links: Vec::new(),
                 });
                 let mut file = tokio::fs::File::create(&temp_path).await.map_err(|e| ApiError::Internal(e.into()))?;
                 let mut hasher = Sha256::new();
                 let mut size: u64 = 0;
                 let mut head: Vec<u8> = Vec::with_capacity(sniff::SNIFF_LEN);
                 let mut text = TextCheck::default();
-                let mut pdf = sniff::PdfScan::default();
                 while let Some(chunk) = next_within(&mut field, limits.idle).await.inspect_err(|_| *broken = true)? {
                     let chunk = chunk.map_err(|e| {
                         *broken = true;
@@ -180,14 +183,11 @@ async fn receive_into(
                     }
                     hasher.update(&chunk);
                     text.feed(&chunk);
-                    pdf.feed(&chunk);
                     file.write_all(&chunk).await.map_err(|e| ApiError::Internal(e.into()))?;
                 }
                 total += size;
                 let kind = match sniff::detect(&head) {
                     Some(EvidenceType::Text) if !text.is_text() => None,
-                    // Evidence is to be read, not run: PDFs with JavaScript or embedded files are refused.
-                    Some(EvidenceType::Pdf) if pdf.active_content() => None,
                     other => other,
                 };
                 let Some(kind) = kind else {
@@ -195,6 +195,10 @@ async fn receive_into(
                 };
                 file.sync_all().await.map_err(|e| ApiError::Internal(e.into()))?;
                 drop(file);
+                let external_links = match kind {
+                    EvidenceType::Pdf => check_pdf(&temp_path, &name).await?,
+                    _ => Vec::new(),
+                };
                 let mut sha = hex::encode(hasher.finalize());
                 if sniff::strips(kind) {
                     let data = tokio::fs::read(&temp_path).await.map_err(|e| ApiError::Internal(e.into()))?;
@@ -226,6 +230,7 @@ async fn receive_into(
                     last.size = size;
                     last.sha256 = sha;
                     last.metadata_stripped = sniff::strips(kind);
+                    last.external_links = external_links;
                 }
             }
             other => {
@@ -234,6 +239,23 @@ async fn receive_into(
         }
     }
     Ok(report)
+}
+
+/// Evidence is to be read, not run: a PDF is parsed object by object and refused when it carries
+/// active content or cannot be parsed. Its external links are returned.
+async fn check_pdf(path: &std::path::Path, name: &str) -> Result<Vec<String>, ApiError> {
+    let data = tokio::fs::read(path).await.map_err(|e| ApiError::Internal(e.into()))?;
+    let verdict = tokio::task::spawn_blocking(move || pdf_check::inspect(&data))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    match verdict {
+        Ok(findings) => Ok(findings.external_links),
+        Err(PdfRefusal::ActiveContent(feature)) => {
+            tracing::warn!(file = %name, feature, "evidence PDF refused: active content");
+            Err(ApiError::PdfActiveContent { file: name.to_string(), feature })
+        }
+        Err(PdfRefusal::Unreadable) => Err(ApiError::PdfUnreadable(name.to_string())),
+    }
 }
 
 /// Removes uploads that will not be used.

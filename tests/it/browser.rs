@@ -175,13 +175,17 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
     spa_built();
     let app = TestApp::spawn(Backend::Sqlite).await;
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
-    let res = app
-        .submit_multipart(&ttis_tests::sample_report(), vec![("log-akses.txt", b"GET /shell.php 200\n".to_vec())])
-        .await;
+    let phish = "https://phish.example/masuk";
+    let files = vec![
+        ("log-akses.txt", b"GET /shell.php 200\n".to_vec()),
+        ("email-phishing.pdf", ttis_tests::pdf::with_link(phish)),
+    ];
+    let res = app.submit_multipart(&ttis_tests::sample_report(), files).await;
     let receipt: serde_json::Value = res.json_body().await;
     let code = str_at(&receipt, "/ticket_code").to_string();
     let detail: serde_json::Value = app.get(&format!("/api/v1/tickets/{code}"), Some(&analyst)).await.json_body().await;
     let evidence_id = i64_at(&detail, "/evidence/0/id");
+    let pdf_id = i64_at(&detail, "/evidence/1/id");
 
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
@@ -190,6 +194,10 @@ async fn an_analyst_verifies_a_report_from_the_queue() {
         browser.find(&format!("#ticket-row-{code} .cell-code a")).await?.click().await?;
         browser.wait_for_text("#ticket-code", &code).await?;
 
+        // The PDF's link is shown as text before anyone opens the file.
+        browser.wait_for_text(&format!("#evidence-links-{pdf_id}"), phish).await?;
+        let anchors = c.find_all(Locator::Css(&format!("#evidence-links-{pdf_id} a"))).await?;
+        anyhow::ensure!(anchors.is_empty(), "the link must not be clickable");
         browser.find(&format!("#evidence-download-{evidence_id}")).await?.click().await?;
 
         browser.find("#action-start_verification").await?.click().await?;

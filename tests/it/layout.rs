@@ -145,7 +145,18 @@ async fn drafted_ticket(app: &TestApp, analyst: &str, analyst_id: i64) -> String
          hilang dan tautan di halaman mengarah ke situs judi daring. Tangkapan layar dan log akses terlampir."
     );
     let res = app
-        .submit_multipart(&report, vec![("log-akses-disdik-2026-11-28.txt", b"GET /shell.php 200\n".to_vec())])
+        .submit_multipart(
+            &report,
+            vec![
+                ("log-akses-disdik-2026-11-28.txt", b"GET /shell.php 200\n".to_vec()),
+                (
+                    "surel-phishing-disdik.pdf",
+                    ttis_tests::pdf::with_link(
+                        "https://disdik-kukarkab.go.id.login-verifikasi.example/akun?sesi=8f3a1c",
+                    ),
+                ),
+            ],
+        )
         .await;
     let receipt: Value = res.json_body().await;
     let code = str_at(&receipt, "/ticket_code").to_string();

@@ -16,6 +16,7 @@ mod layout;
 mod letters;
 mod limits;
 mod openapi;
+mod pdf_evidence;
 mod reports;
 mod security;
 mod setup;

@@ -18,6 +18,7 @@ pub mod browser;
 pub mod clamd;
 pub mod hooks;
 pub mod must;
+pub mod pdf;
 pub mod smtp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

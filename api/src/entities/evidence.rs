@@ -17,6 +17,8 @@ pub struct Model {
     pub size: i64,
     pub sha256: String,
     pub metadata_stripped: bool,
+    /// A PDF's external links (`/URI` actions) as a JSON array; `None` when it has none.
+    pub external_links: Option<String>,
     /// `reporter` or `staff:<user id>`.
     pub uploaded_by: String,
     pub uploaded_at: DateTimeUtc,

@@ -17,6 +17,7 @@ mod m20261129_000011_queue_index;
 mod m20261206_000012_signers;
 mod m20261206_000013_timeline_events;
 mod m20261206_000014_user_roles;
+mod m20261206_000015_evidence_links;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_signers::Migration),
             Box::new(m20261206_000013_timeline_events::Migration),
             Box::new(m20261206_000014_user_roles::Migration),
+            Box::new(m20261206_000015_evidence_links::Migration),
         ]
     }
 }

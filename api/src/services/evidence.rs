@@ -28,6 +28,9 @@ pub async fn attach(
         size: Set(i64::try_from(upload.size).unwrap_or(i64::MAX)),
         sha256: Set(upload.sha256.clone()),
         metadata_stripped: Set(upload.metadata_stripped),
+        external_links: Set(
+            (!upload.external_links.is_empty()).then(|| serde_json::json!(upload.external_links).to_string())
+        ),
         uploaded_by: Set(uploaded_by.into()),
         uploaded_at: Set(at),
         ..Default::default()

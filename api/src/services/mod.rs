@@ -20,6 +20,7 @@ pub mod letters;
 pub mod organization;
 pub mod outbox;
 pub mod passwords;
+pub mod pdf_check;
 pub mod policy;
 pub mod pow;
 pub mod pse;

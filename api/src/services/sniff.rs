@@ -125,56 +125,6 @@ impl TextCheck {
     }
 }
 
-/// Looks, chunk by chunk, for the PDF features that run code or carry other files: JavaScript,
-/// launch actions, embedded files. A PDF that has them is refused as evidence. (Names written
-/// with `#xx` escapes are decoded first, so `/J#61vaScript` is found too.)
-#[derive(Default)]
-pub struct PdfScan {
-    tail: Vec<u8>,
-    found: bool,
-}
-
-const PDF_ACTIVE: [&[u8]; 5] = [b"/javascript", b"/js", b"/launch", b"/embeddedfile", b"/richmedia"];
-
-impl PdfScan {
-    pub fn feed(&mut self, chunk: &[u8]) {
-        if self.found {
-            return;
-        }
-        let mut buf = std::mem::take(&mut self.tail);
-        buf.extend_from_slice(chunk);
-        // Decode `#xx` in names and compare case-insensitively.
-        let mut text: Vec<u8> = Vec::with_capacity(buf.len());
-        let mut i = 0;
-        while i < buf.len() {
-            let b = buf[i];
-            if b == b'#'
-                && let Some(hex) = buf.get(i + 1..i + 3)
-                && let Ok(v) = u8::from_str_radix(&String::from_utf8_lossy(hex), 16)
-            {
-                text.push(v.to_ascii_lowercase());
-                i += 3;
-                continue;
-            }
-            text.push(b.to_ascii_lowercase());
-            i += 1;
-        }
-        self.found = PDF_ACTIVE.iter().any(|needle| {
-            text.windows(needle.len()).enumerate().any(|(at, w)| {
-                // A whole name: the next byte is a delimiter or the end.
-                w == *needle && text.get(at + needle.len()).is_none_or(|n| !n.is_ascii_alphanumeric())
-            })
-        });
-        // Keep enough for a name split across chunks.
-        let keep = buf.len().min(40);
-        self.tail = buf[buf.len() - keep..].to_vec();
-    }
-
-    pub fn active_content(&self) -> bool {
-        self.found
-    }
-}
-
 /// Removes metadata from JPEG (APP1-APP15 and COM segments), PNG (eXIf, tEXt, iTXt, zTXt, tIME)
 /// and WebP (EXIF, XMP chunks). `None` when the file needs no change or is not one of these;
 /// malformed files are left alone (they are stored as they came).
@@ -302,20 +252,6 @@ mod tests {
         assert_eq!(detect(b"\x7fELF\x02\x01\x01\0"), None, "an ELF executable");
         assert_eq!(detect(b"PK\x03\x04\x14\0"), None, "a zip archive");
         assert_eq!(detect(b""), None);
-    }
-
-    #[test]
-    fn pdf_scan_finds_javascript_even_split_or_escaped() {
-        let mut scan = PdfScan::default();
-        scan.feed(b"%PDF-1.7 1 0 obj << /Type /Catalog /OpenAction << /S /Java");
-        scan.feed(b"Script /JS (app.alert(1)) >> >>");
-        assert!(scan.active_content());
-        let mut escaped = PdfScan::default();
-        escaped.feed(b"%PDF-1.4 << /S /J#61vaScript >>");
-        assert!(escaped.active_content());
-        let mut plain = PdfScan::default();
-        plain.feed(b"%PDF-1.4 << /Type /Page /Contents 4 0 R /JSON_like_text >> stream BT (JS) Tj ET");
-        assert!(!plain.active_content(), "a plain page is not active content");
     }
 
     #[test]

@@ -186,6 +186,10 @@ pub struct EvidenceItem {
     pub size: u64,
     pub sha256: String,
     pub metadata_stripped: bool,
+    /// For a PDF, the external links (`/URI` actions) it carries, found when it was parsed at
+    /// upload (at most 20): opening it may lead to these addresses.
+    #[serde(default)]
+    pub external_links: Vec<String>,
     pub uploaded_by: String,
     pub uploaded_at: DateTime<Utc>,
 }

@@ -182,6 +182,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::EvidenceFile => "File",
             Key::EvidenceSize => "Size",
             Key::EvidenceType => "Type",
+            Key::EvidenceExternalLinks => "This PDF links outside (addresses below, not opened)",
             Key::EvidenceMetadataStripped => "Metadata removed",
             Key::SectionDeclarations => "D. Declarations",
             Key::DeclGoodFaith => {

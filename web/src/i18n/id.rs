@@ -182,6 +182,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::EvidenceFile => "Berkas",
             Key::EvidenceSize => "Ukuran",
             Key::EvidenceType => "Jenis",
+            Key::EvidenceExternalLinks => "PDF ini berisi tautan keluar (alamat di bawah, tidak dibuka)",
             Key::EvidenceMetadataStripped => "Metadata dihapus",
             Key::SectionDeclarations => "D. Pernyataan",
             Key::DeclGoodFaith => {

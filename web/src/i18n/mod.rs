@@ -195,6 +195,7 @@ keys! {
         EvidenceSize,
         EvidenceType,
         EvidenceMetadataStripped,
+        EvidenceExternalLinks,
         SectionDeclarations,
         DeclGoodFaith,
         DeclConsent,

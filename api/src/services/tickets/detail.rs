@@ -169,6 +169,11 @@ pub async fn detail(
                 size: u64::try_from(e.size).unwrap_or(0),
                 sha256: e.sha256,
                 metadata_stripped: e.metadata_stripped,
+                external_links: e
+                    .external_links
+                    .as_deref()
+                    .and_then(|links| serde_json::from_str(links).ok())
+                    .unwrap_or_default(),
                 uploaded_by: e.uploaded_by,
                 uploaded_at: e.uploaded_at,
             })

@@ -493,6 +493,15 @@ fn evidence_row(props: &EvidenceRowProps) -> Html {
                     { format!("{} · {}", uploader(&e.uploaded_by, lang), util::format_datetime(&e.uploaded_at, lang)) }
                     if e.metadata_stripped { { format!(" · {}", t(lang, Key::EvidenceMetadataStripped)) } }
                 </span>
+                if !e.external_links.is_empty() {
+                    <div class="evidence-links" id={format!("evidence-links-{}", e.id)}>
+                        <span class="badge badge-pdp">{ t(lang, Key::EvidenceExternalLinks) }</span>
+                        <ul>
+                            // Shown as text, never as links: the analyst decides whether to visit.
+                            { for e.external_links.iter().map(|l| html! { <li><code>{ l.clone() }</code></li> }) }
+                        </ul>
+                    </div>
+                }
                 if let Some(err) = &*error {
                     <p class="field-error" role="alert">{ err.message(lang) }</p>
                 }
