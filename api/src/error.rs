@@ -351,14 +351,14 @@ impl ApiError {
                 .into(),
             ApiError::Reauthentication { wrong: false } => lang
                 .pick(
-                    "Menyetujui berarti menandatangani atas nama Anda: masukkan kata sandi Anda, dan kode autentikator bila verifikasi dua langkah aktif.",
-                    "Approving signs in your name: enter your password, and your authenticator code if two-step verification is on.",
+                    "Langkah ini perlu memastikan bahwa ini benar Anda (menyetujui berarti menandatangani atas nama Anda): masukkan kata sandi Anda, dan kode autentikator bila verifikasi dua langkah aktif.",
+                    "This step needs to know it is really you (approving signs in your name): enter your password, and your authenticator code if two-step verification is on.",
                 )
                 .into(),
             ApiError::Reauthentication { wrong: true } => lang
                 .pick(
-                    "Kata sandi atau kode autentikator salah; dokumen belum ditandatangani.",
-                    "The password or authenticator code is wrong; nothing was signed.",
+                    "Kata sandi atau kode autentikator salah; tidak ada yang ditandatangani atau diubah.",
+                    "The password or authenticator code is wrong; nothing was signed or changed.",
                 )
                 .into(),
             ApiError::SignerProfileIncomplete(missing) => match lang {

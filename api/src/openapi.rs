@@ -38,7 +38,7 @@ use ttis_shared::dto::problem::{FieldError, Problem};
     ),
     components(
         schemas(Problem, FieldError),
-        responses(BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, UnsupportedMediaType, PayloadTooLarge,
+        responses(BadRequest, Unauthenticated, Reauthenticate, Forbidden, NotFound, Conflict, UnsupportedMediaType, PayloadTooLarge,
             UnprocessableEntity, TooManyRequests, ServerError, RequestTimeout, ScannerUnavailable)
     ),
     modifiers(&SecurityAddon)
@@ -93,6 +93,7 @@ macro_rules! problem_responses {
 problem_responses! {
     BadRequest => "Malformed request: the body is not JSON, or a path or query parameter is invalid (`malformed_body`, `invalid_parameter`).",
     Unauthenticated => "No valid access token, or its session has ended (`unauthenticated`); at sign-in also `invalid_credentials`, `totp_required` (send `totp`) and `totp_invalid`.",
+    Reauthenticate => "No valid access token (`unauthenticated`), or this step needs the person, not only a session: the current `password` (and `totp` for an account with a second factor) is missing or wrong (`reauthentication_required`; a wrong one counts against signing in, like a failed sign-in).",
     Forbidden => "Signed in, but the role does not allow this (`forbidden`; for ticket actions `action_forbidden` with `allowed_actions`; `totp_enrollment_required` while the security policy requires a second factor the account has not enrolled).",
     NotFound => "No such resource (`not_found`).",
     Conflict => "The change conflicts with the current state (`email_taken`, `last_admin`, `invalid_transition` with `allowed_actions`, `wrong_state`, `totp_state`).",

@@ -707,7 +707,18 @@ async fn an_admin_enrols_a_second_factor_and_reads_the_audit_log() {
             c.accept_alert().await?;
         }
         browser.wait_for_text("#retention-result", "0 tiket dianonimkan").await?;
+        // Turning the requirement off asks for the password (and, enrolled, the code) first.
+        browser.find("#policy-require-totp").await?.click().await?;
+        browser.find("#policy-step-up #policy-password").await?;
+        browser.find("#policy-step-up #policy-totp").await?;
         browser.keep_screenshot("security-policy").await;
+        browser.find("#policy-save").await?.click().await?;
+        browser.wait_for_text("#policy-password-error", "Wajib").await?;
+        browser.find("#policy-require-totp").await?.click().await?;
+        anyhow::ensure!(
+            c.find_all(Locator::Css("#policy-step-up")).await?.is_empty(),
+            "keeping the requirement on asks for nothing"
+        );
         Ok::<(), anyhow::Error>(())
     }
     .await;
@@ -715,4 +726,49 @@ async fn an_admin_enrols_a_second_factor_and_reads_the_audit_log() {
     assert_eq!(app.count("security_settings WHERE retention_days = 730").await, 1, "saved from the page");
     assert_eq!(app.count("audit_log WHERE action = 'auth.totp_enabled'").await, 1);
     assert_eq!(app.count("audit_log WHERE action = 'security.policy_update'").await, 2);
+}
+
+/// Changing someone's roles asks for the admin's own password again: a wrong one is refused and
+/// typed again, the right one saves; the webhook form asks for it too.
+#[tokio::test]
+async fn an_admin_confirms_their_password_to_change_roles() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    app.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    let admin = app.admin_token().await;
+    let users: serde_json::Value = app.get("/api/v1/users", Some(&admin)).await.json_body().await;
+    let analyst_id = users["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|u| u["email"] == "analis@ttis.test"))
+        .map(|u| i64_at(u, "/id"))
+        .unwrap_or_else(|| panic!("the analyst is listed: {users}"));
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        let c = &browser.client;
+        browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        browser.wait_for_text("#current-user", "Administrator").await?;
+        c.goto(&app.url("/staff/users")).await?;
+        browser.find(&format!("#user-roles-edit-{analyst_id}")).await?.click().await?;
+        let form = format!("#user-roles-{analyst_id}");
+        browser.find(&format!("{form}-head")).await?.click().await?;
+        browser.find(&format!("{form}-password")).await?.send_keys("not-my-password-at-all").await?;
+        browser.keep_screenshot("user-roles").await;
+        browser.find(&format!("{form}-save")).await?.click().await?;
+        browser.wait_for_text(&format!("{form}-error"), "sandi").await?;
+        let typed = browser.find(&format!("{form}-password")).await?.prop("value").await?;
+        anyhow::ensure!(typed.as_deref() == Some(""), "a refused password is typed again: {typed:?}");
+        browser.find(&format!("{form}-password")).await?.send_keys(ADMIN_PASSWORD).await?;
+        browser.find(&format!("{form}-save")).await?.click().await?;
+        browser.wait_for_text(&format!("#user-row-{analyst_id}"), "Kepala Dinas").await?;
+
+        c.goto(&app.url("/staff/webhooks")).await?;
+        browser.find("#webhook-step-up #webhook-password").await?;
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    let roles: serde_json::Value =
+        app.get(&format!("/api/v1/users/{analyst_id}"), Some(&admin)).await.json_body().await;
+    assert_eq!(roles["roles"], serde_json::json!(["analyst", "head"]));
+    assert_eq!(app.count("audit_log WHERE action = 'auth.reauthentication_failed'").await, 1);
 }

@@ -11,7 +11,9 @@ use sha2::{Digest, Sha256};
 use ttis_tests::hooks::HookReceiver;
 use ttis_tests::must::{ResponseExt, array_at, i64_at, str_at};
 use ttis_tests::smtp::SmtpServer;
-use ttis_tests::{Backend, Team, TestApp, db_tests, final_doc, problem, sample_analysis, sample_report};
+use ttis_tests::{
+    ADMIN_PASSWORD, Backend, Team, TestApp, db_tests, final_doc, problem, sample_analysis, sample_report,
+};
 
 db_tests!(
     the_nine_steps_run_end_to_end_with_real_mail,
@@ -295,7 +297,7 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
     let admin = app.admin_token().await;
     let receiver = HookReceiver::start().await;
     let create = |path: &str, events: Value| {
-        let body = json!({"url": receiver.url(path), "events": events});
+        let body = json!({"url": receiver.url(path), "events": events, "password": ADMIN_PASSWORD});
         let (app, admin) = (&app, admin.clone());
         async move { app.send_json(Method::POST, "/api/v1/webhooks", Some(&admin), &body).await }
     };
@@ -315,7 +317,7 @@ async fn webhooks_are_signed_retried_and_do_not_block_each_other(backend: TestAp
             Method::POST,
             "/api/v1/webhooks",
             Some(&admin),
-            &json!({"url": "ftp://x.id/", "events": ["report.submitted"]}),
+            &json!({"url": "ftp://x.id/", "events": ["report.submitted"], "password": ADMIN_PASSWORD}),
         )
         .await;
     assert_eq!(problem(bad).await["errors"][0]["field"], "url");
@@ -387,7 +389,7 @@ async fn webhooks_cannot_reach_the_inside(app: TestApp) {
         "http://10.0.0.1/hook".into(),
         "http://[fd00::1]/".into(),
     ] {
-        let body = json!({"url": url, "events": ["report.submitted"]});
+        let body = json!({"url": url, "events": ["report.submitted"], "password": ADMIN_PASSWORD});
         let res = app.send_json(Method::POST, "/api/v1/webhooks", Some(&admin), &body).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{url}");
         assert_eq!(problem(res).await["errors"][0]["field"], "url", "{url}");

@@ -25,6 +25,7 @@ mod sla;
 mod staging;
 mod static_files;
 mod stats;
+mod step_up;
 mod tickets;
 mod time_zone;
 mod timeline;

@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use ttis_tests::clamd::FakeClamd;
 use ttis_tests::must::{ResponseExt, array_at, i64_at, str_at};
 use ttis_tests::{
-    ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, authenticator_code as code, db_tests, problem, sample_analysis,
-    sample_report,
+    ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, USER_PASSWORD, authenticator_code as code, db_tests, problem,
+    sample_analysis, sample_report,
 };
 
 db_tests!(
@@ -390,7 +390,7 @@ async fn reporter_data_export_lists_everything_held(app: TestApp) {
     other["reporter"]["email"] = json!("orang.lain@example.com");
     app.submit_json(&other).await;
 
-    let body = json!({"email": "BUDI@example.com"});
+    let body = json!({"email": "BUDI@example.com", "password": USER_PASSWORD});
     let res = app.send_json(Method::POST, "/api/v1/reporter-data-exports", Some(&admin), &body).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "administrators do not read reporter data");
     let res = app.send_json(Method::POST, "/api/v1/reporter-data-exports", None, &body).await;

@@ -4,7 +4,7 @@ use sea_orm_migration::MigratorTrait;
 use serde_json::{Value, json};
 use ttis_api::migrations::Migrator;
 use ttis_tests::must::{ResponseExt, i64_at, str_at};
-use ttis_tests::{ADMIN_EMAIL, TestApp, db_tests, problem};
+use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, TestApp, db_tests, problem};
 
 db_tests!(
     admins_manage_accounts,
@@ -23,7 +23,8 @@ async fn roles_move_from_the_comma_list_to_their_own_table(app: TestApp) {
         json!({"email": "sari@ttis.test", "name": "Sari", "roles": ["analyst"], "password": "sari-sandi-panjang"});
     let created: Value = app.send_json(Method::POST, "/api/v1/users", Some(&admin), &body).await.json_body().await;
     let id = i64_at(&created, "/id");
-    Migrator::down(&app.db, Some(1)).await.unwrap_or_else(|e| panic!("down: {e}"));
+    // Back past `user_roles` (and the one migration after it).
+    Migrator::down(&app.db, Some(2)).await.unwrap_or_else(|e| panic!("down: {e}"));
     let stored = app
         .db
         .query_one(Statement::from_string(
@@ -71,7 +72,7 @@ async fn admins_manage_accounts(app: TestApp) {
             Method::PATCH,
             &format!("/api/v1/users/{id}"),
             Some(&admin),
-            &json!({"roles": ["head", "analyst"], "name": "Dr. Kadis"}),
+            &json!({"roles": ["head", "analyst"], "name": "Dr. Kadis", "password": ADMIN_PASSWORD}),
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -83,7 +84,8 @@ async fn admins_manage_accounts(app: TestApp) {
     let head = app.token_for("kadis@kukarkab.go.id", "kepala-dinas-sandi").await;
     let me: Value = app.get("/api/v1/auth/me", Some(&head)).await.json_body().await;
     assert_eq!(me["roles"], json!(["analyst", "head"]));
-    app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &json!({"roles": ["admin"]})).await;
+    let promote = json!({"roles": ["admin"], "password": ADMIN_PASSWORD});
+    app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &promote).await;
     assert_eq!(
         app.get("/api/v1/users", Some(&head)).await.status(),
         StatusCode::OK,
@@ -139,7 +141,7 @@ async fn the_last_admin_stays(app: TestApp) {
     let admin = app.admin_token().await;
     let me: Value = app.get("/api/v1/auth/me", Some(&admin)).await.json_body().await;
     let id = i64_at(&me, "/id");
-    for change in [json!({"disabled": true}), json!({"roles": ["analyst"]})] {
+    for change in [json!({"disabled": true}), json!({"roles": ["analyst"], "password": ADMIN_PASSWORD})] {
         let res = app.send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &change).await;
         assert_eq!(res.status(), StatusCode::CONFLICT, "{change}");
         assert_eq!(problem(res).await["code"], "last_admin");
@@ -147,7 +149,12 @@ async fn the_last_admin_stays(app: TestApp) {
     // With a second admin, the first may step down.
     app.user_with_roles("admin2@ttis.test", &["admin"]).await;
     let res = app
-        .send_json(Method::PATCH, &format!("/api/v1/users/{id}"), Some(&admin), &json!({"roles": ["analyst"]}))
+        .send_json(
+            Method::PATCH,
+            &format!("/api/v1/users/{id}"),
+            Some(&admin),
+            &json!({"roles": ["analyst"], "password": ADMIN_PASSWORD}),
+        )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(app.get("/api/v1/users", Some(&admin)).await.status(), StatusCode::FORBIDDEN);

@@ -13,7 +13,7 @@ use crate::error::ApiError;
 use crate::extract::ValidJson;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::policy::Permission;
-use crate::services::{delivery, hall_of_fame, tickets, webhooks};
+use crate::services::{account, delivery, hall_of_fame, tickets, webhooks};
 use crate::state::AppState;
 
 /// The Hall of Fame: reporters of valid reports as they chose to be shown (real name, alias or
@@ -136,6 +136,8 @@ pub async fn list_webhooks(state: web::Data<AppState>, user: AuthUser) -> Result
 /// Register a webhook (admin). Each event is POSTed as JSON with `X-TTIS-Event`,
 /// `X-TTIS-Delivery` and `X-TTIS-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>"
 /// with the secret>`; the secret is in this answer only. Failed calls are retried with backoff.
+/// Registering one needs the admin's current password again (`password`, and `totp` when they
+/// have a second factor): a stolen session cannot send the platform's events elsewhere.
 #[utoipa::path(
     tag = "webhooks",
     operation_id = "create_webhook",
@@ -143,7 +145,7 @@ pub async fn list_webhooks(state: web::Data<AppState>, user: AuthUser) -> Result
     responses(
         (status = 201, body = WebhookCreated),
         (status = 400, response = crate::openapi::BadRequest),
-        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 401, response = crate::openapi::Reauthenticate),
         (status = 403, response = crate::openapi::Forbidden),
         (status = 415, response = crate::openapi::UnsupportedMediaType),
         (status = 422, response = crate::openapi::UnprocessableEntity),
@@ -160,13 +162,11 @@ pub async fn create_webhook(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageIntegrations)?;
     let input = body.into_inner()?;
-    let created = webhooks::create_webhook(
-        &state.db,
-        &crate::services::egress::AddressGuard::new(&state.settings.webhook_allow_networks),
-        &user.actor(&client),
-        &input,
-    )
-    .await?;
+    let actor = user.actor(&client);
+    let (password, totp) = (input.password.as_deref(), input.totp.as_deref());
+    account::reauthenticate(&state, &user, &actor, "webhook.create", password, totp).await?;
+    let guard = crate::services::egress::AddressGuard::new(&state.settings.webhook_allow_networks);
+    let created = webhooks::create_webhook(&state.db, &guard, &actor, &input).await?;
     Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(created))
 }
 

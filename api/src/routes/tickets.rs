@@ -84,7 +84,7 @@ pub async fn get_ticket(
     responses(
         (status = 200, description = "The ticket after the action", body = TicketDetail),
         (status = 400, response = crate::openapi::BadRequest),
-        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 401, response = crate::openapi::Reauthenticate),
         (status = 403, response = crate::openapi::Forbidden),
         (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),

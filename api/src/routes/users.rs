@@ -97,7 +97,7 @@ pub async fn get_user(
     responses(
         (status = 200, body = User),
         (status = 400, response = crate::openapi::BadRequest),
-        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 401, response = crate::openapi::Reauthenticate),
         (status = 403, response = crate::openapi::Forbidden),
         (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
@@ -116,7 +116,18 @@ pub async fn update_user(
     body: ValidJson<UpdateUserRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageUsers)?;
-    let updated = users::update(&state.db, &user.actor(&client), id.into_inner(), body.into_inner()?).await?;
+    let (id, req) = (id.into_inner(), body.into_inner()?);
+    let actor = user.actor(&client);
+    if let Some(roles) = &req.roles {
+        let (mut asked, current) = (roles.clone(), users::roles_of(&state.db, id).await?);
+        asked.sort();
+        asked.dedup();
+        if asked != current {
+            let (password, totp) = (req.password.as_deref(), req.totp.as_deref());
+            account::reauthenticate(&state, &user, &actor, "user.roles", password, totp).await?;
+        }
+    }
+    let updated = users::update(&state.db, &actor, id, req).await?;
     Ok(HttpResponse::Ok().json(updated))
 }
 

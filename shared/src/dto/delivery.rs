@@ -219,7 +219,7 @@ impl WebhookEvent {
 /// Register a webhook (admin).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
-#[cfg_attr(feature = "server", schema(example = json!({"url": "https://soc.kukarkab.go.id/hooks/ttis", "events": ["report.submitted", "ticket.completed"]})))]
+#[cfg_attr(feature = "server", schema(example = json!({"url": "https://soc.kukarkab.go.id/hooks/ttis", "events": ["report.submitted", "ticket.completed"], "password": "sandi-saya-saat-ini"})))]
 #[serde(deny_unknown_fields)]
 pub struct WebhookInput {
     /// `https://` (or `http://` for a receiver on the same network).
@@ -227,6 +227,14 @@ pub struct WebhookInput {
     pub url: String,
     #[cfg_attr(feature = "server", validate(length(min = 1, code = "required")))]
     pub events: Vec<WebhookEvent>,
+    /// Step-up: this change needs the person, not only a session, so it carries the signed-in
+    /// account's current password again (else `401 reauthentication_required`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", schema(format = Password))]
+    pub password: Option<String>,
+    /// With `password`, for an account with a second factor: the authenticator app's current code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,6 +21,38 @@ pub struct SecurityPolicy {
     pub retention_days: Option<u32>,
 }
 
+/// A change of the security policy (admin): the policy, and the step-up that turning the second
+/// factor off needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"require_totp_for_privileged": false, "retention_days": 730, "password": "sandi-saya-saat-ini", "totp": "123456"})))]
+#[serde(deny_unknown_fields)]
+pub struct SecurityPolicyChange {
+    pub require_totp_for_privileged: bool,
+    #[cfg_attr(feature = "server", validate(range(min = 1, max = 36500)))]
+    #[cfg_attr(feature = "server", schema(minimum = 1, maximum = 36500))]
+    pub retention_days: Option<u32>,
+    /// Step-up: this change needs the person, not only a session, so it carries the signed-in
+    /// account's current password again (else `401 reauthentication_required`). Needed when
+    /// `require_totp_for_privileged` turns from `true` to `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", schema(format = Password))]
+    pub password: Option<String>,
+    /// With `password`, for an account with a second factor: the authenticator app's current code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp: Option<String>,
+}
+
+impl SecurityPolicyChange {
+    /// The policy this change asks for.
+    pub fn policy(&self) -> SecurityPolicy {
+        SecurityPolicy {
+            require_totp_for_privileged: self.require_totp_for_privileged,
+            retention_days: self.retention_days,
+        }
+    }
+}
+
 /// What one retention run did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
@@ -38,11 +70,19 @@ pub struct RetentionRun {
 /// Ask for everything held about one reporter (a data subject's request under UU PDP 27/2022).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
-#[cfg_attr(feature = "server", schema(example = json!({"email": "budi@example.com"})))]
+#[cfg_attr(feature = "server", schema(example = json!({"email": "budi@example.com", "password": "sandi-saya-saat-ini"})))]
 #[serde(deny_unknown_fields)]
 pub struct ReporterDataRequest {
     #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::email")))]
     pub email: String,
+    /// Step-up: this change needs the person, not only a session, so it carries the signed-in
+    /// account's current password again (else `401 reauthentication_required`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", schema(format = Password))]
+    pub password: Option<String>,
+    /// With `password`, for an account with a second factor: the authenticator app's current code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp: Option<String>,
 }
 
 /// Everything held about one reporter, by email.

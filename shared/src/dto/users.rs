@@ -44,7 +44,7 @@ pub struct CreateUserRequest {
 /// Change an account (admin). Absent fields stay as they are.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
-#[cfg_attr(feature = "server", schema(example = json!({"roles": ["analyst", "head"], "disabled": false})))]
+#[cfg_attr(feature = "server", schema(example = json!({"roles": ["analyst", "head"], "disabled": false, "password": "sandi-saya-saat-ini"})))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,6 +56,15 @@ pub struct UpdateUserRequest {
     /// Disabling ends every session of the account at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,
+    /// Step-up: this change needs the person, not only a session, so it carries the signed-in
+    /// account's current password again (else `401 reauthentication_required`). Needed when
+    /// `roles` changes the account's roles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", schema(format = Password))]
+    pub password: Option<String>,
+    /// With `password`, for an account with a second factor: the authenticator app's current code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp: Option<String>,
 }
 
 /// Set a new password for an account (admin). Ends the account's sessions.

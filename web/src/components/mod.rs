@@ -6,3 +6,5 @@ pub mod header;
 pub mod lang_switch;
 pub mod nav_link;
 pub mod placeholder;
+#[cfg(feature = "staff")]
+pub mod step_up;

@@ -182,7 +182,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::EvidenceFile => "File",
             Key::EvidenceSize => "Size",
             Key::EvidenceType => "Type",
-            Key::EvidenceExternalLinks => "This PDF links outside (addresses below, not opened)",
+            Key::EvidenceExternalLinks => "This PDF links outside; check the addresses before opening the file",
             Key::EvidenceMetadataStripped => "Metadata removed",
             Key::SectionDeclarations => "D. Declarations",
             Key::DeclGoodFaith => {
@@ -1032,6 +1032,15 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::TotpQrAlt => "QR code for the authenticator app",
             Key::TotpSecretLabel => "Key for manual entry",
             Key::TotpCodeLabel => "6-digit code",
+            Key::UsersEditRoles => "Change roles",
+            Key::UsersHideRoles => "Close roles",
+            Key::UsersSaveRoles => "Save roles",
+            Key::StepUpTitle => "Confirm it is you",
+            Key::StepUpPassword => "Your current password",
+            Key::StepUpHintWebhook => "A webhook sends the platform's events outside; enter your password to register it.",
+            Key::StepUpHintRoles => "Changing someone's roles changes what they may do; enter your password to save it.",
+            Key::StepUpHintTotpOff => "Turning the second-factor requirement off weakens account protection; enter your password to save it.",
+            Key::StepUpHintExport => "This export holds a reporter's personal data; enter your password to download it.",
             Key::TotpActivate => "Turn on",
             Key::TotpActivated => {
                 "Two-step verification is on. From now on, signing in asks for a code from the authenticator app."

@@ -182,7 +182,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::EvidenceFile => "Berkas",
             Key::EvidenceSize => "Ukuran",
             Key::EvidenceType => "Jenis",
-            Key::EvidenceExternalLinks => "PDF ini berisi tautan keluar (alamat di bawah, tidak dibuka)",
+            Key::EvidenceExternalLinks => "PDF ini berisi tautan keluar; periksa alamatnya sebelum membuka berkas",
             Key::EvidenceMetadataStripped => "Metadata dihapus",
             Key::SectionDeclarations => "D. Pernyataan",
             Key::DeclGoodFaith => {
@@ -1048,6 +1048,15 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::TotpQrAlt => "Kode QR untuk aplikasi autentikator",
             Key::TotpSecretLabel => "Kunci untuk dimasukkan manual",
             Key::TotpCodeLabel => "Kode 6 angka",
+            Key::UsersEditRoles => "Ubah peran",
+            Key::UsersHideRoles => "Tutup peran",
+            Key::UsersSaveRoles => "Simpan peran",
+            Key::StepUpTitle => "Konfirmasi bahwa ini Anda",
+            Key::StepUpPassword => "Kata sandi Anda saat ini",
+            Key::StepUpHintWebhook => "Webhook mengirim kejadian platform ke luar; masukkan kata sandi Anda untuk mendaftarkannya.",
+            Key::StepUpHintRoles => "Mengubah peran seseorang mengubah apa yang boleh ia lakukan; masukkan kata sandi Anda untuk menyimpannya.",
+            Key::StepUpHintTotpOff => "Mematikan kewajiban faktor kedua melemahkan perlindungan akun; masukkan kata sandi Anda untuk menyimpannya.",
+            Key::StepUpHintExport => "Ekspor ini berisi data pribadi pelapor; masukkan kata sandi Anda untuk mengunduhnya.",
             Key::TotpActivate => "Aktifkan",
             Key::TotpActivated => {
                 "Verifikasi dua langkah aktif. Mulai sekarang, masuk meminta kode dari aplikasi autentikator."

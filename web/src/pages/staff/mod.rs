@@ -28,6 +28,7 @@ pub mod signer_profile;
 pub mod sla_policy;
 pub mod statistics;
 pub mod ticket;
+pub mod user_roles;
 pub mod users;
 pub mod webhooks;
 

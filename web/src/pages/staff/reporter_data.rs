@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::{Guard, StaffNav, error_box, field_error};
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
+use crate::components::step_up::{StepUpFields, use_step_up};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
 use crate::util;
@@ -40,6 +41,8 @@ fn reporter_data_view(props: &Props) -> Html {
     let error = use_state(|| None::<ApiError>);
     let found = use_state(|| None::<(usize, String)>);
     let busy = use_state(|| false);
+    let step_up = use_step_up(&props.session.token, allowed);
+    let step_up_problems = use_state(Vec::<(&'static str, String)>::new);
 
     let on_email = {
         let (email, local) = (email.clone(), local.clone());
@@ -54,21 +57,33 @@ fn reporter_data_view(props: &Props) -> Html {
         let (email, local, error, found, busy) =
             (email.clone(), local.clone(), error.clone(), found.clone(), busy.clone());
         let token = props.session.token.clone();
+        let (step_up, step_up_problems) = (step_up.clone(), step_up_problems.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
                 return;
             }
             found.set(None);
-            if let Err(v) = validation::email(&email) {
-                local.set(Some(v.message(lang)));
+            let email_problem = validation::email(&email).err().map(|v| v.message(lang));
+            let problems = step_up.problems(lang);
+            if email_problem.is_some() || !problems.is_empty() {
+                let first = match (&email_problem, problems.first()) {
+                    (Some(_), _) => "reporter-data-email",
+                    (None, Some(("password", _))) => "reporter-data-password",
+                    _ => "reporter-data-totp",
+                };
+                local.set(email_problem);
+                step_up_problems.set(problems);
                 error.set(None);
-                util::focus("reporter-data-email");
+                util::focus(first);
                 return;
             }
             local.set(None);
-            let body = ReporterDataRequest { email: validation::normalize_email(&email) };
+            step_up_problems.set(Vec::new());
+            let (password, totp) = step_up.values();
+            let body = ReporterDataRequest { email: validation::normalize_email(&email), password, totp };
             let (error, found, busy, token) = (error.clone(), found.clone(), busy.clone(), token.clone());
+            let step_up = step_up.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = api::request::<_, ReporterData>(
@@ -88,14 +103,19 @@ fn reporter_data_view(props: &Props) -> Html {
                 match saved {
                     Ok(summary) => {
                         error.set(None);
+                        step_up.clear_after(None);
                         found.set(Some(summary));
                     }
-                    Err(e) => error.set(Some(e)),
+                    Err(e) => {
+                        step_up.clear_after(Some(&e));
+                        error.set(Some(e));
+                    }
                 }
             });
         })
     };
 
+    let step_up_error = |field: &str| step_up_problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone());
     let email_error = (*local).clone().or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), "email")));
 
     let body = if !allowed {
@@ -115,6 +135,8 @@ fn reporter_data_view(props: &Props) -> Html {
                     }
                     <Field id="reporter-data-email" label={t(lang, Key::FieldEmail)} input_type="email"
                         value={(*email).clone()} oninput={on_email} error={email_error} autocomplete="off" required=true />
+                    <StepUpFields state={step_up.clone()} id="reporter-data" hint={t(lang, Key::StepUpHintExport)}
+                        password_error={step_up_error("password")} code_error={step_up_error("totp")} />
                     <button type="submit" id="reporter-data-submit" class="btn btn-primary" disabled={*busy}>
                         { t(lang, if *busy { Key::Loading } else { Key::ReporterDataSubmit }) }
                     </button>

@@ -6,12 +6,13 @@ use std::rc::Rc;
 
 use gloo_net::http::Method;
 use ttis_shared::Role;
-use ttis_shared::dto::security::{RetentionRun, SecurityPolicy};
+use ttis_shared::dto::security::{RetentionRun, SecurityPolicy, SecurityPolicyChange};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{Guard, StaffNav, error_box, event_value, field_error};
 use crate::api::{self, ApiError};
+use crate::components::step_up::{StepUpFields, use_step_up};
 use crate::hooks::{Fetch, use_fetch_when};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
@@ -102,6 +103,11 @@ fn policy_form(props: &PolicyProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let saved = use_state(|| false);
     let busy = use_state(|| false);
+    // Turning the requirement off (from what is stored) asks for the password again.
+    let stored_on = use_state(|| props.policy.require_totp_for_privileged);
+    let turning_off = *stored_on && !*require_totp;
+    let step_up = use_step_up(&props.token, turning_off);
+    let step_up_problems = use_state(Vec::<(&'static str, String)>::new);
 
     let on_require = {
         let (require_totp, saved) = (require_totp.clone(), saved.clone());
@@ -126,6 +132,7 @@ fn policy_form(props: &PolicyProps) -> Html {
         let (require_totp, days, days_invalid, error, saved, busy) =
             (require_totp.clone(), days.clone(), days_invalid.clone(), error.clone(), saved.clone(), busy.clone());
         let token = props.token.clone();
+        let (step_up, step_up_problems, stored_on) = (step_up.clone(), step_up_problems.clone(), stored_on.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -139,8 +146,23 @@ fn policy_form(props: &PolicyProps) -> Html {
                 return;
             };
             days_invalid.set(false);
-            let body = SecurityPolicy { require_totp_for_privileged: *require_totp, retention_days };
+            let (password, totp) = if turning_off {
+                let problems = step_up.problems(lang);
+                if let Some((field, _)) = problems.first() {
+                    util::focus(if *field == "password" { "policy-password" } else { "policy-totp" });
+                    step_up_problems.set(problems);
+                    error.set(None);
+                    return;
+                }
+                step_up.values()
+            } else {
+                (None, None)
+            };
+            step_up_problems.set(Vec::new());
+            let body =
+                SecurityPolicyChange { require_totp_for_privileged: *require_totp, retention_days, password, totp };
             let (error, saved, busy, token) = (error.clone(), saved.clone(), busy.clone(), token.clone());
+            let (step_up, stored_on, now_on) = (step_up.clone(), stored_on.clone(), *require_totp);
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let result =
@@ -150,9 +172,14 @@ fn policy_form(props: &PolicyProps) -> Html {
                 match result {
                     Ok(_) => {
                         error.set(None);
+                        step_up.clear_after(None);
+                        stored_on.set(now_on);
                         saved.set(true);
                     }
-                    Err(e) => error.set(Some(e)),
+                    Err(e) => {
+                        step_up.clear_after(Some(&e));
+                        error.set(Some(e));
+                    }
                 }
             });
         })
@@ -163,6 +190,7 @@ fn policy_form(props: &PolicyProps) -> Html {
     } else {
         error.as_ref().and_then(|e| field_error(e.field_errors(), "retention_days"))
     };
+    let step_up_error = |field: &str| step_up_problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone());
     let described = if days_error.is_some() {
         "policy-retention-days-hint policy-retention-days-error"
     } else {
@@ -195,6 +223,10 @@ fn policy_form(props: &PolicyProps) -> Html {
                     <p class="field-error" id="policy-retention-days-error">{ msg }</p>
                 }
             </div>
+            if turning_off {
+                <StepUpFields state={step_up.clone()} id="policy" hint={t(lang, Key::StepUpHintTotpOff)}
+                    password_error={step_up_error("password")} code_error={step_up_error("totp")} />
+            }
             <button type="submit" id="policy-save" class="btn btn-primary" disabled={*busy}>{ t(lang, Key::PolicySave) }</button>
         </form>
     }

@@ -134,7 +134,7 @@ fn users_admin(props: &AdminProps) -> Html {
                     <tbody>
                         { for users.items.iter().map(|u| html! {
                             <UserRow key={u.id} user={u.clone()} {me} token={token.clone()} version={list.version()}
-                                on_toggle={on_toggle.clone()} on_reset={on_reset.clone()} />
+                                on_toggle={on_toggle.clone()} on_reset={on_reset.clone()} on_changed={list.reloader()} />
                         }) }
                     </tbody>
                 </table>
@@ -184,6 +184,8 @@ struct UserRowProps {
     version: u32,
     on_toggle: Callback<User>,
     on_reset: Callback<User>,
+    /// After the account was changed here (its roles): the list is asked again.
+    on_changed: Callback<()>,
 }
 
 /// One account and, when opened, its live sessions (`GET /users/{id}/sessions`).
@@ -193,6 +195,7 @@ fn user_row(props: &UserRowProps) -> Html {
     let u = &props.user;
     let open = use_state(|| false);
     let profile_open = use_state(|| false);
+    let roles_open = use_state(|| false);
     let session_error = use_state(|| None::<ApiError>);
     let sessions = {
         let (token, id) = (props.token.clone(), u.id);
@@ -229,6 +232,18 @@ fn user_row(props: &UserRowProps) -> Html {
         let profile_open = profile_open.clone();
         Callback::from(move |_: MouseEvent| profile_open.set(!*profile_open))
     };
+    let toggle_roles = {
+        let roles_open = roles_open.clone();
+        Callback::from(move |_: MouseEvent| roles_open.set(!*roles_open))
+    };
+    let on_roles_saved = {
+        let (roles_open, on_changed) = (roles_open.clone(), props.on_changed.clone());
+        Callback::from(move |()| {
+            roles_open.set(false);
+            on_changed.emit(());
+        })
+    };
+    let roles_id = format!("user-roles-row-{}", u.id);
     let is_head = u.roles.contains(&Role::Head);
     let profile_id = format!("user-signer-row-{}", u.id);
     let roles = u.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
@@ -278,6 +293,17 @@ fn user_row(props: &UserRowProps) -> Html {
                     >
                         { t(lang, if *open { Key::UsersHideSessions } else { Key::UsersSessions }) }
                     </button>
+                    <button
+                        type="button"
+                        id={format!("user-roles-edit-{}", u.id)}
+                        class="btn btn-secondary btn-small user-roles-edit"
+                        aria-expanded={if *roles_open { "true" } else { "false" }}
+                        aria-controls={roles_id.clone()}
+                        aria-label={format!("{} {}", t(lang, Key::UsersEditRoles), u.name)}
+                        onclick={toggle_roles}
+                    >
+                        { t(lang, if *roles_open { Key::UsersHideRoles } else { Key::UsersEditRoles }) }
+                    </button>
                     if is_head {
                         <button
                             type="button"
@@ -321,6 +347,13 @@ fn user_row(props: &UserRowProps) -> Html {
                             <p class="field-error" role="alert">{ e.message(lang) }</p>
                         }
                         { sessions_view }
+                    </td>
+                </tr>
+            }
+            if *roles_open {
+                <tr class="user-roles-row">
+                    <td colspan="7" id={roles_id}>
+                        <super::user_roles::RolesEditor user={u.clone()} token={props.token.clone()} on_saved={on_roles_saved} />
                     </td>
                 </tr>
             }

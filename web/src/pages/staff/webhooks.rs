@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::deliveries::{status_badge, when};
 use super::{Guard, StaffNav, error_box, event_value, field_error};
 use crate::api::{self, ApiError};
+use crate::components::step_up::{StepUpFields, use_step_up};
 use crate::hooks::{Fetch, use_fetch_when};
 use crate::i18n::{Key, t};
 use crate::state::{Session, use_lang};
@@ -344,10 +345,12 @@ fn webhook_form(props: &FormProps) -> Html {
     let local = use_state(Vec::<(&'static str, String)>::new);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
+    let step_up = use_step_up(&props.token, true);
 
     let onsubmit = {
         let (url, events, local, error, busy) =
             (url.clone(), events.clone(), local.clone(), error.clone(), busy.clone());
+        let step_up = step_up.clone();
         let (token, on_created) = (props.token.clone(), props.on_created.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -365,8 +368,14 @@ fn webhook_form(props: &FormProps) -> Html {
             if events.is_empty() {
                 problems.push(("events", t(lang, Key::WebhookEventsRequired).to_string()));
             }
+            problems.extend(step_up.problems(lang));
             if let Some((field, _)) = problems.first() {
-                util::focus(if *field == "url" { "webhook-url" } else { "webhook-event-report-submitted" });
+                util::focus(match *field {
+                    "url" => "webhook-url",
+                    "events" => "webhook-event-report-submitted",
+                    "password" => "webhook-password",
+                    _ => "webhook-totp",
+                });
                 local.set(problems);
                 error.set(None);
                 return;
@@ -374,9 +383,11 @@ fn webhook_form(props: &FormProps) -> Html {
             local.set(Vec::new());
             // In the order the API lists them, whatever order they were ticked in.
             let chosen = WebhookEvent::ALL.into_iter().filter(|e| events.contains(e)).collect();
-            let body = WebhookInput { url: url.trim().to_string(), events: chosen };
+            let (password, totp) = step_up.values();
+            let body = WebhookInput { url: url.trim().to_string(), events: chosen, password, totp };
             let (url, events, error, busy, token, on_created) =
                 (url.clone(), events.clone(), error.clone(), busy.clone(), token.clone(), on_created.clone());
+            let step_up = step_up.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let result =
@@ -385,11 +396,15 @@ fn webhook_form(props: &FormProps) -> Html {
                 match result {
                     Ok(w) => {
                         error.set(None);
+                        step_up.clear_after(None);
                         url.set(String::new());
                         events.set(Vec::new());
                         on_created.emit(w);
                     }
-                    Err(e) => error.set(Some(e)),
+                    Err(e) => {
+                        step_up.clear_after(Some(&e));
+                        error.set(Some(e));
+                    }
                 }
             });
         })
@@ -455,6 +470,8 @@ fn webhook_form(props: &FormProps) -> Html {
                         <p class="field-error" id="webhook-events-error">{ e }</p>
                     }
                 </fieldset>
+                <StepUpFields state={step_up.clone()} id="webhook" hint={t(lang, Key::StepUpHintWebhook)}
+                    password_error={err_of("password")} code_error={err_of("totp")} />
                 <button type="submit" id="webhook-create" class="btn btn-primary" disabled={*busy}>
                     { t(lang, if *busy { Key::Sending } else { Key::WebhookAdd }) }
                 </button>
