@@ -103,18 +103,32 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let json = web::Json::<T>::from_request(req, payload);
+        let json = web::Json::<serde_json::Value>::from_request(req, payload);
         Box::pin(async move {
             let outcome = match json.await {
-                Ok(body) => {
-                    let body = body.into_inner();
-                    body.validate().map(|()| body).map_err(|e| ApiError::from(e).into())
-                }
+                Ok(body) => object_of::<T>(body.into_inner())
+                    .and_then(|body| body.validate().map(|()| body).map_err(ApiError::from))
+                    .map_err(actix_web::Error::from),
                 Err(e) => Err(e),
             };
             Ok(ValidJson(outcome))
         })
     }
+}
+
+/// A request body as `T`, which is always a JSON object: serde would also fill a struct from an
+/// array (`[null, null]` as a change of nothing), which the schema does not allow.
+pub fn object_of<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    if !value.is_object() {
+        return Err(ApiError::InvalidBody("the body must be a JSON object".into()));
+    }
+    serde_json::from_value(value).map_err(|e| classify_serde(&e))
+}
+
+/// [`object_of`] for raw bytes (a multipart part); bytes that are not JSON are `400`.
+pub fn object_from_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| classify_serde(&e))?;
+    object_of(value)
 }
 
 /// Maps actix's JSON errors to problems: wrong content type 415, too large 413, not JSON 400,

@@ -112,3 +112,228 @@ pub fn requires_bearer(op: &Operation) -> bool {
         reqs.iter().any(|r| serde_json::to_value(r).ok().and_then(|v| v.get(BEARER).cloned()).is_some())
     })
 }
+
+/// One OpenAPI link: the answer `status` of operation `from` feeds operation `to` (path
+/// `parameters` and a `body`, as runtime expressions).
+struct DocLink {
+    from: &'static str,
+    status: &'static str,
+    name: &'static str,
+    to: &'static str,
+    parameters: &'static [(&'static str, &'static str)],
+    body: Option<&'static str>,
+}
+
+/// The document's OpenAPI links: which answer feeds which next call (a created report to its
+/// status and its ticket, a created account, PSE, category or webhook to the operations on it).
+/// Swagger UI shows them; schemathesis's stateful phase chains the calls through them.
+const LINKS: &[DocLink] = &[
+    DocLink {
+        from: "create_report",
+        status: "201",
+        name: "ReportStatus",
+        to: "get_report_status",
+        parameters: &[],
+        body: Some(r#"{"ticket_code": "$response.body#/ticket_code", "access_key": "$response.body#/access_key"}"#),
+    },
+    DocLink {
+        from: "create_report",
+        status: "201",
+        name: "Ticket",
+        to: "get_ticket",
+        parameters: &[("code", "$response.body#/ticket_code")],
+        body: None,
+    },
+    DocLink {
+        from: "create_report",
+        status: "201",
+        name: "TicketAction",
+        to: "create_ticket_action",
+        parameters: &[("code", "$response.body#/ticket_code")],
+        body: None,
+    },
+    DocLink {
+        from: "create_report",
+        status: "201",
+        name: "TicketMessage",
+        to: "create_ticket_message",
+        parameters: &[("code", "$response.body#/ticket_code")],
+        body: None,
+    },
+    DocLink {
+        from: "create_ticket",
+        status: "201",
+        name: "Ticket",
+        to: "get_ticket",
+        parameters: &[("code", "$response.body#/ticket_code")],
+        body: None,
+    },
+    DocLink {
+        from: "create_user",
+        status: "201",
+        name: "User",
+        to: "get_user",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+    DocLink {
+        from: "create_user",
+        status: "201",
+        name: "UpdateUser",
+        to: "update_user",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+    DocLink {
+        from: "create_user",
+        status: "201",
+        name: "UserSessions",
+        to: "list_user_sessions",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+    DocLink {
+        from: "create_user",
+        status: "201",
+        name: "UserSignerProfile",
+        to: "update_user_signer_profile",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+    DocLink {
+        from: "create_pse",
+        status: "201",
+        name: "Pse",
+        to: "get_pse",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+    DocLink {
+        from: "create_pse",
+        status: "201",
+        name: "UpdatePse",
+        to: "update_pse",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+    DocLink {
+        from: "create_pse",
+        status: "201",
+        name: "DeletePse",
+        to: "delete_pse",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+    DocLink {
+        from: "create_category",
+        status: "201",
+        name: "UpdateCategory",
+        to: "update_category",
+        parameters: &[("code", "$response.body#/code")],
+        body: None,
+    },
+    DocLink {
+        from: "create_webhook",
+        status: "201",
+        name: "WebhookDeliveries",
+        to: "list_webhook_deliveries",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+    DocLink {
+        from: "create_webhook",
+        status: "201",
+        name: "DeleteWebhook",
+        to: "delete_webhook",
+        parameters: &[("id", "$response.body#/id")],
+        body: None,
+    },
+];
+
+/// Adds [`LINKS`] to the answers they start from; a link naming an operation that does not exist
+/// is a bug the document test finds (`links_name_existing_operations`).
+///
+/// utoipa 5.5 writes a link's `operationId` and `requestBody` in snake case, which no tool reads,
+/// so they go in as the link's extension fields, which are written as named.
+pub fn add_links(api: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::extensions::Extensions;
+    use utoipa::openapi::link::LinkBuilder;
+    for DocLink { from, status, name, to, parameters, body } in LINKS {
+        let op =
+            api.paths.paths.values_mut().flat_map(operations_mut).find(|op| op.operation_id.as_deref() == Some(*from));
+        let Some(RefOr::T(response)) = op.and_then(|op| op.responses.responses.get_mut(*status)) else {
+            continue;
+        };
+        let mut fields = vec![("operationId", serde_json::Value::from(*to))];
+        if let Some(body) = body.and_then(|b| serde_json::from_str::<serde_json::Value>(b).ok()) {
+            fields.push(("requestBody", body));
+        }
+        let mut link = LinkBuilder::new().extensions(Some(Extensions::from_iter(fields)));
+        for (param, expression) in *parameters {
+            link = link.parameter(*param, *expression);
+        }
+        response.links.insert((*name).to_string(), RefOr::T(link.build()));
+    }
+}
+
+/// The links' fields in a stable order (extension fields come from a hash map), so that the
+/// committed document does not change from one generation to the next.
+pub fn sort_link_fields(doc: &mut serde_json::Value) {
+    match doc {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if key == "links"
+                    && let serde_json::Value::Object(links) = value
+                {
+                    for link in links.values_mut() {
+                        if let serde_json::Value::Object(fields) = link {
+                            fields.sort_keys();
+                        }
+                    }
+                } else {
+                    sort_link_fields(value);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(sort_link_fields),
+        _ => {}
+    }
+}
+
+fn operations_mut(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {
+    [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten()
+}
+
+#[cfg(test)]
+mod link_tests {
+    #[test]
+    fn links_name_existing_operations() {
+        let api = crate::routes::openapi_document();
+        let json = serde_json::to_value(&api).unwrap_or_default();
+        let ids: Vec<String> = json["paths"]
+            .as_object()
+            .into_iter()
+            .flat_map(|paths| paths.values())
+            .filter_map(|item| item.as_object())
+            .flat_map(|item| item.values())
+            .filter_map(|op| op["operationId"].as_str().map(str::to_string))
+            .collect();
+        let mut found = 0;
+        for super::DocLink { from, status, name, to, .. } in super::LINKS {
+            assert!(ids.iter().any(|i| i == from) && ids.iter().any(|i| i == to), "{from} -> {to}");
+            let path = json["paths"]
+                .as_object()
+                .into_iter()
+                .flat_map(|p| p.values())
+                .flat_map(|i| i.as_object())
+                .flat_map(|i| i.values())
+                .find(|op| op["operationId"] == *from);
+            assert!(
+                path.is_some_and(|op| op["responses"][*status]["links"][*name].is_object()),
+                "{from} {status} {name}"
+            );
+            found += 1;
+        }
+        assert_eq!(found, super::LINKS.len());
+    }
+}

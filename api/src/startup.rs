@@ -136,5 +136,7 @@ impl Application {
 
 /// The document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
 pub fn openapi_json() -> anyhow::Result<String> {
-    Ok(format!("{}\n", serde_json::to_string_pretty(&routes::openapi_document())?))
+    let mut doc = serde_json::to_value(routes::openapi_document())?;
+    crate::openapi::sort_link_fields(&mut doc);
+    Ok(format!("{}\n", serde_json::to_string_pretty(&doc)?))
 }

@@ -1,5 +1,5 @@
 //! Step-up for sensitive actions: a session alone is not enough to turn the second factor off,
-//! change someone's roles, export a reporter's data or register a webhook. Each asks for the
+//! change someone's roles or password, export a reporter's data or register a webhook. Each asks for the
 //! signed-in person's current password again (and their authenticator code when they have one);
 //! a missing or wrong one is refused with `401 reauthentication_required`, changes nothing, and a
 //! wrong one is audited and counted like a failed sign-in.
@@ -52,7 +52,7 @@ async fn sensitive_changes_ask_for_the_password_again(app: TestApp) {
     let on = json!({"require_totp_for_privileged": true, "retention_days": null});
     assert_eq!(app.send_json(Method::PUT, "/api/v1/security-policy", Some(&admin), &on).await.status(), StatusCode::OK);
     // The policy now holds the admin at their own account until they enrol: enrol first.
-    let secret = enrol(&app, &admin, ADMIN_PASSWORD).await;
+    let secret = app.enrol_totp(&admin, ADMIN_PASSWORD).await;
     let off =
         json!({"require_totp_for_privileged": false, "retention_days": null, "totp": authenticator_code(&secret, 1)});
     let policy_on = || async {
@@ -81,6 +81,14 @@ async fn sensitive_changes_ask_for_the_password_again(app: TestApp) {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(roles_of().await, json!(["analyst", "admin"]));
 
+    // Setting someone's password lets one act as them (a head signs).
+    let reset = json!({"new_password": "sandi-baru-untuk-analis"});
+    let old_password_works = || async { app.login("analis@ttis.test", USER_PASSWORD).await.status() == StatusCode::OK };
+    let path = format!("{user_path}/password");
+    let res = refused_then_done(&app, Method::POST, &path, &admin2, reset, USER_PASSWORD, old_password_works).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert!(!old_password_works().await);
+
     // The reporter-data export: nothing is handed out without the password.
     app.submit_json(&sample_report()).await;
     let exports = "audit_log WHERE action = 'reporter.data_export'";
@@ -101,25 +109,17 @@ async fn sensitive_changes_ask_for_the_password_again(app: TestApp) {
     assert_eq!(res.status(), StatusCode::CREATED);
 
     // Each wrong password was audited with what it was for, and counted against signing in.
-    for purpose in ["security_policy.totp_off", "user.roles", "reporter_data.export", "webhook.create"] {
+    for purpose in
+        ["security_policy.totp_off", "user.roles", "user.password_reset", "reporter_data.export", "webhook.create"]
+    {
         let rows = format!("audit_log WHERE action = 'auth.reauthentication_failed' AND details LIKE '%{purpose}%'");
         assert_eq!(app.count(&rows).await, 1, "{purpose}");
     }
 }
 
-async fn enrol(app: &TestApp, token: &str, password: &str) -> String {
-    let res = app.send_json(Method::POST, "/api/v1/auth/totp", Some(token), &json!({"password": password})).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let secret = str_at(&res.json_body::<Value>().await, "/secret").to_string();
-    let code = json!({"code": authenticator_code(&secret, 0)});
-    let res = app.send_json(Method::POST, "/api/v1/auth/totp/activation", Some(token), &code).await;
-    assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    secret
-}
-
 async fn a_second_factor_is_asked_for_too(app: TestApp) {
     let admin = app.admin_token().await;
-    let secret = enrol(&app, &admin, ADMIN_PASSWORD).await;
+    let secret = app.enrol_totp(&admin, ADMIN_PASSWORD).await;
     let hook = json!({"url": HOOK_URL, "events": ["report.submitted"], "password": ADMIN_PASSWORD});
     let res = app.send_json(Method::POST, "/api/v1/webhooks", Some(&admin), &hook).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "the password alone is not the person");

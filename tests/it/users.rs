@@ -167,7 +167,8 @@ async fn password_reset_ends_sessions(app: TestApp) {
     let path = format!("/api/v1/users/{}/password", me["id"]);
     let short = app.send_json(Method::POST, &path, Some(&admin), &json!({"new_password": "123"})).await;
     assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = app.send_json(Method::POST, &path, Some(&admin), &json!({"new_password": "a-brand-new-password"})).await;
+    let body = json!({"new_password": "a-brand-new-password", "password": ADMIN_PASSWORD});
+    let res = app.send_json(Method::POST, &path, Some(&admin), &body).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(app.get("/api/v1/auth/me", Some(&analyst)).await.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.login("analis@ttis.test", "password-of-a-test-user").await.status(), StatusCode::UNAUTHORIZED);

@@ -218,6 +218,21 @@ pub struct Team {
 }
 
 impl TestApp {
+    /// Enrols a second factor for the account behind `token` (its `password` confirms it) and
+    /// returns the authenticator secret; the code of the current step is used up by the activation.
+    pub async fn enrol_totp(&self, token: &str, password: &str) -> String {
+        let res = self
+            .send_json(reqwest::Method::POST, "/api/v1/auth/totp", Some(token), &json!({"password": password}))
+            .await;
+        assert_eq!(res.status(), reqwest::StatusCode::CREATED, "TOTP enrolment");
+        let setup: Value = res.json_body().await;
+        let secret = setup["secret"].as_str().unwrap_or_else(|| panic!("no secret in {setup}")).to_string();
+        let code = json!({"code": authenticator_code(&secret, 0)});
+        let res = self.send_json(reqwest::Method::POST, "/api/v1/auth/totp/activation", Some(token), &code).await;
+        assert_eq!(res.status(), reqwest::StatusCode::NO_CONTENT, "TOTP activation");
+        secret
+    }
+
     /// Creates a head account with a complete signer profile (so it can approve) and signs it in.
     pub async fn head_with_profile(&self, email: &str, name: &str, nip: &str) -> String {
         let head = self.user_with_roles(email, &["head"]).await;

@@ -128,5 +128,7 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
         .openapi(<crate::openapi::ApiDoc as utoipa::OpenApi>::openapi())
         .service(utoipa_actix_web::scope("/api/v1").configure(configure))
         .split_for_parts();
+    let mut api = api;
+    crate::openapi::add_links(&mut api);
     api
 }

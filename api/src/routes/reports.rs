@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::error::ApiError;
-use crate::extract::{ValidJson, classify_serde};
+use crate::extract::ValidJson;
 use crate::services::auth::ClientInfo;
 use crate::services::pow;
 use crate::services::reports::{self, Submission};
@@ -34,9 +34,8 @@ async fn parse_valid<T: serde::de::DeserializeOwned + Validate>(
     body: &[u8],
     uploads: &[Upload],
 ) -> Result<T, ApiError> {
-    let parsed = serde_json::from_slice::<T>(body)
-        .map_err(|e| classify_serde(&e))
-        .and_then(|r| r.validate().map(|()| r).map_err(ApiError::from));
+    let parsed =
+        crate::extract::object_from_slice::<T>(body).and_then(|r| r.validate().map(|()| r).map_err(ApiError::from));
     if parsed.is_err() {
         uploads::discard(uploads).await;
     }

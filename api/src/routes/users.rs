@@ -133,7 +133,9 @@ pub async fn update_user(
 
 /// Set a new password for a staff account.
 ///
-/// Ends the account's sessions; the user signs in with the new password.
+/// Ends the account's sessions; the user signs in with the new password. Whoever sets another
+/// person's password can act as them (a head signs), so it needs the admin's own current password
+/// again (`password`, and `totp` when they have a second factor).
 #[utoipa::path(
     tag = "users",
     operation_id = "reset_user_password",
@@ -142,7 +144,7 @@ pub async fn update_user(
     responses(
         (status = 204, description = "Password changed; sessions ended"),
         (status = 400, response = crate::openapi::BadRequest),
-        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 401, response = crate::openapi::Reauthenticate),
         (status = 403, response = crate::openapi::Forbidden),
         (status = 404, response = crate::openapi::NotFound),
         (status = 415, response = crate::openapi::UnsupportedMediaType),
@@ -160,7 +162,11 @@ pub async fn reset_user_password(
     body: ValidJson<ResetPasswordRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageUsers)?;
-    users::reset_password(&state.db, &user.actor(&client), id.into_inner(), body.into_inner()?.new_password).await?;
+    let req = body.into_inner()?;
+    let actor = user.actor(&client);
+    let (password, totp) = (req.password.as_deref(), req.totp.as_deref());
+    account::reauthenticate(&state, &user, &actor, "user.password_reset", password, totp).await?;
+    users::reset_password(&state.db, &actor, id.into_inner(), req.new_password).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

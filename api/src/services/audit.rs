@@ -272,7 +272,10 @@ pub async fn list(db: &DatabaseConnection, q: &AuditQuery) -> Result<AuditList, 
     if let Some(to) = q.to {
         select = select.filter(audit_log::Column::At.lt(to));
     }
-    let per_page = q.per_page.unwrap_or(50).clamp(1, 200);
+    let per_page = q.per_page.unwrap_or(50);
+    if !(1..=200).contains(&per_page) {
+        return Err(crate::error::ApiError::InvalidParameter("per_page: 1 to 200".into()));
+    }
     let page = q.page.unwrap_or(1);
     // Bounded, so that the offset (`(page - 1) * per_page`) can never overflow.
     if !(1..=1_000_000).contains(&page) {

@@ -44,7 +44,7 @@ pub struct AuditQuery {
     /// From 1.
     #[cfg_attr(feature = "server", param(minimum = 1, maximum = 1_000_000))]
     pub page: Option<u64>,
-    /// 1-200, default 50; a larger value is taken as 200.
+    /// 1-200, default 50; outside that, `400 invalid_parameter`.
     #[cfg_attr(feature = "server", param(minimum = 1, maximum = 200))]
     pub per_page: Option<u64>,
 }

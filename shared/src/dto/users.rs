@@ -70,11 +70,19 @@ pub struct UpdateUserRequest {
 /// Set a new password for an account (admin). Ends the account's sessions.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
-#[cfg_attr(feature = "server", schema(example = json!({"new_password": "sandi-baru-yang-panjang"})))]
+#[cfg_attr(feature = "server", schema(example = json!({"new_password": "sandi-baru-yang-panjang", "password": "sandi-saya-saat-ini"})))]
 #[serde(deny_unknown_fields)]
 pub struct ResetPasswordRequest {
     #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::password")))]
     pub new_password: String,
+    /// Step-up: the signed-in admin's own current password (else `401
+    /// reauthentication_required`): whoever sets another person's password can act as them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", schema(format = Password))]
+    pub password: Option<String>,
+    /// With `password`, for an account with a second factor: the authenticator app's current code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp: Option<String>,
 }
 
 /// A page of accounts.
