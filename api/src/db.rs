@@ -23,7 +23,8 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         // embedded default has one; PostgreSQL a pool whose members wait on the counter row).
         .acquire_timeout(Duration::from_secs(120))
         .sqlx_logging(false);
-    let db = Database::connect(options).await.context("cannot connect to the database (DATABASE_URL)")?;
+    let mut db = Database::connect(options).await.context("cannot connect to the database (DATABASE_URL)")?;
+    db.set_metric_callback(crate::statements::record);
     if settings.is_sqlite() {
         // Readers do not block the writer; the setting persists in the file.
         db.execute_unprepared("PRAGMA journal_mode=WAL").await?;

@@ -18,5 +18,6 @@ pub mod services;
 pub mod spa;
 pub mod startup;
 pub mod state;
+pub mod statements;
 pub mod telemetry;
 pub mod uploads;

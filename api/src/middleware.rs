@@ -34,10 +34,15 @@ pub async fn request_context(
     let metrics = app_state.map(|s| s.metrics.clone());
     let https = app_state.is_some_and(|s| s.settings.cookies_secure());
     let base = app_state.map(|s| s.settings.public_url.clone()).unwrap_or_default();
+    let server_timing = app_state.is_some_and(|s| s.settings.server_timing);
     req.extensions_mut().insert(RequestId(request_id.clone()));
     let started = std::time::Instant::now();
 
-    let res = next.call(req).await?.map_into_boxed_body();
+    let (res, statements, db_time) = crate::statements::counted(next.call(req)).await;
+    let mut res = res?.map_into_boxed_body();
+    if server_timing && let Ok(v) = HeaderValue::from_str(&crate::statements::header_value(statements, db_time)) {
+        res.headers_mut().insert(HeaderName::from_static("server-timing"), v);
+    }
     let status = res.status();
 
     let replacement = match res.response().error().and_then(|e| e.as_error::<ApiError>()) {

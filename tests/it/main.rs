@@ -23,6 +23,7 @@ mod setup;
 mod signing;
 mod sla;
 mod staging;
+mod statements;
 mod static_files;
 mod stats;
 mod step_up;

@@ -147,8 +147,7 @@ async fn the_reporter_sees_the_same_events_in_either_language(app: TestApp) {
 async fn entries_written_before_the_events_are_recognised(app: TestApp) {
     let t = app.team().await;
     let (code, _) = report(&app).await;
-    // Back to before the typed events (the roles' own table came after them).
-    Migrator::down(&app.db, Some(2)).await.unwrap_or_else(|e| panic!("down: {e}"));
+    ttis_tests::migrate_down_to_before(&app.db, "m20261206_000013_timeline_events").await;
     let legacy = [
         ("note", "NULL", "Draf surat dan sertifikat diperbarui (revisi 2)"),
         ("state_change", "'rejected'", "duplicate: Sama dengan laporan kemarin."),

@@ -23,8 +23,7 @@ async fn roles_move_from_the_comma_list_to_their_own_table(app: TestApp) {
         json!({"email": "sari@ttis.test", "name": "Sari", "roles": ["analyst"], "password": "sari-sandi-panjang"});
     let created: Value = app.send_json(Method::POST, "/api/v1/users", Some(&admin), &body).await.json_body().await;
     let id = i64_at(&created, "/id");
-    // Back past `user_roles` (and the one migration after it).
-    Migrator::down(&app.db, Some(2)).await.unwrap_or_else(|e| panic!("down: {e}"));
+    ttis_tests::migrate_down_to_before(&app.db, "m20261206_000014_user_roles").await;
     let stored = app
         .db
         .query_one(Statement::from_string(

@@ -493,3 +493,13 @@ macro_rules! db_tests {
         )*
     };
 }
+
+/// Rolls the schema back to just before the migration named `name` (the module name, such as
+/// `m20261206_000014_user_roles`), however many came after it.
+pub async fn migrate_down_to_before(db: &sea_orm::DatabaseConnection, name: &str) {
+    use sea_orm_migration::MigratorTrait;
+    let all = ttis_api::migrations::Migrator::migrations();
+    let at = all.iter().position(|m| m.name() == name).unwrap_or_else(|| panic!("no migration {name}"));
+    let steps = u32::try_from(all.len() - at).unwrap_or(u32::MAX);
+    ttis_api::migrations::Migrator::down(db, Some(steps)).await.unwrap_or_else(|e| panic!("down to {name}: {e}"));
+}

@@ -31,6 +31,7 @@ pub(super) struct FileConfig {
     pub(super) cors_origins: Option<Vec<String>>,
     pub(super) clamd_addr: Option<String>,
     pub(super) swagger_ui: Option<String>,
+    pub(super) server_timing: Option<String>,
     pub(super) retention_interval_secs: Option<u64>,
     pub(super) time_zone: Option<String>,
     pub(super) metrics_networks: Option<Vec<String>>,

@@ -91,6 +91,9 @@ pub struct Settings {
     /// Whether `/swagger-ui/` is served (`TTIS_SWAGGER_UI`, `on` or `off`; default on). The OpenAPI
     /// document at `/api/openapi.json` stays public either way.
     pub swagger_ui: bool,
+    /// Whether answers carry `Server-Timing: db;dur=..;desc="<n> statements"` (`TTIS_SERVER_TIMING`,
+    /// `on` or `off`; default off): the SQL statements the request ran and their time.
+    pub server_timing: bool,
     /// Networks (CIDRs) a webhook may call although they are not public
     /// (`TTIS_WEBHOOK_ALLOW_NETWORKS`, comma-separated); empty: public addresses only.
     pub webhook_allow_networks: Vec<String>,
@@ -462,6 +465,11 @@ impl Settings {
                 None | Some("on") => true,
                 Some("off") => false,
                 Some(other) => bail!("TTIS_SWAGGER_UI={other:?}: expected `on` or `off`"),
+            },
+            server_timing: match env.var("TTIS_SERVER_TIMING").or(file.server_timing).as_deref().map(str::trim) {
+                None | Some("off") => false,
+                Some("on") => true,
+                Some(other) => bail!("TTIS_SERVER_TIMING={other:?}: expected `on` or `off`"),
             },
             retention_interval: secs("TTIS_RETENTION_INTERVAL_SECS", file.retention_interval_secs, 3600)?,
             site,

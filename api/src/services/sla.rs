@@ -47,8 +47,13 @@ fn encode(standard: Option<TimeStandard>) -> (Option<String>, Option<i32>) {
 }
 
 fn decode(row: &sla_standard::Model) -> Option<TimeStandard> {
-    let value = u32::try_from(row.value?).ok()?;
-    match row.unit.as_deref() {
+    decode_parts(row.unit.as_deref(), row.value)
+}
+
+/// A stored standard from its columns (`unit`, `value`); `None` when the step has none.
+pub fn decode_parts(unit: Option<&str>, value: Option<i32>) -> Option<TimeStandard> {
+    let value = u32::try_from(value?).ok()?;
+    match unit {
         Some("minutes") => Some(TimeStandard::Minutes(value)),
         Some("working_days") => Some(TimeStandard::WorkingDays(value)),
         _ => None,

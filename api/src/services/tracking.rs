@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, FromQueryResult,
+    QueryFilter, QueryOrder, Set, Statement, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::dto::delivery::{HallOfFameChange, HallOfFameDisplay, StepProgress};
@@ -103,35 +103,46 @@ pub async fn check_key(db: &DatabaseConnection, code: &TicketCode, key: &AccessK
     }
 }
 
-/// A ticket's public status, for its code and key.
+/// A ticket's public status, for its code and key, in two statements: the ticket (its key is
+/// checked before anything else is read), then [`StatusRow`]s holding its public timeline, its
+/// approved documents and the time standard of its current step.
 pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<ReportStatus, ApiError> {
     let t = check_key(db, &TicketCode::parse(&req.ticket_code), &AccessKey::parse(&req.access_key)).await?;
-    let events = ticket_event::Entity::find()
-        .filter(ticket_event::Column::TicketId.eq(t.id))
-        .filter(ticket_event::Column::Public.eq(true))
-        .order_by_asc(ticket_event::Column::At)
-        .order_by_asc(ticket_event::Column::Id)
-        .all(db)
-        .await?;
     let state = t.state;
-    let entered: Vec<(ReportState, chrono::DateTime<chrono::Utc>)> = events
+    let step = state.active_steps().first().copied();
+    let rows = StatusRow::find_by_statement(status_rows(db.get_database_backend(), t.id, step)).all(db).await?;
+    let mut events = Vec::new();
+    let mut documents: Vec<(DocumentKind, DateTime<Utc>, bool)> = Vec::new();
+    // `Some(None)`: the policy says this step has no standard; `None`: no row, the SOP's default.
+    let mut standard = None;
+    for row in rows {
+        match row.src.as_str() {
+            "e" => events.push(row.event(t.id)),
+            "d" => {
+                if let (Some(kind), Some(at)) = (row.doc_kind, row.signed_at.or(row.at)) {
+                    documents.push((kind, at, row.revoked_at.is_none()));
+                }
+            }
+            _ => standard = Some(super::sla::decode_parts(row.unit.as_deref(), row.value)),
+        }
+    }
+    let entered: Vec<(ReportState, DateTime<Utc>)> = events
         .iter()
         .filter(|e| e.kind == EventKind::StateChange)
         .filter_map(|e| e.to_state.map(|s| (s, e.at)))
         .collect();
     // The time standard the team works to: the deployment's policy, not the SOP's default.
-    let current_step = match state.active_steps().first() {
-        Some(step) => Some(StepInfo {
-            number: step.number(),
-            label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
-            time_standard: super::sla::load(db).await?.standard(*step),
-        }),
-        None => None,
-    };
+    let current_step = step.map(|step| StepInfo {
+        number: step.number(),
+        label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
+        time_standard: standard.unwrap_or_else(|| step.default_time_standard()),
+    });
     let timeline = events.into_iter().map(|e| super::timeline::public_entry(e, state_label)).collect();
     let steps = steps(&t, &entered);
-    let downloads = reporter_downloads(db, &t).await?;
-    let hall_of_fame = t.hall_of_fame;
+    let downloads = [DocumentKind::Certificate, DocumentKind::NotificationLetter]
+        .into_iter()
+        .filter(|kind| reporter_may_have(*kind, t.tlp) && documents.iter().any(|(k, _, live)| k == kind && *live))
+        .collect();
     Ok(ReportStatus {
         ticket_code: t.code,
         title: t.title,
@@ -143,17 +154,84 @@ pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<Repo
         timeline,
         steps,
         downloads,
-        hall_of_fame,
-        approved_documents: super::documents::approved(db, t.id)
-            .await?
+        hall_of_fame: t.hall_of_fame,
+        approved_documents: documents
             .into_iter()
-            .map(|d| ApprovedDocument {
-                kind: d.kind,
-                label: d.kind.label(),
-                approved_at: d.signed_at.unwrap_or(d.created_at),
-            })
+            .map(|(kind, approved_at, _)| ApprovedDocument { kind, label: kind.label(), approved_at })
             .collect(),
     })
+}
+
+/// One row of a status lookup's second statement: a public event (`src` `e`), an approved
+/// document (`d`) or the current step's time standard (`s`), as one `UNION ALL`.
+#[derive(Debug, FromQueryResult)]
+struct StatusRow {
+    src: String,
+    id: Option<i64>,
+    at: Option<DateTime<Utc>>,
+    ev_kind: Option<EventKind>,
+    from_state: Option<ReportState>,
+    to_state: Option<ReportState>,
+    actor_user_id: Option<i64>,
+    actor_label: Option<String>,
+    body: Option<String>,
+    event: Option<String>,
+    event_params: Option<String>,
+    doc_kind: Option<DocumentKind>,
+    signed_at: Option<DateTime<Utc>>,
+    revoked_at: Option<DateTime<Utc>>,
+    unit: Option<String>,
+    value: Option<i32>,
+}
+
+impl StatusRow {
+    fn event(self, ticket_id: i64) -> ticket_event::Model {
+        ticket_event::Model {
+            id: self.id.unwrap_or_default(),
+            ticket_id,
+            at: self.at.unwrap_or_default(),
+            kind: self.ev_kind.unwrap_or(EventKind::Message),
+            from_state: self.from_state,
+            to_state: self.to_state,
+            actor_user_id: self.actor_user_id,
+            actor_label: self.actor_label.unwrap_or_default(),
+            body: self.body,
+            event: self.event,
+            event_params: self.event_params,
+            public: true,
+        }
+    }
+}
+
+/// The second statement (the first branch types the columns: PostgreSQL resolves a `UNION`'s
+/// columns branch by branch): public events oldest first, then the approved documents newest first
+/// (the letter and certificate, not the internal analysis report), then the step's standard.
+fn status_rows(backend: DbBackend, ticket_id: i64, step: Option<SopStep>) -> Statement {
+    let p = |n: usize| if backend == DbBackend::Postgres { format!("${n}") } else { "?".to_string() };
+    let step_number = step.map_or(0, |s| i32::from(s.number()));
+    let sql = format!(
+        "SELECT * FROM (\
+         SELECT 'e' AS src, 0 AS part, id, at, kind AS ev_kind, from_state, to_state, actor_user_id, actor_label, \
+                body, event, event_params, CAST(NULL AS TEXT) AS doc_kind, \
+                CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS signed_at, \
+                CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS revoked_at, CAST(NULL AS TEXT) AS unit, \
+                CAST(NULL AS INTEGER) AS value \
+           FROM ticket_events WHERE ticket_id = {} AND public = {} \
+         UNION ALL \
+         SELECT 'd', 1, NULL, created_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, kind, signed_at, \
+                revoked_at, NULL, NULL \
+           FROM documents WHERE ticket_id = {} AND status = 'final' AND kind <> 'analysis_report' \
+         UNION ALL \
+         SELECT 's', 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, unit, value \
+           FROM sla_standards WHERE step = {}\
+         ) AS r ORDER BY part, \
+         CASE WHEN part = 0 THEN at END ASC, CASE WHEN part = 0 THEN id END ASC, CASE WHEN part = 1 THEN at END DESC",
+        p(1),
+        p(2),
+        p(3),
+        p(4)
+    );
+    Statement::from_sql_and_values(backend, sql, [ticket_id.into(), true.into(), ticket_id.into(), step_number.into()])
 }
 
 /// The reporter changes how the ticket appears on the Hall of Fame, at once.
