@@ -28,9 +28,10 @@ async fn app(backend: Backend) -> TestApp {
 
 /// Today's counts where the budget (a JSON report in 10, a queue page in 3) is not met
 /// yet: a ratchet, so that no change adds statements while the work to reach the budget goes on.
-/// `(submission, queue)`; SQLite takes the ticket number in more statements than PostgreSQL.
-const RATCHET_SQLITE: (u32, u32) = (24, 8);
-const RATCHET_POSTGRES: (u32, u32) = (17, 8);
+/// `(submission, queue)`; SQLite takes the ticket number in more statements than PostgreSQL. The
+/// first submission also reads the SLA policy into the process's copy (two statements more).
+const RATCHET_SQLITE: (u32, u32) = (22, 6);
+const RATCHET_POSTGRES: (u32, u32) = (15, 6);
 
 #[tokio::test]
 async fn hot_paths_keep_their_statement_budgets_sqlite() {
@@ -67,8 +68,38 @@ async fn hot_paths_keep_their_statement_budgets(app: TestApp, (submission_max, q
     println!("statements: submission {report_counts:?}, status {status}/{status_later}, queue {queue}");
     assert!(status <= 2 && status_later <= 2, "a status lookup in at most 2 statements: {status}, {status_later}");
     assert!(
-        report_counts.iter().all(|n| *n <= submission_max),
+        report_counts.iter().skip(1).all(|n| *n <= submission_max),
         "a JSON report in at most {submission_max} statements (budget 10): {report_counts:?}"
     );
     assert!(queue <= queue_max, "a queue page in at most {queue_max} statements (budget 3): {queue}");
+}
+
+/// The SLA policy is kept in memory and checked by its stamp: a change made through one replica
+/// reaches the other at its next request (PostgreSQL, two processes on one database).
+#[tokio::test]
+async fn a_policy_change_reaches_every_replica() {
+    let first = app(Backend::Postgres).await;
+    let url = first.database_url.clone();
+    let key = std::fs::read_to_string(first.data_dir.path().join("signing-key")).unwrap_or_default();
+    let second = TestApp::spawn_with(Backend::Postgres, move |env| {
+        env.insert("DATABASE_URL".into(), url);
+        env.insert("TTIS_SIGNING_KEY".into(), key.trim().to_string());
+    })
+    .await;
+    let analyst = first.user_with_roles("analis@ttis.test", &["analyst"]).await;
+    let admin = first.admin_token().await;
+    let receipt: Value = first.submit_json(&sample_report()).await.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
+    first.act_ok(&analyst, &code, json!({"action": "start_verification"})).await;
+    let path = format!("/api/v1/tickets/{code}");
+    let before: Value = second.get(&path, Some(&analyst)).await.json_body().await;
+    assert_eq!(before["clock"]["time_standard"], json!({"unit": "working_days", "value": 1}), "{before}");
+    let two_hours = json!({"utc_offset_minutes": 480, "working_days": [true, true, true, true, true, false, false],
+        "standards": [{"step": 4, "time_standard": {"unit": "minutes", "value": 120}}]});
+    let res = first.send_json(reqwest::Method::PUT, "/api/v1/sla-policy", Some(&admin), &two_hours).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let after: Value = second.get(&path, Some(&analyst)).await.json_body().await;
+    assert_eq!(after["clock"]["time_standard"], json!({"unit": "minutes", "value": 120}), "{after}");
+    let queue: Value = second.get("/api/v1/tickets", Some(&analyst)).await.json_body().await;
+    assert_eq!(queue["items"][0]["clock"]["time_standard"], json!({"unit": "minutes", "value": 120}));
 }

@@ -14,6 +14,8 @@ pub struct Model {
     pub day_start_minutes: i32,
     pub day_end_minutes: i32,
     pub updated_at: DateTimeUtc,
+    /// Replaced by a new random number with every change of the policy (see `services::sla::current`).
+    pub stamp: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

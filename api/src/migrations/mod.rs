@@ -18,6 +18,7 @@ mod m20261206_000012_signers;
 mod m20261206_000013_timeline_events;
 mod m20261206_000014_user_roles;
 mod m20261206_000015_evidence_links;
+mod m20261206_000016_sla_stamp;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000013_timeline_events::Migration),
             Box::new(m20261206_000014_user_roles::Migration),
             Box::new(m20261206_000015_evidence_links::Migration),
+            Box::new(m20261206_000016_sla_stamp::Migration),
         ]
     }
 }

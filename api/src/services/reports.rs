@@ -124,7 +124,7 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     let affected_host = hosts::host_of(&report.affected_asset);
 
     let pse_id = super::pse::match_asset(db, &report.affected_asset).await?;
-    let policy = super::sla::load(db).await?;
+    let policy = super::sla::current(db).await?;
     // The ticket number comes from the per-year counter in its own short transaction, before the
     // report's: concurrent submissions then never wait on the counter row while another commits
     // (it held them to one commit at a time). A submission that fails after this leaves a gap:

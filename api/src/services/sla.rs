@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::dto::reports::Label;
@@ -70,6 +70,7 @@ pub async fn seed(db: &DatabaseConnection, clock: &Clock) -> Result<(), ApiError
             let txn = db.begin().await?;
             let mut active: sla_settings::ActiveModel = row.into();
             active.utc_offset_minutes = Set(zone.offset_minutes);
+            active.stamp = Set(new_stamp());
             active.update(&txn).await?;
             reclock_open_tickets(&txn, clock.now()).await?;
             txn.commit().await?;
@@ -85,6 +86,7 @@ pub async fn seed(db: &DatabaseConnection, clock: &Clock) -> Result<(), ApiError
         day_start_minutes: Set(0),
         day_end_minutes: Set(24 * 60),
         updated_at: Set(clock.now()),
+        stamp: Set(new_stamp()),
     }
     .insert(&txn)
     .await?;
@@ -102,6 +104,49 @@ pub async fn seed(db: &DatabaseConnection, clock: &Clock) -> Result<(), ApiError
 }
 
 /// The policy in force.
+/// The policy as the hot paths read it: the copy this process keeps, after one small query that
+/// checks its stamp against the database's (a change anywhere, on any replica, replaces the stamp
+/// in the same transaction). A stale or missing copy is loaded again with [`load`].
+pub async fn current<C: ConnectionTrait>(conn: &C) -> Result<SlaPolicy, ApiError> {
+    static COPY: std::sync::Mutex<Option<(i64, SlaPolicy)>> = std::sync::Mutex::new(None);
+    let stamp: Option<i64> = sla_settings::Entity::find_by_id(1)
+        .select_only()
+        .column(sla_settings::Column::Stamp)
+        .into_tuple()
+        .one(conn)
+        .await?;
+    if let Some(stamp) = stamp
+        && let Ok(copy) = COPY.lock()
+        && let Some((kept, policy)) = copy.as_ref()
+        && *kept == stamp
+    {
+        return Ok(policy.clone());
+    }
+    let policy = load(conn).await?;
+    if let Some(stamp) = stamp
+        && let Ok(mut copy) = COPY.lock()
+    {
+        *copy = Some((stamp, policy.clone()));
+    }
+    Ok(policy)
+}
+
+/// A new stamp for the policy (random, so that two databases never share one).
+fn new_stamp() -> i64 {
+    rand::random::<i64>() & i64::MAX
+}
+
+/// Marks the policy as changed (in the changing transaction).
+async fn restamp<C: ConnectionTrait>(conn: &C) -> Result<(), ApiError> {
+    sla_settings::Entity::update_many()
+        .col_expr(sla_settings::Column::Stamp, sea_orm::sea_query::Expr::value(new_stamp()))
+        .filter(sla_settings::Column::Id.eq(1))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// The policy read from its tables (three statements); the hot paths use [`current`].
 pub async fn load<C: ConnectionTrait>(conn: &C) -> Result<SlaPolicy, ApiError> {
     let mut policy = SlaPolicy::default();
     if let Some(s) = sla_settings::Entity::find_by_id(1).one(conn).await? {
@@ -184,6 +229,7 @@ pub async fn update(
     settings.day_start_minutes = Set(i32::try_from(input.day_start_minutes).unwrap_or(0));
     settings.day_end_minutes = Set(i32::try_from(input.day_end_minutes).unwrap_or(24 * 60));
     settings.updated_at = Set(clock.now());
+    settings.stamp = Set(new_stamp());
     settings.update(&txn).await?;
     for s in &input.standards {
         let (unit, value) = encode(s.time_standard);
@@ -250,6 +296,7 @@ pub async fn put_holiday(db: &DatabaseConnection, clock: &Clock, who: &Actor, h:
     let txn = db.begin().await?;
     holiday::Entity::delete_by_id(h.date).exec(&txn).await?;
     holiday::ActiveModel { date: Set(h.date), name: Set(h.name.trim().to_string()) }.insert(&txn).await?;
+    restamp(&txn).await?;
     reclock_open_tickets(&txn, clock.now()).await?;
     audit::record(&txn, who, "holiday.put", Some(format!("holiday:{}", h.date)), json!({"name": h.name})).await?;
     txn.commit().await?;
@@ -267,6 +314,7 @@ pub async fn delete_holiday(
     if res.rows_affected == 0 {
         return Err(ApiError::NotFound);
     }
+    restamp(&txn).await?;
     reclock_open_tickets(&txn, clock.now()).await?;
     audit::record(&txn, who, "holiday.delete", Some(format!("holiday:{date}")), json!({})).await?;
     txn.commit().await?;

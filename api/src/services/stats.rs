@@ -87,7 +87,7 @@ fn sorted(mut v: Vec<KeyCount>) -> Vec<KeyCount> {
 }
 
 pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> Result<Stats, ApiError> {
-    let policy = super::sla::load(db).await?;
+    let policy = super::sla::current(db).await?;
     let offset_minutes = policy.calendar.utc_offset_minutes;
     let (from, to, start, end) = bounds(f, offset_minutes, clock.now());
     // Every month of the period is answered: the period is bounded.

@@ -111,7 +111,7 @@ pub async fn apply_with(
     let at = clock.now();
     let mut states = history(txn, t.id).await?;
     states.push(Entered { state: to, at });
-    let policy = super::sla::load(txn).await?;
+    let policy = super::sla::current(txn).await?;
     let clock = sla::clock(&states, at, &policy);
     let ticket_id = t.id;
     let code = t.code.clone();

@@ -69,7 +69,7 @@ pub async fn detail(
         .order_by_asc(ticket_event::Column::Id)
         .all(db)
         .await?;
-    let policy = crate::services::sla::load(db).await?;
+    let policy = crate::services::sla::current(db).await?;
     let entered: Vec<Entered> = events
         .iter()
         .filter(|e| e.kind == EventKind::StateChange)

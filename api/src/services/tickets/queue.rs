@@ -128,7 +128,7 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
             count: counts.iter().find(|c| c.state == s.as_str()).map(|c| c.n.max(0) as u64).unwrap_or(0),
         })
         .collect();
-    let policy = crate::services::sla::load(db).await?;
+    let policy = crate::services::sla::current(db).await?;
     let items = rows
         .into_iter()
         .map(|t| TicketSummary {
