@@ -26,12 +26,12 @@ async fn app(backend: Backend) -> TestApp {
     .await
 }
 
-/// Today's counts where the budget (a JSON report in 10, a queue page in 3) is not met
-/// yet: a ratchet, so that no change adds statements while the work to reach the budget goes on.
-/// `(submission, queue)`; SQLite takes the ticket number in more statements than PostgreSQL. The
-/// first submission also reads the SLA policy into the process's copy (two statements more).
-const RATCHET_SQLITE: (u32, u32) = (22, 6);
-const RATCHET_POSTGRES: (u32, u32) = (15, 6);
+/// Today's count where the budget (a JSON report in 10 statements) is not met yet: a
+/// ratchet, so that no change adds statements while the work to reach the budget goes on. SQLite
+/// takes the ticket number in more statements than PostgreSQL; the first submission also reads
+/// the SLA policy into the process's copy (three statements more).
+const RATCHET_SQLITE: u32 = 22;
+const RATCHET_POSTGRES: u32 = 15;
 
 #[tokio::test]
 async fn hot_paths_keep_their_statement_budgets_sqlite() {
@@ -43,7 +43,7 @@ async fn hot_paths_keep_their_statement_budgets_postgres() {
     hot_paths_keep_their_statement_budgets(app(Backend::Postgres).await, RATCHET_POSTGRES).await;
 }
 
-async fn hot_paths_keep_their_statement_budgets(app: TestApp, (submission_max, queue_max): (u32, u32)) {
+async fn hot_paths_keep_their_statement_budgets(app: TestApp, submission_max: u32) {
     let analyst = app.user_with_roles("analis@ttis.test", &["analyst"]).await;
     let mut report_counts = Vec::new();
     let mut receipts = Vec::new();
@@ -71,7 +71,7 @@ async fn hot_paths_keep_their_statement_budgets(app: TestApp, (submission_max, q
         report_counts.iter().skip(1).all(|n| *n <= submission_max),
         "a JSON report in at most {submission_max} statements (budget 10): {report_counts:?}"
     );
-    assert!(queue <= queue_max, "a queue page in at most {queue_max} statements (budget 3): {queue}");
+    assert!(queue <= 3, "a queue page in at most 3 statements (the session, the page, the tabs): {queue}");
 }
 
 /// The SLA policy is kept in memory and checked by its stamp: a change made through one replica

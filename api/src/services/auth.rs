@@ -5,9 +5,10 @@
 //! [`authenticate`] checks on every request that the session is live and the user enabled, so
 //! sign-out, disabling and password resets end access at once.
 
-use chrono::Duration as ChronoDuration;
+use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, IntoActiveModel,
+    QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::Role;
@@ -340,16 +341,52 @@ pub async fn logout_by_cookie(state: &AppState, cookie: &str, client: &ClientInf
 pub async fn authenticate(state: &AppState, bearer: &str) -> Result<AuthUser, ApiError> {
     let claims = state.tokens.verify(bearer).ok_or(ApiError::Unauthenticated)?;
     let user_id: i64 = claims.sub.parse().map_err(|_| ApiError::Unauthenticated)?;
-    let found = session::Entity::find_by_id(claims.sid.clone()).find_also_related(user::Entity).one(&state.db).await?;
-    match found {
-        Some((s, Some(u))) if s.user_id == user_id && s.revoked_at.is_none() && s.expires_at > now() && !u.disabled => {
-            let roles = users::roles_of(&state.db, u.id).await?;
+    // The session, its user and the user's roles in one statement (a row per role).
+    let backend = state.db.get_database_backend();
+    let placeholder = if backend == sea_orm::DbBackend::Postgres { "$1" } else { "?" };
+    let sql = format!(
+        "SELECT s.user_id, s.revoked_at, s.expires_at, u.email, u.name, u.disabled, u.totp_secret, r.role \
+         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_roles r ON r.user_id = u.id \
+         WHERE s.id = {placeholder}"
+    );
+    let rows = SessionRow::find_by_statement(sea_orm::Statement::from_sql_and_values(
+        backend,
+        sql,
+        [claims.sid.clone().into()],
+    ))
+    .all(&state.db)
+    .await?;
+    match rows.first() {
+        Some(s) if s.user_id == user_id && s.revoked_at.is_none() && s.expires_at > now() && !s.disabled => {
+            let mut roles: Vec<Role> = rows.iter().filter_map(|r| r.role).collect();
+            roles.sort();
+            roles.dedup();
             // Only privileged accounts without a second factor pay for reading the policy.
-            let enrollment_required = u.totp_secret.is_none()
+            let enrollment_required = s.totp_secret.is_none()
                 && Role::second_factor_required(&roles)
                 && security::policy(&state.db).await?.require_totp_for_privileged;
-            Ok(AuthUser { id: u.id, email: u.email, name: u.name, roles, session_id: s.id, enrollment_required })
+            Ok(AuthUser {
+                id: s.user_id,
+                email: s.email.clone(),
+                name: s.name.clone(),
+                roles,
+                session_id: claims.sid,
+                enrollment_required,
+            })
         }
         _ => Err(ApiError::Unauthenticated),
     }
+}
+
+/// One row of [`authenticate`]'s statement.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct SessionRow {
+    user_id: i64,
+    revoked_at: Option<DateTime<Utc>>,
+    expires_at: DateTime<Utc>,
+    email: String,
+    name: String,
+    disabled: bool,
+    totp_secret: Option<String>,
+    role: Option<Role>,
 }

@@ -108,13 +108,19 @@ pub async fn seed(db: &DatabaseConnection, clock: &Clock) -> Result<(), ApiError
 /// checks its stamp against the database's (a change anywhere, on any replica, replaces the stamp
 /// in the same transaction). A stale or missing copy is loaded again with [`load`].
 pub async fn current<C: ConnectionTrait>(conn: &C) -> Result<SlaPolicy, ApiError> {
-    static COPY: std::sync::Mutex<Option<(i64, SlaPolicy)>> = std::sync::Mutex::new(None);
     let stamp: Option<i64> = sla_settings::Entity::find_by_id(1)
         .select_only()
         .column(sla_settings::Column::Stamp)
         .into_tuple()
         .one(conn)
         .await?;
+    current_at(conn, stamp).await
+}
+
+/// [`current`] for a caller that read the stamp in one of its own statements (the queue reads it
+/// with its tab counts, [`STAMP_SQL`]).
+pub async fn current_at<C: ConnectionTrait>(conn: &C, stamp: Option<i64>) -> Result<SlaPolicy, ApiError> {
+    static COPY: std::sync::Mutex<Option<(i64, SlaPolicy)>> = std::sync::Mutex::new(None);
     if let Some(stamp) = stamp
         && let Ok(copy) = COPY.lock()
         && let Some((kept, policy)) = copy.as_ref()
@@ -130,6 +136,9 @@ pub async fn current<C: ConnectionTrait>(conn: &C) -> Result<SlaPolicy, ApiError
     }
     Ok(policy)
 }
+
+/// The policy's stamp as a query a caller may add to its own (one row: `stamp`).
+pub const STAMP_SQL: &str = "SELECT stamp FROM sla_settings WHERE id = 1";
 
 /// A new stamp for the policy (random, so that two databases never share one).
 fn new_stamp() -> i64 {

@@ -105,22 +105,57 @@ pub fn paging(q: &TicketQuery) -> Result<(u64, u64), ApiError> {
     Ok((page, per_page))
 }
 
+/// The name of the counts' row that carries the SLA policy's stamp (not a state).
+const STAMP_ROW: &str = "*sla_stamp";
+
+/// A ticket of the page with the number of all matches.
+struct PagedRow {
+    ticket: ticket::Model,
+    total_rows: i64,
+}
+
+impl FromQueryResult for PagedRow {
+    fn from_query_result(res: &sea_orm::QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        Ok(PagedRow {
+            ticket: ticket::Model::from_query_result(res, pre)?,
+            total_rows: res.try_get(pre, "total_rows")?,
+        })
+    }
+}
+
 pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -> Result<TicketList, ApiError> {
     let (page, per_page) = paging(q)?;
-    let paginator = select(q, at)?.paginate(db, per_page);
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page - 1).await?;
+    // The page and the number of matches in one statement (`COUNT(*) OVER ()`); only a page past
+    // the end, which has no row to carry the number, asks for it separately.
+    let filtered = select(q, at)?;
+    let paged: Vec<PagedRow> = filtered
+        .clone()
+        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*) OVER ()"), "total_rows")
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+        .into_model::<PagedRow>()
+        .all(db)
+        .await?;
+    let total = match paged.first() {
+        Some(row) => u64::try_from(row.total_rows).unwrap_or(0),
+        None => filtered.count(db).await?,
+    };
+    let rows: Vec<ticket::Model> = paged.into_iter().map(|r| r.ticket).collect();
 
     let users = user_refs(db, rows.iter().filter_map(|t| t.assignee_id).collect()).await?;
     let pses = pse_refs(db, rows.iter().filter_map(|t| t.pse_id).collect()).await?;
-    let counts = ticket::Entity::find()
-        .select_only()
-        .column(ticket::Column::State)
-        .column_as(ticket::Column::Id.count(), "n")
-        .group_by(ticket::Column::State)
-        .into_model::<StateCountRow>()
-        .all(db)
-        .await?;
+    // The tabs' counts, and the SLA policy's stamp in the same statement (a row of its own).
+    let counts = StateCountRow::find_by_statement(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        format!(
+            "SELECT state, COUNT(id) AS n FROM tickets GROUP BY state \
+             UNION ALL SELECT '{STAMP_ROW}' AS state, stamp AS n FROM ({}) AS sla",
+            crate::services::sla::STAMP_SQL
+        ),
+    ))
+    .all(db)
+    .await?;
+    let stamp = counts.iter().find(|c| c.state == STAMP_ROW).map(|c| c.n);
     let counts = ReportState::ALL
         .iter()
         .map(|s| StateCount {
@@ -128,7 +163,7 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
             count: counts.iter().find(|c| c.state == s.as_str()).map(|c| c.n.max(0) as u64).unwrap_or(0),
         })
         .collect();
-    let policy = crate::services::sla::current(db).await?;
+    let policy = crate::services::sla::current_at(db, stamp).await?;
     let items = rows
         .into_iter()
         .map(|t| TicketSummary {
