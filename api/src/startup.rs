@@ -93,6 +93,8 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
                 .split_for_parts();
+            let mut api = api;
+            crate::openapi::add_links(&mut api);
             // The last `wrap` is the outermost: the request context sees CORS preflights too, and
             // compression sees the body the caller gets.
             app.wrap(from_fn(cors))

@@ -13,8 +13,9 @@ tokio::task_local! {
     static COUNTER: Cell<(u32, Duration)>;
 }
 
-/// The pool's metric callback.
+/// The pool's metric callback. `RUST_LOG=ttis_api::statements=trace` logs each statement.
 pub fn record(info: &sea_orm::metric::Info<'_>) {
+    tracing::trace!(elapsed_us = info.elapsed.as_micros() as u64, failed = info.failed, sql = %info.statement.sql, "statement");
     let _ = COUNTER.try_with(|c| {
         let (n, spent) = c.get();
         c.set((n.saturating_add(1), spent + info.elapsed));
