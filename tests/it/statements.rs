@@ -29,7 +29,7 @@ async fn app(backend: Backend) -> TestApp {
 /// Today's count where the budget (a JSON report in 10 statements) is not met yet: a
 /// ratchet, so that no change adds statements while the work to reach the budget goes on. SQLite
 /// takes the ticket number in more statements than PostgreSQL; the first submission also reads
-/// the SLA policy into the process's copy (three statements more).
+/// the SLA policy into the process's copy (a few statements more).
 const RATCHET_SQLITE: u32 = 22;
 const RATCHET_POSTGRES: u32 = 15;
 

@@ -148,7 +148,7 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
     let counts = StateCountRow::find_by_statement(sea_orm::Statement::from_string(
         db.get_database_backend(),
         format!(
-            "SELECT state, COUNT(id) AS n FROM tickets GROUP BY state \
+            "SELECT state, COUNT(*) AS n FROM tickets GROUP BY state \
              UNION ALL SELECT '{STAMP_ROW}' AS state, stamp AS n FROM ({}) AS sla",
             crate::services::sla::STAMP_SQL
         ),
