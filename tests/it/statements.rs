@@ -4,6 +4,7 @@
 
 use reqwest::Response;
 use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use ttis_tests::must::{ResponseExt, str_at};
 use ttis_tests::{Backend, TestApp, sample_report};
@@ -30,8 +31,8 @@ async fn app(backend: Backend) -> TestApp {
 /// ratchet, so that no change adds statements while the work to reach the budget goes on. SQLite
 /// takes the ticket number in more statements than PostgreSQL; the first submission also reads
 /// the SLA policy into the process's copy (a few statements more).
-const RATCHET_SQLITE: u32 = 22;
-const RATCHET_POSTGRES: u32 = 15;
+const RATCHET_SQLITE: u32 = 21;
+const RATCHET_POSTGRES: u32 = 14;
 
 #[tokio::test]
 async fn hot_paths_keep_their_statement_budgets_sqlite() {
@@ -102,4 +103,23 @@ async fn a_policy_change_reaches_every_replica() {
     assert_eq!(after["clock"]["time_standard"], json!({"unit": "minutes", "value": 120}), "{after}");
     let queue: Value = second.get("/api/v1/tickets", Some(&analyst)).await.json_body().await;
     assert_eq!(queue["items"][0]["clock"]["time_standard"], json!({"unit": "minutes", "value": 120}));
+}
+
+/// Spent proof-of-work challenges are forgotten off the submission's path, once expired; one
+/// that is still valid stays spent (a replay is still refused).
+#[tokio::test]
+async fn spent_challenges_are_forgotten_once_expired() {
+    let app = app(Backend::Sqlite).await;
+    assert_eq!(app.submit_json(&sample_report()).await.status(), StatusCode::CREATED);
+    let spent = app.count("used_challenges").await;
+    assert!(spent >= 1, "the submission spent its challenge");
+    app.db
+        .execute_unprepared(
+            "INSERT INTO used_challenges (challenge_hash, expires_at) VALUES ('expired', '2020-01-01 00:00:00+00:00')",
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let forgotten = ttis_api::services::pow::forget_spent(&app.db).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(forgotten, 1, "only the expired one");
+    assert_eq!(app.count("used_challenges").await, spent);
 }

@@ -57,8 +57,6 @@ pub async fn spend<C: ConnectionTrait>(
     if !ttis_shared::pow::is_solution(&solution.challenge, &solution.nonce, difficulty) {
         return Err(ApiError::PowFailed);
     }
-    // Forget spent challenges once they could no longer be used anyway.
-    used_challenge::Entity::delete_many().filter(used_challenge::Column::ExpiresAt.lt(now)).exec(conn).await?;
     let spent = used_challenge::ActiveModel {
         challenge_hash: Set(sha256_hex(&solution.challenge)),
         expires_at: Set(DateTime::<Utc>::from_timestamp(expires, 0).unwrap_or(now)),
@@ -72,4 +70,28 @@ pub async fn spend<C: ConnectionTrait>(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Forgets spent challenges that could no longer be used anyway (they have expired).
+pub async fn forget_spent<C: ConnectionTrait>(conn: &C) -> Result<u64, ApiError> {
+    let res = used_challenge::Entity::delete_many()
+        .filter(used_challenge::Column::ExpiresAt.lt(Utc::now()))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected)
+}
+
+/// Runs [`forget_spent`] every `interval` in the background, off the submission's path (each
+/// replica may; the delete is idempotent).
+pub fn spawn_forgetting(db: sea_orm::DatabaseConnection, interval: std::time::Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(interval);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = forget_spent(&db).await {
+                tracing::warn!(error = %e.log_chain(), "forgetting spent proof-of-work challenges failed");
+            }
+        }
+    });
 }
