@@ -224,7 +224,26 @@ async fn the_users_page_fits_every_screen() {
     let result = async {
         browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
         browser.find("#current-user").await?;
-        check_page(&browser, &app, "/staff/users", "#users-table", "Kelola Pengguna · TTIS Lapor", "users").await
+        check_page(&browser, &app, "/staff/users", "#users-table", "Kelola Pengguna · TTIS Lapor", "users").await?;
+        // The roles editor, opened in its row, with its step-up box.
+        let c = &browser.client;
+        let mut failures = Vec::new();
+        for width in WIDTHS {
+            set_width(&browser, width).await?;
+            c.goto(&app.url("/staff/users")).await?;
+            browser.find("#users-table").await?;
+            browser.find(".user-roles-edit").await?.click().await?;
+            browser.find(".roles-editor .step-up").await?;
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            let problems = c.execute(LAYOUT_PROBLEMS, vec![]).await?;
+            let problems: Vec<String> = serde_json::from_value(problems).unwrap_or_default();
+            keep_full_page(&browser, &format!("layout-user-roles-{width}"), width).await?;
+            if !problems.is_empty() {
+                failures.push(format!("the roles editor at {width} px:\n  - {}", problems.join("\n  - ")));
+            }
+        }
+        anyhow::ensure!(failures.is_empty(), "{}", failures.join("\n"));
+        Ok(())
     }
     .await;
     browser.finish(result).await;
