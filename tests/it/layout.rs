@@ -263,6 +263,9 @@ async fn the_statistics_and_the_admin_overview_fit_every_screen() {
         browser.find("#current-user").await?;
         let title = "Statistik Laporan Insiden Siber · TTIS Lapor";
         check_page(&browser, &app, "/staff/statistics", "#stats-total", title, "statistics").await?;
+        // The reporter-data request, with its step-up box.
+        let title = "Permintaan Data Pelapor · TTIS Lapor";
+        check_page(&browser, &app, "/staff/reporter-data", "#reporter-data-step-up", title, "reporter-data").await?;
         c.goto(&app.url("/staff")).await?;
         browser.find("#logout-button").await?.click().await?;
         browser.find("#login-email").await?;
@@ -272,6 +275,8 @@ async fn the_statistics_and_the_admin_overview_fit_every_screen() {
         anyhow::ensure!(c.current_url().await?.path() == "/staff/admin", "the administrator lands on the overview");
         check_page(&browser, &app, "/staff/admin", "#admin-home", "Ikhtisar Administrator · TTIS Lapor", "admin")
             .await?;
+        // The webhook form, with its step-up box.
+        check_page(&browser, &app, "/staff/webhooks", "#webhook-step-up", "Webhook · TTIS Lapor", "webhooks").await?;
         for path in ["/staff/audit", "/staff/security", "/staff/webhooks", "/staff/users"] {
             let links = c
                 .execute(&format!("return document.querySelectorAll('nav a[href=\"{path}\"]').length;"), vec![])

@@ -118,14 +118,11 @@ pub async fn update_user(
     user.require(Permission::ManageUsers)?;
     let (id, req) = (id.into_inner(), body.into_inner()?);
     let actor = user.actor(&client);
-    if let Some(roles) = &req.roles {
-        let (mut asked, current) = (roles.clone(), users::roles_of(&state.db, id).await?);
-        asked.sort();
-        asked.dedup();
-        if asked != current {
-            let (password, totp) = (req.password.as_deref(), req.totp.as_deref());
-            account::reauthenticate(&state, &user, &actor, "user.roles", password, totp).await?;
-        }
+    if let Some(roles) = &req.roles
+        && users::changes_roles(&state.db, id, roles).await?
+    {
+        let (password, totp) = (req.password.as_deref(), req.totp.as_deref());
+        account::reauthenticate(&state, &user, &actor, "user.roles", password, totp).await?;
     }
     let updated = users::update(&state.db, &actor, id, req).await?;
     Ok(HttpResponse::Ok().json(updated))

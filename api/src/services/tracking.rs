@@ -47,21 +47,6 @@ pub async fn reporter_document(
     Ok((doc, path))
 }
 
-/// What the reporter may download now.
-pub async fn reporter_downloads<C: ConnectionTrait>(
-    conn: &C,
-    t: &ticket::Model,
-) -> Result<Vec<DocumentKind>, ApiError> {
-    let docs = super::documents::approved(conn, t.id).await?;
-    let mut kinds = Vec::new();
-    for kind in [DocumentKind::Certificate, DocumentKind::NotificationLetter] {
-        if reporter_may_have(kind, t.tlp) && docs.iter().any(|d| d.kind == kind && d.revoked_at.is_none()) {
-            kinds.push(kind);
-        }
-    }
-    Ok(kinds)
-}
-
 /// The nine steps with the time each was done, from the ticket's state changes.
 pub fn steps(t: &ticket::Model, entered: &[(ReportState, DateTime<Utc>)]) -> Vec<StepProgress> {
     let first = |s: ReportState| entered.iter().find(|(x, _)| *x == s).map(|(_, at)| *at);

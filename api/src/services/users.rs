@@ -40,6 +40,15 @@ pub async fn roles_of<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<
     Ok(roles)
 }
 
+/// Whether `asked` differs from the roles the account holds (order and repeats aside): a change
+/// of roles needs the admin's step-up.
+pub async fn changes_roles<C: ConnectionTrait>(conn: &C, user_id: i64, asked: &[Role]) -> Result<bool, ApiError> {
+    let mut asked = asked.to_vec();
+    asked.sort();
+    asked.dedup();
+    Ok(asked != roles_of(conn, user_id).await?)
+}
+
 /// Replaces the roles an account holds.
 async fn set_roles<C: ConnectionTrait>(conn: &C, user_id: i64, roles: &[Role]) -> Result<(), ApiError> {
     user_role::Entity::delete_many().filter(user_role::Column::UserId.eq(user_id)).exec(conn).await?;

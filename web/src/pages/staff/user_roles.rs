@@ -8,10 +8,10 @@ use ttis_shared::dto::users::{UpdateUserRequest, User};
 use ttis_shared::validation;
 use yew::prelude::*;
 
-use super::field_error;
 use crate::api::{self, ApiError};
 use crate::components::step_up::{StepUpFields, use_step_up};
 use crate::i18n::{Key, t};
+use crate::pages::common::message_for;
 use crate::state::use_lang;
 use crate::util;
 
@@ -83,13 +83,7 @@ pub fn roles_editor(props: &RolesEditorProps) -> Html {
         })
     };
 
-    let err_of = |field: &'static str| -> Option<String> {
-        local
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.clone())
-            .or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), field)))
-    };
+    let err_of = |field: &'static str| message_for(&local, &error, field);
     let roles_error = err_of("roles");
     let boxes = Role::ALL.into_iter().map(|role| {
         let id = format!("{prefix}-{}", role.as_str());

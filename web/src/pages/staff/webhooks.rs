@@ -11,11 +11,12 @@ use ttis_shared::validation;
 use yew::prelude::*;
 
 use super::deliveries::{status_badge, when};
-use super::{Guard, StaffNav, error_box, event_value, field_error};
+use super::{Guard, StaffNav, error_box, event_value};
 use crate::api::{self, ApiError};
 use crate::components::step_up::{StepUpFields, use_step_up};
 use crate::hooks::{Fetch, use_fetch_when};
 use crate::i18n::{Key, t};
+use crate::pages::common::message_for;
 use crate::state::{Session, use_lang};
 use crate::util;
 
@@ -410,13 +411,7 @@ fn webhook_form(props: &FormProps) -> Html {
         })
     };
 
-    let err_of = |field: &'static str| -> Option<String> {
-        local
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.clone())
-            .or_else(|| error.as_ref().and_then(|e| field_error(e.field_errors(), field)))
-    };
+    let err_of = |field: &'static str| message_for(&local, &error, field);
     let url_err = err_of("url");
     let events_err = err_of("events");
     let boxes = WebhookEvent::ALL.into_iter().map(|ev| {
