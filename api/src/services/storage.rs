@@ -115,11 +115,29 @@ impl StagedFiles {
         }
     }
 
-    /// Commits the transaction that holds the files' rows; from then on the files stay.
+    /// Commits the transaction that holds the files' rows; from then on the files stay. When the
+    /// commit fails, the files are removed before this returns.
     pub async fn commit(mut self, txn: sea_orm::DatabaseTransaction) -> Result<(), sea_orm::DbErr> {
-        txn.commit().await?;
-        self.keys.clear();
-        Ok(())
+        match txn.commit().await {
+            Ok(()) => {
+                self.keys.clear();
+                Ok(())
+            }
+            Err(e) => {
+                self.discard().await;
+                Err(e)
+            }
+        }
+    }
+
+    /// Removes every file put so far, before it returns (the caller's answer then finds the store
+    /// as it was; dropping the set removes them too, but in a task of its own).
+    pub async fn discard(mut self) {
+        for key in std::mem::take(&mut self.keys) {
+            if let Err(e) = self.store.delete(&key).await {
+                tracing::error!(key, error = %e, "cannot remove a staged file whose transaction did not commit");
+            }
+        }
     }
 }
 
