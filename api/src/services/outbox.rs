@@ -66,13 +66,29 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<Op
     if email.to.is_empty() {
         return Ok(None);
     }
+    let row = row_of(email)?.insert(conn).await?;
+    Ok(Some(row.id))
+}
+
+/// Queues several emails in one statement, in the caller's transaction (those without
+/// recipients are dropped).
+pub async fn enqueue_many<C: ConnectionTrait>(conn: &C, emails: Vec<NewEmail>) -> Result<(), DbErr> {
+    let rows = emails.into_iter().filter(|e| !e.to.is_empty()).map(row_of).collect::<Result<Vec<_>, _>>()?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    outbox::Entity::insert_many(rows).exec_without_returning(conn).await?;
+    Ok(())
+}
+
+fn row_of(email: NewEmail) -> Result<outbox::ActiveModel, DbErr> {
     let at = now();
     let attachments = if email.attachments.is_empty() {
         None
     } else {
         Some(serde_json::to_string(&email.attachments).map_err(|e| DbErr::Custom(e.to_string()))?)
     };
-    let row = outbox::ActiveModel {
+    Ok(outbox::ActiveModel {
         kind: Set(OutboxKind::Email),
         to_addrs: Set(email.to.join(",")),
         subject: Set(email.subject.chars().take(300).collect()),
@@ -90,10 +106,7 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<Op
         attachments: Set(attachments),
         webhook_id: Set(None),
         ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    Ok(Some(row.id))
+    })
 }
 
 /// Queues a webhook call in the caller's transaction.

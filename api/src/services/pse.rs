@@ -105,11 +105,17 @@ pub fn specificity(kind: AssetRuleKind, value: &str, asset: &str) -> Option<u32>
 /// The PSE whose rule matches `asset` most specifically.
 pub async fn match_asset<C: ConnectionTrait>(conn: &C, asset: &str) -> Result<Option<i64>, sea_orm::DbErr> {
     let rules = pse_asset::Entity::find().all(conn).await?;
-    Ok(rules
-        .iter()
-        .filter_map(|r| Some((specificity(kind_of(&r.kind)?, &r.value, asset)?, r.pse_id)))
+    Ok(best_match(rules.iter().map(|r| (r.kind.as_str(), r.value.as_str(), r.pse_id)), asset))
+}
+
+/// The PSE of the most specific rule that matches `asset`, from rules as `(kind, value, pse_id)`
+/// (a caller that read the rules in a statement of its own).
+pub fn best_match<'a>(rules: impl IntoIterator<Item = (&'a str, &'a str, i64)>, asset: &str) -> Option<i64> {
+    rules
+        .into_iter()
+        .filter_map(|(kind, value, pse_id)| Some((specificity(kind_of(kind)?, value, asset)?, pse_id)))
         .max_by_key(|(score, _)| *score)
-        .map(|(_, id)| id))
+        .map(|(_, id)| id)
 }
 
 /// Checks and normalises a rule; the error names the field.

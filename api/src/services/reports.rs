@@ -3,8 +3,8 @@
 
 use chrono::Datelike;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, Statement, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::dto::reports::{EvidenceReceipt, NewReport, ReportReceipt};
@@ -17,7 +17,7 @@ use super::auth::ClientInfo;
 use super::codes::{access_key, key_hash};
 use super::outbox::{self, NewEmail};
 use super::storage::StagedFiles;
-use super::{categories, hosts, pow, sequence};
+use super::{hosts, pow, sequence};
 use crate::entities::ticket_event::EventKind;
 use crate::entities::{duplicate_hint, evidence, idempotency_key, ticket, ticket_event};
 use crate::error::{ApiError, FieldIssue};
@@ -41,6 +41,68 @@ pub struct Submission {
 
 fn ticket_code(prefix: &str, year: i32, seq: i64) -> String {
     format!("{prefix}-{year}-{seq:06}")
+}
+
+/// What a submission reads before it writes, in one statement: its category (when it exists and
+/// is not retired), the analysts to alert, the PSE asset rules, the SLA policy's stamp (the
+/// policy itself comes from the process's copy while the stamp holds) and the active webhooks'
+/// subscriptions.
+struct Intake {
+    /// `(code, Indonesian label)`.
+    category: Option<Category>,
+    analysts: Vec<String>,
+    /// `(kind, value, pse_id)`.
+    assets: Vec<(String, String, i64)>,
+    sla_stamp: Option<i64>,
+    /// `(id, events)`.
+    webhooks: Vec<(i64, String)>,
+}
+
+struct Category {
+    code: String,
+    label_id: String,
+}
+
+async fn intake<C: ConnectionTrait>(conn: &C, category: &str) -> Result<Intake, ApiError> {
+    let backend = conn.get_database_backend();
+    let p = |n: usize| match backend {
+        DatabaseBackend::Postgres => format!("${n}"),
+        _ => format!("?{n}"),
+    };
+    let sql = format!(
+        "SELECT 'category' AS what, c.code AS a, c.label_id AS b, CAST(NULL AS BIGINT) AS n FROM categories c \
+         WHERE c.code = {} AND c.retired = {} \
+         UNION ALL SELECT 'analyst', u.email, NULL, NULL FROM users u JOIN user_roles r ON r.user_id = u.id \
+         WHERE r.role = {} AND u.disabled = {} \
+         UNION ALL SELECT 'asset', a.kind, a.value, a.pse_id FROM pse_assets a \
+         UNION ALL SELECT 'sla', NULL, NULL, s.stamp FROM ({}) s \
+         UNION ALL SELECT 'webhook', w.events, NULL, w.id FROM webhooks w WHERE w.active = {}",
+        p(1),
+        p(2),
+        p(3),
+        p(4),
+        super::sla::STAMP_SQL,
+        p(5)
+    );
+    let values: Vec<sea_orm::Value> =
+        vec![category.into(), false.into(), Role::Analyst.as_str().into(), false.into(), true.into()];
+    let mut out =
+        Intake { category: None, analysts: Vec::new(), assets: Vec::new(), sla_stamp: None, webhooks: Vec::new() };
+    for row in conn.query_all(Statement::from_sql_and_values(backend, sql, values)).await? {
+        let what: String = row.try_get("", "what")?;
+        let a: Option<String> = row.try_get("", "a")?;
+        let b: Option<String> = row.try_get("", "b")?;
+        let n: Option<i64> = row.try_get("", "n")?;
+        match (what.as_str(), a, b, n) {
+            ("category", Some(code), Some(label_id), _) => out.category = Some(Category { code, label_id }),
+            ("analyst", Some(email), _, _) => out.analysts.push(email),
+            ("asset", Some(kind), Some(value), Some(pse)) => out.assets.push((kind, value, pse)),
+            ("sla", _, _, stamp) => out.sla_stamp = stamp,
+            ("webhook", Some(events), _, Some(id)) => out.webhooks.push((id, events)),
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 fn receipt(t: &ticket::Model, key: String, files: &[evidence::Model]) -> ReportReceipt {
@@ -108,7 +170,8 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
         });
     }
 
-    let Some(category) = categories::find_active(db, report.category.trim()).await? else {
+    let context = intake(db, report.category.trim()).await?;
+    let Some(category) = context.category else {
         return Err(ApiError::Validation(vec![FieldIssue {
             field: "category".into(),
             violation: Violation::NotAnOption,
@@ -116,15 +179,18 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     };
     let cvss_vector = opt_text(&report.cvss_vector);
     let cvss_score = cvss_vector.as_deref().and_then(|v| ttis_shared::cvss::parse(v).ok()).map(|s| s.base_score);
-    let analysts: Vec<String> = super::users::holding(db, Role::Analyst).await?.into_iter().map(|u| u.email).collect();
+    let analysts = context.analysts;
 
     let at = state.clock.now();
     let year = state.clock.local(at).year();
     let key = access_key(secret, sub.idempotency.as_ref());
     let affected_host = hosts::host_of(&report.affected_asset);
 
-    let pse_id = super::pse::match_asset(db, &report.affected_asset).await?;
-    let policy = super::sla::current(db).await?;
+    let pse_id = super::pse::best_match(
+        context.assets.iter().map(|(kind, value, pse)| (kind.as_str(), value.as_str(), *pse)),
+        &report.affected_asset,
+    );
+    let policy = super::sla::current_at(db, context.sla_stamp).await?;
     // The ticket number comes from the per-year counter in its own short transaction, before the
     // report's: concurrent submissions then never wait on the counter row while another commits
     // (it held them to one commit at a time). A submission that fails after this leaves a gap:
@@ -243,8 +309,9 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
                 .await?;
             }
         }
-        super::webhooks::emit(
+        super::webhooks::emit_to_subscribers(
             &txn,
+            &context.webhooks,
             ttis_shared::dto::delivery::WebhookEvent::ReportSubmitted,
             &t,
             json!({"kind": t.kind, "channel": channel, "evidence": files.len()}),
@@ -257,18 +324,17 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
             &t,
             report.email_access_key.then_some(key.as_str()),
         );
-        outbox::enqueue(
-            &txn,
-            NewEmail {
-                dedupe_key: Some(format!("receipt:{}", t.code)),
-                ..NewEmail::about(t.id, vec![t.reporter_email.clone()], mail)
-            },
-        )
-        .await?;
         let alert = templates::new_report_alert(public_url, &t, &category.label_id, files.len());
-        outbox::enqueue(
+        // The receipt and the analysts' alert in one statement.
+        outbox::enqueue_many(
             &txn,
-            NewEmail { dedupe_key: Some(format!("alert:{}", t.code)), ..NewEmail::about(t.id, analysts, alert) },
+            vec![
+                NewEmail {
+                    dedupe_key: Some(format!("receipt:{}", t.code)),
+                    ..NewEmail::about(t.id, vec![t.reporter_email.clone()], mail)
+                },
+                NewEmail { dedupe_key: Some(format!("alert:{}", t.code)), ..NewEmail::about(t.id, analysts, alert) },
+            ],
         )
         .await?;
         if let Some((key, hash)) = &sub.idempotency {
@@ -293,7 +359,10 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
     };
     let committed = match finish.await {
         Ok(done) => staged.commit(txn).await.map(|()| done).map_err(ApiError::from),
-        Err(e) => Err(e),
+        Err(e) => {
+            staged.discard().await;
+            Err(e)
+        }
     };
     let (t, files) = match committed {
         Ok(done) => done,

@@ -100,6 +100,41 @@ pub async fn emit<C: ConnectionTrait>(
     data: serde_json::Value,
 ) -> Result<(), ApiError> {
     let hooks = webhook::Entity::find().filter(webhook::Column::Active.eq(true)).all(conn).await?;
+    enqueue_for(conn, &hooks, event, t, data).await
+}
+
+/// [`emit`] for a caller that read the active webhooks' subscriptions (`(id, events)`) in a
+/// statement of its own: no statement at all unless one of them subscribes to `event`.
+pub async fn emit_to_subscribers<C: ConnectionTrait>(
+    conn: &C,
+    subscriptions: &[(i64, String)],
+    event: WebhookEvent,
+    t: &ticket::Model,
+    data: serde_json::Value,
+) -> Result<(), ApiError> {
+    let ids: Vec<i64> = subscriptions
+        .iter()
+        .filter(|(_, events)| events.split(',').any(|e| e == event.as_str()))
+        .map(|(id, _)| *id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let hooks = webhook::Entity::find()
+        .filter(webhook::Column::Id.is_in(ids))
+        .filter(webhook::Column::Active.eq(true))
+        .all(conn)
+        .await?;
+    enqueue_for(conn, &hooks, event, t, data).await
+}
+
+async fn enqueue_for<C: ConnectionTrait>(
+    conn: &C,
+    hooks: &[webhook::Model],
+    event: WebhookEvent,
+    t: &ticket::Model,
+    data: serde_json::Value,
+) -> Result<(), ApiError> {
     for hook in hooks.iter().filter(|h| h.events.split(',').any(|e| e == event.as_str())) {
         let body = json!({
             "event": event.as_str(),
