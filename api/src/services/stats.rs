@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::EntityTrait;
-use sea_orm::sea_query::{Alias, Expr, Func, Order, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement, Value};
 use ttis_shared::dto::reports::Label;
 use ttis_shared::dto::stats::{KeyCount, MonthCount, Stats, StatsQuery, StepStat};
@@ -15,7 +14,7 @@ use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
 
 use super::clock::Clock;
-use crate::entities::{category, pse, ticket, ticket_step};
+use crate::entities::{category, pse};
 use crate::error::ApiError;
 use crate::error::FieldIssue;
 
@@ -40,45 +39,35 @@ fn bounds(
 }
 use chrono::Offset;
 
-/// The filter on `tickets` shared by every query.
-fn filtered(mut q: SelectStatement, f: &StatsQuery, start: DateTime<Utc>, end: DateTime<Utc>) -> SelectStatement {
-    q.and_where(Expr::col((ticket::Entity, ticket::Column::SubmittedAt)).gte(start))
-        .and_where(Expr::col((ticket::Entity, ticket::Column::SubmittedAt)).lt(end));
-    if let Some(c) = &f.category {
-        q.and_where(Expr::col((ticket::Entity, ticket::Column::CategoryCode)).eq(c.clone()));
-    }
-    if let Some(p) = f.pse {
-        q.and_where(Expr::col((ticket::Entity, ticket::Column::PseId)).eq(p));
-    }
-    q
-}
-
-async fn rows<C: ConnectionTrait>(conn: &C, stmt: &SelectStatement) -> Result<Vec<sea_orm::QueryResult>, ApiError> {
-    let backend = conn.get_database_backend();
-    Ok(conn.query_all(backend.build(stmt)).await?)
-}
-
-/// `SELECT <column>, COUNT(*) FROM tickets WHERE <filter> GROUP BY <column>`.
-async fn grouped<C: ConnectionTrait>(
-    conn: &C,
-    column: ticket::Column,
+/// The filter on `tickets t` shared by the queries over the period, with its values.
+fn filter_sql(
+    backend: DatabaseBackend,
     f: &StatsQuery,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
-) -> Result<Vec<(Option<String>, u64)>, ApiError> {
-    let mut q = Query::select();
-    q.expr_as(Expr::col((ticket::Entity, column)).cast_as(Alias::new("TEXT")), Alias::new("k"))
-        .expr_as(Expr::col((ticket::Entity, ticket::Column::Id)).count(), Alias::new("n"))
-        .from(ticket::Entity)
-        .group_by_col((ticket::Entity, column));
-    let q = filtered(q, f, start, end);
-    Ok(rows(conn, &q)
-        .await?
-        .iter()
-        .map(|r| {
-            (r.try_get::<Option<String>>("", "k").ok().flatten(), r.try_get::<i64>("", "n").unwrap_or(0).max(0) as u64)
-        })
-        .collect())
+) -> (String, Vec<Value>) {
+    let mut values: Vec<Value> = vec![start.into(), end.into()];
+    let mut sql =
+        format!("t.submitted_at >= {} AND t.submitted_at < {}", placeholder(backend, 1), placeholder(backend, 2));
+    if let Some(c) = &f.category {
+        values.push(c.clone().into());
+        sql.push_str(&format!(" AND t.category_code = {}", placeholder(backend, values.len())));
+    }
+    if let Some(p) = f.pse {
+        values.push(p.into());
+        sql.push_str(&format!(" AND t.pse_id = {}", placeholder(backend, values.len())));
+    }
+    (sql, values)
+}
+
+/// One step's figures over the period.
+#[derive(Default)]
+struct StepRow {
+    n: u64,
+    within: u64,
+    judged: u64,
+    median: Option<i64>,
+    p90: Option<i64>,
 }
 
 fn sorted(mut v: Vec<KeyCount>) -> Vec<KeyCount> {
@@ -86,6 +75,19 @@ fn sorted(mut v: Vec<KeyCount>) -> Vec<KeyCount> {
     v
 }
 
+fn count(r: &sea_orm::QueryResult, column: &str) -> u64 {
+    r.try_get::<Option<i64>>("", column).ok().flatten().unwrap_or(0).max(0) as u64
+}
+
+fn text(r: &sea_orm::QueryResult, column: &str) -> Option<String> {
+    r.try_get::<Option<String>>("", column).ok().flatten()
+}
+
+/// The statistics of a period in six statements, three of which read tickets: one pass over the
+/// period's tickets grouped by every dimension at once (month, category, severity, reporter type,
+/// state and reason, PSE), summed per dimension here; one pass over the finished steps that sorts
+/// each step's times once (window functions) for its median and 90th percentile; and one count of
+/// the open tickets by age.
 pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> Result<Stats, ApiError> {
     let policy = super::sla::current(db).await?;
     let offset_minutes = policy.calendar.utc_offset_minutes;
@@ -104,65 +106,64 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
         .into_iter()
         .map(|c| (c.code, Label { id: c.label_id, en: c.label_en }))
         .collect();
-    let category_count = |(k, n): (Option<String>, u64)| KeyCount {
-        label: k.as_ref().and_then(|k| categories.get(k).cloned()),
-        key: k.unwrap_or_default(),
-        count: n,
-    };
+    let category_count = |k: String, n: u64| KeyCount { label: categories.get(&k).cloned(), key: k, count: n };
+    let (filter, values) = filter_sql(backend, f, start, end);
 
-    // Per month and category: the month of the local submission time.
+    // One pass over the period's tickets, grouped by every dimension; the month is that of the
+    // local submission time.
     let month = match backend {
         DatabaseBackend::Postgres => {
             format!("to_char((t.submitted_at AT TIME ZONE 'UTC') + interval '{offset_minutes} minutes', 'YYYY-MM')")
         }
         _ => format!("strftime('%Y-%m', t.submitted_at, '{offset_minutes:+} minutes')"),
     };
-    let (p1, p2) = match backend {
-        DatabaseBackend::Postgres => ("$1", "$2"),
-        _ => ("?1", "?2"),
-    };
-    let mut sql = format!(
-        "SELECT {month} AS m, t.category_code AS c, COUNT(*) AS n FROM tickets t \
-         WHERE t.submitted_at >= {p1} AND t.submitted_at < {p2}"
+    let sql = format!(
+        "SELECT {month} AS m, t.category_code AS c, CAST(t.severity AS TEXT) AS sv, \
+         CAST(t.reporter_type AS TEXT) AS rt, t.state AS s, t.reject_reason AS r, CAST(t.pse_id AS TEXT) AS p, \
+         COUNT(*) AS n FROM tickets t WHERE {filter} GROUP BY 1, 2, 3, 4, 5, 6, 7"
     );
-    let mut values: Vec<Value> = vec![start.into(), end.into()];
-    if let Some(c) = &f.category {
-        values.push(c.clone().into());
-        sql.push_str(&format!(" AND t.category_code = {}", placeholder(backend, values.len())));
-    }
-    if let Some(p) = f.pse {
-        values.push(p.into());
-        sql.push_str(&format!(" AND t.pse_id = {}", placeholder(backend, values.len())));
-    }
-    sql.push_str(" GROUP BY m, c ORDER BY m, c");
-    let mut months: BTreeMap<String, MonthCount> = BTreeMap::new();
-    for r in db.query_all(Statement::from_sql_and_values(backend, sql, values)).await? {
-        let m: String = r.try_get("", "m").unwrap_or_default();
-        let c: String = r.try_get("", "c").unwrap_or_default();
-        let n = r.try_get::<i64>("", "n").unwrap_or(0).max(0) as u64;
-        let entry =
-            months.entry(m.clone()).or_insert_with(|| MonthCount { month: m, total: 0, by_category: Vec::new() });
-        entry.total += n;
-        entry.by_category.push(category_count((Some(c), n)));
+    let mut months: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    let mut by_category: BTreeMap<String, u64> = BTreeMap::new();
+    let mut by_severity: BTreeMap<Option<String>, u64> = BTreeMap::new();
+    let mut by_reporter_type: BTreeMap<Option<String>, u64> = BTreeMap::new();
+    let mut outcomes: BTreeMap<String, u64> = BTreeMap::new();
+    let mut by_pse: BTreeMap<String, u64> = BTreeMap::new();
+    for r in db.query_all(Statement::from_sql_and_values(backend, sql, values.clone())).await? {
+        let n = count(&r, "n");
+        let c = text(&r, "c").unwrap_or_default();
+        *months.entry(text(&r, "m").unwrap_or_default()).or_default().entry(c.clone()).or_default() += n;
+        *by_category.entry(c).or_default() += n;
+        *by_severity.entry(text(&r, "sv")).or_default() += n;
+        *by_reporter_type.entry(text(&r, "rt")).or_default() += n;
+        if let Some(p) = text(&r, "p") {
+            *by_pse.entry(p).or_default() += n;
+        }
+        // Outcomes: valid (verified and on), each rejection reason, still open. A row with a
+        // state this build does not know is an error, not a new report.
+        let key = match r.try_get::<ReportState>("", "s")? {
+            ReportState::Drafted | ReportState::AwaitingApproval | ReportState::Approved | ReportState::Completed => {
+                "valid".to_string()
+            }
+            ReportState::Rejected => format!("rejected:{}", text(&r, "r").unwrap_or_else(|| "not_valid".into())),
+            _ => "open".to_string(),
+        };
+        *outcomes.entry(key).or_default() += n;
     }
     // Every month of the period, also the empty ones.
     let mut per_month = Vec::new();
     let mut cursor = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
     while cursor <= to {
         let key = format!("{:04}-{:02}", cursor.year(), cursor.month());
-        per_month.push(months.remove(&key).unwrap_or(MonthCount { month: key, total: 0, by_category: Vec::new() }));
+        let by_category: Vec<KeyCount> =
+            months.remove(&key).unwrap_or_default().into_iter().map(|(c, n)| category_count(c, n)).collect();
+        let total = by_category.iter().map(|c| c.count).sum();
+        per_month.push(MonthCount { month: key, total, by_category });
         cursor = cursor.checked_add_months(chrono::Months::new(1)).unwrap_or(to + Duration::days(1));
     }
-
-    let by_category = sorted(
-        grouped(db, ticket::Column::CategoryCode, f, start, end).await?.into_iter().map(category_count).collect(),
-    );
+    let by_category = sorted(by_category.into_iter().map(|(c, n)| category_count(c, n)).collect());
     let total = by_category.iter().map(|c| c.count).sum();
-    let plain =
-        |(k, n): (Option<String>, u64)| KeyCount { key: k.unwrap_or_else(|| "none".into()), label: None, count: n };
     let by_severity = sorted(
-        grouped(db, ticket::Column::Severity, f, start, end)
-            .await?
+        by_severity
             .into_iter()
             .map(|(k, n)| {
                 let severity = k.as_deref().and_then(Severity::parse);
@@ -175,130 +176,104 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
             })
             .collect(),
     );
-    let by_reporter_type =
-        sorted(grouped(db, ticket::Column::ReporterType, f, start, end).await?.into_iter().map(plain).collect());
-
-    // Outcomes: valid (verified and on), each rejection reason, still open.
-    let mut outcomes: BTreeMap<String, u64> = BTreeMap::new();
-    let mut q = Query::select();
-    q.expr_as(Expr::col((ticket::Entity, ticket::Column::State)), Alias::new("s"))
-        .expr_as(Expr::col((ticket::Entity, ticket::Column::RejectReason)), Alias::new("r"))
-        .expr_as(Expr::col((ticket::Entity, ticket::Column::Id)).count(), Alias::new("n"))
-        .from(ticket::Entity)
-        .group_by_col((ticket::Entity, ticket::Column::State))
-        .group_by_col((ticket::Entity, ticket::Column::RejectReason));
-    for r in rows(db, &filtered(q, f, start, end)).await? {
-        // A row with a state this build does not know is an error, not a new report.
-        let state = r.try_get::<ReportState>("", "s")?;
-        let n = r.try_get::<i64>("", "n").unwrap_or(0).max(0) as u64;
-        let key = match state {
-            ReportState::Drafted | ReportState::AwaitingApproval | ReportState::Approved | ReportState::Completed => {
-                "valid".to_string()
-            }
-            ReportState::Rejected => {
-                format!(
-                    "rejected:{}",
-                    r.try_get::<Option<String>>("", "r").ok().flatten().unwrap_or_else(|| "not_valid".into())
-                )
-            }
-            _ => "open".to_string(),
-        };
-        *outcomes.entry(key).or_default() += n;
-    }
+    let by_reporter_type = sorted(
+        by_reporter_type
+            .into_iter()
+            .map(|(k, n)| KeyCount { key: k.unwrap_or_else(|| "none".into()), label: None, count: n })
+            .collect(),
+    );
     let outcomes = sorted(
         outcomes.into_iter().map(|(key, count)| KeyCount { label: Some(outcome_label(&key)), key, count }).collect(),
     );
 
-    // Per step: count, within-standard share, median and p90 (by offset into the sorted times).
-    let mut steps = Vec::new();
-    for step in SopStep::ALL.into_iter().skip(3) {
-        let base = |q: &mut SelectStatement| {
-            q.from(ticket_step::Entity)
-                .inner_join(
-                    ticket::Entity,
-                    Expr::col((ticket::Entity, ticket::Column::Id))
-                        .equals((ticket_step::Entity, ticket_step::Column::TicketId)),
-                )
-                .and_where(Expr::col((ticket_step::Entity, ticket_step::Column::Step)).eq(i32::from(step.number())));
-        };
-        let mut q = Query::select();
-        base(&mut q);
-        q.expr_as(Expr::col((ticket_step::Entity, ticket_step::Column::TicketId)).count(), Alias::new("n"))
-            .expr_as(
-                Func::sum(
-                    Expr::case(Expr::col((ticket_step::Entity, ticket_step::Column::Within)).eq(true), 1).finally(0),
-                ),
-                Alias::new("w"),
-            )
-            .expr_as(Expr::col((ticket_step::Entity, ticket_step::Column::Within)).count(), Alias::new("judged"));
-        let head = rows(db, &filtered(q, f, start, end)).await?;
-        let n = head.first().and_then(|r| r.try_get::<i64>("", "n").ok()).unwrap_or(0).max(0) as u64;
-        let within = head.first().and_then(|r| r.try_get::<Option<i64>>("", "w").ok().flatten()).unwrap_or(0);
-        let judged = head.first().and_then(|r| r.try_get::<i64>("", "judged").ok()).unwrap_or(0);
-        let at_rank = |rank: u64| {
-            let mut q = Query::select();
-            base(&mut q);
-            q.expr_as(Expr::col((ticket_step::Entity, ticket_step::Column::Seconds)), Alias::new("s"))
-                .order_by((ticket_step::Entity, ticket_step::Column::Seconds), Order::Asc)
-                .limit(1)
-                .offset(rank);
-            filtered(q, f, start, end)
-        };
-        let pick = |q: f64| ((n.saturating_sub(1)) as f64 * q).round() as u64;
-        let (median, p90) = if n == 0 {
-            (None, None)
-        } else {
-            let m = rows(db, &at_rank(pick(0.5))).await?.first().and_then(|r| r.try_get::<i64>("", "s").ok());
-            let p = rows(db, &at_rank(pick(0.9))).await?.first().and_then(|r| r.try_get::<i64>("", "s").ok());
-            (m, p)
-        };
-        steps.push(StepStat {
-            step: step.number(),
-            label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
-            count: n,
-            median_seconds: median,
-            p90_seconds: p90,
-            within_standard: (judged > 0).then(|| within as f64 / judged as f64),
-        });
+    // Per step: count, within-standard share, median and p90 (the time at rank round((n - 1) * q)
+    // of the step's sorted times), each step's times sorted once.
+    let first_step = SopStep::ALL.get(3).map(|s| i32::from(s.number())).unwrap_or(4);
+    let sql = format!(
+        "SELECT x.step AS step, COUNT(*) AS n, SUM(CASE WHEN x.within THEN 1 ELSE 0 END) AS w, \
+         COUNT(x.within) AS judged, \
+         MAX(CASE WHEN x.rn = ROUND((x.cnt - 1) * 0.5) THEN x.seconds END) AS median, \
+         MAX(CASE WHEN x.rn = ROUND((x.cnt - 1) * 0.9) THEN x.seconds END) AS p90 \
+         FROM (SELECT s.step, s.seconds, s.within, \
+               ROW_NUMBER() OVER (PARTITION BY s.step ORDER BY s.seconds) - 1 AS rn, \
+               COUNT(*) OVER (PARTITION BY s.step) AS cnt \
+               FROM ticket_steps s JOIN tickets t ON t.id = s.ticket_id \
+               WHERE s.step >= {first_step} AND {filter}) x \
+         GROUP BY x.step"
+    );
+    let mut per_step: BTreeMap<i32, StepRow> = BTreeMap::new();
+    for r in db.query_all(Statement::from_sql_and_values(backend, sql, values)).await? {
+        let step = r.try_get::<i32>("", "step").or_else(|_| r.try_get::<i64>("", "step").map(|s| s as i32))?;
+        let at = |c: &str| r.try_get::<Option<i64>>("", c).ok().flatten();
+        per_step.insert(
+            step,
+            StepRow {
+                n: count(&r, "n"),
+                within: count(&r, "w"),
+                judged: count(&r, "judged"),
+                median: at("median"),
+                p90: at("p90"),
+            },
+        );
     }
-
-    // Open tickets by age (now, whatever the period).
-    let at = clock.now();
-    let mut open_by_age = Vec::new();
-    for (key, older, younger) in [
-        ("lt_1d", None, Some(Duration::days(1))),
-        ("1_3d", Some(Duration::days(1)), Some(Duration::days(3))),
-        ("3_7d", Some(Duration::days(3)), Some(Duration::days(7))),
-        ("7_30d", Some(Duration::days(7)), Some(Duration::days(30))),
-        ("gt_30d", Some(Duration::days(30)), None),
-    ] {
-        let mut q = Query::select();
-        q.expr_as(Expr::col(ticket::Column::Id).count(), Alias::new("n"))
-            .from(ticket::Entity)
-            .and_where(Expr::col(ticket::Column::State).is_not_in([ReportState::Rejected, ReportState::Completed]));
-        if let Some(d) = older {
-            q.and_where(Expr::col(ticket::Column::SubmittedAt).lte(at - d));
-        }
-        if let Some(d) = younger {
-            q.and_where(Expr::col(ticket::Column::SubmittedAt).gt(at - d));
-        }
-        let n = rows(db, &q).await?.first().and_then(|r| r.try_get::<i64>("", "n").ok()).unwrap_or(0).max(0) as u64;
-        open_by_age.push(KeyCount { key: key.into(), label: None, count: n });
-    }
-
-    // Top PSEs.
-    let names: BTreeMap<String, String> =
-        pse::Entity::find().all(db).await?.into_iter().map(|p| (p.id.to_string(), p.name)).collect();
-    let mut top_pses: Vec<KeyCount> = grouped(db, ticket::Column::PseId, f, start, end)
-        .await?
+    let steps = SopStep::ALL
         .into_iter()
-        .filter_map(|(k, n)| {
-            let k = k?;
-            let name = names.get(&k).cloned().unwrap_or_else(|| k.clone());
-            Some(KeyCount { key: k, label: Some(Label { id: name.clone(), en: name }), count: n })
+        .skip(3)
+        .map(|step| {
+            let StepRow { n, within, judged, median, p90 } =
+                per_step.remove(&i32::from(step.number())).unwrap_or_default();
+            StepStat {
+                step: step.number(),
+                label: Label { id: step.label(Lang::Id).into(), en: step.label(Lang::En).into() },
+                count: n,
+                median_seconds: median,
+                p90_seconds: p90,
+                within_standard: (judged > 0).then(|| within as f64 / judged as f64),
+            }
         })
         .collect();
-    top_pses = sorted(top_pses);
+
+    // Open tickets by age (now, whatever the period), in one pass.
+    let at = clock.now();
+    let buckets = [("lt_1d", 1), ("1_3d", 3), ("3_7d", 7), ("7_30d", 30)];
+    let mut values: Vec<Value> = Vec::new();
+    let mut case = String::from("CASE");
+    for (key, days) in buckets {
+        values.push((at - Duration::days(days)).into());
+        case.push_str(&format!(" WHEN t.submitted_at > {} THEN '{key}'", placeholder(backend, values.len())));
+    }
+    case.push_str(" ELSE 'gt_30d' END");
+    let sql = format!(
+        "SELECT {case} AS k, COUNT(*) AS n FROM tickets t WHERE t.state NOT IN ('{}', '{}') GROUP BY 1",
+        ReportState::Rejected.as_str(),
+        ReportState::Completed.as_str()
+    );
+    let mut ages: BTreeMap<String, u64> = BTreeMap::new();
+    for r in db.query_all(Statement::from_sql_and_values(backend, sql, values)).await? {
+        ages.insert(text(&r, "k").unwrap_or_default(), count(&r, "n"));
+    }
+    let open_by_age = buckets
+        .iter()
+        .map(|(k, _)| *k)
+        .chain(["gt_30d"])
+        .map(|key| KeyCount { key: key.into(), label: None, count: ages.get(key).copied().unwrap_or(0) })
+        .collect();
+
+    // Top PSEs, by name.
+    let names: BTreeMap<String, String> = if by_pse.is_empty() {
+        BTreeMap::new()
+    } else {
+        pse::Entity::find().all(db).await?.into_iter().map(|p| (p.id.to_string(), p.name)).collect()
+    };
+    let mut top_pses: Vec<KeyCount> = sorted(
+        by_pse
+            .into_iter()
+            .map(|(k, n)| {
+                let name = names.get(&k).cloned().unwrap_or_else(|| k.clone());
+                KeyCount { key: k, label: Some(Label { id: name.clone(), en: name }), count: n }
+            })
+            .collect(),
+    );
     top_pses.truncate(10);
 
     Ok(Stats {
