@@ -104,18 +104,16 @@ fn ms(v: &Value, key: &str) -> f64 {
 /// The SPA's rows of the budget table.
 pub fn budget_rows(md: &mut String, spa: &[Bundle], first_render: &Value, first_visit: &Value) {
     for b in spa {
-        let budget = if b.name == "public" {
-            format!(" | {}", mark(b.gzip < 250 * 1024))
-        } else {
-            " | (no budget: loaded after staff sign-in)".into()
-        };
+        // What the browser fetches is the Brotli file: the budgets are on it.
+        let limit = if b.name == "public" { 250 } else { 600 };
         let _ = writeln!(
             md,
-            "| SPA {} bundle (wasm + JS) < 250 KiB gzip | {:.0} KiB gzip; {:.0} KiB as sent (Brotli); {:.0} KiB raw{budget} |",
+            "| SPA {} bundle (wasm + JS) < {limit} KiB Brotli | {:.0} KiB as sent (Brotli); {:.0} KiB gzip; {:.0} KiB raw | {} |",
             b.name,
-            b.gzip as f64 / 1024.0,
             b.brotli as f64 / 1024.0,
-            b.raw as f64 / 1024.0
+            b.gzip as f64 / 1024.0,
+            b.raw as f64 / 1024.0,
+            mark(b.brotli < limit * 1024)
         );
     }
     let render = ms(first_render, "first_render_ms");
@@ -130,12 +128,12 @@ pub fn budget_rows(md: &mut String, spa: &[Bundle], first_render: &Value, first_
         "| first visit over 1.6 Mbit/s, 150 ms: loading state < 1 s | {paint:.0} ms | {} |",
         mark(paint < 1000.0 && first_visit["loading_seen"].is_number())
     );
-    let _ = writeln!(md, "| first visit: report form usable < 4 s | {usable:.0} ms | {} |", mark(usable < 4000.0));
+    let _ = writeln!(md, "| first visit: report form rendered < 2.5 s | {usable:.0} ms | {} |", mark(usable < 2500.0));
     let _ = writeln!(
         md,
-        "| first visit: bytes transferred < 350 KiB | {:.0} KiB | {} |",
+        "| first visit: everything the report page loads < 250 KiB transferred (Brotli) | {:.0} KiB | {} |",
         bytes / 1024.0,
-        mark(bytes < 350.0 * 1024.0)
+        mark(bytes < 250.0 * 1024.0)
     );
 }
 

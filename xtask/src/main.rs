@@ -12,6 +12,7 @@
 mod assets;
 mod bench;
 mod bench_spa;
+mod bench_sql;
 mod env;
 mod tidy;
 mod web;
