@@ -303,7 +303,8 @@ fn script(entries: &[Entry], rules: &Rules) -> String {
 }
 
 /// Captures the statements of one request: `send` makes it and returns the statement count of
-/// its `Server-Timing` header. Tries up to five times for a window with only the request in it.
+/// its `Server-Timing` header, with the rules that follow from its answer. After one warm-up
+/// request, tries up to five times for a window with only the request in it.
 pub fn capture(
     log: &Path,
     db: &str,
@@ -312,10 +313,13 @@ pub fn capture(
     rules: &Rules,
     mut send: impl FnMut() -> anyhow::Result<(u32, Vec<Sub>)>,
 ) -> anyhow::Result<Captured> {
+    // A first request warms what the process keeps (the SLA policy's copy, prepared statements).
+    send()?;
     for _ in 0..5 {
         let start = log_len(log)?;
         let (count, extra) = send()?;
-        std::thread::sleep(std::time::Duration::from_millis(300));
+        // PostgreSQL writes each line as it runs the statement, before the answer leaves.
+        std::thread::sleep(std::time::Duration::from_millis(50));
         let found = request_entries(entries(&read_from(log, start)?, db));
         let statements = found.iter().filter(|e| !is_control(&e.sql)).count() as u32;
         if statements != count {
