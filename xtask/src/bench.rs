@@ -53,6 +53,71 @@ struct Run {
     load: Load,
     /// pgbench's tps replaying the request's own statements.
     same: f64,
+    /// CPU per request during the API's run.
+    cpu: CpuPerRequest,
+}
+
+/// Where the machine's CPU went during one API run, in milliseconds per request: the API
+/// process, every PostgreSQL process, and the rest (the load generator, the kernel).
+#[derive(Clone, Debug, Default)]
+struct CpuPerRequest {
+    api_ms: f64,
+    postgres_ms: f64,
+    other_ms: f64,
+}
+
+/// CPU ticks so far: `(the API process, PostgreSQL's processes, the whole machine busy)`.
+fn cpu_ticks(api_pid: u32) -> (u64, u64, u64) {
+    // `/proc/<pid>/stat`: utime and stime are the 14th and 15th fields, counted after the
+    // parenthesised command name (which may hold spaces).
+    let of = |stat: &str| -> Option<(String, u64)> {
+        let open = stat.find('(')?;
+        let close = stat.rfind(')')?;
+        let comm = stat[open + 1..close].to_string();
+        let fields: Vec<&str> = stat[close + 2..].split_whitespace().collect();
+        let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        Some((comm, ticks))
+    };
+    let api = std::fs::read_to_string(format!("/proc/{api_pid}/stat")).ok().and_then(|s| of(&s)).map_or(0, |x| x.1);
+    let mut postgres = 0;
+    if let Ok(dir) = std::fs::read_dir("/proc") {
+        for entry in dir.flatten() {
+            if let Some((comm, ticks)) = std::fs::read_to_string(entry.path().join("stat")).ok().and_then(|s| of(&s))
+                && (comm == "postgres" || comm.starts_with("postgres:"))
+            {
+                postgres += ticks;
+            }
+        }
+    }
+    let busy = std::fs::read_to_string("/proc/stat")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().next()?.to_string();
+            let n: Vec<u64> = line.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
+            // user nice system idle iowait irq softirq steal
+            Some(n.iter().take(8).sum::<u64>() - n.get(3).copied().unwrap_or(0) - n.get(4).copied().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    (api, postgres, busy)
+}
+
+/// [`wrk`] with the CPU it cost per request.
+fn wrk_measured(api_pid: u32, port: u16, script: &Path, c: u32, secs: u64) -> anyhow::Result<(Load, CpuPerRequest)> {
+    let before = cpu_ticks(api_pid);
+    let load = wrk(port, script, c, secs)?;
+    let after = cpu_ticks(api_pid);
+    // USER_HZ is 100 on Linux: a tick is 10 ms.
+    let requests = (load.rps * secs as f64).max(1.0);
+    let per = |t: u64| t as f64 * 10.0 / requests;
+    let api = after.0.saturating_sub(before.0);
+    let postgres = after.1.saturating_sub(before.1);
+    let busy = after.2.saturating_sub(before.2);
+    let cpu = CpuPerRequest {
+        api_ms: per(api),
+        postgres_ms: per(postgres),
+        other_ms: per(busy.saturating_sub(api + postgres)),
+    };
+    Ok((load, cpu))
 }
 
 struct Options {
@@ -96,7 +161,10 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     println!("== the API under load (wrk, {} s each), and the same work replayed by pgbench", opts.secs);
     let binary = target.join("release/ttis-api");
     let db = fresh_db("ttis_bench_api")?;
-    let first = Server::start(&binary, root, &work.join("api-1"), &db, 18081, &[])?;
+    // The outbox worker is off in the measured processes: sending mail is not part of a request,
+    // and left on it would send the same-work replays' emails while pgbench runs.
+    let quiet = [("TTIS_OUTBOX_WORKER", "false")];
+    let first = Server::start(&binary, root, &work.join("api-1"), &db, 18081, &quiet)?;
     std::thread::sleep(Duration::from_secs(2));
     let rss_idle = first.rss_mib()?;
     let fixture = Fixture::create(first.port)?;
@@ -122,18 +190,18 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             wrk(first.port, script, 16, opts.warmup)?;
             bench_sql::pgbench(&db, &mode, 16, opts.warmup)?;
             for c in CONNECTIONS {
-                let load = wrk(first.port, script, c, opts.secs)?;
+                let (load, cpu) = wrk_measured(first.pid(), first.port, script, c, opts.secs)?;
                 let same = bench_sql::pgbench(&db, &mode, c, opts.secs)?;
                 println!(
                     "   {name:<10} c={c:<3} {:>8.1} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}  same work {same:>8.1} tps",
                     load.rps, load.p50_ms, load.p99_ms, load.errors
                 );
-                api.push(Run { size, tickets, name, c, load, same });
+                api.push(Run { size, tickets, name, c, load, same, cpu });
             }
         }
         if size == Size::Fixture {
             println!("== a second API process on the same database");
-            let second = Server::start(&binary, root, &work.join("api-2"), &db, 18082, &[])?;
+            let second = Server::start(&binary, root, &work.join("api-2"), &db, 18082, &quiet)?;
             for (name, script) in [("submission", &scripts.submit), ("status", &scripts.status)] {
                 wrk(second.port, script, 16, opts.warmup)?;
                 let (a, b) = std::thread::scope(|s| {
@@ -292,7 +360,12 @@ fn capture_all(
             &work.join("capture"),
             db,
             18083,
-            &[("TTIS_SERVER_TIMING", "on"), ("TTIS_OUTBOX_WORKER", "false")],
+            // The same public address as the measured server: its tokens name it.
+            &[
+                ("TTIS_SERVER_TIMING", "on"),
+                ("TTIS_OUTBOX_WORKER", "false"),
+                ("TTIS_PUBLIC_URL", "http://127.0.0.1:18081"),
+            ],
         )?;
         std::thread::sleep(Duration::from_secs(2));
         let port = server.port;
@@ -443,6 +516,10 @@ impl Server {
             std::thread::sleep(Duration::from_millis(200));
         }
         bail!("the API on port {port} did not become healthy; see {}", data.join("server.log").display())
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     fn rss_mib(&self) -> anyhow::Result<f64> {

@@ -364,9 +364,11 @@ pub fn pgbench(url: &str, args: &[&str], c: u32, secs: u64) -> anyhow::Result<f6
     tps.with_context(|| format!("pgbench printed no tps: {text}{}", String::from_utf8_lossy(&out.stderr)))
 }
 
-/// One value from `psql -At`.
+/// One value from `psql -At` (in a session that does not log its statements: a lookup made
+/// while a request is captured stays out of the capture).
 pub fn psql_value(url: &str, sql: &str) -> anyhow::Result<String> {
     let out = Command::new("psql")
+        .env("PGOPTIONS", "-c log_statement=none")
         .args(["-At", "-v", "ON_ERROR_STOP=1", url, "-c", sql])
         .stderr(Stdio::inherit())
         .output()
@@ -379,7 +381,7 @@ pub fn psql_value(url: &str, sql: &str) -> anyhow::Result<String> {
 
 /// Copies the ticket `template` `n` times (new codes, categories, states and submission times
 /// over the past `n` minutes), each with its timeline, a finished verification step and an
-/// analysis report document; then `ANALYZE`.
+/// analysis report document; then `VACUUM ANALYZE` (what autovacuum does in production).
 pub fn seed(url: &str, template: &str, n: u64) -> anyhow::Result<()> {
     let columns = psql_value(
         url,
@@ -422,7 +424,7 @@ pub fn seed(url: &str, template: &str, n: u64) -> anyhow::Result<()> {
          INSERT INTO documents (id, ticket_id, kind, version, storage_key, sha256, size, created_at, status) \
          SELECT 'seed-' || id, id, 'analysis_report', 1, 'seed/' || id, repeat('0', 64), 20000, submitted_at, 'final' \
          FROM tickets WHERE code LIKE 'SEED-%' AND state <> 'submitted';\n\
-         COMMIT;\nANALYZE;\n",
+         COMMIT;\nVACUUM ANALYZE;\n",
         select.join(", ")
     );
     let ok = Command::new("psql")

@@ -114,7 +114,10 @@ impl Report<'_> {
              pool of 10 connections) on PostgreSQL, with the load generator (`wrk`, or `pgbench` for the ceilings) on the \
              same two cores as the server and the database: every figure here shares the machine the same way. The proof \
              of work is off (it costs the reporter's browser, not the server) and the per-address limits are raised, so \
-             that one load generator can submit.\n",
+             that one load generator can submit. The outbox worker is off (`TTIS_OUTBOX_WORKER=false`): sending the \
+             emails is not part of a request, and it would otherwise send the replayed submissions' emails during \
+             pgbench's runs. The API's pool holds 10 connections; pgbench uses as many as the column says, so at 16 and \
+             64 a scenario that waits on one row (the ticket counter) can be faster through the API than in pgbench.\n",
             self.opts.secs, self.opts.warmup
         );
         let _ = writeln!(
@@ -177,6 +180,20 @@ impl Report<'_> {
                 r.load.rps / r.same,
                 one,
                 r.same / one
+            );
+        }
+        let _ = writeln!(
+            md,
+            "\n### Where the CPU goes\n\nCPU time per request during each API run, from `/proc`: the API process, every PostgreSQL \
+             process, and the rest of the machine (the load generator and the kernel). Two cores give 2,000 ms of CPU per second; \
+             a scenario whose API share is large is bounded by the server, one whose PostgreSQL share is large by the database.\n\n\
+             | scenario | tickets | conn. | API ms/req | PostgreSQL ms/req | rest ms/req |\n|---|---:|---:|---:|---:|---:|"
+        );
+        for r in &self.api {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {:.2} | {:.2} | {:.2} |",
+                r.name, r.tickets, r.c, r.cpu.api_ms, r.cpu.postgres_ms, r.cpu.other_ms
             );
         }
         let _ = writeln!(

@@ -125,12 +125,19 @@ impl FromQueryResult for PagedRow {
 
 pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -> Result<TicketList, ApiError> {
     let (page, per_page) = paging(q)?;
-    // The page and the number of matches in one statement (`COUNT(*) OVER ()`); only a page past
-    // the end, which has no row to carry the number, asks for it separately.
+    // The page and the number of matches in one statement: the number as a scalar subquery (an
+    // index-only count), so that the page's own scan stops at its last row (`COUNT(*) OVER ()`
+    // read every match in full). Only a page past the end, which has no row to carry the
+    // number, asks for it separately.
     let filtered = select(q, at)?;
+    let mut matches = sea_orm::QueryTrait::into_query(filtered.clone());
+    matches.clear_order_by().clear_selects().expr(sea_orm::sea_query::Expr::cust("COUNT(*)"));
     let paged: Vec<PagedRow> = filtered
         .clone()
-        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*) OVER ()"), "total_rows")
+        .column_as(
+            sea_orm::sea_query::SimpleExpr::SubQuery(None, Box::new(matches.into_sub_query_statement())),
+            "total_rows",
+        )
         .limit(per_page)
         .offset((page - 1) * per_page)
         .into_model::<PagedRow>()
