@@ -39,7 +39,7 @@ const SEEDED: u64 = 100_000;
 /// The two sizes every scenario runs at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Size {
-    /// The setup's 200 tickets (and what the earlier scenarios added).
+    /// The setup's 200 tickets, and what the scenarios before add (each run says how many).
     Fixture,
     /// After seeding [`SEEDED`] tickets.
     Seeded,
@@ -120,9 +120,10 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             stats_ms = stats_times(first.port, &fixture.analyst_token)?;
             println!("   GET /stats: {stats_ms:?} ms");
         }
-        let tickets: u64 = bench_sql::psql_value(&db, "SELECT count(*) FROM tickets")?.parse().unwrap_or(0);
-        println!("== {tickets} tickets");
         for (name, script) in scenarios {
+            // Each scenario's own count: the submissions before it add tickets.
+            let tickets: u64 = bench_sql::psql_value(&db, "SELECT count(*) FROM tickets")?.parse().unwrap_or(0);
+            println!("== {name}: {tickets} tickets");
             let captured = captures.iter().find(|(n, _)| *n == name).map(|(_, c)| c).context("a capture")?;
             let mode = ["-M", captured.mode, "-f", &captured.script.display().to_string()].map(str::to_string);
             let mode: Vec<&str> = mode.iter().map(String::as_str).collect();
