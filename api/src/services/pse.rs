@@ -5,8 +5,8 @@
 use std::net::IpAddr;
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::dto::tickets::{AssetRule, AssetRuleKind, Pse, PseInput, PseList};
@@ -102,14 +102,8 @@ pub fn specificity(kind: AssetRuleKind, value: &str, asset: &str) -> Option<u32>
     }
 }
 
-/// The PSE whose rule matches `asset` most specifically.
-pub async fn match_asset<C: ConnectionTrait>(conn: &C, asset: &str) -> Result<Option<i64>, sea_orm::DbErr> {
-    let rules = pse_asset::Entity::find().all(conn).await?;
-    Ok(best_match(rules.iter().map(|r| (r.kind.as_str(), r.value.as_str(), r.pse_id)), asset))
-}
-
 /// The PSE of the most specific rule that matches `asset`, from rules as `(kind, value, pse_id)`
-/// (a caller that read the rules in a statement of its own).
+/// (the submission reads the rules with the rest of what it checks, `reports::intake`).
 pub fn best_match<'a>(rules: impl IntoIterator<Item = (&'a str, &'a str, i64)>, asset: &str) -> Option<i64> {
     rules
         .into_iter()

@@ -3,8 +3,8 @@
 
 use chrono::Datelike;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, Statement, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, Statement, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::dto::reports::{EvidenceReceipt, NewReport, ReportReceipt};
@@ -44,7 +44,7 @@ fn ticket_code(prefix: &str, year: i32, seq: i64) -> String {
 }
 
 /// What a submission reads before it writes, in one statement: its category (when it exists and
-/// is not retired), the analysts to alert, the PSE asset rules, the SLA policy's stamp (the
+/// is not retired, as `categories::find_active`), the analysts to alert (as `users::holding`), the PSE asset rules, the SLA policy's stamp (the
 /// policy itself comes from the process's copy while the stamp holds) and the active webhooks'
 /// subscriptions.
 struct Intake {
@@ -65,10 +65,7 @@ struct Category {
 
 async fn intake<C: ConnectionTrait>(conn: &C, category: &str) -> Result<Intake, ApiError> {
     let backend = conn.get_database_backend();
-    let p = |n: usize| match backend {
-        DatabaseBackend::Postgres => format!("${n}"),
-        _ => format!("?{n}"),
-    };
+    let p = |n: usize| crate::db::placeholder(backend, n);
     let sql = format!(
         "SELECT 'category' AS what, c.code AS a, c.label_id AS b, CAST(NULL AS BIGINT) AS n FROM categories c \
          WHERE c.code = {} AND c.retired = {} \

@@ -14,6 +14,7 @@ use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
 
 use super::clock::Clock;
+use crate::db::placeholder;
 use crate::entities::{category, pse};
 use crate::error::ApiError;
 use crate::error::FieldIssue;
@@ -303,11 +304,4 @@ fn outcome_label(key: &str) -> Label {
         _ => ("Tidak sesuai", "Rejected: not valid"),
     };
     Label { id: id.into(), en: en.into() }
-}
-
-fn placeholder(backend: DatabaseBackend, n: usize) -> String {
-    match backend {
-        DatabaseBackend::Postgres => format!("${n}"),
-        _ => format!("?{n}"),
-    }
 }
