@@ -49,7 +49,11 @@ pub async fn backup(settings: &Settings, dir: &Path) -> anyhow::Result<u64> {
     let path = target.to_str().context("the backup path is not UTF-8")?.replace('\'', "''");
     db.execute_unprepared(&format!("VACUUM INTO '{path}'")).await.context("VACUUM INTO failed")?;
     db.close().await?;
-    let files = copy_tree(&settings.data_dir.join("evidence"), &dir.join("evidence"))?;
+    // A bucket is backed up on its own (versioning or a sync, README "Several servers").
+    let files = match crate::services::storage::local_root(settings.store_url.as_deref(), &settings.data_dir) {
+        Some(root) => copy_tree(&root, &dir.join("evidence"))?,
+        None => 0,
+    };
     for name in SECRETS {
         let from = settings.data_dir.join(name);
         if from.exists() {

@@ -19,5 +19,6 @@ pub mod spa;
 pub mod startup;
 pub mod state;
 pub mod statements;
+pub mod store_migration;
 pub mod telemetry;
 pub mod uploads;

@@ -56,6 +56,14 @@ enum Command {
     },
     /// Restore a snapshot made by `backup` into the data dir (stop the server first).
     Restore { dir: std::path::PathBuf },
+    /// Copy the local evidence folder (evidence and documents) into an S3-compatible bucket,
+    /// checking every SHA-256 on the way; then set TTIS_STORE_URL to the bucket. The bucket's
+    /// endpoint, region and keys come from the AWS_* variables.
+    MigrateStore {
+        /// The bucket: s3://bucket/prefix.
+        #[arg(long)]
+        to: String,
+    },
     /// Recompute the audit log's hash chain; exit 1 and name the first broken entry if it does not hold.
     AuditVerify,
     /// Exit 0 when the local server answers `GET /api/v1/ready` (for container health checks).
@@ -102,6 +110,23 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let settings = Settings::load()?;
             let files = ttis_api::backup::restore(&settings, &dir)?;
             println!("restored {} into {} ({files} stored files)", dir.display(), settings.data_dir.display());
+            Ok(())
+        }
+        Command::MigrateStore { to } => {
+            let settings = Settings::load()?;
+            let r = ttis_api::store_migration::migrate_store(&settings, &to).await?;
+            println!(
+                "copied {} objects ({} bytes) to {to}; {} were there already; {} matched the database's SHA-256, {} are not named by it",
+                r.copied, r.bytes, r.already_there, r.matched_records, r.unrecorded
+            );
+            if !r.missing.is_empty() {
+                println!(
+                    "the database names {} objects the folder does not hold: {}",
+                    r.missing.len(),
+                    r.missing.join(", ")
+                );
+            }
+            println!("every copy read back with its SHA-256; now set TTIS_STORE_URL={to} and restart the servers");
             Ok(())
         }
         Command::AuditVerify => {

@@ -1,7 +1,10 @@
 //! Prometheus metrics at `/metrics`: request counts and latencies by route (kept in memory by the
-//! request middleware), and, read from the database on each scrape, the outbox's depth and
-//! failures, tickets per state, and overdue tickets. Reachable only with `TTIS_METRICS_TOKEN` as
-//! a bearer token or from `TTIS_METRICS_NETWORKS`.
+//! request middleware, per process, labelled with `instance`, so the counters of several replicas
+//! add up with `sum without (instance)`), and, read from the database on each scrape, the outbox's
+//! depth and failures, tickets per state, and overdue tickets. Those gauges describe the shared
+//! database: every replica exports the same values, marked `scope="database"` and without an
+//! instance, to be read with `max without (instance)`, never summed. Reachable only with
+//! `TTIS_METRICS_TOKEN` as a bearer token or from `TTIS_METRICS_NETWORKS`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -40,14 +43,15 @@ impl Metrics {
         }
     }
 
-    pub fn render_requests(&self, out: &mut String) {
+    pub fn render_requests(&self, instance: &str, out: &mut String) {
+        let instance = escape(instance);
         let _ = writeln!(out, "# HELP ttis_http_requests_total HTTP requests by route and status.");
         let _ = writeln!(out, "# TYPE ttis_http_requests_total counter");
         if let Ok(r) = self.requests.lock() {
             for ((method, route, status), n) in r.iter() {
                 let _ = writeln!(
                     out,
-                    "ttis_http_requests_total{{method=\"{method}\",route=\"{}\",status=\"{status}\"}} {n}",
+                    "ttis_http_requests_total{{instance=\"{instance}\",method=\"{method}\",route=\"{}\",status=\"{status}\"}} {n}",
                     escape(route)
                 );
             }
@@ -56,7 +60,7 @@ impl Metrics {
         let _ = writeln!(out, "# TYPE ttis_http_request_duration_seconds histogram");
         if let Ok(l) = self.latency.lock() {
             for ((method, route), h) in l.iter() {
-                let labels = format!("method=\"{method}\",route=\"{}\"", escape(route));
+                let labels = format!("instance=\"{instance}\",method=\"{method}\",route=\"{}\"", escape(route));
                 for (i, bound) in BUCKETS.iter().enumerate() {
                     let _ = writeln!(
                         out,
@@ -72,6 +76,6 @@ impl Metrics {
     }
 }
 
-fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }

@@ -82,6 +82,7 @@ impl Application {
         }
         crate::services::security::spawn_retention(state.clone(), state.settings.retention_interval);
         crate::services::pow::spawn_forgetting(state.db.clone(), std::time::Duration::from_secs(600));
+        crate::services::throttle::spawn_pruning(state.db.clone(), std::time::Duration::from_secs(600));
         crate::services::audit::spawn_sealer(state.db.clone(), std::time::Duration::from_secs(1));
 
         let server = HttpServer::new(move || {

@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::documents::Documents;
 use crate::documents::signer::{DocumentSigner, LocalEd25519Signer};
 use crate::services::clock::Clock;
-use crate::services::storage::{EvidenceStore, LocalEvidenceStore};
+use crate::services::storage::EvidenceStore;
 use crate::services::throttle::Throttle;
 use crate::services::tokens::TokenKeys;
 
@@ -19,6 +19,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub settings: Settings,
     pub tokens: TokenKeys,
+    /// Failed sign-ins and re-authentications. The throttles count in the database on PostgreSQL
+    /// (shared by every replica) and in memory on SQLite.
     pub login_throttle: Throttle,
     /// Report submissions per client address (one hour window).
     pub submit_throttle: Throttle,
@@ -40,14 +42,20 @@ pub struct AppState {
 impl AppState {
     pub fn new(db: DatabaseConnection, settings: Settings, clock: Clock) -> anyhow::Result<AppState> {
         let tokens = TokenKeys::new(settings.jwt_secret.expose(), &settings.public_url, settings.access_token_ttl)?;
-        let login_throttle = Throttle::new(settings.login_window);
-        let evidence = Arc::new(LocalEvidenceStore::new(settings.data_dir.join("evidence"))?);
+        let login_throttle = Throttle::for_database(&db, "login", settings.login_window);
+        let submit_throttle = Throttle::for_database(&db, "submit", Duration::from_secs(3600));
+        let status_throttle = Throttle::for_database(&db, "status", Duration::from_secs(60));
+        let evidence = crate::services::storage::open(
+            settings.store_url.as_deref(),
+            settings.store_options.expose(),
+            &settings.data_dir,
+        )?;
         Ok(AppState {
             db,
             tokens,
             login_throttle,
-            submit_throttle: Throttle::new(Duration::from_secs(3600)),
-            status_throttle: Throttle::new(Duration::from_secs(60)),
+            submit_throttle,
+            status_throttle,
             evidence,
             outbox_wake: Arc::new(Notify::new()),
             documents: Documents::load(&settings.data_dir)?,

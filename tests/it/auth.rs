@@ -221,10 +221,20 @@ async fn a_disabled_user_is_locked_out(app: TestApp) {
     assert_eq!(problem(again).await["code"], "invalid_credentials", "no hint that the account exists");
 }
 
-/// The throttle lives in the process, not the database: one backend is enough.
+/// On SQLite the throttle counts in the process; on PostgreSQL in the database (shared by every
+/// replica, `services::throttle`): the same rules hold on both.
 #[tokio::test]
-async fn failed_logins_are_rate_limited_per_account_and_address() {
-    let app = TestApp::spawn_with(ttis_tests::Backend::Sqlite, |env| {
+async fn failed_logins_are_rate_limited_per_account_and_address_sqlite() {
+    failed_logins_are_rate_limited_per_account_and_address(ttis_tests::Backend::Sqlite).await
+}
+
+#[tokio::test]
+async fn failed_logins_are_rate_limited_per_account_and_address_postgres() {
+    failed_logins_are_rate_limited_per_account_and_address(ttis_tests::Backend::Postgres).await
+}
+
+async fn failed_logins_are_rate_limited_per_account_and_address(backend: ttis_tests::Backend) {
+    let app = TestApp::spawn_with(backend, |env| {
         env.insert("TTIS_LOGIN_MAX_FAILURES_PER_ACCOUNT".into(), "3".into());
         env.insert("TTIS_LOGIN_MAX_FAILURES_PER_IP".into(), "5".into());
         env.insert("TTIS_TRUSTED_PROXIES".into(), "127.0.0.1".into());

@@ -17,21 +17,8 @@ use ttis_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, JWT_SECRET, db_tests, fresh_databa
 
 db_tests!(a_killed_server_loses_nothing_it_acknowledged);
 
-fn binary() -> String {
-    let bin = std::env::var("TTIS_API_BIN").unwrap_or_else(|_| {
-        // target/debug/deps/it-<hash> -> target/debug/ttis-api
-        std::env::current_exe()
-            .ok()
-            .and_then(|p| p.parent().and_then(|d| d.parent()).map(|d| d.join("ttis-api")))
-            .map(|p| p.display().to_string())
-            .unwrap_or_default()
-    });
-    assert!(std::path::Path::new(&bin).exists(), "no server binary at {bin:?}; `cargo xtask test` builds it");
-    bin
-}
-
 fn start(env: &HashMap<String, String>) -> Child {
-    Command::new(binary())
+    Command::new(ttis_tests::cluster::server_binary())
         .arg("serve")
         .envs(env)
         .env_remove("TTIS_CONFIG")

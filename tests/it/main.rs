@@ -15,6 +15,7 @@ mod fuzz;
 mod layout;
 mod letters;
 mod limits;
+mod object_store;
 mod openapi;
 mod pdf_evidence;
 mod reports;

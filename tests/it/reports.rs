@@ -500,10 +500,19 @@ async fn similar_open_reports_are_hinted_to_staff(app: TestApp) {
     assert!(!status.to_string().contains(&code_of(&first)), "the reporter is not told");
 }
 
-/// The throttle and the honeypot are per process; one backend is enough.
+/// Counted in the process on SQLite, in the database on PostgreSQL (`services::throttle`).
 #[tokio::test]
-async fn submissions_and_lookups_are_rate_limited_per_address() {
-    let app = TestApp::spawn_with(Backend::Sqlite, |env| {
+async fn submissions_and_lookups_are_rate_limited_per_address_sqlite() {
+    submissions_and_lookups_are_rate_limited_per_address(Backend::Sqlite).await
+}
+
+#[tokio::test]
+async fn submissions_and_lookups_are_rate_limited_per_address_postgres() {
+    submissions_and_lookups_are_rate_limited_per_address(Backend::Postgres).await
+}
+
+async fn submissions_and_lookups_are_rate_limited_per_address(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |env| {
         env.insert("TTIS_RATE_SUBMIT_PER_HOUR".into(), "2".into());
         env.insert("TTIS_RATE_STATUS_PER_MINUTE".into(), "3".into());
     })
@@ -513,7 +522,10 @@ async fn submissions_and_lookups_are_rate_limited_per_address() {
     }
     let limited = app.submit_json(&sample_report()).await;
     assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(limited.headers().get("retry-after").is_some());
+    let retry: u64 =
+        limited.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).unwrap_or(0);
+    assert!((1..=3600).contains(&retry), "Retry-After {retry} within the hour");
+    assert_eq!(app.count("tickets").await, 2, "the refused third stored nothing");
     let lookup = json!({"ticket_code": "TTIS-2026-000001", "access_key": "x"});
     for _ in 0..3 {
         assert_eq!(

@@ -65,7 +65,12 @@ async fn hot_paths_keep_their_statement_budgets(app: TestApp, submission_max: u3
     assert_eq!(res.status(), StatusCode::OK);
     let queue = statements(&res);
     println!("statements: submission {report_counts:?}, status {status}/{status_later}, queue {queue}");
-    assert!(status <= 2 && status_later <= 2, "a status lookup in at most 2 statements: {status}, {status_later}");
+    // On PostgreSQL the rate limit counts in the database, shared by every replica: one upsert.
+    let status_max = if app.backend == Backend::Postgres { 3 } else { 2 };
+    assert!(
+        status <= status_max && status_later <= status_max,
+        "a status lookup in at most {status_max} statements: {status}, {status_later}"
+    );
     assert!(
         report_counts.iter().skip(1).all(|n| *n <= submission_max),
         "a JSON report in at most {submission_max} statements: {report_counts:?}"

@@ -199,11 +199,13 @@ async fn statistics_stay_in_the_database_with_100000_tickets(app: TestApp) {
 }
 
 /// `/metrics` is refused without the token (or an allowed network) and, with it, shows the
-/// request counter of report submissions moving.
+/// request counter of report submissions moving, labelled with this process's instance, and the
+/// database's gauges marked as such.
 #[tokio::test]
 async fn metrics_need_the_token_and_count_submissions() {
     let app = TestApp::spawn_with(Backend::Sqlite, |env| {
         env.insert("TTIS_METRICS_TOKEN".into(), "scrape-token-for-tests".into());
+        env.insert("TTIS_INSTANCE".into(), "replika-a".into());
     })
     .await;
     let anonymous = app.client.get(app.url("/metrics")).send().await.map(|r| r.status());
@@ -219,7 +221,9 @@ async fn metrics_need_the_token_and_count_submissions() {
     let submissions = |body: &str| -> u64 {
         body.lines()
             .filter(|l| {
-                l.starts_with("ttis_http_requests_total{method=\"POST\",route=\"/api/v1/reports\",status=\"201\"}")
+                l.starts_with(
+                    "ttis_http_requests_total{instance=\"replika-a\",method=\"POST\",route=\"/api/v1/reports\",status=\"201\"}",
+                )
             })
             .filter_map(|l| l.rsplit(' ').next().and_then(|n| n.parse::<u64>().ok()))
             .sum()
@@ -227,12 +231,15 @@ async fn metrics_need_the_token_and_count_submissions() {
     app.submit_json(&sample_report()).await;
     let before = scrape().await;
     assert_eq!(submissions(&before), 1, "{before}");
-    assert!(before.contains("ttis_tickets{state=\"submitted\"} 1"));
-    assert!(before.contains("ttis_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/reports\""));
-    assert!(before.contains("ttis_outbox_messages{status="));
+    assert!(before.contains("ttis_tickets{scope=\"database\",state=\"submitted\"} 1"), "{before}");
+    assert!(before.contains(
+        "ttis_http_request_duration_seconds_bucket{instance=\"replika-a\",method=\"POST\",route=\"/api/v1/reports\""
+    ));
+    assert!(before.contains("ttis_outbox_messages{scope=\"database\",status="));
+    assert!(before.contains("ttis_instance_info{instance=\"replika-a\",store=\"file\",rate_limits=\"memory\"} 1"));
     app.submit_json(&sample_report()).await;
     let after = scrape().await;
     assert_eq!(submissions(&after), 2);
-    assert!(after.contains("ttis_tickets{state=\"submitted\"} 2"));
-    assert!(after.contains("ttis_tickets_overdue 0"));
+    assert!(after.contains("ttis_tickets{scope=\"database\",state=\"submitted\"} 2"));
+    assert!(after.contains("ttis_tickets_overdue{scope=\"database\"} 0"));
 }

@@ -16,6 +16,7 @@ use crate::must::{ResponseExt, i64_at, str_at};
 
 pub mod browser;
 pub mod clamd;
+pub mod cluster;
 pub mod hooks;
 pub mod must;
 pub mod pdf;

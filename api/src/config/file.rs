@@ -18,6 +18,7 @@ pub(super) struct FileConfig {
     pub(super) database_url: Option<String>,
     pub(super) db_max_connections: Option<u32>,
     pub(super) web_dir: Option<PathBuf>,
+    pub(super) store_url: Option<String>,
     pub(super) workers: Option<usize>,
     pub(super) access_token_ttl_secs: Option<u64>,
     pub(super) refresh_token_ttl_secs: Option<u64>,

@@ -2,7 +2,6 @@
 //! environment (`TTIS_*`, `DATABASE_URL`). Secrets may come from `*_FILE` variables and never
 //! appear in `Debug` output or logs.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -10,8 +9,11 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
+mod env;
 mod file;
 
+pub use env::{Env, ProcessEnv};
+use env::{parse, secret_var};
 use file::FileConfig;
 
 /// A value that must not be printed.
@@ -63,6 +65,16 @@ pub struct Settings {
     pub db_max_connections: u32,
     /// Where the built SPA is (`TTIS_WEB_DIR`).
     pub web_dir: PathBuf,
+    /// Where evidence and documents are kept (`TTIS_STORE_URL`): unset or `file:///path` for a
+    /// local folder (`<data dir>/evidence` by default), `s3://bucket/prefix` for an S3-compatible
+    /// bucket configured from the standard `AWS_*` variables.
+    pub store_url: Option<String>,
+    /// The bucket's settings: every `AWS_*` variable (endpoint, region, keys, addressing), as the
+    /// `object_store` crate names them.
+    pub store_options: Secret<Vec<(String, String)>>,
+    /// This process's name in `/metrics` (`TTIS_INSTANCE`; by default the host name and the
+    /// process id), so the counters of several replicas can be told apart and added up.
+    pub instance: String,
     pub workers: usize,
     pub jwt_secret: Secret<Vec<u8>>,
     /// The Ed25519 seed that signs final documents (`TTIS_SIGNING_KEY`, 64 hex characters;
@@ -186,49 +198,6 @@ delete or share data beyond what is needed to show the finding, do not disrupt s
 to fix the issue before disclosing it, we will not pursue legal action over your finding and will list you on the \
 Hall of Fame if you wish.";
 
-/// A source of environment variables; the process environment in production, a map in tests.
-pub trait Env {
-    fn var(&self, name: &str) -> Option<String>;
-}
-
-pub struct ProcessEnv;
-
-impl Env for ProcessEnv {
-    fn var(&self, name: &str) -> Option<String> {
-        std::env::var(name).ok().filter(|v| !v.is_empty())
-    }
-}
-
-impl Env for HashMap<String, String> {
-    fn var(&self, name: &str) -> Option<String> {
-        self.get(name).cloned().filter(|v| !v.is_empty())
-    }
-}
-
-fn parse<T: std::str::FromStr>(env: &dyn Env, name: &str) -> anyhow::Result<Option<T>>
-where
-    T::Err: fmt::Display,
-{
-    match env.var(name) {
-        None => Ok(None),
-        Some(raw) => raw.trim().parse::<T>().map(Some).map_err(|e| anyhow::anyhow!("{name}={raw:?}: {e}")),
-    }
-}
-
-/// Reads `NAME`, or the contents of the file named by `NAME_FILE` (Docker / Kubernetes secrets).
-fn secret_var(env: &dyn Env, name: &str) -> anyhow::Result<Option<String>> {
-    if let Some(v) = env.var(name) {
-        return Ok(Some(v));
-    }
-    match env.var(&format!("{name}_FILE")) {
-        None => Ok(None),
-        Some(path) => {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("{name}_FILE: cannot read {path}"))?;
-            Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()))
-        }
-    }
-}
-
 impl Settings {
     /// Loads the settings from the process environment (and the file it may name).
     pub fn load() -> anyhow::Result<Settings> {
@@ -271,6 +240,8 @@ impl Settings {
             .or(file.db_max_connections)
             .unwrap_or(if is_sqlite { 1 } else { 10 });
         let web_dir = env.var("TTIS_WEB_DIR").map(PathBuf::from).or(file.web_dir).unwrap_or_else(|| "web/dist".into());
+        let store_url = env.var("TTIS_STORE_URL").or(file.store_url).filter(|u| !u.trim().is_empty());
+        let instance = env.var("TTIS_INSTANCE").filter(|i| !i.trim().is_empty()).unwrap_or_else(default_instance);
         let workers = parse(env, "TTIS_WORKERS")?.or(file.workers).unwrap_or(2).max(1);
 
         let jwt_secret = match secret_var(env, "TTIS_JWT_SECRET")? {
@@ -482,6 +453,9 @@ impl Settings {
             database_url,
             db_max_connections,
             web_dir,
+            store_url,
+            store_options: Secret::new(env.vars_with_prefix("AWS_")),
+            instance,
             workers,
             jwt_secret: Secret::new(jwt_secret),
             signing_key: Secret::new(signing_key),
@@ -533,6 +507,17 @@ fn is_plain_email(address: &str) -> bool {
 }
 
 /// The embedded default keeps a generated secret in the data dir, readable by the owner only.
+/// The host name and the process id: unique among replicas without any setting.
+fn default_instance() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "ttis".into());
+    format!("{host}-{}", std::process::id())
+}
+
 fn generated_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
     if let Ok(existing) = std::fs::read_to_string(path) {
         let trimmed = existing.trim();
@@ -565,6 +550,8 @@ fn write_private(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {

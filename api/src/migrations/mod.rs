@@ -21,6 +21,7 @@ mod m20261206_000015_evidence_links;
 mod m20261206_000016_sla_stamp;
 mod m20261206_000017_state_category_index;
 mod m20261206_000018_duplicate_search_index;
+mod m20261206_000019_rate_limits;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_sla_stamp::Migration),
             Box::new(m20261206_000017_state_category_index::Migration),
             Box::new(m20261206_000018_duplicate_search_index::Migration),
+            Box::new(m20261206_000019_rate_limits::Migration),
         ]
     }
 }

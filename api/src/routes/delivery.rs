@@ -63,7 +63,7 @@ pub async fn create_acknowledgement(
     client: ClientInfo,
     body: ValidJson<AcknowledgementRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute).await?;
     let req = body.into_inner()?;
     Ok(HttpResponse::Ok().json(delivery::acknowledge(&state, &req).await?))
 }

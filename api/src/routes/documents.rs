@@ -33,7 +33,7 @@ pub async fn get_document_verification(
     client: ClientInfo,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute).await?;
     let v = documents::verification(&state.db, &state.clock, &id).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(v))
 }
@@ -61,7 +61,7 @@ pub async fn create_document_verification(
     id: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute).await?;
     let bytes = uploads::read_limited(payload, documents::CHECK_MAX_BYTES).await?;
     let check = documents::check_file(&state.db, &state.clock, &id, &bytes).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(check))

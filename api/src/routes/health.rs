@@ -30,8 +30,6 @@ pub async fn get_health() -> HttpResponse {
 #[get("/ready")]
 pub async fn get_readiness(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state.db.execute_unprepared("SELECT 1").await?;
-    let probe = state.evidence.incoming_dir().join(format!(".ready-{}", uuid::Uuid::new_v4().simple()));
-    tokio::fs::write(&probe, b"ok").await.map_err(|e| ApiError::Internal(anyhow::anyhow!("evidence store: {e}")))?;
-    let _ = tokio::fs::remove_file(&probe).await;
+    state.evidence.probe().await.map_err(|e| ApiError::Internal(e.context("evidence store")))?;
     Ok(HttpResponse::Ok().json(Health { status: "ok" }))
 }

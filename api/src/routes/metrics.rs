@@ -45,12 +45,22 @@ pub async fn get_metrics(
     }
     let db = &state.db;
     let mut out = String::new();
-    state.metrics.render_requests(&mut out);
+    state.metrics.render_requests(&state.settings.instance, &mut out);
+    let _ = writeln!(out, "# HELP ttis_instance_info This process: its store and where its rate limits count.");
+    let _ = writeln!(out, "# TYPE ttis_instance_info gauge");
+    let _ = writeln!(
+        out,
+        "ttis_instance_info{{instance=\"{}\",store=\"{}\",rate_limits=\"{}\"}} 1",
+        crate::metrics::escape(&state.settings.instance),
+        if state.evidence.describe().starts_with("s3://") { "s3" } else { "file" },
+        if state.submit_throttle.is_shared() { "database" } else { "memory" },
+    );
+    // The shared database's gauges: the same on every replica (`max without (instance)`).
     let _ = writeln!(out, "# HELP ttis_outbox_messages Notifications in the outbox by status.");
     let _ = writeln!(out, "# TYPE ttis_outbox_messages gauge");
     for status in ["pending", "sending", "sent", "failed"] {
         let n = outbox::Entity::find().filter(outbox::Column::Status.eq(status)).count(db).await?;
-        let _ = writeln!(out, "ttis_outbox_messages{{status=\"{status}\"}} {n}");
+        let _ = writeln!(out, "ttis_outbox_messages{{scope=\"database\",status=\"{status}\"}} {n}");
     }
     let _ = writeln!(out, "# HELP ttis_tickets Tickets by state.");
     let _ = writeln!(out, "# TYPE ttis_tickets gauge");
@@ -64,7 +74,7 @@ pub async fn get_metrics(
         .await?;
     for s in ReportState::ALL {
         let n = counts.iter().find(|(k, _)| k == s.as_str()).map(|(_, n)| *n).unwrap_or(0);
-        let _ = writeln!(out, "ttis_tickets{{state=\"{}\"}} {n}", s.as_str());
+        let _ = writeln!(out, "ttis_tickets{{scope=\"database\",state=\"{}\"}} {n}", s.as_str());
     }
     let overdue = ticket::Entity::find()
         .filter(ticket::Column::DueAt.lt(state.clock.now()))
@@ -77,6 +87,6 @@ pub async fn get_metrics(
         .await?;
     let _ = writeln!(out, "# HELP ttis_tickets_overdue Open tickets past their step's time standard.");
     let _ = writeln!(out, "# TYPE ttis_tickets_overdue gauge");
-    let _ = writeln!(out, "ttis_tickets_overdue {overdue}");
+    let _ = writeln!(out, "ttis_tickets_overdue{{scope=\"database\"}} {overdue}");
     Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(out))
 }

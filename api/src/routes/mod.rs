@@ -1,6 +1,7 @@
 //! Every API route, wired in one place. Each handler carries its `#[utoipa::path]`, so wiring a
 //! route here also documents it.
 
+use actix_web::HttpResponse;
 use utoipa_actix_web::AppExt;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -112,12 +113,18 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(security::create_reporter_data_export);
 }
 
+/// An object from the evidence store as a streamed answer, with its length, never cached.
+pub(crate) fn stream_object(object: crate::services::storage::StoredObject, content_type: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .no_chunking(object.size)
+        .streaming(object.stream)
+}
+
 /// Counts a public request against the client address's budget, or refuses it with `429`.
-pub(crate) fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), ApiError> {
-    let key = client.ip.clone().unwrap_or_default();
-    throttle.check(&key, max).map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
-    throttle.record(&key);
-    Ok(())
+pub(crate) async fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), ApiError> {
+    throttle.hit(client.ip.as_deref().unwrap_or_default(), max).await
 }
 
 /// The OpenAPI document, built from the same wiring as the server (used by `ttis-api openapi`

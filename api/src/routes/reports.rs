@@ -106,7 +106,7 @@ pub async fn create_report(
     client: ClientInfo,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    super::limited(&state.submit_throttle, &client, state.settings.reports.submit_per_hour)?;
+    super::limited(&state.submit_throttle, &client, state.settings.reports.submit_per_hour).await?;
     let idempotency_key = match req.headers().get("idempotency-key") {
         None => None,
         Some(v) => {
@@ -169,7 +169,7 @@ pub async fn get_report_status(
     client: ClientInfo,
     body: ValidJson<StatusRequest>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute).await?;
     let req = body.into_inner()?;
     let status = tracking::status(&state.db, &req).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(status))
@@ -210,7 +210,7 @@ pub async fn create_report_info(
     client: ClientInfo,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute).await?;
     let (body, files) = uploads::read_json_or_multipart(
         &req,
         payload,
@@ -262,7 +262,7 @@ pub async fn update_report_hall_of_fame(
     client: ClientInfo,
     body: ValidJson<HallOfFameChange>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute).await?;
     let req = body.into_inner()?;
     let choice = crate::services::tracking::change_display(&state, &req).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(choice))
@@ -293,23 +293,24 @@ pub async fn get_report_document(
     kind: web::Path<DocumentKind>,
     body: ValidJson<TicketKey>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute)?;
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute).await?;
     let req = body.into_inner()?;
     let kind = kind.into_inner();
-    let (doc, path) =
+    let (doc, object) =
         crate::services::tracking::reporter_document(&state, &req.ticket_code, &req.access_key, kind).await?;
-    let bytes = tokio::fs::read(&path).await.map_err(|e| ApiError::Internal(e.into()))?;
     let name = match kind {
         DocumentKind::Certificate => "Sertifikat-Apresiasi",
         _ => "Surat-Pemberitahuan-Insiden-Siber",
     };
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}-{}.pdf\"", req.ticket_code.trim().to_uppercase()),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header(("X-Document-Sha256", doc.sha256))
-        .body(bytes))
+    let code: String =
+        req.ticket_code.trim().to_uppercase().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let mut res = super::stream_object(object, "application/pdf");
+    let headers = res.headers_mut();
+    if let Ok(v) = header::HeaderValue::from_str(&format!("attachment; filename=\"{name}-{code}.pdf\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    if let Ok(v) = header::HeaderValue::from_str(&doc.sha256) {
+        headers.insert(header::HeaderName::from_static("x-document-sha256"), v);
+    }
+    Ok(res)
 }

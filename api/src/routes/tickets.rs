@@ -1,5 +1,5 @@
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
-use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
+use actix_web::{HttpResponse, get, post, put, web};
 use ttis_shared::dto::documents::Drafts;
 use ttis_shared::dto::reports::ReportReceipt;
 use ttis_shared::dto::tickets::{
@@ -189,18 +189,13 @@ pub async fn create_ticket_assignment(
 #[get("/tickets/{code}/evidence/{id}")]
 pub async fn get_ticket_evidence(
     state: web::Data<AppState>,
-    req: HttpRequest,
     user: AuthUser,
     client: ClientInfo,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ViewTickets)?;
     let (code, id) = path.into_inner();
-    let (file, path) = tickets::evidence_file(&state, &user, &client, &code, id).await?;
-    let named = web::block(move || actix_files::NamedFile::open(path))
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?
-        .map_err(|e| ApiError::Internal(e.into()))?;
+    let (file, object) = tickets::evidence_file(&state, &user, &client, &code, id).await?;
     // Names kept before the upload cleaned them may still hold a bidi override: cleaned again.
     let name = crate::uploads::sanitize_file_name(&file.file_name);
     let disposition = ContentDisposition {
@@ -214,14 +209,11 @@ pub async fn get_ticket_evidence(
             }),
         ],
     };
-    let mut res = named
-        .set_content_type(actix_web::mime::APPLICATION_OCTET_STREAM)
-        .set_content_disposition(disposition)
-        .use_etag(false)
-        .use_last_modified(false)
-        .into_response(&req);
+    let mut res = super::stream_object(object, "application/octet-stream");
     let headers = res.headers_mut();
-    headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    if let Ok(v) = header::HeaderValue::from_str(&disposition.to_string()) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
     headers.insert(header::CONTENT_SECURITY_POLICY, header::HeaderValue::from_static("default-src 'none'; sandbox"));
     if let Ok(v) = header::HeaderValue::from_str(&file.sha256) {
         headers.insert(header::HeaderName::from_static("x-evidence-sha256"), v);
@@ -325,12 +317,11 @@ pub async fn get_ticket_document(
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ViewTickets)?;
     let (code, id) = path.into_inner();
-    let (doc, path) = tickets::document_file(&state, &user, &client, &code, &id).await?;
-    let bytes = tokio::fs::read(&path).await.map_err(|e| ApiError::Internal(e.into()))?;
+    let (doc, object) = tickets::document_file(&state, &user, &client, &code, &id).await?;
     let name = format!("{}-{}-v{}.pdf", doc.kind.as_str().replace('_', "-"), code, doc.version);
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    let mut res = super::stream_object(object, "application/pdf");
+    if let Ok(v) = header::HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
 }

@@ -29,10 +29,7 @@ fn field_error(field: &str, violation: Violation) -> ApiError {
 /// pool, with failures counted by the sign-in throttle (a stolen session cannot guess it).
 async fn check_password(state: &AppState, model: &user::Model, field: &str, password: &str) -> Result<(), ApiError> {
     let key = format!("account:{}", model.email);
-    state
-        .login_throttle
-        .check(&key, state.settings.login_max_failures_per_account)
-        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    state.login_throttle.check(&key, state.settings.login_max_failures_per_account).await?;
     let (password, phc) = (password.to_string(), model.password_hash.clone());
     let ok = tokio::task::spawn_blocking(move || passwords::verify(&password, &phc))
         .await
@@ -40,7 +37,7 @@ async fn check_password(state: &AppState, model: &user::Model, field: &str, pass
     if ok {
         Ok(())
     } else {
-        state.login_throttle.record(&key);
+        state.login_throttle.record(&key).await?;
         Err(field_error(field, Violation::WrongPassword))
     }
 }
@@ -64,18 +61,15 @@ pub async fn reauthenticate(
         return Err(ApiError::Reauthentication { wrong: false });
     }
     let key = format!("account:{}", model.email);
-    state
-        .login_throttle
-        .check(&key, state.settings.login_max_failures_per_account)
-        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    state.login_throttle.check(&key, state.settings.login_max_failures_per_account).await?;
     // A wrong password from a session also counts against signing in from its address: a stolen
     // session's guesses cannot continue through the sign-in form.
     let pair = super::auth::pair_key(&model.email, actor.ip.as_deref());
     let failed = |reason: &'static str| {
         let (key, pair) = (key.clone(), pair.clone());
         async move {
-            state.login_throttle.record(&key);
-            state.login_throttle.record(&pair);
+            state.login_throttle.record(&key).await?;
+            state.login_throttle.record(&pair).await?;
             let txn = state.db.begin().await?;
             audit::record(
                 &txn,

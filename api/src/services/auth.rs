@@ -120,16 +120,13 @@ pub async fn login(
     let email = normalize_email(email);
     let keys = throttle_keys(&email, client);
     let limits = &state.settings;
-    state
-        .login_throttle
-        .check(&keys.pair, limits.login_max_failures_per_account)
-        .and_then(|()| match &keys.ip {
-            Some(k) => state.login_throttle.check(k, limits.login_max_failures_per_ip),
-            None => Ok(()),
-        })
-        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    state.login_throttle.check(&keys.pair, limits.login_max_failures_per_account).await?;
+    if let Some(k) = &keys.ip {
+        state.login_throttle.check(k, limits.login_max_failures_per_ip).await?;
+    }
     // Guesses spread over many addresses are slowed, never refused.
-    let delay = account_delay(state.login_throttle.count(&keys.account), limits.login_max_failures_per_account);
+    let failures = usize::try_from(state.login_throttle.count(&keys.account).await?).unwrap_or(usize::MAX);
+    let delay = account_delay(failures, limits.login_max_failures_per_account);
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
@@ -151,10 +148,10 @@ pub async fn login(
         let (pair_key, account_key, ip_key, email) =
             (keys.pair.clone(), keys.account.clone(), keys.ip.clone(), email.clone());
         async move {
-            state.login_throttle.record(&pair_key);
-            state.login_throttle.record(&account_key);
+            state.login_throttle.record(&pair_key).await?;
+            state.login_throttle.record(&account_key).await?;
             if let Some(k) = &ip_key {
-                state.login_throttle.record(k);
+                state.login_throttle.record(k).await?;
             }
             let txn = state.db.begin().await?;
             audit::record(
@@ -186,7 +183,7 @@ pub async fn login(
         },
     };
     // This address succeeded; the account-wide count (other addresses' guesses) stays.
-    state.login_throttle.clear(&keys.pair);
+    state.login_throttle.clear(&keys.pair).await?;
 
     let secret = random_hex(32);
     let session_id = uuid::Uuid::new_v4().to_string();

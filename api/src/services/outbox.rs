@@ -255,8 +255,7 @@ impl Worker {
                         .one(&self.db)
                         .await?
                         .ok_or_else(|| anyhow::anyhow!("attachment {} is gone", a.document_id))?;
-                    let path = self.evidence.path_of(&doc.storage_key).map_err(|e| anyhow::anyhow!("{e}"))?;
-                    let bytes = tokio::fs::read(&path).await?;
+                    let bytes = self.evidence.open(&doc.storage_key).await?.bytes().await?;
                     attachments.push(Attachment {
                         file_name: a.file_name,
                         content_type: "application/pdf".into(),

@@ -29,7 +29,7 @@ pub async fn reporter_document(
     code: &str,
     key: &str,
     kind: DocumentKind,
-) -> Result<(document::Model, std::path::PathBuf), ApiError> {
+) -> Result<(document::Model, crate::services::storage::StoredObject), ApiError> {
     let t = check_key(&state.db, &TicketCode::parse(code), &AccessKey::parse(key)).await?;
     if !reporter_may_have(kind, t.tlp) {
         return Err(ApiError::NotFound);
@@ -43,8 +43,8 @@ pub async fn reporter_document(
         .one(&state.db)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let path = state.evidence.path_of(&doc.storage_key)?;
-    Ok((doc, path))
+    let object = state.evidence.open(&doc.storage_key).await?;
+    Ok((doc, object))
 }
 
 /// The nine steps with the time each was done, from the ticket's state changes.

@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::services::audit::{self};
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::codes::TicketCode;
+use crate::services::storage::StoredObject;
 use crate::services::workflow::find_by_code;
 use crate::state::AppState;
 
@@ -19,14 +20,14 @@ pub async fn evidence_file(
     client: &ClientInfo,
     code: &str,
     id: i64,
-) -> Result<(evidence::Model, std::path::PathBuf), ApiError> {
+) -> Result<(evidence::Model, StoredObject), ApiError> {
     let t = find_by_code(&state.db, &TicketCode::parse(code)).await?;
     let file = evidence::Entity::find_by_id(id)
         .filter(evidence::Column::TicketId.eq(t.id))
         .one(&state.db)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let path = state.evidence.path_of(&file.storage_key)?;
+    let object = state.evidence.open(&file.storage_key).await?;
     let txn = state.db.begin().await?;
     audit::record(
         &txn,
@@ -37,7 +38,7 @@ pub async fn evidence_file(
     )
     .await?;
     txn.commit().await?;
-    Ok((file, path))
+    Ok((file, object))
 }
 
 /// A document of a ticket, for download by staff (audited).
@@ -47,7 +48,7 @@ pub async fn document_file(
     client: &ClientInfo,
     code: &str,
     id: &str,
-) -> Result<(crate::entities::document::Model, std::path::PathBuf), ApiError> {
+) -> Result<(crate::entities::document::Model, StoredObject), ApiError> {
     use crate::entities::document;
     let t = find_by_code(&state.db, &TicketCode::parse(code)).await?;
     let doc = document::Entity::find_by_id(id.to_string())
@@ -55,7 +56,7 @@ pub async fn document_file(
         .one(&state.db)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let path = state.evidence.path_of(&doc.storage_key)?;
+    let object = state.evidence.open(&doc.storage_key).await?;
     let txn = state.db.begin().await?;
     audit::record(
         &txn,
@@ -66,5 +67,5 @@ pub async fn document_file(
     )
     .await?;
     txn.commit().await?;
-    Ok((doc, path))
+    Ok((doc, object))
 }
