@@ -1,6 +1,6 @@
 //! Making the machine ready for the tests: the wasm target, Chromium and its driver, the compose
-//! validator, and a PostgreSQL server on 127.0.0.1:5432. Each is installed or started only when
-//! missing, so a warm machine pays nothing.
+//! validator, nginx, moto's S3 server, and a PostgreSQL server on 127.0.0.1:5432. Each is
+//! installed or started only when missing, so a warm machine pays nothing.
 
 use std::io::{BufRead, BufReader};
 use std::net::{TcpStream, ToSocketAddrs};
@@ -83,23 +83,61 @@ pub fn ensure_compose_validator() -> anyhow::Result<()> {
     apt_install(&["docker-compose"])
 }
 
+/// nginx (Debian's), the reverse proxy in front of two API processes in the replica test.
+pub fn ensure_nginx() -> anyhow::Result<()> {
+    if Path::new("/usr/sbin/nginx").exists() || have("nginx") {
+        return Ok(());
+    }
+    apt_install(&["nginx-light"])
+}
+
+/// The moto version whose S3 server the object-store and replica tests run (pinned, as
+/// schemathesis is). moto rather than s3rver: it implements multipart uploads, ListObjectsV2 and
+/// signature-v4 requests as AWS does, is maintained, and installs from PyPI into the same
+/// virtual environment; s3rver (npm) has had no release since 2021.
+const MOTO: &str = "moto[server]==5.2.6";
+
+/// moto's S3 server in the tests' virtual environment; returns `moto_server`.
+pub fn ensure_moto() -> anyhow::Result<std::path::PathBuf> {
+    let venv = venv()?;
+    let bin = venv.join("bin/moto_server");
+    if bin.exists() {
+        return Ok(bin);
+    }
+    println!("installing {MOTO} (pip)");
+    let ok = Command::new(venv.join("bin/pip")).args(["install", "--quiet", MOTO]).status()?.success();
+    if !ok || !bin.exists() {
+        bail!("pip install {MOTO} failed");
+    }
+    Ok(bin)
+}
+
+/// The tests' Python virtual environment (outside the clone), created when missing.
+fn venv() -> anyhow::Result<std::path::PathBuf> {
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_else(|| "/root".into());
+    let venv = home.join(".cache/ttis-venv");
+    if venv.join("bin/pip").exists() {
+        return Ok(venv);
+    }
+    let venv_ok = || Command::new("python3").arg("-m").arg("venv").arg(&venv).status().is_ok_and(|s| s.success());
+    if !venv_ok() {
+        apt_install(&["python3-venv", "python3-pip"])?;
+        if !venv_ok() {
+            bail!("cannot create a Python virtual environment in {}", venv.display());
+        }
+    }
+    Ok(venv)
+}
+
 /// The schemathesis version the API fuzzing test runs (pinned: its checks change between releases).
 const SCHEMATHESIS: &str = "schemathesis==4.32.5";
 
 /// schemathesis (PyPI) in a virtual environment outside the clone; returns the executable.
 pub fn ensure_schemathesis() -> anyhow::Result<std::path::PathBuf> {
-    let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_else(|| "/root".into());
-    let venv = home.join(".cache/ttis-venv");
+    let venv = venv()?;
     let bin = venv.join("bin/schemathesis");
     if bin.exists() {
         return Ok(bin);
-    }
-    let venv_ok = |()| Command::new("python3").arg("-m").arg("venv").arg(&venv).status().is_ok_and(|s| s.success());
-    if !venv_ok(()) {
-        apt_install(&["python3-venv", "python3-pip"])?;
-        if !venv_ok(()) {
-            bail!("cannot create a Python virtual environment in {}", venv.display());
-        }
     }
     println!("installing {SCHEMATHESIS} (pip)");
     let ok = Command::new(venv.join("bin/pip")).args(["install", "--quiet", SCHEMATHESIS]).status()?.success();
@@ -198,6 +236,9 @@ pub fn nextest(root: &Path) -> anyhow::Result<(bool, u64, u64)> {
     cmd.env("TTIS_API_BIN", crate::target_dir(root).join("debug").join("ttis-api"));
     if let Ok(bin) = ensure_schemathesis() {
         cmd.env("TTIS_SCHEMATHESIS", bin);
+    }
+    if let Ok(bin) = ensure_moto() {
+        cmd.env("TTIS_MOTO_SERVER", bin);
     }
     if has_nextest {
         cmd.args(["nextest", "run", "--workspace", "--no-fail-fast"]);
