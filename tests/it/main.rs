@@ -18,6 +18,7 @@ mod limits;
 mod object_store;
 mod openapi;
 mod pdf_evidence;
+mod replicas;
 mod reports;
 mod security;
 mod setup;
