@@ -96,7 +96,7 @@ async fn two_replicas_behind_nginx_lose_nothing_and_share_their_limits() {
     // The first replica creates the schema and the first admin; the second finds them.
     let a = Replica::start(&with_instance("replika-a")).await;
     let mut b = Replica::start(&with_instance("replika-b")).await;
-    let proxy = Nginx::start(&[a.port, b.port]).await;
+    let proxy = Nginx::start([a.port, b.port]).await;
 
     // The test's own view: the helpers of `TestApp`, pointed at the proxy.
     let app = TestApp {

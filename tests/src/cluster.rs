@@ -130,8 +130,7 @@ impl Drop for S3Server {
     }
 }
 
-/// nginx as the reverse proxy in front of `upstreams` (ports on 127.0.0.1), round robin, with the
-/// settings the README's "several servers" section gives.
+/// nginx as the reverse proxy in front of two replicas (ports on 127.0.0.1), round robin.
 pub struct Nginx {
     child: Child,
     pub base: String,
@@ -151,56 +150,38 @@ fn nginx_binary() -> PathBuf {
 }
 
 impl Nginx {
-    pub async fn start(upstreams: &[u16]) -> Nginx {
+    /// Runs `deploy/nginx.conf` (the file operators use) in front of two API processes.
+    pub async fn start(upstreams: [u16; 2]) -> Nginx {
         let bin = nginx_binary();
         assert!(bin.exists(), "no nginx at {}; `cargo xtask test` installs it (apt, nginx-light)", bin.display());
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let d = dir.path().display().to_string();
         let port = free_port();
-        let servers: String =
-            upstreams.iter().map(|p| format!("    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;\n")).collect();
-        // As root, nginx's workers would otherwise run as `nobody`, outside this temporary folder.
-        let root = if running_as_root() { "user root;\n" } else { "" };
-        let conf = format!(
-            "{root}worker_processes 1;
-error_log {d}/error.log warn;
-pid {d}/nginx.pid;
-events {{ worker_connections 512; }}
-http {{
-  access_log off;
-  client_body_temp_path {d}/body;
-  proxy_temp_path {d}/proxy;
-  fastcgi_temp_path {d}/fastcgi;
-  uwsgi_temp_path {d}/uwsgi;
-  scgi_temp_path {d}/scgi;
-  client_max_body_size 110m;
-  upstream ttis {{
-{servers}    keepalive 16;
-  }}
-  server {{
-    listen 127.0.0.1:{port};
-    location / {{
-      proxy_pass http://ttis;
-      proxy_http_version 1.1;
-      proxy_set_header Connection \"\";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_request_buffering off;
-      proxy_buffering off;
-      proxy_next_upstream error timeout;
-      proxy_read_timeout 120s;
-    }}
-  }}
-}}
-"
-        );
+        let shipped = std::fs::read_to_string(crate::workspace_root().join("deploy/nginx.conf"))
+            .unwrap_or_else(|e| panic!("deploy/nginx.conf: {e}"));
+        for needle in ["server api-1:8080 ", "server api-2:8080 ", "listen 80;", "http {"] {
+            assert_eq!(shipped.matches(needle).count(), 1, "deploy/nginx.conf has one `{needle}`");
+        }
+        let conf = shipped
+            .replace("server api-1:8080 ", &format!("server 127.0.0.1:{} ", upstreams[0]))
+            .replace("server api-2:8080 ", &format!("server 127.0.0.1:{} ", upstreams[1]))
+            .replace("listen 80;", &format!("listen 127.0.0.1:{port};"))
+            .replace("worker_processes auto;", "worker_processes 1;")
+            .replace(
+                "http {",
+                &format!(
+                    "http {{\n    access_log off;\n    client_body_temp_path {d}/body;\n    proxy_temp_path {d}/proxy;\n    \
+                     fastcgi_temp_path {d}/fastcgi;\n    uwsgi_temp_path {d}/uwsgi;\n    scgi_temp_path {d}/scgi;"
+                ),
+            );
         let path = dir.path().join("nginx.conf");
         std::fs::write(&path, conf).unwrap_or_else(|e| panic!("{e}"));
+        // As root, nginx's workers would otherwise run as `nobody`, outside this temporary folder.
+        let user = if running_as_root() { "user root; " } else { "" };
         let child = Command::new(&bin)
             .args(["-p", &d, "-c"])
             .arg(&path)
-            .args(["-g", "daemon off;"])
+            .args(["-g", &format!("{user}daemon off; pid {d}/nginx.pid; error_log {d}/error.log warn;")])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
