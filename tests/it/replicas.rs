@@ -163,6 +163,51 @@ async fn two_replicas_behind_nginx_lose_nothing_and_share_their_limits() {
         .await;
     assert!(letters.iter().any(|m| m.to.iter().any(|t| t == "disdik@kukarkab.go.id")), "the letter reached the PSE");
 
+    // ---- A 20 MiB file on a fresh replica (no letter rendered yet, whose typesetting would set
+    // the peak): it streams to the bucket and back without the process ever holding it whole,
+    // so the process's peak memory grows by less than the file.
+    let c = Replica::start(&with_instance("replika-c")).await;
+    let big: Vec<u8> = (0..20 * 1024 * 1024 - 4096).map(|i| b"0123456789abcdef GET /x 200\n"[i % 28]).collect();
+    let small = reqwest::multipart::Form::new()
+        .text("report", sample_report().to_string())
+        .part("evidence", reqwest::multipart::Part::bytes(log.clone()).file_name("kecil.log"));
+    let warm = client_from(96).post(format!("{}/api/v1/reports", c.base)).multipart(small).send().await;
+    assert_eq!(warm.map(|r| r.status()).ok(), Some(StatusCode::CREATED), "a small upload first");
+    let peak_before = c.peak_memory();
+    let form = reqwest::multipart::Form::new()
+        .text("report", sample_report().to_string())
+        .part("evidence", reqwest::multipart::Part::bytes(big.clone()).file_name("besar.log"));
+    let res = client_from(97).post(format!("{}/api/v1/reports", c.base)).multipart(form).send().await;
+    let res = res.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let big_code = str_at(&res.json_body::<Value>().await, "/ticket_code").to_string();
+    let big_detail: Value = reqwest::Client::new()
+        .get(format!("{}/api/v1/tickets/{big_code}", c.base))
+        .bearer_auth(&t.analyst)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json_body()
+        .await;
+    let big_id = i64_at(&big_detail, "/evidence/0/id");
+    let back = reqwest::Client::new()
+        .get(format!("{}/api/v1/tickets/{big_code}/evidence/{big_id}", c.base))
+        .bearer_auth(&t.analyst)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .body_bytes()
+        .await;
+    assert_eq!(sha(&back), sha(&big), "20 MiB there and back");
+    let grown = c.peak_memory().saturating_sub(peak_before);
+    assert!(
+        grown < big.len() as u64 * 3 / 4,
+        "the replica's peak memory grew by {} MiB for a {} MiB file",
+        grown >> 20,
+        big.len() >> 20
+    );
+    drop(c);
+
     // ---- One address, both replicas: the 31st submission within the hour is refused.
     let before = (submissions_served(&a.base, "replika-a").await, submissions_served(&b.base, "replika-b").await);
     let reporter = client_from(99);
@@ -316,6 +361,7 @@ async fn two_replicas_behind_nginx_lose_nothing_and_share_their_limits() {
     let repeated = by_id.values().filter(|n| **n > 1).count() as i64;
     assert_eq!(by_id.len() as i64, emails, "each queued email reached the relay");
     assert!(repeated <= interrupted, "{repeated} emails twice, but only {interrupted} sends were cut off");
+    println!("replica test: a 20 MiB upload and download grew a fresh replica's peak memory by {} KiB", grown >> 10);
     println!(
         "replica test: {at_kill} reports acknowledged before the SIGKILL, {} in all, {failed} requests cut off; \
          {} stored objects, {orphans} without a row; {emails} emails, {repeated} sent twice ({interrupted} sends cut off); \

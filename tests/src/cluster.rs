@@ -226,6 +226,17 @@ impl Replica {
         Replica { child: Some(child), port, base, data_dir }
     }
 
+    /// The process's peak resident memory so far (`VmHWM`), in bytes.
+    pub fn peak_memory(&self) -> u64 {
+        let pid = self.child.as_ref().map(Child::id).unwrap_or_default();
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|s| {
+                s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            })
+            .map_or(0, |kib: u64| kib * 1024)
+    }
+
     /// SIGKILL: no shutdown, no cleanup.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {

@@ -4,7 +4,7 @@
 //! select-only test), then the release API on a fresh PostgreSQL database, driven by `wrk` for
 //! public submissions, status lookups with valid keys, and the staff queue with filters, at 1, 16
 //! and 64 connections, 20 s each after a warm-up. Then a second API process on the same database,
-//! resident memory, the SPA's size, first render and first visit over a weak link (`bench_spa`), and
+//! two behind nginx on an S3 bucket (`bench/cluster.rs`), resident memory, the SPA's size, first render and first visit over a weak link (`bench_spa`), and
 //! the letter render (criterion). One table goes to stdout and `docs/benchmarks.md`. Budgets that are
 //! missed are flagged in the table; the command fails only when something could not be measured.
 
@@ -20,6 +20,7 @@ use serde_json::{Value, json};
 
 use crate::bench_sql::{self, Captured, Rules, Sub};
 
+mod cluster;
 mod load;
 mod report;
 use crate::{bench_spa, cargo, env, status, target_dir, web};
@@ -112,6 +113,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let scenarios = [("submission", &scripts.submit), ("status", &scripts.status), ("queue", &scripts.queue)];
     let mut api: Vec<Run> = Vec::new();
     let mut replicas: Vec<(&str, Load)> = Vec::new();
+    let mut cluster = Vec::new();
     let mut stats_ms = Vec::new();
     for size in [Size::Fixture, Size::Seeded] {
         if size == Size::Seeded {
@@ -165,6 +167,9 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
                 );
                 replicas.push((name, both));
             }
+            drop(second);
+            println!("== two processes behind nginx on an S3 bucket, against one on the local folder");
+            cluster = cluster::run(root, &work, &binary, &db, first.port, &scripts, &opts)?;
         }
     }
     let rss_loaded = first.rss_mib()?;
@@ -183,6 +188,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         captures,
         api,
         replicas,
+        cluster,
         stats_ms,
         rss_idle,
         rss_loaded,

@@ -2,6 +2,10 @@
 //! `status`), key (a client address, an account) and window-sized slot, counted with an upsert
 //! (`services::throttle`). Created on SQLite too, so both schemas stay one; SQLite's single
 //! process counts in memory and leaves it empty.
+//!
+//! On PostgreSQL the table is `UNLOGGED`: a count is worth nothing after a crash, so its writes
+//! skip the WAL and a hit's commit does not wait for a disk flush (a status lookup, a read for
+//! the reporter, should not cost a durable write).
 
 use sea_orm_migration::prelude::*;
 
@@ -21,6 +25,24 @@ enum RateLimits {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        if m.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            m.get_connection()
+                .execute_unprepared(
+                    "CREATE UNLOGGED TABLE rate_limits (
+                        bucket VARCHAR(16) NOT NULL,
+                        key VARCHAR(400) NOT NULL,
+                        slot BIGINT NOT NULL,
+                        hits BIGINT NOT NULL,
+                        expires_at BIGINT NOT NULL,
+                        PRIMARY KEY (bucket, key, slot)
+                    )",
+                )
+                .await?;
+            m.get_connection()
+                .execute_unprepared("CREATE INDEX idx_rate_limits_expires ON rate_limits (expires_at)")
+                .await?;
+            return Ok(());
+        }
         m.create_table(
             Table::create()
                 .table(RateLimits::Table)

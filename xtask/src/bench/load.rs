@@ -90,7 +90,7 @@ pub(super) struct Scripts {
 }
 
 /// Reports the figures of a run on one line that [`wrk`] parses.
-const DONE: &str = r#"
+pub(super) const DONE: &str = r#"
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT %d %d %d %d %d %d\n", summary.requests, summary.duration,

@@ -55,6 +55,7 @@ pub(super) struct Report<'a> {
     pub(super) captures: Vec<(&'static str, Captured)>,
     pub(super) api: Vec<Run>,
     pub(super) replicas: Vec<(&'static str, Load)>,
+    pub(super) cluster: Vec<super::cluster::ClusterRun>,
     /// Milliseconds of each statistics call over the seeded tickets.
     pub(super) stats_ms: Vec<f64>,
     pub(super) rss_idle: f64,
@@ -213,6 +214,20 @@ impl Report<'_> {
                 (both.rps / one.rps - 1.0) * 100.0
             );
         }
+        let _ = writeln!(
+            md,
+            "\n## Several servers\n\nSubmissions with a {} KiB evidence file (multipart) and status lookups: {}, against {} (`deploy/nginx.conf`; both on the bench database). moto is a test double written in Python, not a production store: its own CPU is part of these figures.\n\n| setup | scenario | conn. | req/s | p50 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|---:|",
+            super::cluster::EVIDENCE_BYTES / 1024,
+            super::cluster::ONE_LOCAL,
+            super::cluster::TWO_BEHIND_NGINX,
+        );
+        for r in &self.cluster {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {:.0} | {:.2} | {:.2} | {} |",
+                r.setup, r.scenario, r.c, r.load.rps, r.load.p50_ms, r.load.p99_ms, r.load.errors
+            );
+        }
         let seeded_tickets = self.api.iter().find(|r| r.size == Size::Seeded).map(|r| r.tickets).unwrap_or(0);
         let stats = median(&self.stats_ms);
         let _ = writeln!(
@@ -222,7 +237,8 @@ impl Report<'_> {
         );
 
         let errors: u64 = self.api.iter().map(|r| r.load.errors).sum::<u64>()
-            + self.replicas.iter().map(|(_, l)| l.errors).sum::<u64>();
+            + self.replicas.iter().map(|(_, l)| l.errors).sum::<u64>()
+            + self.cluster.iter().map(|r| r.load.errors).sum::<u64>();
         let _ = writeln!(md, "\n## Budgets\n\n| budget | measured | |\n|---|---|---|");
         for name in ["submission", "status", "queue"] {
             let ratios: Vec<String> = self
