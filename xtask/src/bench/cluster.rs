@@ -112,7 +112,9 @@ fn start_nginx(root: &Path, work: &Path, upstreams: [u16; 2]) -> anyhow::Result<
         );
     let path = dir.join("nginx.conf");
     std::fs::write(&path, conf)?;
-    let child = Command::new("nginx")
+    let bin =
+        if Path::new("/usr/sbin/nginx").exists() { PathBuf::from("/usr/sbin/nginx") } else { PathBuf::from("nginx") };
+    let child = Command::new(bin)
         .args(["-p", &d.to_string(), "-c"])
         .arg(&path)
         .args(["-g", &format!("user root; daemon off; pid {d}/nginx.pid; error_log {d}/error.log warn;")])
