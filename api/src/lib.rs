@@ -20,5 +20,6 @@ pub mod startup;
 pub mod state;
 pub mod statements;
 pub mod store_migration;
+pub mod store_sweep;
 pub mod telemetry;
 pub mod uploads;

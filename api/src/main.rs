@@ -64,6 +64,16 @@ enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Remove stored objects (evidence, documents) that no row names and that are older than the
+    /// cut-off: what a server killed mid-upload leaves behind.
+    SweepStore {
+        /// Only objects written at least this long ago (default: a day).
+        #[arg(long, default_value_t = 86_400)]
+        older_than_secs: i64,
+        /// Count, remove nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Recompute the audit log's hash chain; exit 1 and name the first broken entry if it does not hold.
     AuditVerify,
     /// Exit 0 when the local server answers `GET /api/v1/ready` (for container health checks).
@@ -127,6 +137,24 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 );
             }
             println!("every copy read back with its SHA-256; now set TTIS_STORE_URL={to} and restart the servers");
+            Ok(())
+        }
+        Command::SweepStore { older_than_secs, dry_run } => {
+            let settings = Settings::load()?;
+            let r = ttis_api::store_sweep::sweep_store(
+                &settings,
+                chrono::Duration::seconds(older_than_secs.max(0)),
+                dry_run,
+            )
+            .await?;
+            println!(
+                "{} objects: {} named by a row, {} {} without one, {} without one left (younger than {older_than_secs} s)",
+                r.objects,
+                r.named,
+                r.removed,
+                if dry_run { "would be removed" } else { "removed" },
+                r.young
+            );
             Ok(())
         }
         Command::AuditVerify => {

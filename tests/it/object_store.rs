@@ -174,6 +174,38 @@ async fn migrate_store_copies_the_folder_and_checks_every_hash() {
         .await;
     assert_eq!(sha(&bytes), str_at(&detail, "/evidence/0/sha256"));
 
+    // A stray file in the folder (what a server killed mid-upload leaves) is swept, and only it.
+    let stray_dir = app.data_dir.path().join("evidence").join("ff");
+    std::fs::create_dir_all(&stray_dir).unwrap_or_else(|e| panic!("{e}"));
+    let stray = stray_dir.join("ff000000-0000-4000-8000-000000000000");
+    std::fs::write(&stray, b"left by a killed upload").unwrap_or_else(|e| panic!("{e}"));
+    let sweep = |dry: bool| {
+        let mut cmd = Command::new(server_binary());
+        cmd.args(["sweep-store", "--older-than-secs", "0"]);
+        if dry {
+            cmd.arg("--dry-run");
+        }
+        cmd.env_remove("TTIS_STORE_URL")
+            .env_remove("TTIS_CONFIG")
+            .env("TTIS_DATA_DIR", app.data_dir.path())
+            .env("DATABASE_URL", &app.database_url)
+            .env("TTIS_JWT_SECRET", JWT_SECRET)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run sweep-store: {e}"))
+    };
+    let out = sweep(true);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success() && said.contains("1 would be removed"), "{said}");
+    assert!(stray.exists(), "a dry run removes nothing");
+    let out = sweep(false);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success() && said.contains(&format!("{} objects: {stored} named by a row, 1 removed", stored + 1)),
+        "{said}"
+    );
+    assert!(!stray.exists());
+    assert_eq!(app.stored_evidence() as i64, stored, "every named file stays");
+
     // A file that no longer matches its recorded hash stops the copy, named.
     let s3b = S3Server::start("ttis-rusak").await;
     let root = app.data_dir.path().join("evidence");

@@ -334,6 +334,20 @@ async fn two_replicas_behind_nginx_lose_nothing_and_share_their_limits() {
     assert!(missing.is_empty(), "rows without their object: {missing:?}");
     let orphans = objects.len() - objects.intersection(&keys).count();
     assert!(orphans as u32 <= failed, "{orphans} objects without a row, but only {failed} requests failed");
+    // `sweep-store` removes them, and nothing else.
+    let swept = std::process::Command::new(ttis_tests::cluster::server_binary())
+        .args(["sweep-store", "--older-than-secs", "0"])
+        .envs(&env)
+        .env("TTIS_DATA_DIR", scratch.path())
+        .env_remove("TTIS_CONFIG")
+        .output()
+        .unwrap_or_else(|e| panic!("sweep-store: {e}"));
+    let said = String::from_utf8_lossy(&swept.stdout).to_string() + &String::from_utf8_lossy(&swept.stderr);
+    assert!(swept.status.success(), "{said}");
+    assert!(said.contains(&format!("{orphans} removed without one")), "{said}");
+    let left: HashSet<String> =
+        s3.objects("kukar/").await.into_iter().filter_map(|(k, _)| k.rsplit('/').next().map(str::to_string)).collect();
+    assert_eq!(left, keys, "after the sweep, exactly the objects the rows name");
 
     // Every email once: the killed replica's claims expire and the survivor sends them. A message
     // whose sender died mid-send may reach the relay twice (with the same Message-ID); no other.

@@ -21,6 +21,9 @@ use futures_util::stream::{BoxStream, StreamExt};
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// An object's key and when it was written.
+pub type Listed = (String, chrono::DateTime<chrono::Utc>);
+
 /// An object read from the store: its size and its bytes as a stream.
 pub struct StoredObject {
     pub size: u64,
@@ -52,6 +55,8 @@ pub trait EvidenceStore: Send + Sync {
     fn probe(&self) -> BoxFuture<'_, anyhow::Result<()>>;
     /// `file:///…` or `s3://bucket/prefix`, for logs and `migrate-store`.
     fn describe(&self) -> String;
+    /// Every object's key and when it was written (for `sweep-store`).
+    fn list(&self) -> BoxFuture<'_, anyhow::Result<Vec<Listed>>>;
 }
 
 /// Keys are server-generated (`uuid`): letters, digits and dashes only, so no key can name a
@@ -188,6 +193,30 @@ impl EvidenceStore for LocalEvidenceStore {
 
     fn describe(&self) -> String {
         format!("file://{}", self.root.display())
+    }
+
+    fn list(&self) -> BoxFuture<'_, anyhow::Result<Vec<Listed>>> {
+        Box::pin(async move {
+            let root = self.root.clone();
+            tokio::task::spawn_blocking(move || {
+                let mut out = Vec::new();
+                for dir in std::fs::read_dir(&root)? {
+                    let dir = dir?;
+                    if !dir.file_type()?.is_dir() || dir.file_name().to_string_lossy().starts_with('.') {
+                        continue;
+                    }
+                    for file in std::fs::read_dir(dir.path())? {
+                        let file = file?;
+                        let key = file.file_name().to_string_lossy().to_string();
+                        if file.file_type()?.is_file() && checked_key(&key).is_ok() {
+                            out.push((key, chrono::DateTime::<chrono::Utc>::from(file.metadata()?.modified()?)));
+                        }
+                    }
+                }
+                Ok(out)
+            })
+            .await?
+        })
     }
 }
 

@@ -16,7 +16,7 @@ use object_store::path::Path as ObjectPath;
 use object_store::{ObjectStore, ObjectStoreExt, PutPayload, WriteMultipart};
 use tokio::io::AsyncReadExt;
 
-use super::{BoxFuture, EvidenceStore, StoredObject, checked_key};
+use super::{BoxFuture, EvidenceStore, Listed, StoredObject, checked_key};
 
 /// S3's smallest part (but the last): files up to this size go in one request.
 pub const PART_SIZE: usize = 5 * 1024 * 1024;
@@ -149,6 +149,20 @@ impl EvidenceStore for ObjectEvidenceStore {
                 Ok(_) | Err(object_store::Error::NotFound { .. }) => Ok(()),
                 Err(e) => Err(anyhow::Error::from(e).context("the bucket does not answer")),
             }
+        })
+    }
+
+    fn list(&self) -> BoxFuture<'_, anyhow::Result<Vec<Listed>>> {
+        Box::pin(async move {
+            let prefix = if self.prefix.is_empty() { None } else { Some(ObjectPath::parse(&self.prefix)?) };
+            let listed: Vec<object_store::ObjectMeta> = self.store.list(prefix.as_ref()).try_collect().await?;
+            Ok(listed
+                .into_iter()
+                .filter_map(|m| {
+                    let key = m.location.filename()?.to_string();
+                    checked_key(&key).is_ok().then_some((key, m.last_modified))
+                })
+                .collect())
         })
     }
 
