@@ -495,6 +495,17 @@ async fn the_head_reads_the_leadership_dashboard() {
         browser.sign_in(&app.address, "kadis@ttis.test", "password-of-a-test-user").await?;
         browser.find("#statistics-link").await?.click().await?;
         browser.wait_for_text("#stats-total", "3").await?;
+        // The default period is the server's: this year to today in the deployment's zone (WITA),
+        // whatever the browser's zone; the form shows the dates it answered for.
+        let today = chrono::Utc::now()
+            .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap_or(chrono::Utc.fix()))
+            .date_naive();
+        let value = |css: &'static str| async move {
+            Ok::<String, anyhow::Error>(c.find(Locator::Css(css)).await?.prop("value").await?.unwrap_or_default())
+        };
+        let (from, to) = (value("#stats-from").await?, value("#stats-to").await?);
+        anyhow::ensure!(to == today.to_string(), "the period ends today in WITA: {to}, not {today}");
+        anyhow::ensure!(from == format!("{}-01-01", &to[..4]), "from 1 January: {from}");
         let count =
             |css: &'static str| async move { Ok::<usize, anyhow::Error>(c.find_all(Locator::Css(css)).await?.len()) };
         let months = chrono::Utc::now()

@@ -81,7 +81,7 @@ async fn two_replicas_behind_nginx_lose_nothing_and_share_their_limits() {
         ("TTIS_TRUSTED_PROXIES", "127.0.0.1".to_string()),
         ("TTIS_SMTP_URL", smtp.url()),
         ("TTIS_OUTBOX_POLL_SECS", "1".to_string()),
-        ("TTIS_OUTBOX_LEASE_SECS", "2".to_string()),
+        ("TTIS_OUTBOX_LEASE_SECS", "5".to_string()),
         ("TTIS_OUTBOX_RETRY_SECS", "1".to_string()),
         ("TTIS_METRICS_TOKEN", METRICS_TOKEN.to_string()),
         ("TTIS_WORKERS", "2".to_string()),
@@ -350,7 +350,7 @@ async fn two_replicas_behind_nginx_lose_nothing_and_share_their_limits() {
     assert_eq!(left, keys, "after the sweep, exactly the objects the rows name");
 
     // Every email once: the killed replica's claims expire and the survivor sends them. A message
-    // whose sender died mid-send may reach the relay twice (with the same Message-ID); no other.
+    // claimed more than once may reach the relay twice (with the same Message-ID); no other.
     let deadline = Instant::now() + Duration::from_secs(60);
     while scalar(&app.db, "SELECT COUNT(*) AS n FROM outbox WHERE status <> 'sent' AND kind = 'email'").await > 0
         && Instant::now() < deadline
@@ -360,12 +360,9 @@ async fn two_replicas_behind_nginx_lose_nothing_and_share_their_limits() {
     let unsent = scalar(&app.db, "SELECT COUNT(*) AS n FROM outbox WHERE status <> 'sent' AND kind = 'email'").await;
     assert_eq!(unsent, 0, "every email sent");
     let emails = scalar(&app.db, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'email'").await;
-    let interrupted = scalar(
-        &app.db,
-        "SELECT COUNT(*) AS n FROM outbox o WHERE o.kind = 'email' AND o.attempts > \
-         (SELECT COUNT(*) FROM outbox_attempts a WHERE a.outbox_id = o.id)",
-    )
-    .await;
+    // A message is sent again only when a claim on it lapsed: its sender died (or outlived its
+    // lease) after the relay took it and before the row said so.
+    let interrupted = scalar(&app.db, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'email' AND attempts > 1").await;
     let received = smtp.wait_for(Duration::from_secs(10), |m| m.len() as i64 >= emails).await;
     let mut by_id: HashMap<String, usize> = HashMap::new();
     for m in &received {
@@ -374,11 +371,11 @@ async fn two_replicas_behind_nginx_lose_nothing_and_share_their_limits() {
     }
     let repeated = by_id.values().filter(|n| **n > 1).count() as i64;
     assert_eq!(by_id.len() as i64, emails, "each queued email reached the relay");
-    assert!(repeated <= interrupted, "{repeated} emails twice, but only {interrupted} sends were cut off");
+    assert!(repeated <= interrupted, "{repeated} emails twice, but only {interrupted} were claimed more than once");
     println!("replica test: a 20 MiB upload and download grew a fresh replica's peak memory by {} KiB", grown >> 10);
     println!(
         "replica test: {at_kill} reports acknowledged before the SIGKILL, {} in all, {failed} requests cut off; \
-         {} stored objects, {orphans} without a row; {emails} emails, {repeated} sent twice ({interrupted} sends cut off); \
+         {} stored objects, {orphans} without a row; {emails} emails, {repeated} sent twice ({interrupted} claimed more than once); \
          the rate limit: {by_a} + {by_b} submissions on the two replicas, the 31st refused",
         acknowledged.len(),
         keys.len()

@@ -58,16 +58,30 @@ pub struct Period {
 }
 
 impl Period {
-    /// From 1 January of this year to today (the browser's local dates).
+    /// This year to today, as the server counts them: in the deployment's time zone, which need
+    /// not be the browser's (at 00:30 WITA a browser on WIB is still on yesterday). The dates are
+    /// left empty, so the request names none, and filled in from the answer ([`Period::resolved`]).
     pub fn this_year() -> Self {
-        let today = util::local_date_today();
-        let year = today.get(..4).unwrap_or("1970");
-        Period { from: format!("{year}-01-01"), to: today, category: String::new() }
+        Period { from: String::new(), to: String::new(), category: String::new() }
     }
 
-    /// The query of `GET /stats` and `GET /stats/export.csv`.
+    /// The period with the dates the server answered for, where it named none.
+    pub fn resolved(&self, stats: Option<&Stats>) -> Period {
+        match stats {
+            Some(s) if self.from.is_empty() && self.to.is_empty() => {
+                Period { from: s.from.to_string(), to: s.to.to_string(), category: self.category.clone() }
+            }
+            _ => self.clone(),
+        }
+    }
+
+    /// The query of `GET /stats` and `GET /stats/export.csv` (no dates: the server's this year).
     pub fn query(&self) -> String {
-        let mut parts = vec![format!("from={}", enc(&self.from)), format!("to={}", enc(&self.to))];
+        let mut parts = Vec::new();
+        if !(self.from.is_empty() && self.to.is_empty()) {
+            parts.push(format!("from={}", enc(&self.from)));
+            parts.push(format!("to={}", enc(&self.to)));
+        }
         if !self.category.is_empty() {
             parts.push(format!("category={}", enc(&self.category)));
         }
@@ -93,6 +107,9 @@ impl Period {
 
     /// What is wrong with the dates: the field's id and the message.
     fn problem(&self, lang: Lang) -> Option<(&'static str, String)> {
+        if self.from.is_empty() && self.to.is_empty() {
+            return None;
+        }
         let from = util::parse_day(&self.from);
         let to = util::parse_day(&self.to);
         match (from, to) {
@@ -132,6 +149,16 @@ fn statistics_page(props: &Props) -> Html {
     let stats = use_fetch_when(allowed, (applied.query(), token.clone()), move |(query, token)| async move {
         api::get::<Stats>(&format!("/stats?{query}"), Some(&token), lang).await
     });
+    // The default period's dates, once the server has said which they are.
+    let shown = applied.resolved(stats.data().map(|s| s.as_ref()));
+    {
+        let (form, shown) = (form.clone(), shown.clone());
+        use_effect_with(shown.clone(), move |_| {
+            if form.from.is_empty() && form.to.is_empty() && !shown.from.is_empty() {
+                form.set(Period { category: form.category.clone(), ..shown });
+            }
+        });
+    }
 
     let onsubmit = {
         let (form, applied, invalid) = (form.clone(), applied.clone(), invalid.clone());
@@ -188,11 +215,11 @@ fn statistics_page(props: &Props) -> Html {
     let on_export_stats = download(
         "export-stats-csv",
         format!("/stats/export.csv?{}&sep=semicolon", applied.query()),
-        format!("statistik-ttis-{}-{}.csv", applied.from, applied.to),
+        format!("statistik-ttis-{}-{}.csv", shown.from, shown.to),
     );
     let on_export_tickets = download(
         "export-tickets-csv",
-        format!("/tickets/export.csv?{}&sep=semicolon", applied.ticket_query()),
+        format!("/tickets/export.csv?{}&sep=semicolon", shown.ticket_query()),
         "tiket-ttis.csv".to_string(),
     );
     let recap_ok = util::parse_day(&format!("{}-01", *recap_month)).is_some();
@@ -395,5 +422,7 @@ mod tests {
         let p = Period { from: "2026-01-01".into(), to: "2026-11-29".into(), category: "defacement".into() };
         assert_eq!(p.query(), "from=2026-01-01&to=2026-11-29&category=defacement");
         assert_eq!(enc("2026-01-01T00:00:00+08:00"), "2026-01-01T00%3A00%3A00%2B08%3A00");
+        assert_eq!(Period::this_year().query(), "", "the default names no dates: the server's zone decides");
+        assert_eq!(Period { category: "phishing".into(), ..Period::this_year() }.query(), "category=phishing");
     }
 }
