@@ -45,6 +45,7 @@ async fn a_jakarta_deployment_dates_everything_in_wib(backend: Backend) {
     assert_eq!(app.act(&t.analyst, &code, json!({"action": "start_verification"})).await.status(), StatusCode::OK);
     let verify = json!({"action": "verify", "analysis": sample_analysis(t.analyst_id)});
     let detail = app.act_ok(&t.analyst, &code, verify).await;
+    assert_eq!(detail["today"], "2027-01-01", "the analysis form's default date is WIB's today, not UTC's");
 
     let analysis = pdf_text(&app.document_pdf(&t.analyst, &code, &final_doc(&detail, "analysis_report")).await);
     assert!(analysis.contains("1 Januari 2027 pukul 06.30 WIB"), "received, in WIB: {analysis}");

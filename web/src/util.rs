@@ -120,12 +120,6 @@ pub fn format_day(day: &chrono::NaiveDate, lang: Lang) -> String {
     String::from(d.to_locale_date_string(locale(lang), &options))
 }
 
-/// Today as a `date` input value (`YYYY-MM-DD`, the browser's local day).
-pub fn local_date_today() -> String {
-    let d = Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
-}
-
 /// A `date` input value (`YYYY-MM-DD`) as a calendar day.
 pub fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
     let mut parts = value.trim().splitn(3, '-');

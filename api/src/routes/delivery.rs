@@ -112,7 +112,7 @@ pub async fn create_ticket_delivery_resend(
     user.require(Permission::WorkTickets)?;
     let (code, id) = path.into_inner();
     delivery::resend(&state, &user.actor(&client), &code, id).await?;
-    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, state.clock.now()).await?))
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, &state.clock).await?))
 }
 
 /// The registered webhooks (admin).

@@ -63,7 +63,7 @@ pub async fn get_ticket(
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ViewTickets)?;
-    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, state.clock.now()).await?))
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, &state.clock).await?))
 }
 
 /// Take an action of the procedure on a ticket.
@@ -291,7 +291,7 @@ pub async fn update_ticket_drafts(
     let input = body.into_inner()?;
     let t = workflow::find_by_code(&state.db, &crate::services::codes::TicketCode::parse(&code)).await?;
     crate::services::letters::edit(&state, &user.actor(&client), user.id, t, input).await?;
-    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, state.clock.now()).await?))
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, &state.clock).await?))
 }
 
 /// Download a document of the ticket (PDF), e.g. the analysis report (*Laporan Hasil Analisis*).

@@ -334,6 +334,9 @@ pub struct TicketDetail {
     /// What the signed-in user may do now.
     pub allowed_actions: Vec<Action>,
     pub submitted_at: DateTime<Utc>,
+    /// Today in the deployment's time zone (WIB, WITA or WIT), whatever the reader's: the default
+    /// of the date fields the team fills in (the analysis meeting's date).
+    pub today: NaiveDate,
 }
 
 /// An action on a ticket. Each action reads the fields it needs.

@@ -108,7 +108,7 @@ pub async fn act(
     let Step { staged, .. } = step;
     staged.commit(txn).await?;
     state.outbox_wake.notify_one();
-    super::detail(db, &updated.code, user, state.clock.now()).await
+    super::detail(db, &updated.code, user, &state.clock).await
 }
 
 /// Step 4 begins: the ticket goes to whoever starts, unless it was assigned.

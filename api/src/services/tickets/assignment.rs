@@ -112,5 +112,5 @@ pub async fn assign(
     .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    detail(db, &code, user, state.clock.now()).await
+    detail(db, &code, user, &state.clock).await
 }

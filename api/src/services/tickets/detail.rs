@@ -1,6 +1,5 @@
 //! One ticket as staff see it: report, evidence, analysis, documents, deliveries and timeline.
 
-use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use ttis_shared::dto::documents::{Revocation, SignatureInfo};
 use ttis_shared::dto::tickets::{
@@ -55,8 +54,9 @@ pub async fn detail(
     db: &DatabaseConnection,
     code: &str,
     user: &AuthUser,
-    at: DateTime<Utc>,
+    clock: &crate::services::clock::Clock,
 ) -> Result<TicketDetail, ApiError> {
+    let at = clock.now();
     let t = find_by_code(db, &TicketCode::parse(code)).await?;
     let files = evidence::Entity::find()
         .filter(evidence::Column::TicketId.eq(t.id))
@@ -204,6 +204,7 @@ pub async fn detail(
             })
             .collect(),
         allowed_actions: procedure::allowed_actions(state, &proc_actor(user)),
+        today: clock.local(at).date_naive(),
         code: t.code,
         kind: t.kind.as_str().into(),
         title: t.title,

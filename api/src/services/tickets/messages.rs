@@ -134,5 +134,5 @@ pub async fn post_message(
     audit::record(&txn, &staff_actor(user, client), action, Some(format!("ticket:{}", t.code)), json!({})).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    detail(db, &t.code, user, state.clock.now()).await
+    detail(db, &t.code, user, &state.clock).await
 }

@@ -136,7 +136,7 @@ pub fn analysis_form(props: &AnalysisProps) -> Html {
                 severity: d.severity.map(|s| s.as_str().to_string()).unwrap_or_default(),
                 metrics: d.cvss_vector.as_deref().map(metrics_of).unwrap_or([None; 8]),
                 pse: d.pse.as_ref().map(|p| p.id.to_string()).unwrap_or_default(),
-                date: util::local_date_today(),
+                date: d.today.to_string(),
                 attendees,
                 decision: String::new(),
                 minutes: String::new(),
