@@ -6,9 +6,9 @@
 //! `TTIS_STORE_URL` is switched to the bucket.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use futures_util::StreamExt;
 use sea_orm::{EntityTrait, QuerySelect};
 use sha2::{Digest, Sha256};
@@ -45,29 +45,6 @@ async fn hash_stream(mut object: StoredObject) -> anyhow::Result<(String, u64)> 
     Ok((hex::encode(hasher.finalize()), size))
 }
 
-/// The files of a local store: `<root>/<two characters>/<key>`, without the staging folder.
-fn files_of(root: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
-    let mut out = Vec::new();
-    for dir in std::fs::read_dir(root).with_context(|| format!("reading {}", root.display()))? {
-        let dir = dir?;
-        if !dir.file_type()?.is_dir() || dir.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        for file in std::fs::read_dir(dir.path())? {
-            let file = file?;
-            if !file.file_type()?.is_file() {
-                continue;
-            }
-            let key = file.file_name().to_string_lossy().to_string();
-            if storage::checked_key(&key).is_ok() {
-                out.push((key, file.path()));
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
 pub async fn migrate_store(settings: &Settings, to: &str) -> anyhow::Result<MigrationReport> {
     if !to.starts_with("s3://") {
         bail!("--to must name a bucket: s3://bucket/prefix");
@@ -98,7 +75,13 @@ pub async fn migrate_store(settings: &Settings, to: &str) -> anyhow::Result<Migr
     db.close().await?;
 
     let mut report = MigrationReport::default();
-    let files = files_of(&root)?;
+    let source = storage::LocalEvidenceStore::new(root.clone())?;
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for (key, _) in source.list().await? {
+        let path = root.join(storage::checked_key(&key)?);
+        files.push((key, path));
+    }
+    files.sort();
     for (key, path) in &files {
         let (local_hash, size) = hash_stream(storage::file_stream(path).await?).await?;
         match recorded.get(key) {

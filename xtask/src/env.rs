@@ -99,15 +99,21 @@ const MOTO: &str = "moto[server]==5.2.6";
 
 /// moto's S3 server in the tests' virtual environment; returns `moto_server`.
 pub fn ensure_moto() -> anyhow::Result<std::path::PathBuf> {
+    pip_tool(MOTO, "moto_server")
+}
+
+/// `executable` of the PyPI package `spec`, installed into the tests' virtual environment when
+/// missing; returns its path.
+fn pip_tool(spec: &str, executable: &str) -> anyhow::Result<std::path::PathBuf> {
     let venv = venv()?;
-    let bin = venv.join("bin/moto_server");
+    let bin = venv.join("bin").join(executable);
     if bin.exists() {
         return Ok(bin);
     }
-    println!("installing {MOTO} (pip)");
-    let ok = Command::new(venv.join("bin/pip")).args(["install", "--quiet", MOTO]).status()?.success();
+    println!("installing {spec} (pip)");
+    let ok = Command::new(venv.join("bin/pip")).args(["install", "--quiet", spec]).status()?.success();
     if !ok || !bin.exists() {
-        bail!("pip install {MOTO} failed");
+        bail!("pip install {spec} failed");
     }
     Ok(bin)
 }
@@ -134,17 +140,7 @@ const SCHEMATHESIS: &str = "schemathesis==4.32.5";
 
 /// schemathesis (PyPI) in a virtual environment outside the clone; returns the executable.
 pub fn ensure_schemathesis() -> anyhow::Result<std::path::PathBuf> {
-    let venv = venv()?;
-    let bin = venv.join("bin/schemathesis");
-    if bin.exists() {
-        return Ok(bin);
-    }
-    println!("installing {SCHEMATHESIS} (pip)");
-    let ok = Command::new(venv.join("bin/pip")).args(["install", "--quiet", SCHEMATHESIS]).status()?.success();
-    if !ok || !bin.exists() {
-        bail!("pip install {SCHEMATHESIS} failed");
-    }
-    Ok(bin)
+    pip_tool(SCHEMATHESIS, "schemathesis")
 }
 
 fn port_open(addr: &str) -> bool {
