@@ -92,6 +92,12 @@ pub enum ApiError {
     ActionForbidden { allowed: Vec<String> },
     #[error("the ticket's state does not allow this")]
     WrongState,
+    /// Threat intelligence is shared only of verified tickets.
+    #[error("the ticket is not verified")]
+    NotVerified,
+    /// A TLP:RED ticket leaves only by a head's explicit export.
+    #[error("TLP:RED is not exported without a head's explicit choice")]
+    TlpRed,
     #[error("too many requests; retry after {retry_after_secs}s")]
     RateLimited { retry_after_secs: u64 },
     #[error("internal error")]
@@ -178,6 +184,7 @@ impl ApiError {
             ApiError::EmailTaken | ApiError::LastAdmin | ApiError::InvalidTransition { .. } | ApiError::WrongState => {
                 StatusCode::CONFLICT
             }
+            ApiError::NotVerified | ApiError::TlpRed => StatusCode::CONFLICT,
             ApiError::ActionForbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -216,6 +223,8 @@ impl ApiError {
             ApiError::InvalidTransition { .. } => "invalid_transition",
             ApiError::ActionForbidden { .. } => "action_forbidden",
             ApiError::WrongState => "wrong_state",
+            ApiError::NotVerified => "not_verified",
+            ApiError::TlpRed => "tlp_red",
             ApiError::PowFailed => "pow_failed",
             ApiError::FileTooLarge(_) => "file_too_large",
             ApiError::ReportTooLarge => "report_too_large",
@@ -260,6 +269,8 @@ impl ApiError {
             ApiError::InvalidTransition { .. } => lang.pick("Tindakan tidak dapat dilakukan", "Action not possible"),
             ApiError::ActionForbidden { .. } => lang.pick("Tindakan bukan wewenang Anda", "Not your action"),
             ApiError::WrongState => lang.pick("Status tiket tidak sesuai", "Wrong ticket state"),
+            ApiError::NotVerified => lang.pick("Tiket belum diverifikasi", "Ticket not verified"),
+            ApiError::TlpRed => lang.pick("Berlabel TLP:RED", "Marked TLP:RED"),
             ApiError::PowFailed => lang.pick("Verifikasi anti-spam gagal", "Anti-spam check failed"),
             ApiError::FileTooLarge(_) => lang.pick("Berkas terlalu besar", "File too large"),
             ApiError::ReportTooLarge => lang.pick("Bukti terlalu besar", "Evidence too large"),
@@ -450,6 +461,18 @@ impl ApiError {
                     "The ticket's current state does not allow this request.",
                 )
                 .into(),
+            ApiError::NotVerified => lang
+                .pick(
+                    "Hanya laporan yang sudah diverifikasi sesuai yang dapat dibagikan sebagai intelijen ancaman.",
+                    "Only reports verified as valid can be shared as threat intelligence.",
+                )
+                .into(),
+            ApiError::TlpRed => lang
+                .pick(
+                    "Tiket berlabel TLP:RED tidak diekspor, kecuali oleh Kepala Dinas dengan include_red=true.",
+                    "A TLP:RED ticket is not exported, unless a head asks with include_red=true.",
+                )
+                .into(),
             ApiError::PowFailed => lang
                 .pick(
                     "Tantangan anti-spam tidak ada, kedaluwarsa, sudah dipakai, atau jawabannya salah. Muat ulang tantangan lalu kirim lagi.",
@@ -630,6 +653,8 @@ mod tests {
             ApiError::InvalidTransition { allowed: vec![] },
             ApiError::ActionForbidden { allowed: vec![] },
             ApiError::WrongState,
+            ApiError::NotVerified,
+            ApiError::TlpRed,
             ApiError::Internal(anyhow::anyhow!("boom")),
         ];
         let mut codes: Vec<&str> = all.iter().map(|e| e.code()).collect();

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod delivery;
 pub mod documents;
+pub mod intel;
 pub mod problem;
 pub mod reports;
 pub mod security;

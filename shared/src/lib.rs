@@ -9,6 +9,7 @@ pub mod common_passwords;
 pub mod cvss;
 pub mod dto;
 pub mod i18n;
+pub mod pdp;
 pub mod pow;
 pub mod procedure;
 pub mod roles;

@@ -1,6 +1,6 @@
 //! Making the machine ready for the tests: the wasm target, Chromium and its driver, the compose
-//! validator, nginx, moto's S3 server, and a PostgreSQL server on 127.0.0.1:5432. Each is
-//! installed or started only when missing, so a warm machine pays nothing.
+//! validator, nginx, moto's S3 server, stix2 and pymisp, and a PostgreSQL server on
+//! 127.0.0.1:5432. Each is installed or started only when missing, so a warm machine pays nothing.
 
 use std::io::{BufRead, BufReader};
 use std::net::{TcpStream, ToSocketAddrs};
@@ -135,6 +135,32 @@ fn venv() -> anyhow::Result<std::path::PathBuf> {
     Ok(venv)
 }
 
+/// The libraries the threat-intelligence tests validate the exports with (pinned): OASIS's STIX
+/// 2.1 library and PyMISP.
+const INTEL_LIBRARIES: [&str; 2] = ["stix2==3.0.2", "pymisp==2.5.34.4"];
+
+/// The tests' Python with stix2 and pymisp importable; returns the interpreter.
+pub fn ensure_intel_libraries() -> anyhow::Result<std::path::PathBuf> {
+    let venv = venv()?;
+    let python = venv.join("bin/python");
+    let importable = || {
+        Command::new(&python)
+            .args(["-c", "import stix2, pymisp"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if importable() {
+        return Ok(python);
+    }
+    println!("installing {} (pip)", INTEL_LIBRARIES.join(", "));
+    let ok = Command::new(venv.join("bin/pip")).args(["install", "--quiet"]).args(INTEL_LIBRARIES).status()?.success();
+    if !ok || !importable() {
+        bail!("pip install {} failed", INTEL_LIBRARIES.join(" "));
+    }
+    Ok(python)
+}
+
 /// The schemathesis version the API fuzzing test runs (pinned: its checks change between releases).
 const SCHEMATHESIS: &str = "schemathesis==4.32.5";
 
@@ -235,6 +261,9 @@ pub fn nextest(root: &Path) -> anyhow::Result<(bool, u64, u64)> {
     }
     if let Ok(bin) = ensure_moto() {
         cmd.env("TTIS_MOTO_SERVER", bin);
+    }
+    if let Ok(python) = ensure_intel_libraries() {
+        cmd.env("TTIS_INTEL_PYTHON", python);
     }
     if has_nextest {
         cmd.args(["nextest", "run", "--workspace", "--no-fail-fast"]);

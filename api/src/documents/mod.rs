@@ -19,6 +19,8 @@ pub mod signer;
 const COMMON_TEMPLATE: &str = include_str!("../../templates/common.typ");
 const ANALYSIS_TEMPLATE: &str = include_str!("../../templates/analysis.typ");
 const LETTER_TEMPLATE: &str = include_str!("../../templates/letter.typ");
+/// The letter's section on a personal-data controller's obligations (UU PDP).
+const PDP_TEMPLATE: &str = include_str!("../../templates/pdp.typ");
 const CERTIFICATE_TEMPLATE: &str = include_str!("../../templates/certificate.typ");
 const RECAP_TEMPLATE: &str = include_str!("../../templates/recap.typ");
 /// The letterhead's emblem until an admin uploads the agency's logo.
@@ -121,9 +123,10 @@ impl Documents {
         let template = |name: &str, builtin: &str| -> anyhow::Result<Template> {
             Ok(Template::new(format!("{common}\n{}", source(name, builtin)?)))
         };
+        let pdp = source("pdp.typ", PDP_TEMPLATE)?;
         Ok(Arc::new(Documents {
             analysis: template("analysis.typ", ANALYSIS_TEMPLATE)?,
-            letter: template("letter.typ", LETTER_TEMPLATE)?,
+            letter: Template::new(format!("{common}\n{pdp}\n{}", source("letter.typ", LETTER_TEMPLATE)?)),
             certificate: template("certificate.typ", CERTIFICATE_TEMPLATE)?,
             recap: template("recap.typ", RECAP_TEMPLATE)?,
         }))

@@ -157,6 +157,8 @@ pub fn letter(final_: bool) -> Inputs {
         .text("findings", FINDINGS)
         .text("recommendations", RECOMMENDATIONS)
         .text("response_days", "3")
+        .flag("pdp", false)
+        .text("pdp_deadline", "")
         .list("copies", ["Bupati Kutai Kartanegara (sebagai laporan)".to_string(), "Arsip".to_string()])
         .text("recipient_name", "budisec")
         .text(
@@ -188,6 +190,15 @@ pub fn long_letter(final_: bool) -> Inputs {
             ]
             .map(String::from),
         )
+}
+
+/// A personal-data incident's letter: the controller's obligations under UU PDP, with the
+/// deadline 72 hours after verification.
+pub fn pdp_letter(final_: bool) -> Inputs {
+    letter(final_)
+        .text("category", "Kebocoran Data Pribadi")
+        .flag("pdp", true)
+        .text("pdp_deadline", "1 Desember 2026 pukul 09.15 WITA")
 }
 
 /// The certificate of the sample ticket (its own number).

@@ -199,6 +199,33 @@ fn a_normal_letter_fits_on_one_page_in_every_capacity_signed_and_as_a_draft() {
     }
 }
 
+/// A personal-data incident's letter carries the controller's obligations as item 5 (the
+/// deadline with its zone, the two recipients, the three required contents, the request to
+/// confirm), and the closing request becomes item 6; a letter without personal data has none of it.
+#[test]
+fn a_personal_data_letter_states_the_controllers_obligations_and_its_deadline() {
+    let docs = documents();
+    let pdf = Pdf::new("letter-pdp", &docs.letter.render(sample::pdp_letter(true)).unwrap());
+    keep("letter-pdp.pdf", &docs.letter.render(sample::pdp_letter(true)).unwrap());
+    let text = pdf.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "5. Kewajiban pengendali data pribadi.",
+        "Pasal 46 Undang-Undang Nomor 27 Tahun 2022",
+        "3 x 24 (tiga kali dua puluh empat) jam",
+        "1 Desember 2026 pukul 09.15 WITA",
+        "a. subjek data pribadi yang terdampak",
+        "b. lembaga penyelenggara pelindungan data pribadi",
+        "a. data pribadi yang terungkap",
+        "c. upaya penanganan dan pemulihan",
+        "6. Kami mohon Saudara",
+        "Demikian disampaikan",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in\n{text}");
+    }
+    let plain = Pdf::new("letter-no-pdp", &docs.letter.render(sample::letter(true)).unwrap()).text();
+    assert!(!plain.contains("pengendali data pribadi") && plain.contains("5. Kami mohon"), "{plain}");
+}
+
 /// When the content is long, the closing paragraph and the signature block (with the copies) go
 /// to the next page together, with the last numbered item before them so that they are not alone
 /// there; that page is numbered, the first is not. (The sample is cut so that the closing would

@@ -12,6 +12,7 @@ pub mod duplicate_hint;
 pub mod evidence;
 pub mod holiday;
 pub mod idempotency_key;
+pub mod observable;
 pub mod organization;
 pub mod outbox;
 pub mod outbox_attempt;

@@ -67,6 +67,29 @@ pub struct Model {
     pub reject_reason: Option<RejectReason>,
     /// When the retention job erased the reporter data.
     pub anonymized_at: Option<DateTimeUtc>,
+    /// The team confirmed at verification that personal data is involved (UU PDP); the
+    /// reporter's own answer stays in `personal_data_involved`.
+    pub pdp_incident: bool,
+    /// The end of the controller's 72 hours (`ttis_shared::pdp::due_at` of the verification).
+    pub pdp_due_at: Option<DateTimeUtc>,
+    pub pdp_subjects_notified_at: Option<DateTimeUtc>,
+    pub pdp_authority_notified_at: Option<DateTimeUtc>,
+    /// When both notification dates were on record.
+    pub pdp_confirmed_at: Option<DateTimeUtc>,
+}
+
+impl Model {
+    /// The PDP clock at `now`, for a personal-data incident.
+    pub fn pdp_status(&self, now: DateTimeUtc) -> Option<ttis_shared::pdp::PdpStatus> {
+        let due = self.pdp_due_at.filter(|_| self.pdp_incident)?;
+        Some(ttis_shared::pdp::PdpStatus::at(
+            due,
+            self.pdp_subjects_notified_at,
+            self.pdp_authority_notified_at,
+            self.pdp_confirmed_at,
+            now,
+        ))
+    }
 }
 
 /// The text the queue searches.

@@ -4,8 +4,8 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, post, web};
 use ttis_shared::dto::delivery::{
-    Acknowledgement, AcknowledgementRequest, DeliveryList, FailedDeliveryList, HallOfFame, HallOfFameQuery,
-    WebhookCreated, WebhookInput, WebhookList,
+    Acknowledgement, AcknowledgementLink, AcknowledgementLookup, AcknowledgementRequest, DeliveryList,
+    FailedDeliveryList, HallOfFame, HallOfFameQuery, WebhookCreated, WebhookInput, WebhookList,
 };
 use ttis_shared::dto::tickets::TicketDetail;
 
@@ -39,8 +39,38 @@ pub async fn get_hall_of_fame(
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "public, max-age=60")).json(hof))
 }
 
+/// What a PSE's one-time link is for, without using it: the letter, and whether the incident
+/// involves personal data (then the page asks when the data subjects and the supervising
+/// authority were notified, UU PDP Art. 46), with what is already on record.
+#[utoipa::path(
+    tag = "reports",
+    operation_id = "create_acknowledgement_lookup",
+    request_body = AcknowledgementLookup,
+    responses(
+        (status = 200, body = AcknowledgementLink),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 429, response = crate::openapi::TooManyRequests),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(())
+)]
+#[post("/acknowledgements/lookup")]
+pub async fn create_acknowledgement_lookup(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    body: ValidJson<AcknowledgementLookup>,
+) -> Result<HttpResponse, actix_web::Error> {
+    super::limited(&state.status_throttle, &client, state.settings.reports.status_per_minute).await?;
+    let req = body.into_inner()?;
+    Ok(HttpResponse::Ok().json(delivery::acknowledgement_link(&state, &req.token).await?))
+}
+
 /// The PSE confirms receipt of the notification letter (and, with `fixed`, that the issue is
-/// fixed) with the one-time token from its email. A token works once (`409` after).
+/// fixed) with the one-time token from its email. A token works once (`409` after), except that
+/// for a personal-data incident the same link records later the notification dates still missing.
 #[utoipa::path(
     tag = "reports",
     operation_id = "create_acknowledgement",

@@ -17,6 +17,7 @@ pub mod delivery;
 pub mod documents;
 pub mod exports;
 pub mod health;
+pub mod intel;
 pub mod metrics;
 pub mod organization;
 pub mod pses;
@@ -59,6 +60,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(tickets::create_ticket_assignment)
         .service(tickets::get_ticket_evidence)
         .service(tickets::get_ticket_document)
+        .service(intel::get_ticket_stix)
+        .service(intel::get_ticket_misp)
+        .service(intel::create_ticket_observable)
+        .service(intel::update_ticket_observable)
+        .service(intel::delete_ticket_observable)
+        .service(intel::get_stix_export)
         .service(pses::list_pses)
         .service(pses::create_pse)
         .service(pses::get_pse)
@@ -78,6 +85,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(reports::update_report_hall_of_fame)
         .service(reports::get_report_document)
         .service(delivery::create_acknowledgement)
+        .service(delivery::create_acknowledgement_lookup)
         .service(delivery::list_failed_deliveries)
         .service(delivery::create_ticket_delivery_resend)
         .service(delivery::list_webhooks)

@@ -95,6 +95,12 @@ impl Clock {
     pub fn local_now(&self) -> DateTime<FixedOffset> {
         self.local(self.now())
     }
+
+    /// The moment a local day begins in the deployment's zone.
+    pub fn start_of_day(&self, day: chrono::NaiveDate) -> DateTime<Utc> {
+        let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+        (midnight - Duration::minutes(i64::from(self.zone.offset_minutes))).and_utc()
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ use sea_orm::{
 };
 use serde_json::json;
 use ttis_shared::ReportState;
-use ttis_shared::dto::delivery::{Acknowledgement, AcknowledgementRequest, DeliveryItem, FailedDelivery};
+use ttis_shared::dto::delivery::{
+    Acknowledgement, AcknowledgementLink, AcknowledgementRequest, DeliveryItem, FailedDelivery,
+};
 use ttis_shared::dto::documents::DocumentKind;
 use ttis_shared::dto::documents::DocumentStatus;
 use ttis_shared::dto::timeline::TimelineEvent;
@@ -182,21 +184,55 @@ pub async fn resend(state: &AppState, who: &Actor, code: &str, id: i64) -> Resul
     Ok(())
 }
 
-/// The PSE confirms receipt with the one-time token from its email.
+/// The acknowledgement row of a one-time token.
+async fn by_token<C: ConnectionTrait>(conn: &C, token: &str) -> Result<acknowledgement::Model, ApiError> {
+    acknowledgement::Entity::find()
+        .filter(acknowledgement::Column::TokenHash.eq(sha256_hex(token.trim())))
+        .one(conn)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// What a PSE's link is for (`POST /acknowledgements/lookup`), without using it.
+pub async fn acknowledgement_link(state: &AppState, token: &str) -> Result<AcknowledgementLink, ApiError> {
+    let row = by_token(&state.db, token).await?;
+    let t = ticket::Entity::find_by_id(row.ticket_id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
+    let acknowledgement = match row.acknowledged_at {
+        Some(_) => acknowledgement_of(&state.db, &t).await?,
+        None => None,
+    };
+    Ok(AcknowledgementLink {
+        ticket_code: t.code.clone(),
+        letter_number: final_letter(&state.db, &t).await?.and_then(|l| l.number),
+        personal_data: t.pdp_incident,
+        pdp_due_at: t.pdp_due_at.filter(|_| t.pdp_incident),
+        acknowledgement,
+    })
+}
+
+/// The PSE confirms receipt with the one-time token from its email. For a personal-data
+/// incident it also says when it notified the data subjects and the authority: with the
+/// confirmation, or later with the same link while a date is missing.
 pub async fn acknowledge(state: &AppState, req: &AcknowledgementRequest) -> Result<Acknowledgement, ApiError> {
     let txn = state.db.begin().await?;
-    let row = acknowledgement::Entity::find()
-        .filter(acknowledgement::Column::TokenHash.eq(sha256_hex(req.token.trim())))
-        .one(&txn)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    if row.acknowledged_at.is_some() {
-        return Err(ApiError::WrongState);
-    }
+    let row = by_token(&txn, &req.token).await?;
     let t = ticket::Entity::find_by_id(row.ticket_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let at = state.clock.now();
     let name = req.name.as_ref().map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let note = req.note.as_ref().map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let who_label = name.clone().or(row.name.clone()).unwrap_or_else(|| super::timeline::PSE.into());
+    let who = Actor { user_id: None, label: who_label, ip: None };
+    if row.acknowledged_at.is_some() {
+        // A used link: only the notification dates still missing of a PDP incident.
+        let recorded =
+            super::pdp::record_notices(&txn, t.clone(), req.subjects_notified_at, req.authority_notified_at, at, &who)
+                .await?;
+        if !recorded {
+            return Err(ApiError::WrongState);
+        }
+        txn.commit().await?;
+        return acknowledgement_of(&state.db, &t).await?.ok_or(ApiError::NotFound);
+    }
     let mut active: acknowledgement::ActiveModel = row.into();
     active.acknowledged_at = Set(Some(at));
     active.fixed = Set(Some(req.fixed));
@@ -208,25 +244,38 @@ pub async fn acknowledge(state: &AppState, req: &AcknowledgementRequest) -> Resu
         .filter(ticket::Column::Id.eq(t.id))
         .exec(&txn)
         .await?;
-    let row = ticket_event::ActiveModel {
+    let event_row = ticket_event::ActiveModel {
         ticket_id: Set(t.id),
         at: Set(at),
         kind: Set(EventKind::Acknowledgement),
-        actor_label: Set(name.clone().unwrap_or_else(|| super::timeline::PSE.into())),
+        actor_label: Set(who.label.clone()),
         body: Set(note.clone()),
         public: Set(false),
         ..Default::default()
     };
     let event = TimelineEvent::Acknowledged { fixed: req.fixed };
-    super::timeline::with_event(row, Some(&event)).insert(&txn).await?;
-    let who = Actor { user_id: None, label: name.clone().unwrap_or_else(|| super::timeline::PSE.into()), ip: None };
+    super::timeline::with_event(event_row, Some(&event)).insert(&txn).await?;
     audit::record(&txn, &who, "ticket.acknowledge", Some(format!("ticket:{}", t.code)), json!({"fixed": req.fixed}))
         .await?;
+    let t = ticket::Entity::find_by_id(t.id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    super::pdp::record_notices(&txn, t.clone(), req.subjects_notified_at, req.authority_notified_at, at, &who).await?;
     txn.commit().await?;
+    let t = ticket::Entity::find_by_id(t.id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
     acknowledgement_of(&state.db, &t).await?.ok_or(ApiError::NotFound)
 }
 
-/// The ticket's confirmed acknowledgement, if any.
+/// The ticket's latest signed notification letter.
+async fn final_letter<C: ConnectionTrait>(conn: &C, t: &ticket::Model) -> Result<Option<document::Model>, ApiError> {
+    Ok(document::Entity::find()
+        .filter(document::Column::TicketId.eq(t.id))
+        .filter(document::Column::Kind.eq(DocumentKind::NotificationLetter.as_str()))
+        .filter(document::Column::Status.eq(DocumentStatus::Final))
+        .order_by_desc(document::Column::CreatedAt)
+        .one(conn)
+        .await?)
+}
+
+/// The ticket's confirmed acknowledgement, if any, with the PDP notification dates on record.
 pub async fn acknowledgement_of<C: ConnectionTrait>(
     conn: &C,
     t: &ticket::Model,
@@ -237,22 +286,17 @@ pub async fn acknowledgement_of<C: ConnectionTrait>(
         .order_by_desc(acknowledgement::Column::Id)
         .one(conn)
         .await?;
-    let letter = document::Entity::find()
-        .filter(document::Column::TicketId.eq(t.id))
-        .filter(document::Column::Kind.eq(DocumentKind::NotificationLetter.as_str()))
-        .filter(document::Column::Status.eq(DocumentStatus::Final))
-        .order_by_desc(document::Column::CreatedAt)
-        .one(conn)
-        .await?;
-    Ok(row.and_then(|r| {
-        Some(Acknowledgement {
-            ticket_code: t.code.clone(),
-            letter_number: letter.and_then(|l| l.number),
-            acknowledged_at: r.acknowledged_at?,
-            fixed: r.fixed.unwrap_or(false),
-            name: r.name,
-            note: r.note,
-        })
+    let Some(row) = row else { return Ok(None) };
+    let letter = final_letter(conn, t).await?;
+    Ok(row.acknowledged_at.map(|acknowledged_at| Acknowledgement {
+        ticket_code: t.code.clone(),
+        letter_number: letter.and_then(|l| l.number),
+        acknowledged_at,
+        fixed: row.fixed.unwrap_or(false),
+        name: row.name,
+        note: row.note,
+        subjects_notified_at: t.pdp_subjects_notified_at,
+        authority_notified_at: t.pdp_authority_notified_at,
     }))
 }
 

@@ -196,6 +196,11 @@ async fn inputs(
         .text("findings", letter.findings.trim())
         .text("recommendations", letter.recommendations.trim())
         .text("response_days", letter.response_days.to_string())
+        .flag("pdp", t.pdp_incident && t.pdp_due_at.is_some())
+        .text(
+            "pdp_deadline",
+            t.pdp_due_at.map(|due| dates::indonesian_time(clock.local(due), clock.zone().label)).unwrap_or_default(),
+        )
         .list("copies", letter.copies.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()))
         .text("recipient_name", drafts.certificate.recipient_name.trim())
         .text("citation", drafts.certificate.citation.trim()))

@@ -34,6 +34,10 @@ pub enum Permission {
     /// Compile everything held about one reporter (a data subject's request): those who already
     /// see reporters' data.
     ExportPersonalData,
+    /// Share threat intelligence: mark observables as indicators, export STIX and MISP.
+    ShareIntel,
+    /// Export a TLP:RED ticket, explicitly: the head only.
+    ExportRed,
 }
 
 impl Permission {
@@ -47,11 +51,12 @@ impl Permission {
             | Permission::ManageSla
             | Permission::ReadAudit
             | Permission::ManageSecurity => &[Role::Admin],
-            Permission::ViewTickets | Permission::AssignTickets | Permission::ExportPersonalData => {
-                &[Role::Analyst, Role::Head]
-            }
+            Permission::ViewTickets
+            | Permission::AssignTickets
+            | Permission::ExportPersonalData
+            | Permission::ShareIntel => &[Role::Analyst, Role::Head],
             Permission::WorkTickets => &[Role::Analyst],
-            Permission::KeepSignerProfile => &[Role::Head],
+            Permission::KeepSignerProfile | Permission::ExportRed => &[Role::Head],
             Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],
         }
     }

@@ -1,6 +1,7 @@
 //! Statistics, computed in the database with aggregate queries (never by loading every ticket):
 //! reports per month and by category, severity, reporter type, outcome and PSE; each SOP step's
-//! median and 90th-percentile time and the share within its standard; open tickets by age.
+//! median and 90th-percentile time and the share within its standard; open tickets by age;
+//! personal-data incidents and their confirmation times (`stats/pdp.rs`).
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,8 @@ use ttis_shared::dto::stats::{KeyCount, MonthCount, Stats, StatsQuery, StepStat}
 use ttis_shared::dto::tickets::Severity;
 use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
+
+mod pdp;
 
 use super::clock::Clock;
 use crate::db::placeholder;
@@ -109,6 +112,7 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
         .collect();
     let category_count = |k: String, n: u64| KeyCount { label: categories.get(&k).cloned(), key: k, count: n };
     let (filter, values) = filter_sql(backend, f, start, end);
+    let pdp_values = values.clone();
 
     // One pass over the period's tickets, grouped by every dimension; the month is that of the
     // local submission time.
@@ -276,6 +280,7 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
             .collect(),
     );
     top_pses.truncate(10);
+    let pdp = pdp::compute(db, &month, &filter, pdp_values, clock.now()).await?;
 
     Ok(Stats {
         from,
@@ -289,6 +294,7 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
         steps,
         open_by_age,
         top_pses,
+        pdp,
     })
 }
 

@@ -166,6 +166,38 @@ pub struct AcknowledgementRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::long_text")))]
     pub note: Option<String>,
+    /// For a personal-data incident (UU PDP): when the data subjects were notified, with its UTC
+    /// offset. May come later with the same link, once the notice went out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subjects_notified_at: Option<DateTime<Utc>>,
+    /// For a personal-data incident: when the supervising authority was notified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority_notified_at: Option<DateTime<Utc>>,
+}
+
+/// The one-time link's token, to learn what the link is for before answering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"token": "q3J0..."})))]
+#[serde(deny_unknown_fields)]
+pub struct AcknowledgementLookup {
+    #[cfg_attr(feature = "server", validate(length(min = 1, max = 128, code = "required")))]
+    pub token: String,
+}
+
+/// What a PSE's link is about: the letter, whether the incident involves personal data (then
+/// the page asks when the data subjects and the authority were notified), and what is on record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AcknowledgementLink {
+    pub ticket_code: String,
+    pub letter_number: Option<String>,
+    /// The team confirmed that the incident involves personal data (UU PDP).
+    pub personal_data: bool,
+    /// The end of the controller's 3 x 24 hours.
+    pub pdp_due_at: Option<DateTime<Utc>>,
+    /// The confirmation already given with this link, if any.
+    pub acknowledgement: Option<Acknowledgement>,
 }
 
 /// A PSE's confirmation, as staff and the PSE see it.
@@ -178,6 +210,10 @@ pub struct Acknowledgement {
     pub fixed: bool,
     pub name: Option<String>,
     pub note: Option<String>,
+    /// When the PSE notified the data subjects (personal-data incidents).
+    pub subjects_notified_at: Option<DateTime<Utc>>,
+    /// When the PSE notified the supervising authority (personal-data incidents).
+    pub authority_notified_at: Option<DateTime<Utc>>,
 }
 
 /// What an integrator can subscribe to.

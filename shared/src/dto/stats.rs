@@ -66,4 +66,25 @@ pub struct Stats {
     pub open_by_age: Vec<KeyCount>,
     /// PSEs with the most reports, at most ten.
     pub top_pses: Vec<KeyCount>,
+    /// Personal-data incidents (UU PDP) of the period.
+    pub pdp: PdpStats,
+}
+
+/// Personal-data incidents: how many, and how soon the PSEs confirmed notifying the data
+/// subjects and the authority (from verification to the confirmation on record).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PdpStats {
+    /// Tickets confirmed as PDP incidents at verification.
+    pub total: u64,
+    /// Per month of submission (`2026-11`), months without any left out.
+    pub per_month: Vec<KeyCount>,
+    /// With both notification dates on record.
+    pub confirmed: u64,
+    /// 72 hours passed without a confirmation.
+    pub overdue: u64,
+    pub median_confirmation_seconds: Option<i64>,
+    pub p90_confirmation_seconds: Option<i64>,
+    /// Share (0..1) of the confirmed whose two notifications both fell within the 72 hours.
+    pub notified_in_time: Option<f64>,
 }

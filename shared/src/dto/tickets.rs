@@ -113,6 +113,8 @@ pub struct TicketSummary {
     pub pse_acknowledged_at: Option<DateTime<Utc>>,
     /// The current SOP step against its time standard (absent once closed).
     pub clock: Option<StepClock>,
+    /// A personal-data incident's 72-hour clock (absent unless confirmed at verification).
+    pub pdp: Option<crate::pdp::PdpStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,13 +149,17 @@ pub struct TicketQuery {
     pub pse: Option<i64>,
     /// Only tickets past their step's time standard.
     pub overdue: Option<bool>,
+    /// Personal-data incidents: `any`, or `overdue` (72 hours without the PSE's confirmation,
+    /// open or closed).
+    pub pdp: Option<crate::pdp::PdpFilter>,
     /// Submitted on or after (RFC 3339).
     pub from: Option<DateTime<Utc>>,
     /// Submitted before (RFC 3339).
     pub to: Option<DateTime<Utc>>,
     /// Searches the ticket code, title, affected asset, reporter name and email.
     pub q: Option<String>,
-    /// `submitted_at` (default, newest first), `due_at` (most urgent first), `code`, `title`, `state`;
+    /// `submitted_at` (default, newest first), `due_at` (most urgent first), `pdp_due_at` (the
+    /// 72 hours of UU PDP), `code`, `title`, `state`;
     /// prefix `-` to reverse.
     pub sort: Option<String>,
     /// From 1.
@@ -258,6 +264,11 @@ pub struct AnalysisInput {
     /// The affected PSE (from the register); defaults to the one matched at submission.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pse_id: Option<i64>,
+    /// The team's answer to "does it involve personal data?", confirming or correcting the
+    /// reporter's (the default). `true` makes it a PDP incident: the 72-hour clock of UU PDP
+    /// starts, and the letter to the PSE carries the controller's obligations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal_data_involved: Option<bool>,
     #[cfg_attr(feature = "server", validate(nested))]
     pub meeting: Meeting,
     #[cfg_attr(feature = "server", validate(custom(function = "crate::validation::server::description")))]
@@ -305,7 +316,10 @@ pub struct TicketDetail {
     pub steps_to_reproduce: Option<String>,
     pub impact: Option<String>,
     pub ongoing: bool,
+    /// The reporter's answer.
     pub personal_data_involved: bool,
+    /// The team's, from verification: a personal-data incident and its 72-hour clock.
+    pub pdp: Option<crate::pdp::PdpStatus>,
     pub tlp: String,
     /// `web`, `phone`, `email`, `letter`, `walk_in`, `monitoring`.
     pub channel: String,
@@ -320,6 +334,8 @@ pub struct TicketDetail {
     pub analysis: Option<Analysis>,
     /// Rendered documents (every version), newest first.
     pub documents: Vec<DocumentItem>,
+    /// What the exports share (from verification on), each with its "indicator" switch.
+    pub observables: Vec<super::intel::Observable>,
     /// The letter's and certificate's variable parts (from `verify` on).
     pub drafts: Option<DraftsView>,
     /// Assignments with their dispositions (*disposisi*), newest first.

@@ -37,6 +37,9 @@ pub enum TimelineEvent {
     /// The PSE confirmed it received the letter, and whether the issue is fixed; the body holds
     /// its note.
     Acknowledged { fixed: bool },
+    /// The PSE told when it notified the data subjects and the supervising authority of a
+    /// personal-data breach (UU PDP); `complete` once both dates are on record.
+    PdpNotified { complete: bool },
 }
 
 /// A timeline event as it travels: one flat object, read field by field. Serde's own reading of
@@ -60,6 +63,8 @@ struct WireEvent {
     due_date: Option<NaiveDate>,
     #[serde(default)]
     fixed: Option<bool>,
+    #[serde(default)]
+    complete: Option<bool>,
 }
 
 impl TryFrom<WireEvent> for TimelineEvent {
@@ -81,6 +86,7 @@ impl TryFrom<WireEvent> for TimelineEvent {
                 due_date: w.due_date,
             },
             "acknowledged" => TimelineEvent::Acknowledged { fixed: w.fixed.ok_or_else(|| missing("fixed"))? },
+            "pdp_notified" => TimelineEvent::PdpNotified { complete: w.complete.ok_or_else(|| missing("complete"))? },
             other => return Err(format!("unknown timeline event `{other}`")),
         })
     }
@@ -132,6 +138,7 @@ mod tests {
             },
             TimelineEvent::Assigned { assignee: "Budi".into(), priority: None, due_date: None },
             TimelineEvent::Acknowledged { fixed: true },
+            TimelineEvent::PdpNotified { complete: false },
         ];
         for event in all {
             let json = serde_json::to_value(&event).unwrap_or_default();

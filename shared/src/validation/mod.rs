@@ -30,6 +30,10 @@ pub enum Violation {
     InvalidPhone,
     /// A time after now.
     InFuture,
+    /// A time before the incident was found (a notification of a breach not yet known).
+    BeforeIncident,
+    /// Not a value of the observable's kind (a URL, a domain, an IPv4 or IPv6 address, a SHA-256).
+    InvalidObservable,
     InvalidCvss,
     /// `hall_of_fame` is `alias` but no alias was given.
     AliasRequired,
@@ -68,6 +72,8 @@ impl Violation {
             Violation::MustAccept => "must_accept",
             Violation::InvalidPhone => "invalid_phone",
             Violation::InFuture => "in_future",
+            Violation::BeforeIncident => "before_incident",
+            Violation::InvalidObservable => "invalid_observable",
             Violation::InvalidCvss => "invalid_cvss",
             Violation::AliasRequired => "alias_required",
             Violation::NotAnOption => "not_an_option",
@@ -101,6 +107,14 @@ impl Violation {
             (Violation::InvalidPhone, Lang::En) => "This is not a valid phone number (e.g. +62 812 3456 7890).".into(),
             (Violation::InFuture, Lang::Id) => "Waktu tidak boleh di masa depan.".into(),
             (Violation::InFuture, Lang::En) => "The time cannot be in the future.".into(),
+            (Violation::BeforeIncident, Lang::Id) => "Waktu tidak boleh sebelum insiden ditemukan.".into(),
+            (Violation::BeforeIncident, Lang::En) => "The time cannot be before the incident was found.".into(),
+            (Violation::InvalidObservable, Lang::Id) => {
+                "Bukan nilai yang sesuai jenisnya (URL, domain, alamat IPv4/IPv6, atau SHA-256).".into()
+            }
+            (Violation::InvalidObservable, Lang::En) => {
+                "Not a value of its kind (a URL, a domain, an IPv4/IPv6 address or a SHA-256).".into()
+            }
             (Violation::InvalidCvss, Lang::Id) => {
                 "Vektor CVSS 3.1 tidak valid (contoh: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H).".into()
             }
@@ -423,6 +437,8 @@ mod tests {
             Violation::MustAccept,
             Violation::InvalidPhone,
             Violation::InFuture,
+            Violation::BeforeIncident,
+            Violation::InvalidObservable,
             Violation::InvalidCvss,
             Violation::AliasRequired,
             Violation::NotAnOption,
@@ -527,6 +543,8 @@ mod tests {
             Violation::MustAccept,
             Violation::InvalidPhone,
             Violation::InFuture,
+            Violation::BeforeIncident,
+            Violation::InvalidObservable,
             Violation::InvalidCvss,
             Violation::AliasRequired,
             Violation::NotAnOption,

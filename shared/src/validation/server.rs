@@ -35,6 +35,8 @@ pub fn violation_of(err: &ValidationError) -> Violation {
         "must_accept" => Violation::MustAccept,
         "invalid_phone" => Violation::InvalidPhone,
         "in_future" => Violation::InFuture,
+        "before_incident" => Violation::BeforeIncident,
+        "invalid_observable" => Violation::InvalidObservable,
         "invalid_cvss" => Violation::InvalidCvss,
         "alias_required" => Violation::AliasRequired,
         "not_an_option" => Violation::NotAnOption,

@@ -166,6 +166,10 @@ async fn verify(s: &mut Step<'_>, t: ticket::Model, req: &ActionRequest) -> Resu
     record_analysis(s.txn, s.state.clock.now(), s.user, t.clone(), &a).await?;
     let t = find_by_code(s.txn, &TicketCode::parse(&t.code)).await?;
     let t = apply(s.txn, &s.state.clock, t, Action::Verify, &s.actor, &s.who, s.message.clone()).await?;
+    // Personal data: the 72 hours of UU PDP start now, and the letter drafted below says so.
+    let now = s.state.clock.now();
+    let t = crate::services::pdp::decide(s.txn, t, a.personal_data_involved, now, &s.who).await?;
+    crate::services::intel::observables::seed(s.txn, &t, now).await?;
     attach_analysis_report(s.txn, s.state, &mut s.staged, &t, s.user).await?;
     letters::draft_on_verify(s.txn, s.state, &mut s.staged, &t, s.user.id).await?;
     Ok(t)

@@ -104,6 +104,11 @@ pub async fn detail(
         crate::entities::draft::Entity::find_by_id(t.id).one(db).await?.as_ref().and_then(letters::drafts_view);
     let deliveries = crate::services::delivery::deliveries_of(db, t.id).await?;
     let pse_acknowledgement = crate::services::delivery::acknowledgement_of(db, &t).await?;
+    let observables = crate::services::intel::observables::list(db, t.id)
+        .await?
+        .into_iter()
+        .map(crate::services::intel::observables::to_dto)
+        .collect();
     let attendee_ids: Vec<i64> =
         recorded.as_ref().and_then(|a| serde_json::from_str(&a.attendees).ok()).unwrap_or_default();
     let stored_dispositions = disposition::Entity::find()
@@ -138,6 +143,7 @@ pub async fn detail(
         recommendations: a.recommendations,
         recorded_at: a.recorded_at,
     });
+    let pdp = t.pdp_status(at);
     Ok(TicketDetail {
         clock: clock_of(&t, at, &policy),
         sla: sla::step_times(&entered, at, &policy),
@@ -219,6 +225,8 @@ pub async fn detail(
         impact: t.impact,
         ongoing: t.ongoing,
         personal_data_involved: t.personal_data_involved,
+        pdp,
+        observables,
         tlp: t.tlp.as_str().into(),
         channel: t.channel.as_str().into(),
         submitted_at: t.submitted_at,

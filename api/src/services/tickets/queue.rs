@@ -7,6 +7,7 @@ use sea_orm::{
 };
 use ttis_shared::ReportState;
 use ttis_shared::dto::tickets::{StateCount, TicketList, TicketQuery, TicketSummary};
+use ttis_shared::pdp::PdpFilter;
 
 use super::*;
 use crate::entities::ticket;
@@ -65,6 +66,17 @@ pub fn select(q: &TicketQuery, at: DateTime<Utc>) -> Result<sea_orm::Select<tick
             .add(ticket::Column::State.ne(ReportState::NeedsInfo))
             .add(ticket::Column::State.is_not_in([ReportState::Rejected, ReportState::Completed]));
     }
+    match q.pdp {
+        None => {}
+        Some(PdpFilter::Any) => cond = cond.add(ticket::Column::PdpIncident.eq(true)),
+        // The 72 hours of UU PDP passed without the PSE's confirmation (open or closed).
+        Some(PdpFilter::Overdue) => {
+            cond = cond
+                .add(ticket::Column::PdpIncident.eq(true))
+                .add(ticket::Column::PdpConfirmedAt.is_null())
+                .add(ticket::Column::PdpDueAt.lt(at))
+        }
+    }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
         let pattern = format!("%{escaped}%");
@@ -78,6 +90,7 @@ pub fn select(q: &TicketQuery, at: DateTime<Utc>) -> Result<sea_orm::Select<tick
     let column = match key {
         "submitted_at" => ticket::Column::SubmittedAt,
         "due_at" => ticket::Column::DueAt,
+        "pdp_due_at" => ticket::Column::PdpDueAt,
         "code" => ticket::Column::Code,
         "title" => ticket::Column::Title,
         "state" => ticket::Column::State,
@@ -175,6 +188,7 @@ pub async fn list(db: &DatabaseConnection, q: &TicketQuery, at: DateTime<Utc>) -
         .into_iter()
         .map(|t| TicketSummary {
             clock: clock_of(&t, at, &policy),
+            pdp: t.pdp_status(at),
             state: state_of(&t),
             state_label: label(state_of(&t)),
             severity: t.severity,
