@@ -5,7 +5,7 @@
 //! `POST /api/v1/acknowledgements`.
 
 use gloo_net::http::Method;
-use ttis_shared::dto::delivery::{Acknowledgement, AcknowledgementRequest};
+use ttis_shared::dto::delivery::{Acknowledgement, AcknowledgementLink, AcknowledgementLookup, AcknowledgementRequest};
 use ttis_shared::validation;
 use wasm_bindgen::prelude::JsValue;
 use yew::prelude::*;
@@ -58,18 +58,38 @@ pub fn acknowledge() -> Html {
     let error = use_state(|| None::<ApiError>);
     let local = use_state(|| None::<(&'static str, String)>);
     let result = use_state(|| None::<Acknowledgement>);
+    // What the link is for: a personal-data incident asks for the notification dates too.
+    let link = use_state(|| None::<AcknowledgementLink>);
+    let subjects = use_state(String::new);
+    let authority = use_state(String::new);
 
     {
-        let token = token.clone();
+        let (token, link) = (token.clone(), link.clone());
         use_effect_with((), move |_| {
             let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
             let found = token_of(&hash);
-            if found.is_some() {
+            if let Some(tok) = found.clone() {
                 clear_fragment();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let body = AcknowledgementLookup { token: tok };
+                    let answer: Result<AcknowledgementLink, ApiError> =
+                        api::request(Method::POST, "/acknowledgements/lookup", Some(&body), None, lang).await;
+                    if let Ok(l) = answer {
+                        link.set(Some(l));
+                    }
+                });
             }
             token.set(Some(found.unwrap_or_default()));
         });
     }
+    let on_subjects = {
+        let subjects = subjects.clone();
+        Callback::from(move |e: InputEvent| subjects.set(event_value(&e)))
+    };
+    let on_authority = {
+        let authority = authority.clone();
+        Callback::from(move |e: InputEvent| authority.set(event_value(&e)))
+    };
 
     let on_fixed = {
         let fixed = fixed.clone();
@@ -88,6 +108,7 @@ pub fn acknowledge() -> Html {
     };
     let onsubmit = {
         let (token, fixed, name, note) = (token.clone(), fixed.clone(), name.clone(), note.clone());
+        let (subjects, authority) = (subjects.clone(), authority.clone());
         let (busy, error, local, result) = (busy.clone(), error.clone(), local.clone(), result.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -107,12 +128,35 @@ pub fn acknowledge() -> Html {
                 util::focus("ack-note");
                 return;
             }
+            // The notification dates, read in the device's time zone and sent as instants.
+            let mut dates = [None, None];
+            for (i, (field, value, id)) in [
+                ("subjects_notified_at", &*subjects, "ack-subjects"),
+                ("authority_notified_at", &*authority, "ack-authority"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if value.trim().is_empty() {
+                    continue;
+                }
+                match util::parse_local(value) {
+                    Some(at) => dates[i] = Some(at),
+                    None => {
+                        local.set(Some((field, t(lang, Key::AckPdpBadTime).to_string())));
+                        util::focus(id);
+                        return;
+                    }
+                }
+            }
             local.set(None);
             let body = AcknowledgementRequest {
                 token: tok,
                 fixed: *fixed,
                 name: Some(name.trim().to_string()).filter(|s| !s.is_empty()),
                 note: Some(note.trim().to_string()).filter(|s| !s.is_empty()),
+                subjects_notified_at: dates[0],
+                authority_notified_at: dates[1],
             };
             let (busy, error, result) = (busy.clone(), error.clone(), result.clone());
             busy.set(true);
@@ -146,6 +190,54 @@ pub fn acknowledge() -> Html {
     };
     let name_err = field_err("name");
     let note_err = field_err("note");
+    let subjects_err = field_err("subjects_notified_at");
+    let authority_err = field_err("authority_notified_at");
+    let pdp = link.as_ref().filter(|l| l.personal_data).cloned();
+    // A used link of a personal-data incident still takes the dates that are missing.
+    let used = link.as_ref().and_then(|l| l.acknowledgement.clone());
+    let dates_missing = |a: &Acknowledgement| a.subjects_notified_at.is_none() || a.authority_notified_at.is_none();
+    let only_dates = pdp.is_some() && used.as_ref().is_some_and(dates_missing);
+    let used_up = used.is_some() && !only_dates;
+    let date_field = |id: &'static str,
+                      label: Key,
+                      value: &str,
+                      oninput: Callback<InputEvent>,
+                      err: Option<String>,
+                      given: Option<chrono::DateTime<chrono::Utc>>| {
+        let err_id = format!("{id}-error");
+        html! {
+            <div class={classes!("field", err.is_some().then_some("field-invalid"))}>
+                <label for={id}>{ t(lang, label) }{ " " }<span class="optional">{ t(lang, Key::Optional) }</span></label>
+                if let Some(at) = given {
+                    <p id={id}><time datetime={at.to_rfc3339()}>{ util::format_datetime(&at, lang) }</time></p>
+                } else {
+                    <p class="field-hint">{ util::local_zone_label(lang) }</p>
+                    <input id={id} type="datetime-local" value={value.to_string()} max={util::local_input_now()} {oninput}
+                        aria-invalid={err.is_some().then_some("true")} aria-describedby={err.is_some().then_some(err_id.clone())} />
+                    if let Some(e) = err { <p class="field-error" id={err_id}>{ e }</p> }
+                }
+            </div>
+        }
+    };
+    let pdp_fields = match &pdp {
+        Some(l) => html! {
+            <fieldset class="form-section" id="ack-pdp">
+                <legend>{ t(lang, Key::AckPdpTitle) }</legend>
+                <p class="field-hint" id="ack-pdp-lead">
+                    { t(lang, Key::AckPdpLead) }
+                    if let Some(due) = &l.pdp_due_at {
+                        { " " }<strong><time datetime={due.to_rfc3339()}>{ util::format_datetime(due, lang) }</time></strong>
+                    }
+                </p>
+                { date_field("ack-subjects", Key::AckPdpSubjects, &subjects, on_subjects.clone(), subjects_err.clone(),
+                    used.as_ref().and_then(|a| a.subjects_notified_at)) }
+                { date_field("ack-authority", Key::AckPdpAuthority, &authority, on_authority.clone(), authority_err.clone(),
+                    used.as_ref().and_then(|a| a.authority_notified_at)) }
+                <p class="field-hint">{ t(lang, Key::AckPdpLater) }</p>
+            </fieldset>
+        },
+        None => html! {},
+    };
     // A used or unknown link cannot be tried again: the form goes away.
     let final_refusal = error.as_ref().is_some_and(|e| matches!(e.status(), Some(404 | 409)));
 
@@ -172,7 +264,16 @@ pub fn acknowledge() -> Html {
                         <dt>{ t(lang, Key::AckNote) }</dt>
                         <dd class="prewrap">{ n.clone() }</dd>
                     }
+                    if pdp.is_some() {
+                        <dt>{ t(lang, Key::AckPdpSubjects) }</dt>
+                        <dd id="ack-subjects-result">{ ack.subjects_notified_at.map(|a| util::format_datetime(&a, lang)).unwrap_or_else(|| "—".into()) }</dd>
+                        <dt>{ t(lang, Key::AckPdpAuthority) }</dt>
+                        <dd id="ack-authority-result">{ ack.authority_notified_at.map(|a| util::format_datetime(&a, lang)).unwrap_or_else(|| "—".into()) }</dd>
+                    }
                 </dl>
+                if pdp.is_some() && dates_missing(ack) {
+                    <p class="field-hint" id="ack-pdp-later">{ t(lang, Key::AckPdpLater) }</p>
+                }
                 if !ack.fixed {
                     <p class="field-hint">{ t(lang, Key::AckNotFixedHint) }</p>
                 }
@@ -186,6 +287,26 @@ pub fn acknowledge() -> Html {
                     <strong>{ t(lang, Key::AckInvalid) }</strong>
                     <p>{ t(lang, Key::AckNoToken) }</p>
                 </div>
+            },
+            Some(_) if used_up && error.is_none() => html! {
+                <div class="alert alert-error" role="alert" id="ack-error" tabindex="-1">
+                    <strong>{ t(lang, Key::AckUsed) }</strong>
+                    <p>{ t(lang, Key::AckUsedHint) }</p>
+                </div>
+            },
+            Some(_) if only_dates => html! {
+                <form class="panel form ack-form" id="ack-form" novalidate=true onsubmit={onsubmit.clone()} aria-labelledby="ack-form-title">
+                    <h2 id="ack-form-title" class="h3">{ t(lang, Key::AckPdpTitle) }</h2>
+                    if let Some(err) = error.as_ref().filter(|e| e.field_errors().is_empty()) {
+                        <div id="ack-error" class="alert alert-error" role="alert" tabindex="-1">{ refusal_text(err, lang) }</div>
+                    }
+                    { pdp_fields.clone() }
+                    <div class="form-actions">
+                        <button type="submit" id="ack-submit" class="btn btn-primary" disabled={*busy}>
+                            { t(lang, if *busy { Key::Sending } else { Key::AckPdpSubmit }) }
+                        </button>
+                    </div>
+                </form>
             },
             Some(_) if final_refusal => html! {
                 <div class="alert alert-error" role="alert" id="ack-error" tabindex="-1">
@@ -225,6 +346,7 @@ pub fn acknowledge() -> Html {
                             <p class="field-error" id="ack-note-error">{ err }</p>
                         }
                     </div>
+                    { pdp_fields }
                     <div class="form-actions">
                         <button type="submit" id="ack-submit" class="btn btn-primary" disabled={*busy}>
                             { t(lang, if *busy { Key::Sending } else { Key::AckSubmit }) }

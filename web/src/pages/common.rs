@@ -104,6 +104,8 @@ pub fn timeline_event(event: &TimelineEvent, lang: Lang) -> String {
         }
         TimelineEvent::Acknowledged { fixed: true } => t(lang, Key::EventAcknowledgedFixed).to_string(),
         TimelineEvent::Acknowledged { fixed: false } => t(lang, Key::EventAcknowledged).to_string(),
+        TimelineEvent::PdpNotified { complete: true } => t(lang, Key::EventPdpNotifiedComplete).to_string(),
+        TimelineEvent::PdpNotified { complete: false } => t(lang, Key::EventPdpNotified).to_string(),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::api;
 use crate::i18n::{Key, t};
 use crate::pages::staff::StaffNav;
 use crate::pages::staff::deliveries::FailedDeliveries;
+use crate::pages::staff::pdp_overdue::PdpOverdue;
 use crate::pages::staff::queue::TicketQueue;
 use crate::pages::staff::statistics::StatsTeaser;
 use crate::route::Route;
@@ -109,6 +110,7 @@ pub fn dashboard() -> Html {
 
             if works_tickets {
                 <FailedDeliveries session={session.clone()} />
+                <PdpOverdue session={session.clone()} />
                 <TicketQueue session={session.clone()} />
             } else {
                 <section class="panel" aria-labelledby="queue-title">

@@ -18,6 +18,7 @@ pub mod enrollment;
 pub mod login;
 pub mod new_ticket;
 pub mod organization;
+pub mod pdp_overdue;
 pub mod pses;
 pub mod queue;
 pub mod reporter_data;

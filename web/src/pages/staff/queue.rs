@@ -42,6 +42,8 @@ pub struct Filters {
     /// `""`, `mine` or `none`.
     pub assignee: String,
     pub overdue: bool,
+    /// Personal-data incidents only (UU PDP).
+    pub pdp: bool,
     pub q: String,
     pub sort: String,
     pub page: u64,
@@ -55,6 +57,7 @@ impl Default for Filters {
             severity: String::new(),
             assignee: String::new(),
             overdue: false,
+            pdp: false,
             q: String::new(),
             sort: "-submitted_at".into(),
             page: 1,
@@ -101,6 +104,9 @@ impl Filters {
         }
         if self.overdue {
             parts.push("overdue=true".into());
+        }
+        if self.pdp {
+            parts.push("pdp=any".into());
         }
         if !self.q.trim().is_empty() {
             parts.push(format!("q={}", enc(self.q.trim())));
@@ -198,6 +204,13 @@ pub fn ticket_queue(props: &QueueProps) -> Html {
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             filters.set(Filters { overdue: input.checked(), page: 1, ..(*filters).clone() });
+        })
+    };
+    let on_pdp = {
+        let filters = filters.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            filters.set(Filters { pdp: input.checked(), page: 1, ..(*filters).clone() });
         })
     };
     let on_search_input = super::set_text::<InputEvent>(&search);
@@ -328,6 +341,10 @@ pub fn ticket_queue(props: &QueueProps) -> Html {
                 <input type="checkbox" id="queue-overdue" checked={f.overdue} onchange={on_overdue} />
                 <label for="queue-overdue">{ t(lang, Key::FilterOverdue) }</label>
             </div>
+            <div class="checkbox filter-overdue">
+                <input type="checkbox" id="queue-pdp" checked={f.pdp} onchange={on_pdp} />
+                <label for="queue-pdp">{ t(lang, Key::FilterPdp) }</label>
+            </div>
             <button type="button" id="queue-reset" class="btn btn-secondary btn-small" onclick={on_reset}>{ t(lang, Key::FilterReset) }</button>
         </form>
     };
@@ -433,6 +450,12 @@ fn row(
             <td class="cell-title">
                 <Link<Route> to={route}>{ item.title.clone() }</Link<Route>>
                 <span class="cell-sub">{ item.affected_asset.clone() }</span>
+                if let Some(p) = &item.pdp {
+                    <span class={classes!("badge", if p.overdue { "badge-pdp-overdue" } else { "badge-pdp" })}
+                        id={format!("pdp-{}", item.code)}>
+                        { t(lang, if p.overdue { Key::PdpOverdue } else { Key::PdpBadge }) }
+                    </span>
+                }
             </td>
             <td><span class={classes!("chip", format!("state-{}", item.state.as_str()))}>{ label_text(&item.state_label, lang) }</span></td>
             <td>{ category_label(&item.category, categories, lang) }</td>

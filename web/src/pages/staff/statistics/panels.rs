@@ -117,9 +117,48 @@ pub fn results(s: &Stats, categories: &[Category], lang: Lang) -> Html {
                 { outcomes_panel(s, lang) }
                 { age_panel(s, lang) }
                 { sla_panel(s, lang) }
+                { pdp_panel(s, lang) }
             </div>
             { breakdowns(s, categories, lang) }
         </>
+    }
+}
+
+/// Personal-data incidents (UU PDP): how many, confirmed, overdue, and how soon the PSEs confirmed.
+fn pdp_panel(s: &Stats, lang: Lang) -> Html {
+    let p = &s.pdp;
+    let time = |v: Option<i64>| v.map(|x| super::super::duration(x, lang)).unwrap_or_else(|| "—".into());
+    let share = p.notified_in_time.map(|x| format!("{:.0}%", x * 100.0)).unwrap_or_else(|| "—".into());
+    let rows = [
+        ("stats-pdp-total", Key::StatsPdpTotal, p.total.to_string()),
+        ("stats-pdp-confirmed", Key::StatsPdpConfirmed, p.confirmed.to_string()),
+        ("stats-pdp-overdue", Key::StatsPdpOverdue, p.overdue.to_string()),
+        ("stats-pdp-median", Key::StatsPdpMedian, time(p.median_confirmation_seconds)),
+        ("stats-pdp-p90", Key::StatsPdpP90, time(p.p90_confirmation_seconds)),
+        ("stats-pdp-in-time", Key::StatsPdpInTime, share),
+    ];
+    let months = p
+        .per_month
+        .iter()
+        .map(|m| vec![util::format_month(&m.key, lang, false), m.count.to_string()])
+        .collect::<Vec<_>>();
+    html! {
+        <section class="panel" aria-labelledby="stats-pdp-title" id="stats-pdp">
+            <h2 id="stats-pdp-title">{ t(lang, Key::StatsPdpTitle) }</h2>
+            <p class="field-hint">{ t(lang, Key::StatsPdpLead) }</p>
+            <dl class="facts">
+                { for rows.iter().map(|(id, key, value)| html! {
+                    <>
+                        <dt>{ t(lang, *key) }</dt>
+                        <dd id={*id}>{ value.clone() }</dd>
+                    </>
+                }) }
+            </dl>
+            if !months.is_empty() {
+                { data_table("stats-pdp-months".into(), t(lang, Key::StatsPdpTitle).into(),
+                    vec![t(lang, Key::StatsMonth).into(), t(lang, Key::StatsPdpTotal).into()], months, lang) }
+            }
+        </section>
     }
 }
 
@@ -467,6 +506,7 @@ mod tests {
             steps: Vec::new(),
             open_by_age: Vec::new(),
             top_pses: Vec::new(),
+            pdp: Default::default(),
         };
         assert_eq!(summary(&stats), (5, 3, 2));
         assert_eq!(outcome_label(&kc("rejected:spam", 1), Lang::Id), "Ditolak: Spam");

@@ -87,6 +87,8 @@ struct Draft {
     severity: String,
     metrics: [Option<char>; 8],
     pse: String,
+    /// The team's answer to "personal data involved?" (the reporter's by default).
+    personal_data: bool,
     date: String,
     attendees: Vec<i64>,
     decision: String,
@@ -136,6 +138,7 @@ pub fn analysis_form(props: &AnalysisProps) -> Html {
                 severity: d.severity.map(|s| s.as_str().to_string()).unwrap_or_default(),
                 metrics: d.cvss_vector.as_deref().map(metrics_of).unwrap_or([None; 8]),
                 pse: d.pse.as_ref().map(|p| p.id.to_string()).unwrap_or_default(),
+                personal_data: d.personal_data_involved,
                 date: d.today.to_string(),
                 attendees,
                 decision: String::new(),
@@ -226,6 +229,7 @@ pub fn analysis_form(props: &AnalysisProps) -> Html {
                 severity,
                 cvss_vector,
                 pse_id: draft.pse.parse().ok(),
+                personal_data_involved: Some(draft.personal_data),
                 meeting: Meeting {
                     date,
                     attendees: draft.attendees.clone(),
@@ -399,6 +403,15 @@ pub fn analysis_form(props: &AnalysisProps) -> Html {
         }
     };
     let (di, dd) = aria("meeting.date");
+    let on_pdp = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*draft).clone();
+            next.personal_data = input.checked();
+            draft.set(next);
+        })
+    };
     let cancel = {
         let on_cancel = props.on_cancel.clone();
         Callback::from(move |_: MouseEvent| on_cancel.emit(()))
@@ -422,6 +435,13 @@ pub fn analysis_form(props: &AnalysisProps) -> Html {
                         { frame("severity", Key::FieldSeverity, severity, false) }
                     </div>
                     { frame("pse_id", Key::FieldPse, pse, true) }
+                    <div class="checkbox">
+                        <input type="checkbox" id="analysis-pdp" checked={draft.personal_data}
+                            aria-describedby="analysis-pdp-hint" onchange={on_pdp} />
+                        <label for="analysis-pdp">{ t(lang, Key::AnalysisPdp) }</label>
+                    </div>
+                    <p class="field-hint" id="analysis-pdp-hint">{ t(lang, Key::AnalysisPdpHint).replace("{answer}",
+                        t(lang, if d.personal_data_involved { Key::Yes } else { Key::No })) }</p>
                 </fieldset>
                 <fieldset class={classes!("form-section", cvss_err.is_some().then_some("field-invalid"))} aria-describedby="analysis-cvss-hint">
                     <legend>{ t(lang, Key::FieldCvss) }<span class="optional">{ format!(" ({})", t(lang, Key::Optional)) }</span></legend>

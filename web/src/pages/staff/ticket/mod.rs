@@ -12,6 +12,7 @@ mod assign;
 mod deliveries;
 pub mod documents;
 mod drafts;
+mod intel;
 mod sla_table;
 mod timeline;
 
@@ -210,12 +211,18 @@ fn ticket_view(props: &ViewProps) -> Html {
                             <deliveries::DeliveriesPanel code={d.code.clone()} items={d.deliveries.clone()} token={token.clone()}
                                 can_resend={ctx.session.has_role(Role::Analyst)} on_done={on_updated.clone()} />
                             { evidence_panel(d, &ctx) }
+                            if d.analysis.is_some() {
+                                <intel::IntelPanel detail={d.clone()} token={token.clone()} is_head={ctx.session.has_role(Role::Head)}
+                                    can_edit={ctx.session.has_role(Role::Analyst) || ctx.session.has_role(Role::Head)}
+                                    on_changed={on_stale.clone()} />
+                            }
                             { timeline::timeline_panel(d, lang) }
                             if ctx.session.has_role(Role::Analyst) {
                                 <MessageForm code={d.code.clone()} token={token.clone()} on_done={on_updated.clone()} />
                             }
                         </div>
                         <aside class="ticket-side">
+                            { intel::pdp_panel(d.pdp.as_ref(), lang) }
                             { deliveries::acknowledgement_panel(d.pse_acknowledgement.as_ref(), lang) }
                             { reporter_panel(d, lang) }
                             <assign::Handling detail={d.clone()} session={ctx.session.clone()} staff={ctx.lookups.staff.clone()}
