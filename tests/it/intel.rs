@@ -232,8 +232,12 @@ async fn tlp_red_leaves_only_by_a_heads_choice(app: TestApp) {
     let summary = check(&res.body_bytes().await, &["stix", "any"]);
     assert_eq!(summary["types"]["incident"], 2);
     assert_eq!(app.get(&format!("{bulk}&include_red=true"), Some(&t.analyst)).await.status(), StatusCode::FORBIDDEN);
-    let long = app.get("/api/v1/exports/stix?from=2025-01-01&to=2026-12-31", Some(&t.analyst)).await;
-    assert_eq!(long.status(), StatusCode::BAD_REQUEST);
+    for period in
+        ["from=2025-01-01&to=2026-12-31", "from=%2B262143-12-30&to=%2B262143-12-31", "from=2026-12-02&to=2026-12-01"]
+    {
+        let res = app.get(&format!("/api/v1/exports/stix?{period}"), Some(&t.analyst)).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{period}");
+    }
     assert_eq!(app.count("audit_log WHERE action = 'tickets.export_stix'").await, 2);
     assert_eq!(app.count("audit_log WHERE action = 'ticket.export_stix'").await, 1, "refusals export nothing");
 }

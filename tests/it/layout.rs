@@ -162,8 +162,14 @@ async fn drafted_ticket(app: &TestApp, analyst: &str, analyst_id: i64) -> String
     let code = str_at(&receipt, "/ticket_code").to_string();
     let mut analysis = ttis_tests::sample_analysis(analyst_id);
     analysis["cvss_vector"] = json!("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+    // Personal data is involved (the UU PDP panel), and the team adds a long injected link.
+    analysis["personal_data_involved"] = json!(true);
     app.act_ok(analyst, &code, json!({"action": "start_verification"})).await;
     app.act_ok(analyst, &code, json!({"action": "verify", "analysis": analysis})).await;
+    let link = json!({"kind": "url", "indicator": true,
+        "value": "https://disdik.kukarkab.go.id/wp-content/uploads/2026/11/slot-gacor-maxwin-rtp-live-hari-ini-terpercaya.html?ref=situs-slot"});
+    let res = app.send_json(reqwest::Method::POST, &format!("/api/v1/tickets/{code}/observables"), Some(analyst), &link).await;
+    assert_eq!(res.status(), reqwest::StatusCode::CREATED);
     // The analyst edits the drafts once (revision 2).
     let detail = app.ticket(analyst, &code).await;
     let mut drafts = json!({"letter": detail["drafts"]["drafts"]["letter"], "certificate": detail["drafts"]["drafts"]["certificate"]});

@@ -99,7 +99,8 @@ impl Clock {
     /// The moment a local day begins in the deployment's zone.
     pub fn start_of_day(&self, day: chrono::NaiveDate) -> DateTime<Utc> {
         let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-        (midnight - Duration::minutes(i64::from(self.zone.offset_minutes))).and_utc()
+        let offset = Duration::minutes(i64::from(self.zone.offset_minutes));
+        midnight.checked_sub_signed(offset).unwrap_or(midnight).and_utc()
     }
 }
 

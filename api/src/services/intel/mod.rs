@@ -210,8 +210,11 @@ pub async fn bulk_stix(
     to: NaiveDate,
     include_red: bool,
 ) -> Result<(Value, u64), ApiError> {
-    if to < from || (to - from).num_days() >= MAX_BULK_DAYS {
-        return Err(ApiError::InvalidParameter(format!("from, to: a period of 1 to {MAX_BULK_DAYS} days")));
+    let plausible = |d: NaiveDate| (2000..=9999).contains(&chrono::Datelike::year(&d));
+    if !plausible(from) || !plausible(to) || to < from || (to - from).num_days() >= MAX_BULK_DAYS {
+        return Err(ApiError::InvalidParameter(format!(
+            "from, to: a period of 1 to {MAX_BULK_DAYS} days between the years 2000 and 9999"
+        )));
     }
     if include_red {
         user.require(Permission::ExportRed)?;
