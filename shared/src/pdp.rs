@@ -66,6 +66,18 @@ impl PdpStatus {
     }
 }
 
+/// The notification dates a PSE gave the team by phone or letter, recorded by staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, validator::Validate))]
+#[cfg_attr(feature = "server", schema(example = json!({"subjects_notified_at": "2026-12-08T10:00:00+08:00", "authority_notified_at": "2026-12-08T11:30:00+08:00"})))]
+#[serde(deny_unknown_fields)]
+pub struct PdpNotices {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subjects_notified_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority_notified_at: Option<DateTime<Utc>>,
+}
+
 /// The queue's PDP filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

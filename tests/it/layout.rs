@@ -168,7 +168,9 @@ async fn drafted_ticket(app: &TestApp, analyst: &str, analyst_id: i64) -> String
     app.act_ok(analyst, &code, json!({"action": "verify", "analysis": analysis})).await;
     let link = json!({"kind": "url", "indicator": true,
         "value": "https://disdik.kukarkab.go.id/wp-content/uploads/2026/11/slot-gacor-maxwin-rtp-live-hari-ini-terpercaya.html?ref=situs-slot"});
-    let res = app.send_json(reqwest::Method::POST, &format!("/api/v1/tickets/{code}/observables"), Some(analyst), &link).await;
+    let res = app
+        .send_json(reqwest::Method::POST, &format!("/api/v1/tickets/{code}/observables"), Some(analyst), &link)
+        .await;
     assert_eq!(res.status(), reqwest::StatusCode::CREATED);
     // The analyst edits the drafts once (revision 2).
     let detail = app.ticket(analyst, &code).await;

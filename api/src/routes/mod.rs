@@ -57,6 +57,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(tickets::get_ticket)
         .service(tickets::create_ticket_action)
         .service(tickets::create_ticket_message)
+        .service(tickets::create_ticket_pdp_notices)
         .service(tickets::create_ticket_assignment)
         .service(tickets::get_ticket_evidence)
         .service(tickets::get_ticket_document)

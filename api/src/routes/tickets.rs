@@ -5,6 +5,7 @@ use ttis_shared::dto::reports::ReportReceipt;
 use ttis_shared::dto::tickets::{
     ActionRequest, AssignmentRequest, MessageRequest, StaffReport, TicketDetail, TicketList, TicketQuery,
 };
+use ttis_shared::pdp::PdpNotices;
 
 use crate::error::ApiError;
 use crate::extract::ValidJson;
@@ -105,6 +106,43 @@ pub async fn create_ticket_action(
     user.require(Permission::ViewTickets)?;
     let req = body.into_inner()?;
     Ok(HttpResponse::Ok().json(tickets::act(&state, &user, &client, &code, req).await?))
+}
+
+/// Record the dates a PSE gave by phone or letter for a personal-data incident (UU PDP): when
+/// it notified the data subjects and the supervising authority. A date on record is not changed;
+/// both on record stop the 72-hour clock. `409` for a ticket without personal data or with both
+/// dates already. Audited.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "create_ticket_pdp_notices",
+    params(("code" = String, Path, description = "Ticket code")),
+    request_body = PdpNotices,
+    responses(
+        (status = 200, description = "The ticket with the dates", body = TicketDetail),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthenticated),
+        (status = 403, response = crate::openapi::Forbidden),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 422, response = crate::openapi::UnprocessableEntity),
+        (status = 500, response = crate::openapi::ServerError),
+    ),
+    security(("bearer_auth" = []))
+)]
+#[post("/tickets/{code}/pdp-notices")]
+pub async fn create_ticket_pdp_notices(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    client: ClientInfo,
+    code: web::Path<String>,
+    body: ValidJson<PdpNotices>,
+) -> Result<HttpResponse, actix_web::Error> {
+    user.require(Permission::ViewTickets)?;
+    let req = body.into_inner()?;
+    let who = crate::services::audit::Actor { user_id: Some(user.id), label: user.name.clone(), ip: client.ip.clone() };
+    crate::services::pdp::record_by_staff(&state, &who, &code, &req).await?;
+    Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, &state.clock).await?))
 }
 
 /// Post a message to the reporter (`public: true`, emailed) or an internal note.

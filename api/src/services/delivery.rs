@@ -231,6 +231,8 @@ pub async fn acknowledge(state: &AppState, req: &AcknowledgementRequest) -> Resu
             return Err(ApiError::WrongState);
         }
         txn.commit().await?;
+        // Read again: the answer carries the date just recorded.
+        let t = ticket::Entity::find_by_id(t.id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
         return acknowledgement_of(&state.db, &t).await?.ok_or(ApiError::NotFound);
     }
     let mut active: acknowledgement::ActiveModel = row.into();

@@ -3,7 +3,7 @@
 //! when it notified the data subjects and the supervising authority, which stops it.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set};
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, QuerySelect, Set};
 use serde_json::json;
 use ttis_shared::dto::timeline::TimelineEvent;
 use ttis_shared::validation;
@@ -56,11 +56,32 @@ fn checked(
         let Some(at) = value else { continue };
         if let Err(violation) = validation::not_in_future(&at, now) {
             issues.push(FieldIssue { field: field.into(), violation });
-        } else if at < t.discovered_at - chrono::Duration::days(1) {
+        } else if t.discovered_at.checked_sub_signed(chrono::Duration::days(1)).is_some_and(|earliest| at < earliest) {
             issues.push(FieldIssue { field: field.into(), violation: validation::Violation::BeforeIncident });
         }
     }
     if issues.is_empty() { Ok(()) } else { Err(ApiError::Validation(issues)) }
+}
+
+/// The dates a PSE gave the team by phone or letter (`POST /tickets/{code}/pdp-notices`);
+/// `409` when the ticket is no PDP incident or both dates are on record already.
+pub async fn record_by_staff(
+    state: &crate::state::AppState,
+    who: &Actor,
+    code: &str,
+    notices: &ttis_shared::pdp::PdpNotices,
+) -> Result<(), ApiError> {
+    use sea_orm::TransactionTrait;
+    let txn = state.db.begin().await?;
+    let t = crate::services::workflow::find_by_code(&txn, &crate::services::codes::TicketCode::parse(code)).await?;
+    let recorded =
+        record_notices(&txn, t, notices.subjects_notified_at, notices.authority_notified_at, state.clock.now(), who)
+            .await?;
+    if !recorded {
+        return Err(ApiError::WrongState);
+    }
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Records the dates the PSE gives for a PDP incident (with its acknowledgement, or later with
@@ -77,6 +98,8 @@ pub async fn record_notices(
         return Ok(false);
     }
     checked(&t, subjects, authority, now)?;
+    // The row locked and read again: two answers at once (one per date) both land.
+    let t = ticket::Entity::find_by_id(t.id).lock_exclusive().one(txn).await?.ok_or(ApiError::NotFound)?;
     let subjects_new = t.pdp_subjects_notified_at.is_none().then_some(subjects).flatten();
     let authority_new = t.pdp_authority_notified_at.is_none().then_some(authority).flatten();
     if subjects_new.is_none() && authority_new.is_none() {

@@ -34,6 +34,10 @@ pub enum Violation {
     BeforeIncident,
     /// Not a value of the observable's kind (a URL, a domain, an IPv4 or IPv6 address, a SHA-256).
     InvalidObservable,
+    /// A list that already holds as many entries as it may.
+    TooManyItems {
+        max: usize,
+    },
     InvalidCvss,
     /// `hall_of_fame` is `alias` but no alias was given.
     AliasRequired,
@@ -74,6 +78,7 @@ impl Violation {
             Violation::InFuture => "in_future",
             Violation::BeforeIncident => "before_incident",
             Violation::InvalidObservable => "invalid_observable",
+            Violation::TooManyItems { .. } => "too_many_items",
             Violation::InvalidCvss => "invalid_cvss",
             Violation::AliasRequired => "alias_required",
             Violation::NotAnOption => "not_an_option",
@@ -112,6 +117,8 @@ impl Violation {
             (Violation::InvalidObservable, Lang::Id) => {
                 "Bukan nilai yang sesuai jenisnya (URL, domain, alamat IPv4/IPv6, atau SHA-256).".into()
             }
+            (Violation::TooManyItems { max }, Lang::Id) => format!("Paling banyak {max} entri."),
+            (Violation::TooManyItems { max }, Lang::En) => format!("At most {max} entries."),
             (Violation::InvalidObservable, Lang::En) => {
                 "Not a value of its kind (a URL, a domain, an IPv4/IPv6 address or a SHA-256).".into()
             }
@@ -439,6 +446,7 @@ mod tests {
             Violation::InFuture,
             Violation::BeforeIncident,
             Violation::InvalidObservable,
+            Violation::TooManyItems { max: 200 },
             Violation::InvalidCvss,
             Violation::AliasRequired,
             Violation::NotAnOption,

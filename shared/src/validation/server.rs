@@ -11,7 +11,7 @@ pub(super) fn adapt(result: Result<(), Violation>) -> Result<(), ValidationError
         let mut err = ValidationError::new(v.code());
         match v {
             Violation::TooShort { min } => err.add_param(Cow::Borrowed("min"), &min),
-            Violation::TooLong { max } => err.add_param(Cow::Borrowed("max"), &max),
+            Violation::TooLong { max } | Violation::TooManyItems { max } => err.add_param(Cow::Borrowed("max"), &max),
             Violation::PeriodTooLong { max_years } => err.add_param(Cow::Borrowed("max_years"), &max_years),
             _ => {}
         }
@@ -37,6 +37,7 @@ pub fn violation_of(err: &ValidationError) -> Violation {
         "in_future" => Violation::InFuture,
         "before_incident" => Violation::BeforeIncident,
         "invalid_observable" => Violation::InvalidObservable,
+        "too_many_items" => Violation::TooManyItems { max: num("max") },
         "invalid_cvss" => Violation::InvalidCvss,
         "alias_required" => Violation::AliasRequired,
         "not_an_option" => Violation::NotAnOption,

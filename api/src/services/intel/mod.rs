@@ -94,7 +94,7 @@ fn cves(texts: &[&str]) -> Vec<String> {
     found
 }
 
-fn verified(t: &ticket::Model) -> bool {
+pub(crate) fn verified(t: &ticket::Model) -> bool {
     matches!(
         t.state,
         ReportState::Drafted | ReportState::AwaitingApproval | ReportState::Approved | ReportState::Completed
@@ -126,7 +126,8 @@ async fn subject<C: ConnectionTrait>(conn: &C, state: &AppState, t: ticket::Mode
     let a = analysis::Entity::find_by_id(t.id).one(conn).await?.ok_or(ApiError::NotVerified)?;
     let cat = category::Entity::find_by_id(t.category_code.clone()).one(conn).await?;
     let label = cat.as_ref().map(|c| c.label_id.clone()).unwrap_or_else(|| t.category_code.clone());
-    let system = t.affected_host.clone().unwrap_or_else(|| t.affected_asset.clone());
+    // The host only: what the reporter typed beside it (a path, a query) is theirs.
+    let system = t.affected_host.clone().unwrap_or_else(|| "sistem elektronik".into());
     let observables = observables::list(conn, t.id).await?;
     Ok(Subject {
         name: format!("{label} pada {system}"),

@@ -37,8 +37,14 @@ pub fn normalise(kind: ObservableKind, value: &str) -> Option<String> {
     }
     match kind {
         ObservableKind::Url => {
-            let url = url::Url::parse(v).ok()?;
-            (matches!(url.scheme(), "http" | "https" | "ftp") && url.host_str().is_some()).then(|| url.to_string())
+            let mut url = url::Url::parse(v).ok()?;
+            if !matches!(url.scheme(), "http" | "https" | "ftp") || url.host_str().is_none() {
+                return None;
+            }
+            // Credentials never leave, whoever typed them.
+            url.set_username("").ok()?;
+            url.set_password(None).ok()?;
+            Some(url.to_string())
         }
         ObservableKind::Domain => {
             let host = v.trim_end_matches('.').to_lowercase();
@@ -67,8 +73,12 @@ pub fn from_asset(asset: &str) -> Vec<(ObservableKind, String)> {
     let mut found = Vec::new();
     let asset = asset.trim();
     let host = match url::Url::parse(asset) {
-        Ok(url) if matches!(url.scheme(), "http" | "https" | "ftp") => {
-            if let Some(v) = normalise(ObservableKind::Url, asset) {
+        Ok(mut url) if matches!(url.scheme(), "http" | "https" | "ftp") => {
+            // What the reporter typed may carry their own data in the query (a reset link, an
+            // email address): only the scheme, host and path are kept.
+            url.set_query(None);
+            url.set_fragment(None);
+            if let Some(v) = normalise(ObservableKind::Url, url.as_str()) {
                 found.push((ObservableKind::Url, v));
             }
             url.host_str().map(|h| h.trim_matches(['[', ']']).to_string())
@@ -148,6 +158,9 @@ pub async fn add(state: &AppState, who: &Actor, code: &str, input: NewObservable
     })?;
     let txn = state.db.begin().await?;
     let t = find_by_code(&txn, &TicketCode::parse(code)).await?;
+    if !super::verified(&t) {
+        return Err(ApiError::NotVerified);
+    }
     let row = match find(&txn, t.id, input.kind, &value).await? {
         Some(existing) if existing.indicator == input.indicator => existing,
         Some(existing) => {
@@ -160,7 +173,7 @@ pub async fn add(state: &AppState, who: &Actor, code: &str, input: NewObservable
             if count >= MAX_PER_TICKET {
                 return Err(ApiError::Validation(vec![FieldIssue {
                     field: "value".into(),
-                    violation: Violation::TooLong { max: MAX_PER_TICKET as usize },
+                    violation: Violation::TooManyItems { max: MAX_PER_TICKET as usize },
                 }]));
             }
             insert(&txn, t.id, input.kind, value, input.indicator, who.user_id, state.clock.now()).await?
@@ -218,14 +231,11 @@ pub async fn set_indicator(
     Ok(to_dto(row))
 }
 
-/// Removes one the team added (`DELETE /tickets/{code}/observables/{id}`); those taken from the
-/// report stay (`409`): switch them off instead.
+/// Removes an observable (`DELETE /tickets/{code}/observables/{id}`), the report's own too: what
+/// should not be shared is taken out of the exports.
 pub async fn remove(state: &AppState, who: &Actor, code: &str, id: i64) -> Result<(), ApiError> {
     let txn = state.db.begin().await?;
     let (t, row) = of_ticket(&txn, code, id).await?;
-    if row.added_by.is_none() {
-        return Err(ApiError::WrongState);
-    }
     observable::Entity::delete_by_id(row.id).exec(&txn).await?;
     audit::record(
         &txn,

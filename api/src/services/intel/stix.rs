@@ -22,6 +22,9 @@ const TLP2_EXTENSION: &str = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08
 /// The namespace of SCO ids (STIX 2.1, section 2.9).
 const SCO_NAMESPACE: uuid::Uuid = uuid::uuid!("00abedb4-aa42-466c-9c01-fed23315a9b7");
 
+/// The TLP levels from the least to the most restricted.
+const TLP_ORDER: [Tlp; 5] = [Tlp::Clear, Tlp::Green, Tlp::Amber, Tlp::AmberStrict, Tlp::Red];
+
 /// The standard id of a TLP 2.0 marking definition.
 pub fn tlp_marking_id(tlp: Tlp) -> &'static str {
     match tlp {
@@ -207,8 +210,28 @@ pub(super) fn bundle(src: &Source, subjects: &[Subject]) -> Value {
         "name": src.name, "identity_class": "organization", "contact_information": src.contact,
         "object_marking_refs": [identity_marking],
     }));
+    // An SCO is named by its value: two tickets of one bundle observing the same domain share
+    // the object, which then carries the stricter of their markings.
+    let rank = |marking: &Value| {
+        let id = marking["object_marking_refs"][0].as_str().unwrap_or_default();
+        TLP_ORDER.iter().position(|t| tlp_marking_id(*t) == id).unwrap_or(0)
+    };
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for s in subjects {
-        objects.extend(ticket_objects(src, &identity_id, s));
+        for object in ticket_objects(src, &identity_id, s) {
+            let id = object["id"].as_str().unwrap_or_default().to_string();
+            match seen.get(&id) {
+                Some(&at) => {
+                    if rank(&object) > rank(&objects[at]) {
+                        objects[at]["object_marking_refs"] = object["object_marking_refs"].clone();
+                    }
+                }
+                None => {
+                    seen.insert(id, objects.len());
+                    objects.push(object);
+                }
+            }
+        }
     }
     json!({"type": "bundle", "id": format!("bundle--{}", uuid::Uuid::new_v4()), "objects": objects})
 }

@@ -97,6 +97,13 @@ pub fn select(q: &TicketQuery, at: DateTime<Utc>) -> Result<sea_orm::Select<tick
         other => return Err(ApiError::InvalidParameter(format!("sort: unknown key `{other}`"))),
     };
     let select = ticket::Entity::find().filter(cond);
+    // Tickets without a UU PDP deadline come last on both databases (SQLite puts NULL first).
+    if key == "pdp_due_at" {
+        let order = if desc { sea_orm::Order::Desc } else { sea_orm::Order::Asc };
+        return Ok(select
+            .order_by_with_nulls(column, order.clone(), sea_orm::sea_query::NullOrdering::Last)
+            .order_by(ticket::Column::Id, order));
+    }
     // The tie-breaker runs the same way, so one index (`state, due_at, id`) serves both directions.
     Ok(if desc {
         select.order_by_desc(column).order_by_desc(ticket::Column::Id)

@@ -28,13 +28,13 @@ pub fn pdp_overdue(props: &PdpOverdueProps) -> Html {
     let list = use_fetch_when(allowed, props.session.token.clone(), move |token| async move {
         api::get::<TicketList>("/tickets?pdp=overdue&sort=pdp_due_at&per_page=20", Some(&token), lang).await
     });
-    let items = match list.data() {
-        Some(l) if allowed && !l.items.is_empty() => &l.items,
+    let (items, total) = match list.data() {
+        Some(l) if allowed && !l.items.is_empty() => (&l.items, l.total),
         _ => return html! {},
     };
     html! {
         <section class="panel failed-deliveries" id="pdp-overdue" aria-labelledby="pdp-overdue-title">
-            <h2 id="pdp-overdue-title">{ t(lang, Key::DashPdpTitle) }{ " " }<span class="count">{ items.len() }</span></h2>
+            <h2 id="pdp-overdue-title">{ t(lang, Key::DashPdpTitle) }{ " " }<span class="count">{ total }</span></h2>
             <p class="field-hint">{ t(lang, Key::DashPdpLead) }</p>
             <ul class="plain-list" id="pdp-overdue-list">
                 { for items.iter().map(|item| {

@@ -7,7 +7,7 @@ use gloo_net::http::Method;
 use ttis_shared::Lang;
 use ttis_shared::dto::intel::{NewObservable, Observable, ObservableKind, ObservableUpdate};
 use ttis_shared::dto::tickets::TicketDetail;
-use ttis_shared::pdp::PdpStatus;
+use ttis_shared::pdp::{PdpNotices, PdpStatus};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -25,13 +25,71 @@ fn date_or_not_yet(at: Option<&chrono::DateTime<chrono::Utc>>, lang: Lang) -> Ht
     }
 }
 
-/// The PDP clock and the PSE's dates (nothing for a ticket without personal data).
-pub fn pdp_panel(pdp: Option<&PdpStatus>, lang: Lang) -> Html {
-    let Some(p) = pdp else { return html! {} };
+#[derive(Properties, PartialEq)]
+pub struct PdpProps {
+    pub pdp: Option<PdpStatus>,
+    pub code: String,
+    pub token: String,
+    /// Analysts and the head record the dates a PSE gave by phone or letter.
+    pub can_record: bool,
+    pub on_done: Callback<(TicketDetail, String)>,
+}
+
+/// The PDP clock and the PSE's dates (nothing for a ticket without personal data), with a form
+/// for the dates a PSE gave by phone or letter while one is missing.
+#[function_component(PdpPanel)]
+pub fn pdp_panel(props: &PdpProps) -> Html {
+    let lang = use_lang();
+    let subjects = use_state(String::new);
+    let authority = use_state(String::new);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let Some(p) = props.pdp.as_ref() else { return html! {} };
     let (class, state) = match (&p.confirmed_at, p.overdue) {
         (Some(_), _) => ("badge badge-pdp-ok", Key::PdpConfirmed),
         (None, true) => ("badge badge-pdp-overdue", Key::PdpOverdue),
         (None, false) => ("badge badge-pdp", Key::PdpRunning),
+    };
+    let onsubmit = {
+        let (subjects, authority, busy, error) = (subjects.clone(), authority.clone(), busy.clone(), error.clone());
+        let (code, token, on_done) = (props.code.clone(), props.token.clone(), props.on_done.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let body = PdpNotices {
+                subjects_notified_at: util::parse_local(&subjects),
+                authority_notified_at: util::parse_local(&authority),
+            };
+            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
+            let path = format!("{}/pdp-notices", ticket_path(&code));
+            let token = token.clone();
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result: Result<TicketDetail, ApiError> =
+                    api::request(Method::POST, &path, Some(&body), Some(&token), lang).await;
+                busy.set(false);
+                match result {
+                    Ok(d) => {
+                        error.set(None);
+                        on_done.emit((d, t(lang, Key::PdpRecorded).to_string()));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
+    let input = |id: &'static str, label: Key, value: &UseStateHandle<String>| {
+        let value = value.clone();
+        let oninput =
+            Callback::from(move |e: InputEvent| value.set(e.target_unchecked_into::<HtmlInputElement>().value()));
+        html! {
+            <div class="field">
+                <label for={id}>{ t(lang, label) }</label>
+                <input {id} type="datetime-local" {oninput} />
+            </div>
+        }
     };
     html! {
         <section class="panel pdp-panel" aria-labelledby="ticket-pdp-title" id="ticket-pdp">
@@ -46,6 +104,21 @@ pub fn pdp_panel(pdp: Option<&PdpStatus>, lang: Lang) -> Html {
                 <dt>{ t(lang, Key::PdpAuthority) }</dt>
                 <dd id="ticket-pdp-authority">{ date_or_not_yet(p.authority_notified_at.as_ref(), lang) }</dd>
             </dl>
+            if props.can_record && p.confirmed_at.is_none() {
+                <form class="form" id="pdp-notices" novalidate=true {onsubmit}>
+                    <p class="field-hint">{ t(lang, Key::PdpRecordHint) }{ util::local_zone_label(lang) }</p>
+                    if let Some(e) = &*error {
+                        { error_box(e, lang, "pdp-error") }
+                    }
+                    if p.subjects_notified_at.is_none() {
+                        { input("pdp-subjects", Key::PdpSubjects, &subjects) }
+                    }
+                    if p.authority_notified_at.is_none() {
+                        { input("pdp-authority", Key::PdpAuthority, &authority) }
+                    }
+                    <button type="submit" class="btn btn-secondary btn-small" id="pdp-record" disabled={*busy}>{ t(lang, Key::PdpRecord) }</button>
+                </form>
+            }
         </section>
     }
 }
@@ -86,6 +159,8 @@ pub fn intel_panel(props: &IntelProps) -> Html {
     let kind = use_state(|| ObservableKind::Domain);
     let value = use_state(String::new);
     let indicator = use_state(|| true);
+    // A head's explicit choice to export a TLP:RED ticket (the API asks for `include_red`).
+    let red_choice = use_state(|| false);
     let d = &props.detail;
     let base = format!("{}/observables", ticket_path(&d.code));
     let red = d.tlp == "red";
@@ -207,7 +282,7 @@ pub fn intel_panel(props: &IntelProps) -> Html {
     };
     let download = |format: &'static str| {
         let (token, code, error) = (props.token.clone(), d.code.clone(), error.clone());
-        let red_choice = red && props.is_head;
+        let red_choice = red && props.is_head && *red_choice;
         Callback::from(move |_: MouseEvent| {
             let (token, code, error) = (token.clone(), code.clone(), error.clone());
             let query = if red_choice { "?include_red=true" } else { "" };
@@ -221,7 +296,11 @@ pub fn intel_panel(props: &IntelProps) -> Html {
         })
     };
     let value_error = error.as_ref().and_then(|e| field_error(e.field_errors(), "value"));
-    let may_export = !red || props.is_head;
+    let may_export = !red || (props.is_head && *red_choice);
+    let on_red_choice = {
+        let red_choice = red_choice.clone();
+        Callback::from(move |e: Event| red_choice.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    };
 
     html! {
         <section class="panel" aria-labelledby="ticket-intel-title" id="ticket-intel">
@@ -275,8 +354,13 @@ pub fn intel_panel(props: &IntelProps) -> Html {
                     <button type="button" class="btn btn-secondary" id="intel-stix" onclick={download("stix")}>{ t(lang, Key::IntelStix) }</button>
                     <button type="button" class="btn btn-secondary" id="intel-misp" onclick={download("misp")}>{ t(lang, Key::IntelMisp) }</button>
                 }
-                if red {
-                    <p class="field-hint" id="intel-red">{ t(lang, if props.is_head { Key::IntelRedHead } else { Key::IntelRedOthers }) }</p>
+                if red && props.is_head {
+                    <div class="checkbox">
+                        <input type="checkbox" id="intel-red-choice" checked={*red_choice} onchange={on_red_choice} />
+                        <label for="intel-red-choice">{ t(lang, Key::IntelRedHead) }</label>
+                    </div>
+                } else if red {
+                    <p class="field-hint" id="intel-red">{ t(lang, Key::IntelRedOthers) }</p>
                 }
             </div>
         </section>

@@ -222,7 +222,9 @@ fn ticket_view(props: &ViewProps) -> Html {
                             }
                         </div>
                         <aside class="ticket-side">
-                            { intel::pdp_panel(d.pdp.as_ref(), lang) }
+                            <intel::PdpPanel pdp={d.pdp.clone()} code={d.code.clone()} token={token.clone()}
+                                can_record={ctx.session.has_role(Role::Analyst) || ctx.session.has_role(Role::Head)}
+                                on_done={on_updated.clone()} />
                             { deliveries::acknowledgement_panel(d.pse_acknowledgement.as_ref(), lang) }
                             { reporter_panel(d, lang) }
                             <assign::Handling detail={d.clone()} session={ctx.session.clone()} staff={ctx.lookups.staff.clone()}
