@@ -6,6 +6,7 @@ pub mod auth;
 pub mod delivery;
 pub mod documents;
 pub mod intel;
+pub mod monitoring;
 pub mod problem;
 pub mod reports;
 pub mod security;

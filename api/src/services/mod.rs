@@ -18,6 +18,7 @@ pub mod hall_of_fame;
 pub mod hosts;
 pub mod intel;
 pub mod letters;
+pub mod monitoring;
 pub mod organization;
 pub mod outbox;
 pub mod passwords;

@@ -1,0 +1,87 @@
+//! The detectors over the test corpus (`corpus/`), the same pages the monitoring integration test
+//! serves: each gives exactly its expected finding, and the clean pages none.
+
+use ttis_shared::dto::monitoring::{FindingKind, FindingPlace};
+
+use super::detect::*;
+
+const CLEAN: &str = include_str!("corpus/clean.html");
+const CLEAN_UPDATED: &str = include_str!("corpus/clean_updated.html");
+const DEFACED: &str = include_str!("corpus/defaced.html");
+const HIDDEN_GAMBLING: &str = include_str!("corpus/hidden_gambling.html");
+const LINK_FARM: &str = include_str!("corpus/link_farm.html");
+
+fn base() -> url::Url {
+    url::Url::parse("https://disdik.kukarkab.go.id/").unwrap_or_else(|_| unreachable!())
+}
+
+fn findings(html: &str) -> Vec<Finding> {
+    let baseline = read(CLEAN, &base()).visible;
+    judge(&read(html, &base()), &Words::default(), Some(&baseline))
+}
+
+#[test]
+fn clean_pages_give_nothing() {
+    assert_eq!(findings(CLEAN), vec![]);
+    assert_eq!(findings(CLEAN_UPDATED), vec![], "a news item changed: not a finding");
+    // Hidden navigation and a script's comment are not read as content.
+    let page = read(CLEAN, &base());
+    assert!(!page.visible.contains("owned by") && page.hidden.contains("Masuk admin"), "{page:?}");
+}
+
+#[test]
+fn a_defacement_is_named_by_its_phrase_and_not_also_as_a_change() {
+    let found = findings(DEFACED);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, FindingKind::Defacement);
+    assert!(found[0].excerpt.to_lowercase().contains("hacked by garuda sec"), "{:?}", found[0]);
+    assert_eq!(found[0].places, vec![FindingPlace::Title]);
+}
+
+#[test]
+fn a_hidden_gambling_block_is_found_where_it_hides() {
+    let found = findings(HIDDEN_GAMBLING);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &found[0];
+    assert_eq!(f.kind, FindingKind::Gambling);
+    assert_eq!(f.places, vec![FindingPlace::HiddenElement, FindingPlace::ExternalLink]);
+    assert!(f.excerpt.contains("slot gacor") || f.excerpt.contains("Situs slot"), "{f:?}");
+    assert!(f.summary.contains("elemen tersembunyi") && f.summary.contains("3 tautan"), "{}", f.summary);
+}
+
+#[test]
+fn a_link_farm_is_counted() {
+    let found = findings(LINK_FARM);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].kind, found[0].places.clone()), (FindingKind::Gambling, vec![FindingPlace::ExternalLink]));
+    assert!(found[0].summary.contains("40 tautan"), "{}", found[0].summary);
+}
+
+#[test]
+fn a_page_replaced_without_a_known_phrase_is_a_large_change() {
+    let replaced = "<html><head><title>Dinas Pendidikan</title></head><body><h1>Situs sedang dalam perbaikan</h1>\
+        <p>Mohon maaf, kunjungi kami kembali nanti.</p></body></html>";
+    let found = findings(replaced);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, FindingKind::Changed);
+    // Without a baseline there is nothing to compare with.
+    assert!(judge(&read(replaced, &base()), &Words::default(), None).is_empty());
+}
+
+#[test]
+fn registrable_domains_know_indonesias_second_levels() {
+    assert_eq!(registrable("disdik.kukarkab.go.id"), "kukarkab.go.id");
+    assert_eq!(registrable("www.kemdikbud.go.id"), "kemdikbud.go.id");
+    assert_eq!(registrable("a.b.example.com"), "example.com");
+    assert_eq!(registrable("127.0.0.1"), "127.0.0.1");
+    assert!(similarity("satu dua tiga empat", "satu dua tiga empat") > 0.99);
+    assert!(similarity("satu dua tiga empat", "lima enam tujuh") < 0.01);
+}
+
+#[test]
+fn operators_lists_replace_the_defaults() {
+    let words = Words::from_settings(&["Diretas Oleh".into()], &[]);
+    let page = read("<html><body><p>Situs ini diretas oleh seseorang</p></body></html>", &base());
+    assert_eq!(defacement(&page, &words).map(|f| f.kind), Some(FindingKind::Defacement));
+    assert!(words.gambling.contains(&"slot gacor".to_string()));
+}
