@@ -26,6 +26,7 @@ use ttis_shared::dto::problem::{FieldError, Problem};
         (name = "reports", description = "Public reporting: the form's data, submission with evidence, status tracking"),
         (name = "tickets", description = "The response team's ticket dashboard: queue, detail, actions, messages, assignment, evidence (analysts and the head)"),
         (name = "intel", description = "Threat intelligence for other CSIRTs: observables with their indicator switch, STIX 2.1 bundles (application/stix+json;version=2.1) and MISP events (analysts and the head; TLP:RED only by a head's explicit choice)"),
+        (name = "monitoring", description = "Watching the PSE register's web systems: defacement, online-gambling spam, large changes, availability and TLS expiry become tickets by themselves (list: staff; URLs: administrators; controls: analysts and the head)"),
         (name = "pses", description = "The register of electronic-system operators (PSE) and their assets (read: staff; write: administrators)"),
         (name = "categories", description = "Administering the incident taxonomy (administrators); reading it is public"),
         (name = "documents", description = "Signed letters and certificates: public verification (the QR code's page) and revocation (administrators)"),

@@ -81,6 +81,7 @@ impl Application {
             worker.spawn(state.outbox_wake.clone(), state.settings.mail.poll_interval);
         }
         crate::services::security::spawn_retention(state.clone(), state.settings.retention_interval);
+        crate::services::monitoring::run::spawn(state.clone());
         crate::services::pow::spawn_forgetting(state.db.clone(), std::time::Duration::from_secs(600));
         crate::services::throttle::spawn_pruning(state.db.clone(), std::time::Duration::from_secs(600));
         crate::services::audit::spawn_sealer(state.db.clone(), std::time::Duration::from_secs(1));

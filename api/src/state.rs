@@ -37,6 +37,8 @@ pub struct AppState {
     pub signer: Arc<dyn DocumentSigner>,
     /// The procedure's clock, in the deployment's time zone.
     pub clock: Clock,
+    /// The monitoring job's guarded HTTP client.
+    pub monitor_http: Arc<crate::services::egress::MonitorHttp>,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
             metrics: Arc::default(),
             signer: Arc::new(LocalEd25519Signer::from_seed(settings.signing_key.expose())),
             clock,
+            monitor_http: Arc::new(crate::services::egress::MonitorHttp::new(&settings)?),
             settings,
         })
     }

@@ -366,6 +366,24 @@ impl SopStep {
     }
 }
 
+/// Whether a ticket that came in through `channel` earns its reporter an appreciation certificate
+/// (drafted in step 5, signed in step 7, sent in step 9) and a place in the Hall of Fame (step 8).
+/// The platform's own monitoring found it: no certificate, no Hall of Fame; the letter to the
+/// PSE goes as for any report.
+pub fn reporter_is_credited(channel: crate::dto::tickets::Channel) -> bool {
+    channel != crate::dto::tickets::Channel::Monitoring
+}
+
+/// The documents steps 5-7 draft and sign for a ticket of `channel`.
+pub fn documents_for(channel: crate::dto::tickets::Channel) -> &'static [crate::dto::documents::DocumentKind] {
+    use crate::dto::documents::DocumentKind;
+    if reporter_is_credited(channel) {
+        &[DocumentKind::NotificationLetter, DocumentKind::Certificate]
+    } else {
+        &[DocumentKind::NotificationLetter]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ mod intel;
 mod layout;
 mod letters;
 mod limits;
+mod monitoring;
 mod object_store;
 mod openapi;
 mod pdf_evidence;

@@ -19,6 +19,7 @@ pub mod clamd;
 pub mod cluster;
 pub mod hooks;
 pub mod must;
+pub mod pages;
 pub mod pdf;
 pub mod smtp;
 

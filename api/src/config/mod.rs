@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 mod env;
 mod file;
+pub mod monitor;
 
 pub use env::{Env, ProcessEnv};
 use env::{parse, secret_var};
@@ -109,6 +110,8 @@ pub struct Settings {
     /// Networks (CIDRs) a webhook may call although they are not public
     /// (`TTIS_WEBHOOK_ALLOW_NETWORKS`, comma-separated); empty: public addresses only.
     pub webhook_allow_networks: Vec<String>,
+    /// The monitoring job (`TTIS_MONITOR_*`, `config/monitor.rs`).
+    pub monitor: monitor::MonitorSettings,
     /// How often the retention job looks for expired personal data (`TTIS_RETENTION_INTERVAL_SECS`).
     pub retention_interval: Duration,
     /// The deployment's time zone (`TTIS_TIME_ZONE`, an IANA name: `Asia/Jakarta`, `Asia/Pontianak`,
@@ -425,6 +428,7 @@ impl Settings {
         };
 
         Ok(Settings {
+            monitor: monitor::MonitorSettings::load(env)?,
             webhook_allow_networks,
             time_zone,
             notices,

@@ -23,6 +23,7 @@ mod m20261206_000017_state_category_index;
 mod m20261206_000018_duplicate_search_index;
 mod m20261206_000019_rate_limits;
 mod m20261206_000020_pdp_and_observables;
+mod m20261206_000021_monitors;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_duplicate_search_index::Migration),
             Box::new(m20261206_000019_rate_limits::Migration),
             Box::new(m20261206_000020_pdp_and_observables::Migration),
+            Box::new(m20261206_000021_monitors::Migration),
         ]
     }
 }

@@ -19,6 +19,7 @@ pub mod exports;
 pub mod health;
 pub mod intel;
 pub mod metrics;
+pub mod monitoring;
 pub mod organization;
 pub mod pses;
 pub mod reports;
@@ -119,7 +120,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(security::get_security_policy)
         .service(security::update_security_policy)
         .service(security::create_retention_run)
-        .service(security::create_reporter_data_export);
+        .service(security::create_reporter_data_export)
+        .service(monitoring::list_monitors)
+        .service(monitoring::create_monitor)
+        .service(monitoring::delete_monitor)
+        .service(monitoring::create_monitor_check)
+        .service(monitoring::create_monitor_baseline)
+        .service(monitoring::update_monitor_mutes)
+        .service(monitoring::delete_monitor_mute);
 }
 
 /// An object from the evidence store as a streamed answer, with its length, never cached.

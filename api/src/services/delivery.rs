@@ -56,17 +56,20 @@ pub async fn queue(
     }
     let agency = &state.settings.site.agency_name;
     let public_url = &state.settings.public_url;
-    let mail = templates::documents_to_reporter(agency, public_url, t, for_reporter.len() > 1);
-    outbox::enqueue(
-        txn,
-        NewEmail {
-            dedupe_key: Some(format!("delivery-reporter:{}:{letter_number}", t.code)),
-            purpose: Some(DELIVERY),
-            attachments: for_reporter,
-            ..NewEmail::about(t.id, vec![t.reporter_email.clone()], mail)
-        },
-    )
-    .await?;
+    // The platform's own monitoring found it: nobody to thank, nothing to send back.
+    if ttis_shared::procedure::reporter_is_credited(t.channel) {
+        let mail = templates::documents_to_reporter(agency, public_url, t, for_reporter.len() > 1);
+        outbox::enqueue(
+            txn,
+            NewEmail {
+                dedupe_key: Some(format!("delivery-reporter:{}:{letter_number}", t.code)),
+                purpose: Some(DELIVERY),
+                attachments: for_reporter,
+                ..NewEmail::about(t.id, vec![t.reporter_email.clone()], mail)
+            },
+        )
+        .await?;
+    }
     let pse = match t.pse_id {
         Some(id) => pse::Entity::find_by_id(id).one(txn).await?,
         None => None,

@@ -122,6 +122,76 @@ pub fn webhook_client(guard: Arc<AddressGuard>) -> anyhow::Result<reqwest::Clien
         .build()?)
 }
 
+/// The HTTP client of the monitoring job: the guarded resolver, at most five redirects and only
+/// within the first URL's registrable domain (a literal address in a redirect checked by the
+/// guard too), the TLS certificate kept for its expiry (`tls_info`), an honest User-Agent, and
+/// `extra_roots` (PEM) trusted beside the public ones.
+pub fn monitor_client(
+    guard: Arc<AddressGuard>,
+    user_agent: &str,
+    timeout: std::time::Duration,
+    extra_roots: Option<&[u8]>,
+) -> anyhow::Result<reqwest::Client> {
+    let redirect_guard = guard.clone();
+    let policy = reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() >= 5 {
+            return attempt.error("too many redirects");
+        }
+        let first = attempt.previous().first().and_then(|u| u.host_str()).map(super::hosts::registrable);
+        let next = attempt.url().host_str().map(super::hosts::registrable);
+        if first.is_none() || first != next {
+            return attempt.error("redirect to another domain");
+        }
+        let literal: Option<IpAddr> = match attempt.url().host() {
+            Some(url::Host::Ipv4(ip)) => Some(IpAddr::V4(ip)),
+            Some(url::Host::Ipv6(ip)) => Some(IpAddr::V6(ip)),
+            _ => None,
+        };
+        if literal.is_some_and(|ip| !redirect_guard.permits(ip)) {
+            return attempt.error(Refusal::NotPublic);
+        }
+        attempt.follow()
+    });
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(5).min(timeout))
+        .timeout(timeout)
+        .redirect(policy)
+        .dns_resolver(Arc::new(GuardedResolver(guard)))
+        .tls_info(true)
+        .user_agent(user_agent);
+    if let Some(pem) = extra_roots {
+        for cert in reqwest::Certificate::from_pem_bundle(pem)? {
+            builder = builder.add_root_certificate(cert);
+        }
+    }
+    Ok(builder.build()?)
+}
+
+/// The monitoring job's HTTP client with its guard (the guard also checks the first URL, whose
+/// literal address would never reach the resolver).
+pub struct MonitorHttp {
+    pub client: reqwest::Client,
+    pub guard: Arc<AddressGuard>,
+}
+
+impl MonitorHttp {
+    /// From the settings: `TTIS_MONITOR_ALLOW_NETWORKS`, `TTIS_MONITOR_CA_FILE`, the timeout,
+    /// and a User-Agent naming the CSIRT and its contact.
+    pub fn new(settings: &crate::config::Settings) -> anyhow::Result<MonitorHttp> {
+        let m = &settings.monitor;
+        let guard = Arc::new(AddressGuard::new(&m.allow_networks));
+        let roots = match &m.ca_file {
+            Some(path) => Some(std::fs::read(path).map_err(|e| anyhow::anyhow!("TTIS_MONITOR_CA_FILE: {e}"))?),
+            None => None,
+        };
+        let user_agent = format!(
+            "TTIS-Lapor-Monitor/1.0 (+{}; {}; {})",
+            settings.public_url, settings.site.agency_name, settings.site.security_contact
+        );
+        Ok(MonitorHttp { client: monitor_client(guard.clone(), &user_agent, m.timeout, roots.as_deref())?, guard })
+    }
+}
+
 /// What an administrator is told of a failed call: a category, never the raw error (which could
 /// describe the inside of the network).
 pub fn failure_category(e: &reqwest::Error) -> String {

@@ -21,6 +21,7 @@ pub async fn hall_of_fame(db: &DatabaseConnection, clock: &Clock, year: Option<i
     let tickets = ticket::Entity::find()
         .filter(ticket::Column::State.is_in([ReportState::Approved, ReportState::Completed]))
         .filter(ticket::Column::HallOfFame.ne(HallOfFameDisplay::Hidden))
+        .filter(ticket::Column::Channel.ne(ttis_shared::dto::tickets::Channel::Monitoring))
         .all(db)
         .await?;
     let ids: Vec<i64> = tickets.iter().map(|t| t.id).collect();

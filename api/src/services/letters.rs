@@ -217,7 +217,7 @@ async fn render_drafts(
 ) -> Result<(), ApiError> {
     let org = organization::current(txn).await?;
     let drafts = parse_drafts(row)?;
-    for kind in [DocumentKind::NotificationLetter, DocumentKind::Certificate] {
+    for kind in ttis_shared::procedure::documents_for(t.channel).iter().copied() {
         let data = inputs(txn, state, &org, t, &drafts, None).await?;
         let pdf = render(state, kind, data).await?;
         let key = staged.put_bytes(&pdf).await?;
@@ -350,7 +350,10 @@ pub async fn issue_on_approve(
     for (kind, pattern) in [
         (DocumentKind::NotificationLetter, &org.letter_number_pattern),
         (DocumentKind::Certificate, &org.certificate_number_pattern),
-    ] {
+    ]
+    .into_iter()
+    .filter(|(kind, _)| ttis_shared::procedure::documents_for(t.channel).contains(kind))
+    {
         let seq = sequence::next(txn, &format!("{}:{}", kind.as_str(), local.year())).await?;
         let issue = Issue {
             id: uuid::Uuid::new_v4().to_string(),

@@ -38,6 +38,8 @@ pub enum Permission {
     ShareIntel,
     /// Export a TLP:RED ticket, explicitly: the head only.
     ExportRed,
+    /// Monitoring's controls: check now, accept a baseline, mute a detector.
+    WatchSystems,
 }
 
 impl Permission {
@@ -54,7 +56,8 @@ impl Permission {
             Permission::ViewTickets
             | Permission::AssignTickets
             | Permission::ExportPersonalData
-            | Permission::ShareIntel => &[Role::Analyst, Role::Head],
+            | Permission::ShareIntel
+            | Permission::WatchSystems => &[Role::Analyst, Role::Head],
             Permission::WorkTickets => &[Role::Analyst],
             Permission::KeepSignerProfile | Permission::ExportRed => &[Role::Head],
             Permission::ViewPses => &[Role::Analyst, Role::Head, Role::Admin],

@@ -87,37 +87,7 @@ pub struct Page {
     pub external_links: Vec<(String, String, bool)>,
 }
 
-/// `disdik.kukarkab.go.id` → `kukarkab.go.id`: the last two labels, or three under Indonesia's
-/// second-level domains (`go.id`, `co.id`, …) and a few other common ones. A heuristic, not the
-/// public-suffix list.
-pub fn registrable(host: &str) -> String {
-    let host = host.trim_end_matches('.').to_lowercase();
-    if host.parse::<std::net::IpAddr>().is_ok() {
-        return host;
-    }
-    let labels: Vec<&str> = host.split('.').collect();
-    const SECOND_LEVEL: [&str; 16] = [
-        "go.id",
-        "co.id",
-        "ac.id",
-        "or.id",
-        "web.id",
-        "sch.id",
-        "net.id",
-        "mil.id",
-        "desa.id",
-        "my.id",
-        "biz.id",
-        "ponpes.id",
-        "co.uk",
-        "ac.uk",
-        "com.au",
-        "com.sg",
-    ];
-    let n = labels.len();
-    let keep = if n >= 3 && SECOND_LEVEL.contains(&labels[n - 2..].join(".").as_str()) { 3 } else { 2 };
-    labels[n.saturating_sub(keep)..].join(".")
-}
+pub use crate::services::hosts::registrable;
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

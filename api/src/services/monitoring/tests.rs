@@ -85,3 +85,24 @@ fn operators_lists_replace_the_defaults() {
     assert_eq!(defacement(&page, &words).map(|f| f.kind), Some(FindingKind::Defacement));
     assert!(words.gambling.contains(&"slot gacor".to_string()));
 }
+
+/// Certificates made with `openssl req -x509 -newkey ec -days 5` (UTCTime) and `-days 10000`
+/// (GeneralizedTime, after 2049): their `notAfter` read from the DER.
+#[test]
+fn a_certificates_expiry_is_read_from_its_der() {
+    use base64::Engine as _;
+    let der = |b64: &str| base64::engine::general_purpose::STANDARD.decode(b64).unwrap_or_default();
+    let utc = der(
+        "MIIBfDCCASOgAwIBAgIUHJldWnzQRuAGV6b4L+e2jrUDoWYwCgYIKoZIzj0EAwIwFDESMBAGA1UEAwwJbG9jYWxob3N0MB4XDTI2MTIwNjE4NDg0OVoXDTI2MTIxMTE4NDg0OVowFDESMBAGA1UEAwwJbG9jYWxob3N0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAESAkhCAx7wejyOzTRz09AMx0YAzGbhio/SOWQz+s344w2xsUiECUVRKo0P+Iy+skp8Dcg08b3FV2s4sY9ami8jqNTMFEwHQYDVR0OBBYEFFajq1Jc3emPQelmIYyTeTHICeEWMB8GA1UdIwQYMBaAFFajq1Jc3emPQelmIYyTeTHICeEWMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDRwAwRAIgIuSLRuTuADxK/fDJ5V30MlitrmVtnbuyZso+xjJ6DX8CIEwVxIfxgAmMp+BUCdw5H6Efzq+IcWtUzTYF+/IBxFd2",
+    );
+    let generalized = der(
+        "MIIBiTCCAS+gAwIBAgIUBB5WfwXeR6wk51nZPp9uuCBLHn4wCgYIKoZIzj0EAwIwGTEXMBUGA1UEAwwOcGVta2FiLmV4YW1wbGUwIBcNMjYxMjA2MTg0ODQ5WhgPMjA1NDA0MjMxODQ4NDlaMBkxFzAVBgNVBAMMDnBlbWthYi5leGFtcGxlMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4RGjnRSy2YqRR/OLn0qSaoHHKio2a2QWAP0ir/TsFhD8t6C4MV81flVU4gQqXvlq+1jDN68sSKEZO9yI1KbydKNTMFEwHQYDVR0OBBYEFNgIJt8IEznK7ZPuJqpN6/NP/b4DMB8GA1UdIwQYMBaAFNgIJt8IEznK7ZPuJqpN6/NP/b4DMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIhAIFSePCktKaUMPksg4cy7UIuGkH5qTcwH1vodw2tOYq7AiAy7npfWws3ReT/OWUfTqBVRcxTJH9FWWbrRZvLpBgKjw==",
+    );
+    assert_eq!(super::fetch::not_after(&utc).map(|d| d.to_rfc3339()).as_deref(), Some("2026-12-11T18:48:49+00:00"));
+    assert_eq!(
+        super::fetch::not_after(&generalized).map(|d| d.to_rfc3339()).as_deref(),
+        Some("2054-04-23T18:48:49+00:00")
+    );
+    assert_eq!(super::fetch::not_after(&utc[..40]), None, "a cut certificate is no date");
+    assert_eq!(super::fetch::not_after(b""), None);
+}

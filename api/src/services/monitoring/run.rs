@@ -1,0 +1,357 @@
+//! The monitoring job: claims due URLs (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, and the
+//! next check set in the same statement, so two replicas never check one URL twice in an
+//! interval), checks each, and turns findings into tickets through the report intake: one open
+//! ticket per URL and kind of finding, a repeat joining its timeline.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter,
+    QueryOrder, Set, Statement, TransactionTrait,
+};
+use serde_json::json;
+use ttis_shared::ReportState;
+use ttis_shared::dto::monitoring::FindingKind;
+use ttis_shared::dto::reports::{
+    CertificateName, Declarations, HallOfFameChoice, NewReport, ReportKind, ReporterInput, ReporterType, Tlp,
+};
+use ttis_shared::dto::tickets::Channel;
+
+use super::detect::{self, Finding, Words};
+use super::fetch;
+use crate::entities::ticket_event::EventKind;
+use crate::entities::{monitor, monitor_finding, monitor_mute, ticket, ticket_event};
+use crate::error::ApiError;
+use crate::services::audit::Actor;
+use crate::services::auth::ClientInfo;
+use crate::state::AppState;
+
+/// The name the platform reports under.
+pub const REPORTER_NAME: &str = "Pemantauan otomatis TTIS";
+
+/// How long a claim holds a URL (a check takes at most the fetch timeout and the intake).
+const LEASE_SECS: i64 = 120;
+
+/// Claims up to `limit` due monitors (or the one `only`, due or not) for this process.
+pub async fn claim(state: &AppState, only: Option<i64>, limit: u64) -> Result<Vec<monitor::Model>, ApiError> {
+    let db = &state.db;
+    let now = state.clock.now();
+    let lease = now + Duration::seconds(LEASE_SECS);
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        let (filter, values): (String, Vec<sea_orm::Value>) = match only {
+            Some(id) => ("id = $3".into(), vec![lease.into(), now.into(), id.into()]),
+            None => (
+                format!("enabled = TRUE AND next_check_at <= $2 ORDER BY next_check_at LIMIT {limit}"),
+                vec![lease.into(), now.into()],
+            ),
+        };
+        let sql = format!(
+            "UPDATE monitors SET locked_until = $1, next_check_at = $2 + interval_minutes * INTERVAL '1 minute' \
+             WHERE id IN (SELECT id FROM monitors WHERE (locked_until IS NULL OR locked_until < $2) AND {filter} \
+             FOR UPDATE SKIP LOCKED) RETURNING *"
+        );
+        return Ok(monitor::Model::find_by_statement(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            sql,
+            values,
+        ))
+        .all(db)
+        .await?);
+    }
+    // SQLite: one process, one writer; read and move each row in one transaction.
+    let txn = db.begin().await?;
+    let mut q =
+        monitor::Entity::find().filter(monitor::Column::LockedUntil.is_null().or(monitor::Column::LockedUntil.lt(now)));
+    q = match only {
+        Some(id) => q.filter(monitor::Column::Id.eq(id)),
+        None => q.filter(monitor::Column::Enabled.eq(true)).filter(monitor::Column::NextCheckAt.lte(now)),
+    };
+    let due = sea_orm::QuerySelect::limit(q.order_by_asc(monitor::Column::NextCheckAt), limit).all(&txn).await?;
+    let mut claimed = Vec::new();
+    for m in due {
+        let next = now + Duration::minutes(i64::from(m.interval_minutes));
+        let mut active: monitor::ActiveModel = m.into();
+        active.locked_until = Set(Some(lease));
+        active.next_check_at = Set(next);
+        claimed.push(active.update(&txn).await?);
+    }
+    txn.commit().await?;
+    Ok(claimed)
+}
+
+/// Checks one claimed monitor and records what it found; returns the findings reported.
+pub async fn check(state: &AppState, m: monitor::Model) -> Result<Vec<Finding>, ApiError> {
+    let settings = &state.settings.monitor;
+    let http = &state.monitor_http;
+    let words = Words::from_settings(&settings.defacement_phrases, &settings.gambling_words);
+    let fetched = fetch::fetch(&http.client, &http.guard, &m.url, settings.max_bytes).await;
+    let now = state.clock.now();
+    let muted: Vec<FindingKind> = monitor_mute::Entity::find()
+        .filter(monitor_mute::Column::MonitorId.eq(m.id))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|x| x.kind)
+        .collect();
+    let mut active: monitor::ActiveModel = m.clone().into();
+    active.last_checked_at = Set(Some(now));
+    active.locked_until = Set(None);
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut html: Option<String> = None;
+    match fetched {
+        Ok(page) => {
+            let base = page.final_url.clone();
+            let read = detect::read(&page.html, &base);
+            findings = detect::judge(&read, &words, m.baseline_text.as_deref());
+            if let Some(expiry) = page.tls_not_after {
+                active.tls_expires_at = Set(Some(expiry));
+                let left = expiry - now;
+                if left < Duration::days(settings.tls_warn_days) {
+                    findings.push(Finding {
+                        kind: FindingKind::TlsExpiry,
+                        summary: format!(
+                            "Sertifikat TLS berakhir pada {} ({} hari lagi).",
+                            expiry.format("%Y-%m-%d %H:%M UTC"),
+                            left.num_days()
+                        ),
+                        excerpt: m.url.clone(),
+                        places: Vec::new(),
+                    });
+                }
+            }
+            findings.retain(|f| !muted.contains(&f.kind));
+            active.consecutive_failures = Set(0);
+            active.last_error = Set(None);
+            active.last_status = Set(if findings.is_empty() { "ok" } else { "finding" }.into());
+            // The first clean page is the baseline until an analyst confirms another.
+            if findings.is_empty() && m.baseline_text.is_none() {
+                active.baseline_text = Set(Some(read.visible.clone()));
+                active.baseline_at = Set(Some(now));
+            }
+            html = Some(page.html);
+        }
+        Err(category) => {
+            let failures = m.consecutive_failures.saturating_add(1);
+            active.consecutive_failures = Set(failures);
+            active.last_error = Set(Some(category.chars().take(200).collect()));
+            active.last_status = Set("error".into());
+            // Several failures in a row are one finding; a single timeout is none.
+            if u32::try_from(failures).unwrap_or(0) == settings.failures_for_finding
+                && !muted.contains(&FindingKind::Unavailable)
+            {
+                findings.push(Finding {
+                    kind: FindingKind::Unavailable,
+                    summary: format!(
+                        "Situs tidak dapat diakses pada {failures} pemeriksaan berturut-turut ({category})."
+                    ),
+                    excerpt: format!("{} — {category}", m.url),
+                    places: Vec::new(),
+                });
+            }
+        }
+    }
+    active.update(&state.db).await?;
+    for f in &findings {
+        report(state, &m, f, html.as_deref(), now).await?;
+    }
+    Ok(findings)
+}
+
+/// The open ticket of this monitor and kind, if any.
+async fn open_ticket<C: ConnectionTrait>(
+    conn: &C,
+    monitor_id: i64,
+    kind: FindingKind,
+) -> Result<Option<ticket::Model>, ApiError> {
+    let linked: Vec<i64> = monitor_finding::Entity::find()
+        .filter(monitor_finding::Column::MonitorId.eq(monitor_id))
+        .filter(monitor_finding::Column::Kind.eq(kind))
+        .filter(monitor_finding::Column::TicketId.is_not_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|f| f.ticket_id)
+        .collect();
+    if linked.is_empty() {
+        return Ok(None);
+    }
+    Ok(ticket::Entity::find()
+        .filter(ticket::Column::Id.is_in(linked))
+        .filter(ticket::Column::State.is_not_in([ReportState::Rejected, ReportState::Completed]))
+        .order_by_desc(ticket::Column::Id)
+        .one(conn)
+        .await?)
+}
+
+/// A finding becomes a ticket through the report intake, or joins the open one's timeline.
+async fn report(
+    state: &AppState,
+    m: &monitor::Model,
+    f: &Finding,
+    html: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let ticket_id = match open_ticket(&state.db, m.id, f.kind).await? {
+        Some(open) => {
+            let txn = state.db.begin().await?;
+            ticket_event::ActiveModel {
+                ticket_id: Set(open.id),
+                at: Set(now),
+                kind: Set(EventKind::Note),
+                actor_label: Set(REPORTER_NAME.into()),
+                body: Set(Some(format!("Temuan berulang: {}\n\n{}", f.summary, f.excerpt))),
+                public: Set(false),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            txn.commit().await?;
+            open.id
+        }
+        None => open_new(state, m, f, html, now).await?,
+    };
+    monitor_finding::ActiveModel {
+        monitor_id: Set(m.id),
+        kind: Set(f.kind),
+        summary: Set(f.summary.clone()),
+        excerpt: Set(f.excerpt.clone()),
+        places: Set(serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".into())),
+        ticket_id: Set(Some(ticket_id)),
+        found_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await?;
+    Ok(())
+}
+
+/// Writes an evidence file into the store's incoming folder, as an upload would arrive.
+async fn staged_upload(state: &AppState, name: &str, bytes: &[u8]) -> Result<crate::uploads::Upload, ApiError> {
+    use sha2::Digest;
+    let dir = state.evidence.incoming_dir();
+    tokio::fs::create_dir_all(&dir).await.map_err(|e| ApiError::Internal(e.into()))?;
+    let temp_path = dir.join(uuid::Uuid::new_v4().to_string());
+    tokio::fs::write(&temp_path, bytes).await.map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(crate::uploads::Upload {
+        file_name: name.into(),
+        temp_path,
+        // Served as text, never as a page of this origin.
+        content_type: "text/plain",
+        size: bytes.len() as u64,
+        sha256: hex::encode(sha2::Sha256::digest(bytes)),
+        metadata_stripped: false,
+        external_links: Vec::new(),
+    })
+}
+
+async fn open_new(
+    state: &AppState,
+    m: &monitor::Model,
+    f: &Finding,
+    html: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, ApiError> {
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let mut uploads = Vec::new();
+    if let Some(html) = html {
+        uploads.push(staged_upload(state, &format!("halaman-{stamp}.html.txt"), html.as_bytes()).await?);
+    }
+    let excerpt = format!("URL: {}\nTemuan: {}\n\nKutipan:\n{}\n", m.url, f.summary, f.excerpt);
+    uploads.push(staged_upload(state, &format!("kutipan-{stamp}.txt"), excerpt.as_bytes()).await?);
+    let host = url::Url::parse(&m.url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
+    let title = match f.kind {
+        FindingKind::Defacement => format!("Deface terdeteksi pada {host}"),
+        FindingKind::Gambling => format!("Injeksi konten judi online pada {host}"),
+        FindingKind::Changed => format!("Perubahan besar isi halaman {host}"),
+        FindingKind::Unavailable => format!("Situs {host} tidak dapat diakses"),
+        FindingKind::TlsExpiry => format!("Sertifikat TLS {host} segera berakhir"),
+    };
+    let report = NewReport {
+        reporter: ReporterInput {
+            name: REPORTER_NAME.into(),
+            email: state.settings.site.report_email.clone(),
+            phone: None,
+            organization: Some(state.settings.site.agency_name.clone()),
+            reporter_type: ReporterType::InternalMonitoring,
+            hall_of_fame: HallOfFameChoice::Anonymous,
+            certificate_name: CertificateName::default(),
+            alias: None,
+        },
+        kind: ReportKind::Incident,
+        title: title.chars().take(200).collect(),
+        category: f.kind.category().into(),
+        affected_asset: m.url.clone(),
+        discovered_at: now,
+        description: format!("{}\n\nKutipan: {}", f.summary, f.excerpt).chars().take(9000).collect(),
+        steps_to_reproduce: Some(format!("Buka {} (pemeriksaan otomatis).", m.url)),
+        impact: None,
+        ongoing: true,
+        personal_data_involved: false,
+        tlp: Tlp::Amber,
+        cvss_vector: None,
+        declarations: Declarations { good_faith: true, consent: true },
+        email_access_key: false,
+        website: None,
+        pow: None,
+    };
+    let receipt = crate::services::reports::submit(
+        state,
+        crate::services::reports::Submission {
+            report,
+            uploads,
+            idempotency: None,
+            client: ClientInfo { ip: None, user_agent: None },
+            filed_by: Some((Actor { user_id: None, label: REPORTER_NAME.into(), ip: None }, Channel::Monitoring)),
+        },
+    )
+    .await?;
+    // The PSE is known: the monitor's, whatever the register's rules matched.
+    let t = ticket::Entity::find()
+        .filter(ticket::Column::Code.eq(receipt.ticket_code.clone()))
+        .one(&state.db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let id = t.id;
+    let mut active: ticket::ActiveModel = t.into();
+    active.pse_id = Set(Some(m.pse_id));
+    active.update(&state.db).await?;
+    let txn = state.db.begin().await?;
+    crate::services::audit::record(
+        &txn,
+        &Actor::system(),
+        "monitor.finding",
+        Some(format!("ticket:{}", receipt.ticket_code)),
+        json!({"monitor": m.id, "kind": f.kind.as_str(), "url": m.url}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// The job: every `tick`, claims what is due and checks it, one URL at a time.
+pub fn spawn(state: actix_web::web::Data<AppState>) {
+    let settings = &state.settings.monitor;
+    if !settings.worker {
+        return;
+    }
+    let every = settings.tick;
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let due = match claim(&state, None, 10).await {
+                Ok(due) => due,
+                Err(e) => {
+                    tracing::error!(error = %e.log_chain(), "monitoring: claim failed");
+                    continue;
+                }
+            };
+            for m in due {
+                let id = m.id;
+                if let Err(e) = check(&state, m).await {
+                    tracing::error!(error = %e.log_chain(), monitor = id, "monitoring: check failed");
+                }
+            }
+        }
+    });
+}

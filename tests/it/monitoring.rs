@@ -1,0 +1,280 @@
+//! Monitoring the PSE register's web systems over HTTP, against local web servers: each page of
+//! the corpus gives exactly its expected finding (or none), a finding becomes a ticket through the
+//! intake with the page as evidence, a repeat joins that ticket, failures become one finding only
+//! when repeated, the baseline and the mutes work, and two replicas never check one URL twice in
+//! an interval.
+
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use ttis_tests::must::{ResponseExt, i64_at, str_at};
+use ttis_tests::pages::{PageServer, corpus};
+use ttis_tests::{Backend, TestApp, db_tests, problem};
+
+db_tests!(each_page_gives_exactly_its_finding_and_findings_become_tickets);
+
+async fn spawn(backend: Backend, job: bool) -> TestApp {
+    TestApp::spawn_with(backend, move |env| {
+        env.insert("TTIS_MONITOR".into(), if job { "on" } else { "off" }.into());
+        env.insert("TTIS_MONITOR_TICK_SECS".into(), "1".into());
+        env.insert("TTIS_MONITOR_ALLOW_NETWORKS".into(), "127.0.0.1/32".into());
+        env.insert("TTIS_MONITOR_TIMEOUT_SECS".into(), "2".into());
+    })
+    .await
+}
+
+async fn pse(app: &TestApp, admin: &str) -> i64 {
+    let pse = json!({"name": "Dinas Pendidikan", "head_name": "Kepala", "head_title": "Kepala Dinas Pendidikan",
+        "emails": ["disdik@kukarkab.go.id"], "assets": [{"kind": "exact_host", "value": "disdik.kukarkab.go.id"}]});
+    let res = app.send_json(Method::POST, "/api/v1/pses", Some(admin), &pse).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    i64_at(&res.json_body::<Value>().await, "/id")
+}
+
+async fn watch(app: &TestApp, admin: &str, pse_id: i64, url: &str) -> i64 {
+    let res = app
+        .send_json(
+            Method::POST,
+            "/api/v1/monitors",
+            Some(admin),
+            &json!({"pse_id": pse_id, "url": url, "interval_minutes": 30}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED, "{url}");
+    i64_at(&res.json_body::<Value>().await, "/id")
+}
+
+async fn check(app: &TestApp, token: &str, id: i64) -> Value {
+    let res = app.send_json(Method::POST, &format!("/api/v1/monitors/{id}/checks"), Some(token), &json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK, "check {id}");
+    res.json_body().await
+}
+
+async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend: TestApp) {
+    let app = spawn(backend.backend, false).await;
+    drop(backend);
+    let site = PageServer::start().await;
+    for (path, page) in [
+        ("/clean", "clean.html"),
+        ("/defaced", "defaced.html"),
+        ("/gambling", "hidden_gambling.html"),
+        ("/farm", "link_farm.html"),
+    ] {
+        site.set(path, &corpus(page));
+    }
+    let admin = app.admin_token().await;
+    let t = app.team().await;
+    let pse_id = pse(&app, &admin).await;
+    let mut ids = std::collections::HashMap::new();
+    for path in ["/clean", "/defaced", "/gambling", "/farm", "/huge", "/slow", "/down", "/to-private"] {
+        ids.insert(path, watch(&app, &admin, pse_id, &site.url(path)).await);
+    }
+    let bad = app
+        .send_json(
+            Method::POST,
+            "/api/v1/monitors",
+            Some(&admin),
+            &json!({"pse_id": pse_id, "url": "ftp://x", "interval_minutes": 30}),
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let short = app
+        .send_json(
+            Method::POST,
+            "/api/v1/monitors",
+            Some(&admin),
+            &json!({"pse_id": pse_id, "url": site.url("/clean"), "interval_minutes": 2}),
+        )
+        .await;
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY, "at least 5 minutes");
+
+    // Who may do what.
+    assert_eq!(app.get("/api/v1/monitors", None).await.status(), StatusCode::UNAUTHORIZED);
+    let clean = ids["/clean"];
+    let res = app.send_json(Method::POST, &format!("/api/v1/monitors/{clean}/checks"), Some(&admin), &json!({})).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "administrators keep the list, the team checks");
+    let res = app
+        .send_json(
+            Method::POST,
+            "/api/v1/monitors",
+            Some(&t.analyst),
+            &json!({"pse_id": pse_id, "url": site.url("/x")}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // Each page, checked once: exactly the expected finding, or none.
+    let kind = |m: &Value| m["last_finding"]["kind"].as_str().map(str::to_string);
+    let m = check(&app, &t.analyst, clean).await;
+    assert_eq!((m["status"].as_str(), kind(&m)), (Some("ok"), None), "{m}");
+    assert!(!m["baseline_at"].is_null(), "the first clean page is the baseline");
+    let m = check(&app, &t.analyst, ids["/huge"]).await;
+    assert_eq!((m["status"].as_str(), kind(&m)), (Some("ok"), None), "a 20 MiB page is read to the cap: {m}");
+    let m = check(&app, &t.analyst, ids["/defaced"]).await;
+    assert_eq!(kind(&m).as_deref(), Some("defacement"), "{m}");
+    assert!(m["last_finding"]["excerpt"].as_str().unwrap_or("").contains("HACKED BY GARUDA SEC"), "{m}");
+    let defaced_ticket = str_at(&m, "/last_finding/ticket_code").to_string();
+    let m = check(&app, &t.analyst, ids["/gambling"]).await;
+    assert_eq!(kind(&m).as_deref(), Some("gambling"));
+    assert_eq!(m["last_finding"]["places"], json!(["hidden_element", "external_link"]));
+    let m = check(&app, &t.analyst, ids["/farm"]).await;
+    assert_eq!((kind(&m).as_deref(), &m["last_finding"]["places"]), (Some("gambling"), &json!(["external_link"])));
+    let m = check(&app, &t.analyst, ids["/to-private"]).await;
+    assert_eq!((m["status"].as_str(), kind(&m)), (Some("error"), None), "{m}");
+    let slow = std::time::Instant::now();
+    let m = check(&app, &t.analyst, ids["/slow"]).await;
+    assert_eq!((m["status"].as_str(), m["last_error"].as_str(), kind(&m)), (Some("error"), Some("timeout"), None));
+    assert!(slow.elapsed() < Duration::from_secs(6), "the fetch gives up at its timeout");
+    // Failures: one finding only on the third in a row, and not again on the fourth.
+    let down = ids["/down"];
+    for n in 1..=4 {
+        let m = check(&app, &t.analyst, down).await;
+        assert_eq!(m["last_error"], "HTTP 503");
+        assert_eq!(kind(&m).as_deref(), if n < 3 { None } else { Some("unavailable") }, "check {n}: {m}");
+    }
+    assert_eq!(app.count(&format!("monitor_findings WHERE monitor_id = {down}")).await, 1);
+    assert_eq!(site.hits("/to-private"), 1, "the redirect was not followed");
+
+    // A finding is a ticket of the monitoring channel with the page and the excerpt as evidence.
+    let ticket = app.ticket(&t.analyst, &defaced_ticket).await;
+    assert_eq!(
+        (&ticket["channel"], &ticket["category"], &ticket["state"]),
+        (&json!("monitoring"), &json!("web_defacement"), &json!("submitted"))
+    );
+    assert_eq!(ticket["reporter"]["name"], "Pemantauan otomatis TTIS");
+    assert_eq!(ticket["pse"]["id"], pse_id, "the monitor's PSE");
+    let files: Vec<&str> = ticket["evidence"]
+        .as_array()
+        .map(|e| e.iter().filter_map(|x| x["file_name"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(files.len() == 2 && files[0].starts_with("halaman-") && files[1].starts_with("kutipan-"), "{files:?}");
+    assert_eq!(app.count("tickets WHERE channel = 'monitoring'").await, 4, "defaced, gambling, farm, unavailable");
+
+    // A repeat joins the open ticket's timeline.
+    check(&app, &t.analyst, ids["/defaced"]).await;
+    assert_eq!(app.count("tickets WHERE channel = 'monitoring'").await, 4);
+    let ticket = app.ticket(&t.analyst, &defaced_ticket).await;
+    let repeats = ticket["timeline"]
+        .as_array()
+        .map(|e| e.iter().filter(|x| x["body"].as_str().is_some_and(|b| b.starts_with("Temuan berulang"))).count());
+    assert_eq!(repeats, Some(1));
+
+    // The baseline: the clean page replaced without a known phrase is a large change; accepted
+    // as the new baseline, it is not; a muted detector says nothing.
+    site.set("/clean", "<html><head><title>Dinas Pendidikan</title></head><body><h1>Situs dalam perbaikan</h1><p>Kunjungi kami kembali nanti.</p></body></html>");
+    let m = check(&app, &t.analyst, clean).await;
+    assert_eq!(kind(&m).as_deref(), Some("changed"), "{m}");
+    let res =
+        app.send_json(Method::POST, &format!("/api/v1/monitors/{clean}/baseline"), Some(&t.analyst), &json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let m = check(&app, &t.analyst, clean).await;
+    assert_eq!(m["status"], "ok", "{m}");
+    let mute = json!({"kind": "changed", "reason": "Halaman depan berganti setiap ada pengumuman."});
+    let res = app.send_json(Method::PUT, &format!("/api/v1/monitors/{clean}/mutes"), Some(&t.analyst), &mute).await;
+    assert_eq!(res.json_body::<Value>().await["mutes"][0]["kind"], "changed");
+    site.set(
+        "/clean",
+        &corpus("defaced.html")
+            .replace("Hacked By", "Salam dari")
+            .replace("HACKED BY", "SALAM DARI")
+            .replace("Greetz", "Salam"),
+    );
+    let m = check(&app, &t.analyst, clean).await;
+    assert_eq!(m["status"], "ok", "the muted detector is silent: {m}");
+    let bad = app
+        .send_json(
+            Method::PUT,
+            &format!("/api/v1/monitors/{clean}/mutes"),
+            Some(&t.analyst),
+            &json!({"kind": "changed", "reason": " "}),
+        )
+        .await;
+    assert_eq!(problem(bad).await["errors"][0]["field"], "reason");
+
+    // The SOP goes on unchanged, without a certificate: letter to the PSE, approval, signature,
+    // delivery; no Hall of Fame.
+    app.act_ok(&t.analyst, &defaced_ticket, json!({"action": "start_verification"})).await;
+    let detail = app
+        .act_ok(
+            &t.analyst,
+            &defaced_ticket,
+            json!({"action": "verify", "analysis": ttis_tests::sample_analysis(t.analyst_id)}),
+        )
+        .await;
+    let kinds = |d: &Value| -> Vec<String> {
+        let mut k: Vec<String> = d["documents"]
+            .as_array()
+            .map(|x| x.iter().filter_map(|d| d["kind"].as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        k.sort();
+        k.dedup();
+        k
+    };
+    assert_eq!(
+        kinds(&detail),
+        vec!["analysis_report".to_string(), "notification_letter".to_string()],
+        "no certificate drafted"
+    );
+    app.act_ok(&t.analyst, &defaced_ticket, json!({"action": "submit_for_approval"})).await;
+    let approved = app.act_ok(&t.head, &defaced_ticket, ttis_tests::approve()).await;
+    let finals: Vec<&str> = approved["documents"]
+        .as_array()
+        .map(|d| d.iter().filter(|x| x["status"] == "final").filter_map(|x| x["kind"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(finals.contains(&"notification_letter") && !finals.contains(&"certificate"), "{finals:?}");
+    let completed = {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let d = app.ticket(&t.analyst, &defaced_ticket).await;
+            if d["state"] == "completed" || std::time::Instant::now() > deadline {
+                break d;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    };
+    assert_eq!(completed["state"], "completed", "delivered to the PSE alone: {}", completed["deliveries"]);
+    let hof: Value = app.get("/api/v1/hall-of-fame", None).await.json_body().await;
+    assert!(!hof.to_string().contains("Pemantauan"), "the platform is not on the Hall of Fame: {hof}");
+
+    // The list; and the audit of every control.
+    let list: Value = app.get("/api/v1/monitors", Some(&t.head)).await.json_body().await;
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(8));
+    assert_eq!(app.count("audit_log WHERE action = 'monitor.create'").await, 8);
+    assert_eq!(app.count("audit_log WHERE action IN ('monitor.baseline', 'monitor.mute')").await, 2);
+    assert!(app.count("audit_log WHERE action = 'monitor.finding'").await >= 4);
+}
+
+/// Two API processes on one PostgreSQL database, both running the job every second: each URL is
+/// fetched once in its interval.
+#[tokio::test]
+async fn two_replicas_never_check_one_url_twice_in_an_interval() {
+    let first = spawn(Backend::Postgres, false).await;
+    let shared = first.database_url.clone();
+    let site = PageServer::start().await;
+    let admin = first.admin_token().await;
+    let pse_id = pse(&first, &admin).await;
+    let paths = ["/a", "/b", "/c", "/d", "/e", "/f"];
+    for p in paths {
+        site.set(p, &corpus("clean.html"));
+        watch(&first, &admin, pse_id, &site.url(p)).await;
+    }
+    let tweak = |env: &mut std::collections::HashMap<String, String>| {
+        env.insert("DATABASE_URL".into(), shared.clone());
+        env.insert("TTIS_MONITOR".into(), "on".into());
+        env.insert("TTIS_MONITOR_TICK_SECS".into(), "1".into());
+        env.insert("TTIS_MONITOR_ALLOW_NETWORKS".into(), "127.0.0.1/32".into());
+    };
+    let a = TestApp::spawn_with(Backend::Postgres, tweak).await;
+    let b = TestApp::spawn_with(Backend::Postgres, tweak).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while first.count("monitors WHERE last_checked_at IS NULL").await > 0 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // Several more ticks of both replicas.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    for p in paths {
+        assert_eq!(site.hits(p), 1, "{p} fetched once in its interval");
+    }
+    drop((a, b));
+}
