@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod backup;
 mod browser;
+mod browser_monitoring;
 mod browser_pdp;
 mod crash;
 mod delivery;

@@ -47,6 +47,8 @@ fn switch(route: Route) -> Html {
         #[cfg(feature = "staff")]
         Route::Webhooks => html! { <pages::staff::webhooks::Webhooks /> },
         #[cfg(feature = "staff")]
+        Route::Monitoring => html! { <pages::staff::monitoring::Monitoring /> },
+        #[cfg(feature = "staff")]
         Route::Statistics => html! { <pages::staff::statistics::Statistics /> },
         #[cfg(feature = "staff")]
         Route::SlaPolicy => html! { <pages::staff::sla_policy::SlaPolicy /> },
@@ -96,6 +98,8 @@ pub fn title(route: &Route, lang: Lang) -> String {
         Route::Organization => page(Key::OrgTitle),
         #[cfg(feature = "staff")]
         Route::Webhooks => page(Key::WebhooksTitle),
+        #[cfg(feature = "staff")]
+        Route::Monitoring => page(Key::MonitoringTitle),
         #[cfg(feature = "staff")]
         Route::Statistics => page(Key::StatsTitle),
         #[cfg(feature = "staff")]

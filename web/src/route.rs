@@ -60,6 +60,9 @@ pub enum Route {
     #[at("/staff/webhooks")]
     Webhooks,
     #[cfg(feature = "staff")]
+    #[at("/staff/monitoring")]
+    Monitoring,
+    #[cfg(feature = "staff")]
     #[at("/staff/statistics")]
     Statistics,
     #[cfg(feature = "staff")]

@@ -16,6 +16,7 @@ pub mod dashboard;
 pub mod deliveries;
 pub mod enrollment;
 pub mod login;
+pub mod monitoring;
 pub mod new_ticket;
 pub mod organization;
 pub mod pdp_overdue;
@@ -285,6 +286,7 @@ pub fn staff_nav(props: &StaffNavProps) -> Html {
                     <li><NavLink to={Route::ReporterData} id="reporter-data-link">{ t(lang, Key::NavReporterData) }</NavLink></li>
                 }
                 <li><NavLink to={Route::Pses} id="pses-link">{ t(lang, Key::PsesTitle) }</NavLink></li>
+                <li><NavLink to={Route::Monitoring} id="monitoring-link">{ t(lang, Key::NavMonitoring) }</NavLink></li>
                 if is_admin {
                     <li><NavLink to={Route::Categories} id="categories-link">{ t(lang, Key::CategoriesTitle) }</NavLink></li>
                     <li><NavLink to={Route::Users} id="users-link">{ t(lang, Key::UsersTitle) }</NavLink></li>
