@@ -211,6 +211,12 @@ pub fn total_standard(state: ReportState, policy: &SlaPolicy) -> Option<TimeStan
     sum(state.active_steps().iter().map(|s| policy.standard(*s)))
 }
 
+/// The whole procedure's time standard, report to closed ticket (about 2 working days in the
+/// SOP's *Mutu Baku*; minutes count only when no step is in working days).
+pub fn whole_procedure(policy: &SlaPolicy) -> Option<TimeStandard> {
+    sum(crate::SopStep::ALL.iter().map(|s| policy.standard(*s)))
+}
+
 fn sum(standards: impl Iterator<Item = Option<TimeStandard>>) -> Option<TimeStandard> {
     let mut minutes = 0u32;
     let mut days = 0u32;

@@ -234,6 +234,22 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
         }
     };
     assert_eq!(completed["state"], "completed", "delivered to the PSE alone: {}", completed["deliveries"]);
+    // Statistics: how many the platform found itself, and its end-to-end time to the letter.
+    let stats: Value = app.get("/api/v1/stats", Some(&t.head)).await.json_body().await;
+    let found = stats["by_channel"].as_array().and_then(|c| c.iter().find(|x| x["key"] == "monitoring").cloned());
+    assert_eq!(
+        found.map(|f| f["count"].clone()),
+        Some(json!(5)),
+        "defaced, gambling, farm, unavailable, changed: {}",
+        stats["by_channel"]
+    );
+    let e2e = stats["end_to_end"]
+        .as_array()
+        .and_then(|c| c.iter().find(|x| x["channel"] == "monitoring").cloned())
+        .unwrap_or_default();
+    assert_eq!(e2e["count"], 1, "{}", stats["end_to_end"]);
+    assert!(e2e["median_seconds"].as_i64().is_some_and(|s| (0..3600).contains(&s)), "{e2e}");
+    assert_eq!(stats["sop_total"], json!({"unit": "working_days", "value": 2}), "{}", stats["sop_total"]);
     let hof: Value = app.get("/api/v1/hall-of-fame", None).await.json_body().await;
     assert!(!hof.to_string().contains("Pemantauan"), "the platform is not on the Hall of Fame: {hof}");
 

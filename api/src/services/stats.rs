@@ -1,7 +1,8 @@
 //! Statistics, computed in the database with aggregate queries (never by loading every ticket):
 //! reports per month and by category, severity, reporter type, outcome and PSE; each SOP step's
 //! median and 90th-percentile time and the share within its standard; open tickets by age;
-//! personal-data incidents and their confirmation times (`stats/pdp.rs`).
+//! personal-data incidents and their confirmation times (`stats/pdp.rs`); reports per channel and
+//! the end-to-end time per month and channel (`stats/channels.rs`).
 
 use std::collections::BTreeMap;
 
@@ -14,6 +15,7 @@ use ttis_shared::dto::tickets::Severity;
 use ttis_shared::validation::Violation;
 use ttis_shared::{Lang, ReportState, SopStep};
 
+mod channels;
 mod pdp;
 
 use super::clock::Clock;
@@ -113,6 +115,7 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
     let category_count = |k: String, n: u64| KeyCount { label: categories.get(&k).cloned(), key: k, count: n };
     let (filter, values) = filter_sql(backend, f, start, end);
     let pdp_values = values.clone();
+    let channel_values = values.clone();
 
     // One pass over the period's tickets, grouped by every dimension; the month is that of the
     // local submission time.
@@ -281,6 +284,8 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
     );
     top_pses.truncate(10);
     let pdp = pdp::compute(db, &month, &filter, pdp_values, clock.now()).await?;
+    let (by_channel, end_to_end) = channels::compute(db, &month, &filter, channel_values).await?;
+    let sop_total = ttis_shared::sla::whole_procedure(&policy);
 
     Ok(Stats {
         from,
@@ -295,6 +300,9 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
         open_by_age,
         top_pses,
         pdp,
+        by_channel,
+        end_to_end,
+        sop_total,
     })
 }
 

@@ -68,6 +68,25 @@ pub struct Stats {
     pub top_pses: Vec<KeyCount>,
     /// Personal-data incidents (UU PDP) of the period.
     pub pdp: PdpStats,
+    /// Reports per channel (`web`, `monitoring`, …): how many the platform found before any citizen.
+    pub by_channel: Vec<KeyCount>,
+    /// Closed tickets' time from report (or detection) to the delivered letter, per month of
+    /// submission and channel.
+    pub end_to_end: Vec<EndToEnd>,
+    /// The SOP's standard for the whole procedure, to read `end_to_end` against.
+    pub sop_total: Option<crate::TimeStandard>,
+}
+
+/// From report or detection to the delivered letter, for the closed tickets of a month and channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct EndToEnd {
+    /// `2026-11`.
+    pub month: String,
+    pub channel: String,
+    pub count: u64,
+    pub median_seconds: Option<i64>,
+    pub p90_seconds: Option<i64>,
 }
 
 /// Personal-data incidents: how many, and how soon the PSEs confirmed notifying the data

@@ -118,9 +118,58 @@ pub fn results(s: &Stats, categories: &[Category], lang: Lang) -> Html {
                 { age_panel(s, lang) }
                 { sla_panel(s, lang) }
                 { pdp_panel(s, lang) }
+                { channels_panel(s, lang) }
             </div>
             { breakdowns(s, categories, lang) }
         </>
+    }
+}
+
+/// Reports per channel, and the closed tickets' time from report or detection to the delivered
+/// letter per month and channel, against the SOP's whole standard.
+fn channels_panel(s: &Stats, lang: Lang) -> Html {
+    let channel = |k: &str| -> String {
+        match k {
+            "monitoring" => t(lang, Key::ChannelMonitoringStat).to_string(),
+            "web" => t(lang, Key::ChannelWebStat).to_string(),
+            other => other.replace('_', " "),
+        }
+    };
+    let time = |v: Option<i64>| v.map(|x| super::super::duration(x, lang)).unwrap_or_else(|| "—".into());
+    let sop = match s.sop_total {
+        Some(ttis_shared::TimeStandard::WorkingDays(d)) => t(lang, Key::StatsSopDays).replace("{n}", &d.to_string()),
+        Some(ttis_shared::TimeStandard::Minutes(m)) => super::super::duration(i64::from(m) * 60, lang),
+        None => "—".into(),
+    };
+    let rows: Vec<Vec<String>> = s
+        .end_to_end
+        .iter()
+        .map(|e| {
+            vec![
+                format!("{} · {}", util::format_month(&e.month, lang, false), channel(&e.channel)),
+                e.count.to_string(),
+                time(e.median_seconds),
+                time(e.p90_seconds),
+            ]
+        })
+        .collect();
+    html! {
+        <section class="panel" aria-labelledby="stats-channels-title" id="stats-channels">
+            <h2 id="stats-channels-title">{ t(lang, Key::StatsChannelsTitle) }</h2>
+            <dl class="facts">
+                { for s.by_channel.iter().map(|c| html! {
+                    <>
+                        <dt>{ channel(&c.key) }</dt>
+                        <dd id={format!("stats-channel-{}", c.key)}>{ c.count }</dd>
+                    </>
+                }) }
+            </dl>
+            <p class="field-hint" id="stats-sop-total">{ t(lang, Key::StatsEndToEndLead).replace("{sop}", &sop) }</p>
+            if !rows.is_empty() {
+                { data_table("stats-end-to-end".into(), t(lang, Key::StatsEndToEnd).into(),
+                    vec![t(lang, Key::StatsMonth).into(), t(lang, Key::StatsPdpTotal).into(), "Median".into(), "P90".into()], rows, lang) }
+            }
+        </section>
     }
 }
 
@@ -507,6 +556,9 @@ mod tests {
             open_by_age: Vec::new(),
             top_pses: Vec::new(),
             pdp: Default::default(),
+            by_channel: Vec::new(),
+            end_to_end: Vec::new(),
+            sop_total: None,
         };
         assert_eq!(summary(&stats), (5, 3, 2));
         assert_eq!(outcome_label(&kc("rejected:spam", 1), Lang::Id), "Ditolak: Spam");
