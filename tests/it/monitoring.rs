@@ -294,3 +294,56 @@ async fn two_replicas_never_check_one_url_twice_in_an_interval() {
     }
     drop((a, b));
 }
+
+/// A certificate that expires in five days, trusted through `TTIS_MONITOR_CA_FILE` (an agency's
+/// own authority), served by `openssl s_server`: exactly the TLS finding, the page being clean.
+#[tokio::test]
+async fn a_certificate_expiring_soon_is_the_one_finding() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+    let made = std::process::Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "5"])
+        .args(["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"])
+        .args(["-addext", "basicConstraints=critical,CA:FALSE", "-addext", "extendedKeyUsage=serverAuth"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .unwrap_or_else(|e| panic!("openssl: {e}"));
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    std::fs::write(dir.path().join("index.html"), corpus("clean.html")).unwrap_or_else(|e| panic!("{e}"));
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(0);
+    let mut server = std::process::Command::new("openssl")
+        .args(["s_server", "-quiet", "-WWW", "-accept", &port.to_string()])
+        .arg("-cert")
+        .arg(&cert)
+        .arg("-key")
+        .arg(&key)
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("openssl s_server: {e}"));
+    let ca = cert.display().to_string();
+    let app = TestApp::spawn_with(Backend::Sqlite, move |env| {
+        env.insert("TTIS_MONITOR".into(), "off".into());
+        env.insert("TTIS_MONITOR_ALLOW_NETWORKS".into(), "127.0.0.1/32".into());
+        env.insert("TTIS_MONITOR_CA_FILE".into(), ca);
+    })
+    .await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let admin = app.admin_token().await;
+    let t = app.team().await;
+    let pse_id = pse(&app, &admin).await;
+    let id = watch(&app, &admin, pse_id, &format!("https://127.0.0.1:{port}/index.html")).await;
+    let m = check(&app, &t.analyst, id).await;
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(m["last_finding"]["kind"], "tls_expiry", "{m}");
+    assert_eq!(app.count(&format!("monitor_findings WHERE monitor_id = {id}")).await, 1, "nothing else: {m}");
+    assert!(!m["tls_expires_at"].is_null());
+}

@@ -91,6 +91,15 @@ pub fn ensure_nginx() -> anyhow::Result<()> {
     apt_install(&["nginx-light"])
 }
 
+/// openssl (Debian's): the monitoring test's short-lived certificate and its TLS server
+/// (`openssl s_server`).
+pub fn ensure_openssl() -> anyhow::Result<()> {
+    if have("openssl") {
+        return Ok(());
+    }
+    apt_install(&["openssl"])
+}
+
 /// The moto version whose S3 server the object-store and replica tests run (pinned, as
 /// schemathesis is). moto rather than s3rver: it implements multipart uploads, ListObjectsV2 and
 /// signature-v4 requests as AWS does, is maintained, and installs from PyPI into the same

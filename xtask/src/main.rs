@@ -152,6 +152,7 @@ fn test(root: &Path, _args: &[String]) -> anyhow::Result<()> {
         env::ensure_postgres()?;
         env::ensure_schemathesis()?;
         env::ensure_nginx()?;
+        env::ensure_openssl()?;
         env::ensure_moto()?;
         env::drop_stale_test_databases();
         Ok(true)
