@@ -322,18 +322,20 @@ async fn submit_inner(state: &AppState, sub: &Submission) -> Result<ReportReceip
             report.email_access_key.then_some(key.as_str()),
         );
         let alert = templates::new_report_alert(public_url, &t, &category.label_id, files.len());
-        // The receipt and the analysts' alert in one statement.
-        outbox::enqueue_many(
-            &txn,
-            vec![
+        // The receipt and the analysts' alert in one statement (no receipt when the platform's own
+        // monitoring is the reporter).
+        let mut mails =
+            vec![NewEmail { dedupe_key: Some(format!("alert:{}", t.code)), ..NewEmail::about(t.id, analysts, alert) }];
+        if ttis_shared::procedure::reporter_is_credited(channel) {
+            mails.insert(
+                0,
                 NewEmail {
                     dedupe_key: Some(format!("receipt:{}", t.code)),
                     ..NewEmail::about(t.id, vec![t.reporter_email.clone()], mail)
                 },
-                NewEmail { dedupe_key: Some(format!("alert:{}", t.code)), ..NewEmail::about(t.id, analysts, alert) },
-            ],
-        )
-        .await?;
+            );
+        }
+        outbox::enqueue_many(&txn, mails).await?;
         if let Some((key, hash)) = &sub.idempotency {
             idempotency_key::ActiveModel {
                 key: Set(key.clone()),
