@@ -228,11 +228,30 @@ async fn the_users_page_fits_every_screen() {
     ] {
         app.user_with_roles(email, &roles).await;
     }
+    // A watched URL (long, as agencies' news pages are) for the monitoring page.
+    let admin = app.admin_token().await;
+    let pse = json!({"name": "Kecamatan Tenggarong Seberang", "head_name": "Camat", "head_title": "Camat Tenggarong Seberang",
+        "emails": ["tenggarongseberang@kukarkab.go.id"], "assets": []});
+    let res = app.send_json(reqwest::Method::POST, "/api/v1/pses", Some(&admin), &pse).await;
+    let pse_id = res.json_body::<Value>().await["id"].as_i64().unwrap_or_default();
+    let monitor = json!({"pse_id": pse_id, "interval_minutes": 30,
+        "url": "https://kecamatan-tenggarong-seberang.kukarkab.go.id/berita/2026/12/pengumuman-hasil-seleksi-perangkat-desa-tahap-kedua.html"});
+    let res = app.send_json(reqwest::Method::POST, "/api/v1/monitors", Some(&admin), &monitor).await;
+    assert_eq!(res.status(), reqwest::StatusCode::CREATED);
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
         browser.sign_in(&app.address, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
         browser.find("#current-user").await?;
         check_page(&browser, &app, "/staff/users", "#users-table", "Kelola Pengguna · TTIS Lapor", "users").await?;
+        check_page(
+            &browser,
+            &app,
+            "/staff/monitoring",
+            "#monitor-list",
+            "Pemantauan Sistem Elektronik · TTIS Lapor",
+            "monitoring",
+        )
+        .await?;
         // The roles editor, opened in its row, with its step-up box.
         let c = &browser.client;
         let mut failures = Vec::new();
