@@ -41,13 +41,28 @@ fn public(ip: IpAddr) -> bool {
                 || a == 0
                 || (a == 100 && (64..128).contains(&b))
                 || (a == 198 && (b == 18 || b == 19))
+                || (a == 192 && b == 0 && v4.octets()[2] == 0)
                 || a >= 240)
         }
         IpAddr::V6(v6) => {
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return public(IpAddr::V4(v4));
             }
-            let first = v6.segments()[0];
+            let s = v6.segments();
+            // NAT64 (64:ff9b::/96), 6to4 (2002::/16) and the old IPv4-compatible form carry an
+            // IPv4 address: judged as that address.
+            let embedded =
+                |hi: u16, lo: u16| IpAddr::V4(std::net::Ipv4Addr::from((u32::from(hi) << 16) | u32::from(lo)));
+            if s[0] == 0x0064 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0] {
+                return public(embedded(s[6], s[7]));
+            }
+            if s[0] == 0x2002 {
+                return public(embedded(s[1], s[2]));
+            }
+            if s[..6] == [0, 0, 0, 0, 0, 0] && (s[6] != 0 || s[7] > 1) {
+                return public(embedded(s[6], s[7]));
+            }
+            let first = s[0];
             !(v6.is_loopback()
                 || v6.is_unspecified()
                 || v6.is_multicast()
@@ -118,6 +133,7 @@ pub fn webhook_client(guard: Arc<AddressGuard>) -> anyhow::Result<reqwest::Clien
         .timeout(std::time::Duration::from_secs(10))
         .redirect(reqwest::redirect::Policy::none())
         .dns_resolver(Arc::new(GuardedResolver(guard)))
+        .no_proxy()
         .user_agent("TTIS-Lapor-Webhook/1")
         .build()?)
 }
@@ -157,6 +173,8 @@ pub fn monitor_client(
         .timeout(timeout)
         .redirect(policy)
         .dns_resolver(Arc::new(GuardedResolver(guard)))
+        // A proxy from the environment would resolve the targets itself, past the guard.
+        .no_proxy()
         .tls_info(true)
         .user_agent(user_agent);
     if let Some(pem) = extra_roots {
@@ -240,6 +258,10 @@ mod tests {
             "fe80::1",
             "fd00::1",
             "::ffff:127.0.0.1",
+            "64:ff9b::a9fe:a9fe",
+            "2002:7f00:1::",
+            "::10.0.0.1",
+            "192.0.0.1",
         ] {
             let ip: IpAddr = inside.parse().unwrap_or_else(|_| panic!("{inside}"));
             assert!(!guard.permits(ip), "{inside}");

@@ -27,14 +27,17 @@ fn invalid(field: &str, violation: Violation) -> ApiError {
 async fn view(db: &DatabaseConnection, rows: Vec<monitor::Model>) -> Result<Vec<Monitor>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
     let pses: HashMap<i64, String> = pse::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p.name)).collect();
+    // The last finding of each monitor: one row each, however many there were.
     let mut last: HashMap<i64, monitor_finding::Model> = HashMap::new();
-    for f in monitor_finding::Entity::find()
-        .filter(monitor_finding::Column::MonitorId.is_in(ids.clone()))
-        .order_by_asc(monitor_finding::Column::Id)
-        .all(db)
-        .await?
-    {
-        last.insert(f.monitor_id, f);
+    for id in &ids {
+        if let Some(f) = monitor_finding::Entity::find()
+            .filter(monitor_finding::Column::MonitorId.eq(*id))
+            .order_by_desc(monitor_finding::Column::Id)
+            .one(db)
+            .await?
+        {
+            last.insert(*id, f);
+        }
     }
     let ticket_ids: Vec<i64> = last.values().filter_map(|f| f.ticket_id).collect();
     let codes: HashMap<i64, String> = if ticket_ids.is_empty() {
@@ -105,7 +108,9 @@ pub async fn create(state: &AppState, who: &Actor, input: &NewMonitor) -> Result
     if !(MIN_INTERVAL..=24 * 60).contains(&interval) {
         return Err(invalid("interval_minutes", Violation::NotAnOption));
     }
-    if pse::Entity::find_by_id(input.pse_id).one(&state.db).await?.is_none() {
+    // A finding ends in a letter to the PSE: without an address it could never be delivered.
+    let pse = pse::Entity::find_by_id(input.pse_id).one(&state.db).await?;
+    if !pse.is_some_and(|p| p.emails.split(',').any(|e| !e.trim().is_empty())) {
         return Err(invalid("pse_id", Violation::NotAnOption));
     }
     let now = state.clock.now();
@@ -147,11 +152,12 @@ pub async fn delete(state: &AppState, who: &Actor, id: i64) -> Result<(), ApiErr
 
 /// "Check now" (`POST /monitors/{id}/checks`): claimed like the job's, so a check running
 /// elsewhere is not doubled (`409`); answers the monitor after the check.
-pub async fn check_now(state: &AppState, who: &Actor, id: i64) -> Result<Monitor, ApiError> {
+pub async fn check_now(state: &actix_web::web::Data<AppState>, who: &Actor, id: i64) -> Result<Monitor, ApiError> {
     monitor::Entity::find_by_id(id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
     let claimed = super::run::claim(state, Some(id), 1).await?;
     let Some(m) = claimed.into_iter().next() else { return Err(ApiError::WrongState) };
-    super::run::check(state, m).await?;
+    // In a task of its own: it finishes (and unlocks) even if the caller goes away.
+    super::run::check_isolated(state.clone(), m).await?;
     let txn = state.db.begin().await?;
     audit::record(&txn, who, "monitor.check", Some(format!("monitor:{id}")), json!({})).await?;
     txn.commit().await?;

@@ -20,15 +20,15 @@ impl Default for Words {
     fn default() -> Self {
         let list = |s: &[&str]| s.iter().map(|w| w.to_string()).collect();
         Words {
+            // Whole phrases only; bare "hacked" or "pwned" match news and security advice.
             defacement: list(&[
                 "hacked by",
                 "defaced by",
+                "deface by",
                 "owned by",
                 "h4ck3d",
-                "hacked",
-                "was here",
-                "greetz",
-                "pwned",
+                "hacked by:",
+                "greetz to",
             ]),
             gambling: list(&[
                 "slot gacor",
@@ -93,49 +93,75 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether an element hides itself (and so its text) from a visitor.
-fn hides(el: &ElementRef<'_>) -> bool {
-    let v = el.value();
-    if v.attr("hidden").is_some() {
-        return true;
-    }
-    let Some(style) = v.attr("style") else { return false };
-    let style: String = style.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
-    style.contains("display:none")
-        || style.contains("visibility:hidden")
-        || style.contains("opacity:0;")
-        || style.ends_with("opacity:0")
-        || style.contains("font-size:0")
-        || style.contains("left:-")
-        || style.contains("top:-")
-        || style.contains("text-indent:-")
-        || (style.contains("height:0") && style.contains("overflow:hidden"))
+/// A CSS length's magnitude in pixels, roughly (`-9999px`, `-100em`): for telling an off-screen
+/// block from a small negative margin.
+fn far_negative(value: &str) -> bool {
+    let v = value.trim();
+    let Some(rest) = v.strip_prefix('-') else { return false };
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let n: f64 = digits.parse().unwrap_or(0.0);
+    let unit = &rest[digits.len()..];
+    let px = match unit.trim() {
+        "em" | "rem" => n * 16.0,
+        "%" | "vw" | "vh" => n * 10.0,
+        _ => n,
+    };
+    px >= 500.0
 }
 
-/// Reads the page: title, visible and hidden text, `<meta>` contents, links to other domains.
+/// Whether an element hides itself (and so its text) from a visitor: `hidden`, or a style of
+/// `display:none`, `visibility:hidden`, `opacity:0`, `font-size:0`, a height of 0 with the
+/// overflow hidden, or a position, indent or margin far off-screen (a small negative margin
+/// is layout, not hiding).
+fn hides(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    let Some(style) = el.attr("style") else { return false };
+    let mut zero_height = false;
+    let mut overflow_hidden = false;
+    for declaration in style.split(';') {
+        let Some((prop, value)) = declaration.split_once(':') else { continue };
+        let prop = prop.trim().to_ascii_lowercase();
+        let value = value.trim().trim_end_matches("!important").trim().to_ascii_lowercase();
+        let zero = matches!(value.as_str(), "0" | "0px" | "0em" | "0rem" | "0%" | "0.0");
+        match prop.as_str() {
+            "display" if value == "none" => return true,
+            "visibility" if value == "hidden" || value == "collapse" => return true,
+            "opacity" if zero => return true,
+            "font-size" if zero => return true,
+            "left" | "top" | "right" | "text-indent" | "margin-left" | "margin-top" if far_negative(&value) => {
+                return true;
+            }
+            "height" | "max-height" if zero => zero_height = true,
+            "overflow" if value == "hidden" => overflow_hidden = true,
+            _ => {}
+        }
+    }
+    zero_height && overflow_hidden
+}
+
+/// The most elements read of one page: beyond, a page is judged on its beginning (a hostile page
+/// cannot make a check run for long).
+const MAX_NODES: usize = 200_000;
+
+/// Reads the page in one pass, each element's hidden and skipped state carried down to its
+/// children: title, visible and hidden text, `<meta>` contents, links to other domains.
 pub fn read(html: &str, base: &url::Url) -> Page {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(shallow_prefix(html));
     let mut page = Page::default();
     let own = base.host_str().map(registrable).unwrap_or_default();
-    for node in doc.tree.nodes() {
+    // (node, hidden, skipped, in title)
+    let mut stack = vec![(doc.tree.root(), false, false, false)];
+    let mut seen = 0usize;
+    while let Some((node, hidden, skip, in_title)) = stack.pop() {
+        seen += 1;
+        if seen > MAX_NODES {
+            break;
+        }
+        let (mut hidden, mut skip, mut in_title) = (hidden, skip, in_title);
         match node.value() {
             Node::Text(text) => {
-                let mut hidden = false;
-                let mut skip = false;
-                let mut in_title = false;
-                for a in node.ancestors() {
-                    if let Some(el) = ElementRef::wrap(a) {
-                        match el.value().name() {
-                            "script" | "style" | "noscript" | "template" => skip = true,
-                            "title" => in_title = true,
-                            "head" => skip = true,
-                            _ => {}
-                        }
-                        if hides(&el) {
-                            hidden = true;
-                        }
-                    }
-                }
                 if in_title {
                     page.title.push_str(text);
                 } else if !skip {
@@ -143,27 +169,43 @@ pub fn read(html: &str, base: &url::Url) -> Page {
                     target.push_str(text);
                     target.push(' ');
                 }
+                continue;
             }
-            Node::Element(el) if el.name() == "meta" => {
-                let name = el.attr("name").or_else(|| el.attr("property")).unwrap_or_default().to_lowercase();
-                if matches!(name.as_str(), "description" | "keywords" | "og:title" | "og:description" | "twitter:title")
-                    && let Some(content) = el.attr("content")
+            Node::Element(el) => {
+                match el.name() {
+                    "script" | "style" | "noscript" | "template" | "head" => skip = true,
+                    "title" => in_title = true,
+                    _ => {}
+                }
+                hidden = hidden || hides(el);
+                if el.name() == "meta" {
+                    let name = el.attr("name").or_else(|| el.attr("property")).unwrap_or_default().to_lowercase();
+                    if matches!(
+                        name.as_str(),
+                        "description" | "keywords" | "og:title" | "og:description" | "twitter:title"
+                    ) && let Some(content) = el.attr("content")
+                    {
+                        page.meta.push(collapse(content));
+                    }
+                }
+                if el.name() == "a"
+                    && let Some(href) = el.attr("href")
+                    && let Ok(target) = base.join(href)
+                    && let Some(host) = target.host_str()
+                    && registrable(host) != own
                 {
-                    page.meta.push(collapse(content));
+                    let text =
+                        ElementRef::wrap(node).map(|e| collapse(&e.text().collect::<String>())).unwrap_or_default();
+                    page.external_links.push((target.to_string(), text, hidden));
                 }
             }
             _ => {}
         }
-    }
-    for el in doc.select(&scraper::Selector::parse("a[href]").unwrap_or_else(|_| unreachable_selector())) {
-        let Some(href) = el.value().attr("href") else { continue };
-        let Ok(target) = base.join(href) else { continue };
-        let Some(host) = target.host_str() else { continue };
-        if registrable(host) == own {
-            continue;
+        // Children in document order: pushed in reverse.
+        let children: Vec<_> = node.children().collect();
+        for child in children.into_iter().rev() {
+            stack.push((child, hidden, skip, in_title));
         }
-        let hidden = el.ancestors().filter_map(ElementRef::wrap).any(|a| hides(&a)) || hides(&el);
-        page.external_links.push((target.to_string(), collapse(&el.text().collect::<String>()), hidden));
     }
     page.title = collapse(&page.title);
     page.visible = collapse(&page.visible);
@@ -171,21 +213,75 @@ pub fn read(html: &str, base: &url::Url) -> Page {
     page
 }
 
-/// `a[href]` always parses; this only satisfies the types.
-fn unreachable_selector() -> scraper::Selector {
-    scraper::Selector::parse("a").unwrap_or_else(|_| unreachable!("a CSS type selector parses"))
+/// The deepest nesting read: real pages stay far below it; a hostile page nested deeper would
+/// make the parser's scope checks quadratic, so it is judged on what comes before that depth.
+const MAX_DEPTH: usize = 1000;
+
+/// `html` up to the point where its elements nest deeper than [`MAX_DEPTH`] (a tag count, not a
+/// parse: void and self-closing elements do not open a level).
+fn shallow_prefix(html: &str) -> &str {
+    const VOID: [&str; 14] =
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    while let Some(off) = bytes.get(i..).and_then(|rest| rest.iter().position(|b| *b == b'<')) {
+        let at = i + off;
+        let closing = bytes.get(at + 1) == Some(&b'/');
+        let name_start = if closing { at + 2 } else { at + 1 };
+        let name_len =
+            bytes.get(name_start..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+        let end = bytes.get(at..).and_then(|r| r.iter().position(|b| *b == b'>')).map(|e| at + e);
+        if name_len > 0 {
+            let name = html.get(name_start..name_start + name_len).unwrap_or("").to_ascii_lowercase();
+            let self_closing = end.is_some_and(|e| e > 0 && bytes.get(e - 1) == Some(&b'/'));
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else if !VOID.contains(&name.as_str()) && !self_closing {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return html.get(..at).unwrap_or(html);
+                }
+            }
+        }
+        i = at + 1;
+    }
+    html
 }
 
-/// About 120 characters on each side of the first match of `needle` (lower-case) in `text`.
+/// Lower-case, one char for one char (`İ` would otherwise become two and move every position).
+fn fold(text: &str) -> Vec<char> {
+    text.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect()
+}
+
+/// Where `needle` (lower-case) first occurs in `text` as a whole phrase: not inside a longer
+/// word. A char index.
+fn find_phrase(text: &[char], needle: &str) -> Option<usize> {
+    let needle: Vec<char> = needle.chars().collect();
+    if needle.is_empty() || needle.len() > text.len() {
+        return None;
+    }
+    (0..=text.len() - needle.len()).find(|&i| {
+        text[i..i + needle.len()] == needle[..]
+            && (i == 0 || !text[i - 1].is_alphanumeric())
+            && text.get(i + needle.len()).is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Whether `text` holds `needle` as a whole phrase.
+fn has_phrase(text: &str, needle: &str) -> bool {
+    find_phrase(&fold(text), needle).is_some()
+}
+
+/// About 120 characters on each side of the first match of `needle` (lower-case, a whole
+/// phrase) in `text`.
 fn excerpt(text: &str, needle: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let at = lower.find(needle)?;
-    // Lower-casing can change byte lengths; map back through char positions.
+    let folded = fold(text);
+    let at = find_phrase(&folded, needle)?;
     let chars: Vec<char> = text.chars().collect();
-    let at_chars = lower[..at].chars().count();
-    let from = at_chars.saturating_sub(120);
-    let to = (at_chars + needle.chars().count() + 120).min(chars.len());
-    let mut s: String = chars[from..to].iter().collect();
+    let from = at.saturating_sub(120);
+    let to = (at + needle.chars().count() + 120).min(chars.len());
+    let mut s: String = chars.get(from..to)?.iter().collect();
     if from > 0 {
         s.insert(0, '…');
     }
@@ -240,13 +336,13 @@ pub fn gambling(page: &Page, words: &Words) -> Option<Finding> {
             (page.hidden.as_str(), FindingPlace::HiddenElement),
             (page.visible.as_str(), FindingPlace::VisibleText),
         ] {
-            if text.to_lowercase().contains(word.as_str()) {
+            if has_phrase(text, word) {
                 note(place, text, word);
                 found = true;
             }
         }
         for m in &page.meta {
-            if m.to_lowercase().contains(word.as_str()) {
+            if has_phrase(m, word) {
                 note(FindingPlace::Meta, m, word);
                 found = true;
             }
@@ -278,6 +374,11 @@ pub fn gambling(page: &Page, words: &Words) -> Option<Finding> {
         FindingPlace::VisibleText,
     ];
     let places: Vec<FindingPlace> = order.into_iter().filter(|p| excerpts.iter().any(|(q, _)| q == p)).collect();
+    // In the visible text alone, a word or two is news ("pemberantasan judi online"); spam
+    // piles them up.
+    if places == [FindingPlace::VisibleText] && keywords.len() < 3 {
+        return None;
+    }
     let best = excerpts.iter().find(|(p, _)| Some(p) == places.first()).map(|(_, e)| e.clone()).unwrap_or_default();
     let mut summary = format!(
         "Kata kunci judi online ({}) ditemukan pada {}",

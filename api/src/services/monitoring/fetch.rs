@@ -15,6 +15,9 @@ pub struct Fetched {
     /// The page was longer than the cap and was judged on its beginning.
     pub truncated: bool,
     pub tls_not_after: Option<DateTime<Utc>>,
+    /// The certificate's whole validity, to judge "soon" against (a 6-day certificate is always
+    /// within 14 days of its end).
+    pub tls_lifetime: Option<chrono::Duration>,
 }
 
 /// Reads a page. The error is a category for staff (`timeout`, `HTTP 503` …), never the inside
@@ -29,11 +32,13 @@ pub async fn fetch(
     let mut response = client.get(url).send().await.map_err(|e| crate::services::egress::failure_category(&e))?;
     let status = response.status().as_u16();
     let final_url = response.url().clone();
-    let tls_not_after = response
+    let tls = response
         .extensions()
         .get::<reqwest::tls::TlsInfo>()
         .and_then(|info| info.peer_certificate())
-        .and_then(not_after);
+        .and_then(validity);
+    let tls_not_after = tls.map(|(_, after)| after);
+    let tls_lifetime = tls.map(|(before, after)| after - before);
     if !response.status().is_success() {
         return Err(format!("HTTP {status}"));
     }
@@ -48,7 +53,14 @@ pub async fn fetch(
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(Fetched { final_url, status, html: String::from_utf8_lossy(&body).into_owned(), truncated, tls_not_after })
+    Ok(Fetched {
+        final_url,
+        status,
+        html: String::from_utf8_lossy(&body).into_owned(),
+        truncated,
+        tls_not_after,
+        tls_lifetime,
+    })
 }
 
 /// One DER element: (tag, content, the rest after it).
@@ -69,6 +81,11 @@ fn element(der: &[u8]) -> Option<(u8, &[u8], &[u8])> {
 
 /// A certificate's `notAfter` (X.509: Certificate → TBSCertificate → Validity), read from its DER.
 pub fn not_after(der: &[u8]) -> Option<DateTime<Utc>> {
+    validity(der).map(|(_, after)| after)
+}
+
+/// A certificate's `notBefore` and `notAfter`.
+pub fn validity(der: &[u8]) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
     let (_, cert, _) = element(der)?;
     let (_, tbs, _) = element(cert)?;
     let mut rest = tbs;
@@ -81,9 +98,14 @@ pub fn not_after(der: &[u8]) -> Option<DateTime<Utc>> {
         rest = element(rest)?.2;
     }
     let (_, validity, _) = element(rest)?;
-    let (_, _not_before, rest) = element(validity)?;
-    let (tag, time, _) = element(rest)?;
-    let text = std::str::from_utf8(time).ok()?;
+    let (before_tag, before, rest) = element(validity)?;
+    let (after_tag, after, _) = element(rest)?;
+    Some((time(before_tag, before)?, time(after_tag, after)?))
+}
+
+/// An X.509 time: UTCTime or GeneralizedTime.
+fn time(tag: u8, bytes: &[u8]) -> Option<DateTime<Utc>> {
+    let text = std::str::from_utf8(bytes).ok()?;
     let (year, rest) = match tag {
         // UTCTime: YYMMDDHHMMSSZ, years 1950-2049.
         0x17 => {

@@ -35,7 +35,9 @@ const LEASE_SECS: i64 = 120;
 pub async fn claim(state: &AppState, only: Option<i64>, limit: u64) -> Result<Vec<monitor::Model>, ApiError> {
     let db = &state.db;
     let now = state.clock.now();
-    let lease = now + Duration::seconds(LEASE_SECS);
+    // Long enough for one fetch at its timeout, the detectors and the intake.
+    let fetch_secs = i64::try_from(state.settings.monitor.timeout.as_secs()).unwrap_or(15);
+    let lease = now + Duration::seconds(LEASE_SECS.max(2 * fetch_secs + 60));
     if db.get_database_backend() == DatabaseBackend::Postgres {
         let (filter, values): (String, Vec<sea_orm::Value>) = match only {
             Some(id) => ("id = $3".into(), vec![lease.into(), now.into(), id.into()]),
@@ -99,13 +101,27 @@ pub async fn check(state: &AppState, m: monitor::Model) -> Result<Vec<Finding>, 
     let mut html: Option<String> = None;
     match fetched {
         Ok(page) => {
-            let base = page.final_url.clone();
-            let read = detect::read(&page.html, &base);
-            findings = detect::judge(&read, &words, m.baseline_text.as_deref());
+            // Parsing is CPU work: off the async workers.
+            let (html_copy, base, baseline) = (page.html.clone(), page.final_url.clone(), m.baseline_text.clone());
+            let (read, judged) = tokio::task::spawn_blocking(move || {
+                let read = detect::read(&html_copy, &base);
+                let judged = detect::judge(&read, &words, baseline.as_deref());
+                (read, judged)
+            })
+            .await
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("monitoring: the detectors failed: {e}")))?;
+            findings = judged;
             if let Some(expiry) = page.tls_not_after {
                 active.tls_expires_at = Set(Some(expiry));
                 let left = expiry - now;
-                if left < Duration::days(settings.tls_warn_days) {
+                // "Soon" is 14 days; for a short-lived certificate (10 days or less, renewed
+                // every few days) a third of its life, or it would always be expiring.
+                let warn = Duration::days(settings.tls_warn_days);
+                let soon = match page.tls_lifetime {
+                    Some(life) if life <= Duration::days(10) => life / 3,
+                    _ => warn,
+                };
+                if left < soon {
                     findings.push(Finding {
                         kind: FindingKind::TlsExpiry,
                         summary: format!(
@@ -122,8 +138,9 @@ pub async fn check(state: &AppState, m: monitor::Model) -> Result<Vec<Finding>, 
             active.consecutive_failures = Set(0);
             active.last_error = Set(None);
             active.last_status = Set(if findings.is_empty() { "ok" } else { "finding" }.into());
-            // The first clean page is the baseline until an analyst confirms another.
-            if findings.is_empty() && m.baseline_text.is_none() {
+            // A clean page moves the baseline forward: slow change is the site's life, a sudden
+            // replacement is the finding. An analyst accepts a new one after a finding.
+            if findings.is_empty() {
                 active.baseline_text = Set(Some(read.visible.clone()));
                 active.baseline_at = Set(Some(now));
             }
@@ -135,7 +152,7 @@ pub async fn check(state: &AppState, m: monitor::Model) -> Result<Vec<Finding>, 
             active.last_error = Set(Some(category.chars().take(200).collect()));
             active.last_status = Set("error".into());
             // Several failures in a row are one finding; a single timeout is none.
-            if u32::try_from(failures).unwrap_or(0) == settings.failures_for_finding
+            if u32::try_from(failures).unwrap_or(0) >= settings.failures_for_finding
                 && !muted.contains(&FindingKind::Unavailable)
             {
                 findings.push(Finding {
@@ -156,30 +173,38 @@ pub async fn check(state: &AppState, m: monitor::Model) -> Result<Vec<Finding>, 
     Ok(findings)
 }
 
-/// The open ticket of this monitor and kind, if any.
-async fn open_ticket<C: ConnectionTrait>(
+/// What a new finding means given the last one of its monitor and kind: a new ticket, a note on
+/// the open one, or nothing (the same finding again within a day, or a false alarm the team
+/// rejected, seen again unchanged).
+enum Next {
+    Open,
+    Note(i64),
+    Nothing,
+}
+
+async fn next_step<C: ConnectionTrait>(
     conn: &C,
     monitor_id: i64,
-    kind: FindingKind,
-) -> Result<Option<ticket::Model>, ApiError> {
-    let linked: Vec<i64> = monitor_finding::Entity::find()
+    f: &Finding,
+    now: DateTime<Utc>,
+) -> Result<Next, ApiError> {
+    let last = monitor_finding::Entity::find()
         .filter(monitor_finding::Column::MonitorId.eq(monitor_id))
-        .filter(monitor_finding::Column::Kind.eq(kind))
+        .filter(monitor_finding::Column::Kind.eq(f.kind))
         .filter(monitor_finding::Column::TicketId.is_not_null())
-        .all(conn)
-        .await?
-        .into_iter()
-        .filter_map(|f| f.ticket_id)
-        .collect();
-    if linked.is_empty() {
-        return Ok(None);
-    }
-    Ok(ticket::Entity::find()
-        .filter(ticket::Column::Id.is_in(linked))
-        .filter(ticket::Column::State.is_not_in([ReportState::Rejected, ReportState::Completed]))
-        .order_by_desc(ticket::Column::Id)
+        .order_by_desc(monitor_finding::Column::Id)
         .one(conn)
-        .await?)
+        .await?;
+    let Some(last) = last else { return Ok(Next::Open) };
+    let Some(ticket_id) = last.ticket_id else { return Ok(Next::Open) };
+    let Some(t) = ticket::Entity::find_by_id(ticket_id).one(conn).await? else { return Ok(Next::Open) };
+    let same = last.excerpt == f.excerpt;
+    Ok(match t.state {
+        ReportState::Rejected if same => Next::Nothing,
+        ReportState::Rejected | ReportState::Completed => Next::Open,
+        _ if same && now - last.found_at < Duration::hours(24) => Next::Nothing,
+        _ => Next::Note(t.id),
+    })
 }
 
 /// A finding becomes a ticket through the report intake, or joins the open one's timeline.
@@ -190,11 +215,12 @@ async fn report(
     html: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let ticket_id = match open_ticket(&state.db, m.id, f.kind).await? {
-        Some(open) => {
+    let ticket_id = match next_step(&state.db, m.id, f, now).await? {
+        Next::Nothing => return Ok(()),
+        Next::Note(id) => {
             let txn = state.db.begin().await?;
             ticket_event::ActiveModel {
-                ticket_id: Set(open.id),
+                ticket_id: Set(id),
                 at: Set(now),
                 kind: Set(EventKind::Note),
                 actor_label: Set(REPORTER_NAME.into()),
@@ -205,9 +231,9 @@ async fn report(
             .insert(&txn)
             .await?;
             txn.commit().await?;
-            open.id
+            id
         }
-        None => open_new(state, m, f, html, now).await?,
+        Next::Open => open_new(state, m, f, html, now).await?,
     };
     monitor_finding::ActiveModel {
         monitor_id: Set(m.id),
@@ -327,7 +353,20 @@ async fn open_new(
     Ok(id)
 }
 
-/// The job: every `tick`, claims what is due and checks it, one URL at a time.
+/// Checks one claimed monitor in a task of its own: a panic fails that check, not the job.
+pub async fn check_isolated(
+    state: actix_web::web::Data<AppState>,
+    m: monitor::Model,
+) -> Result<Vec<Finding>, ApiError> {
+    let id = m.id;
+    match tokio::spawn(async move { check(&state, m).await }).await {
+        Ok(result) => result,
+        Err(e) => Err(ApiError::Internal(anyhow::anyhow!("monitoring: the check of monitor {id} stopped: {e}"))),
+    }
+}
+
+/// The job: every `tick`, claims one due URL at a time (so a claim's lease covers one check) and
+/// checks it.
 pub fn spawn(state: actix_web::web::Data<AppState>) {
     let settings = &state.settings.monitor;
     if !settings.worker {
@@ -339,16 +378,17 @@ pub fn spawn(state: actix_web::web::Data<AppState>) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            let due = match claim(&state, None, 10).await {
-                Ok(due) => due,
-                Err(e) => {
-                    tracing::error!(error = %e.log_chain(), "monitoring: claim failed");
-                    continue;
-                }
-            };
-            for m in due {
+            loop {
+                let due = match claim(&state, None, 1).await {
+                    Ok(due) => due,
+                    Err(e) => {
+                        tracing::error!(error = %e.log_chain(), "monitoring: claim failed");
+                        break;
+                    }
+                };
+                let Some(m) = due.into_iter().next() else { break };
                 let id = m.id;
-                if let Err(e) = check(&state, m).await {
+                if let Err(e) = check_isolated(state.clone(), m).await {
                     tracing::error!(error = %e.log_chain(), monitor = id, "monitoring: check failed");
                 }
             }

@@ -106,3 +106,30 @@ fn a_certificates_expiry_is_read_from_its_der() {
     assert_eq!(super::fetch::not_after(&utc[..40]), None, "a cut certificate is no date");
     assert_eq!(super::fetch::not_after(b""), None);
 }
+
+#[test]
+fn hostile_text_and_nesting_neither_panic_nor_take_long() {
+    // `İ` lower-cases to two chars: positions must not drift.
+    let html = format!("<html><body><p>{} hacked by someone</p></body></html>", "İ".repeat(300));
+    let found = findings(&html);
+    assert_eq!(found.first().map(|f| f.kind), Some(FindingKind::Defacement));
+    let deep = format!("<html><body>{}slot gacor{}</body></html>", "<div>".repeat(60_000), "</div>".repeat(60_000));
+    let flat = format!("<html><body>{}<p>akhir</p></body></html>", "<p>baris<br></p>".repeat(5_000));
+    assert!(read(&flat, &base()).visible.ends_with("akhir"), "a long flat page is read whole");
+    let started = std::time::Instant::now();
+    let _ = read(&deep, &base());
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+}
+
+#[test]
+fn news_about_gambling_and_small_negative_margins_are_not_spam() {
+    let news = "<html><body><h2>Pemkab dukung pemberantasan judi online</h2><p>Bupati mengajak warga \
+        melaporkan praktik judi online di lingkungannya.</p><p style=\"margin-left:-15px\">Berita lain</p></body></html>";
+    assert_eq!(judge(&read(news, &base()), &Words::default(), None), vec![]);
+    let page =
+        read("<div style=\"margin-left: -15px\">tampil</div><div style=\"left:-9999px\">sembunyi</div>", &base());
+    assert!(page.visible.contains("tampil") && page.hidden.contains("sembunyi"), "{page:?}");
+    // A phrase inside a longer word is not the phrase.
+    let page = read("<p>haveibeenpwned dan penghacked by-pass</p>", &base());
+    assert!(defacement(&page, &Words::default()).is_none());
+}

@@ -95,6 +95,10 @@ pub async fn act(
         message: req.message.as_ref().map(|m| m.trim().to_string()).filter(|m| !m.is_empty()),
         staged: StagedFiles::new(state.evidence.clone()),
     };
+    // The platform's own monitoring cannot answer a question: nobody would leave `needs_info`.
+    if req.action == Action::RequestInfo && !ttis_shared::procedure::reporter_is_credited(t.channel) {
+        return Err(ApiError::WrongState);
+    }
     let updated = match req.action {
         Action::StartVerification => start_verification(&step, t).await?,
         Action::RequestInfo => request_info(&step, t).await?,
