@@ -374,6 +374,17 @@ pub fn reporter_is_credited(channel: crate::dto::tickets::Channel) -> bool {
     channel != crate::dto::tickets::Channel::Monitoring
 }
 
+/// Whether `action` makes sense for a ticket of `channel`: the platform's own monitoring cannot
+/// answer a question (`request_info` would leave the ticket waiting for nobody).
+pub fn fits_channel(action: Action, channel: crate::dto::tickets::Channel) -> bool {
+    action != Action::RequestInfo || reporter_is_credited(channel)
+}
+
+/// The actions `actor` may take now on a ticket of `channel` in `state`.
+pub fn allowed_actions_for(state: ReportState, actor: &Actor, channel: crate::dto::tickets::Channel) -> Vec<Action> {
+    allowed_actions(state, actor).into_iter().filter(|a| fits_channel(*a, channel)).collect()
+}
+
 /// The documents steps 5-7 draft and sign for a ticket of `channel`.
 pub fn documents_for(channel: crate::dto::tickets::Channel) -> &'static [crate::dto::documents::DocumentKind] {
     use crate::dto::documents::DocumentKind;

@@ -216,6 +216,8 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
     app.act_ok(&t.analyst, &defaced_ticket, json!({"action": "start_verification"})).await;
     let ask = app.act(&t.analyst, &defaced_ticket, json!({"action": "request_info", "message": "Siapa?"})).await;
     assert_eq!(problem(ask).await["code"], "wrong_state", "the platform cannot answer a question");
+    let offered = app.ticket(&t.analyst, &defaced_ticket).await["allowed_actions"].clone();
+    assert!(!offered.to_string().contains("request_info"), "nor is it offered: {offered}");
     let detail = app
         .act_ok(
             &t.analyst,

@@ -96,7 +96,7 @@ pub async fn act(
         staged: StagedFiles::new(state.evidence.clone()),
     };
     // The platform's own monitoring cannot answer a question: nobody would leave `needs_info`.
-    if req.action == Action::RequestInfo && !ttis_shared::procedure::reporter_is_credited(t.channel) {
+    if !ttis_shared::procedure::fits_channel(req.action, t.channel) {
         return Err(ApiError::WrongState);
     }
     let updated = match req.action {

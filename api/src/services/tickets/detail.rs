@@ -209,7 +209,7 @@ pub async fn detail(
                 }
             })
             .collect(),
-        allowed_actions: procedure::allowed_actions(state, &proc_actor(user)),
+        allowed_actions: procedure::allowed_actions_for(state, &proc_actor(user), t.channel),
         today: clock.local(at).date_naive(),
         code: t.code,
         kind: t.kind.as_str().into(),
