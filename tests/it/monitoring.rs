@@ -216,6 +216,14 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
     app.act_ok(&t.analyst, &defaced_ticket, json!({"action": "start_verification"})).await;
     let ask = app.act(&t.analyst, &defaced_ticket, json!({"action": "request_info", "message": "Siapa?"})).await;
     assert_eq!(problem(ask).await["code"], "wrong_state", "the platform cannot answer a question");
+    // A team message to the "reporter" goes nowhere: the reporter is the platform.
+    let before = app.count("outbox").await;
+    let msg = json!({"body": "Sedang kami tangani.", "public": true});
+    let res = app
+        .send_json(Method::POST, &format!("/api/v1/tickets/{defaced_ticket}/messages"), Some(&t.analyst), &msg)
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(app.count("outbox").await, before, "no mail to the agency's own report address");
     let offered = app.ticket(&t.analyst, &defaced_ticket).await["allowed_actions"].clone();
     assert!(!offered.to_string().contains("request_info"), "nor is it offered: {offered}");
     let detail = app

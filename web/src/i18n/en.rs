@@ -368,7 +368,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::HofVerifyCertificate => "Verify certificate",
             Key::AckTitle => "Confirm Receipt of the Letter",
             Key::AckLead => {
-                "This page is for the electronic system operator (PSE) that received a cyber incident notification letter from the TTIS team. By confirming, you state that the letter was received and, if so, that the weakness has been fixed. The link works only once."
+                "This page is for the electronic system operator (PSE) that received a cyber incident notification letter from the TTIS team. By confirming, you state that the letter was received and, if so, that the weakness has been fixed. The link confirms receipt once; for an incident involving personal data it also takes, later, the notification dates still missing."
             },
             Key::AckFormTitle => "Confirmation of receipt",
             Key::AckFixed => "The weakness has been fixed",

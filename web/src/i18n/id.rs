@@ -372,7 +372,7 @@ pub(super) fn text(key: Key) -> &'static str {
             Key::HofVerifyCertificate => "Verifikasi sertifikat",
             Key::AckTitle => "Konfirmasi Penerimaan Surat",
             Key::AckLead => {
-                "Halaman ini untuk penyelenggara sistem elektronik (PSE) yang menerima Surat Pemberitahuan Insiden Siber dari Tim TTIS. Dengan mengonfirmasi, Anda menyatakan bahwa surat telah diterima dan, bila sudah, bahwa celahnya telah diperbaiki. Tautan ini hanya dapat digunakan satu kali."
+                "Halaman ini untuk penyelenggara sistem elektronik (PSE) yang menerima Surat Pemberitahuan Insiden Siber dari Tim TTIS. Dengan mengonfirmasi, Anda menyatakan bahwa surat telah diterima dan, bila sudah, bahwa celahnya telah diperbaiki. Tautan ini mengonfirmasi penerimaan satu kali; untuk insiden yang melibatkan data pribadi, tautan yang sama juga menerima tanggal pemberitahuan yang belum diisi."
             },
             Key::AckFormTitle => "Konfirmasi penerimaan",
             Key::AckFixed => "Celah sudah diperbaiki",

@@ -29,6 +29,10 @@ pub(super) async fn email_reporter(
     mail: Rendered,
     key: &str,
 ) -> Result<(), ApiError> {
+    // The platform's own monitoring reported it: its address is the agency's own; nobody reads.
+    if !ttis_shared::procedure::reporter_is_credited(t.channel) {
+        return Ok(());
+    }
     outbox::enqueue(
         txn,
         NewEmail {
