@@ -121,6 +121,15 @@ impl ReportState {
         }
     }
 
+    /// The states of a report found valid (*sesuai*): verified, and every state after it.
+    pub const VERIFIED: [ReportState; 4] =
+        [ReportState::Drafted, ReportState::AwaitingApproval, ReportState::Approved, ReportState::Completed];
+
+    /// Whether the report was verified as valid (and is on its way, or done).
+    pub fn is_verified(self) -> bool {
+        ReportState::VERIFIED.contains(&self)
+    }
+
     /// A ticket in a terminal state takes no further action.
     pub fn is_terminal(self) -> bool {
         matches!(self, ReportState::Rejected | ReportState::Completed)

@@ -37,11 +37,7 @@ fn semicolon(o: &CsvOptions) -> Result<bool, ApiError> {
 }
 
 fn csv(body: String, name: &str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body)
+    super::attachment("text/csv; charset=utf-8", name, body)
 }
 
 /// The queue as CSV (UTF-8 with BOM), with the same filters as `GET /tickets` and no paging.

@@ -7,7 +7,6 @@ use ttis_shared::dto::intel::{BulkExportQuery, ExportQuery, NewObservable, Obser
 
 use crate::error::ApiError;
 use crate::extract::ValidJson;
-use crate::services::audit::Actor;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::intel::{self, observables};
 use crate::services::policy::Permission;
@@ -37,17 +36,9 @@ pub struct MispEvent {
     event: serde_json::Value,
 }
 
-fn actor(user: &AuthUser, client: &ClientInfo) -> Actor {
-    Actor { user_id: Some(user.id), label: user.name.clone(), ip: client.ip.clone() }
-}
-
 fn download(body: &serde_json::Value, media_type: &str, name: &str) -> Result<HttpResponse, ApiError> {
     let bytes = serde_json::to_vec_pretty(body).map_err(|e| ApiError::Internal(e.into()))?;
-    Ok(HttpResponse::Ok()
-        .content_type(media_type)
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    Ok(super::attachment(media_type, name, bytes))
 }
 
 /// The ticket as a STIX 2.1 bundle, for other CSIRTs. Only verified tickets (`409 not_verified`);
@@ -78,7 +69,8 @@ pub async fn get_ticket_stix(
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ShareIntel)?;
     let bundle =
-        intel::ticket_stix(&state, &user, &actor(&user, &client), &code, query.include_red.unwrap_or(false)).await?;
+        intel::ticket_stix(&state, &user, &user.staff_actor(&client), &code, query.include_red.unwrap_or(false))
+            .await?;
     download(&bundle, intel::STIX_MEDIA_TYPE, &format!("{}.stix.json", code.trim().to_uppercase()))
 }
 
@@ -108,7 +100,8 @@ pub async fn get_ticket_misp(
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ShareIntel)?;
     let event =
-        intel::ticket_misp(&state, &user, &actor(&user, &client), &code, query.include_red.unwrap_or(false)).await?;
+        intel::ticket_misp(&state, &user, &user.staff_actor(&client), &code, query.include_red.unwrap_or(false))
+            .await?;
     download(&event, "application/json", &format!("{}.misp.json", code.trim().to_uppercase()))
 }
 
@@ -139,7 +132,8 @@ pub async fn get_stix_export(
     user.require(Permission::ShareIntel)?;
     let q = query.into_inner();
     let (bundle, left_out) =
-        intel::bulk_stix(&state, &user, &actor(&user, &client), q.from, q.to, q.include_red.unwrap_or(false)).await?;
+        intel::bulk_stix(&state, &user, &user.staff_actor(&client), q.from, q.to, q.include_red.unwrap_or(false))
+            .await?;
     let mut answer = download(&bundle, intel::STIX_MEDIA_TYPE, &format!("ttis-{}-{}.stix.json", q.from, q.to))?;
     if let Ok(value) = header::HeaderValue::from_str(&left_out.to_string()) {
         answer.headers_mut().insert(header::HeaderName::from_static("x-ttis-left-out-red"), value);
@@ -176,7 +170,7 @@ pub async fn create_ticket_observable(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ShareIntel)?;
     let input = body.into_inner()?;
-    Ok(HttpResponse::Created().json(observables::add(&state, &actor(&user, &client), &code, input).await?))
+    Ok(HttpResponse::Created().json(observables::add(&state, &user.staff_actor(&client), &code, input).await?))
 }
 
 /// The "indicator yes/no" switch of an observable. Audited.
@@ -209,7 +203,7 @@ pub async fn update_ticket_observable(
     let input = body.into_inner()?;
     let (code, id) = path.into_inner();
     Ok(HttpResponse::Ok()
-        .json(observables::set_indicator(&state, &actor(&user, &client), &code, id, input.indicator).await?))
+        .json(observables::set_indicator(&state, &user.staff_actor(&client), &code, id, input.indicator).await?))
 }
 
 /// Remove an observable the team added (those from the report stay: `409`). Audited.
@@ -237,6 +231,6 @@ pub async fn delete_ticket_observable(
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ShareIntel)?;
     let (code, id) = path.into_inner();
-    observables::remove(&state, &actor(&user, &client), &code, id).await?;
+    observables::remove(&state, &user.staff_actor(&client), &code, id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

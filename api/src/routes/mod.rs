@@ -139,6 +139,19 @@ pub(crate) fn stream_object(object: crate::services::storage::StoredObject, cont
         .streaming(object.stream)
 }
 
+/// A download for staff: `Content-Disposition: attachment` under `name`, never cached.
+pub(crate) fn attachment(
+    content_type: &str,
+    name: &str,
+    body: impl actix_web::body::MessageBody + 'static,
+) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((actix_web::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
 /// Counts a public request against the client address's budget, or refuses it with `429`.
 pub(crate) async fn limited(throttle: &Throttle, client: &ClientInfo, max: u32) -> Result<(), ApiError> {
     throttle.hit(client.ip.as_deref().unwrap_or_default(), max).await

@@ -6,15 +6,10 @@ use ttis_shared::dto::monitoring::{FindingKind, Monitor, MonitorList, MuteReques
 
 use crate::error::ApiError;
 use crate::extract::ValidJson;
-use crate::services::audit::Actor;
 use crate::services::auth::{AuthUser, ClientInfo};
 use crate::services::monitoring::admin;
 use crate::services::policy::Permission;
 use crate::state::AppState;
-
-fn actor(user: &AuthUser, client: &ClientInfo) -> Actor {
-    Actor { user_id: Some(user.id), label: user.name.clone(), ip: client.ip.clone() }
-}
 
 /// The monitored URLs with their last check, status, last finding (and its ticket), next check
 /// and muted detectors.
@@ -61,7 +56,7 @@ pub async fn create_monitor(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ManageRegisters)?;
     let input = body.into_inner()?;
-    Ok(HttpResponse::Created().json(admin::create(&state, &actor(&user, &client), &input).await?))
+    Ok(HttpResponse::Created().json(admin::create(&state, &user.staff_actor(&client), &input).await?))
 }
 
 /// Stop watching a URL (administrators); its tickets stay. Audited.
@@ -87,7 +82,7 @@ pub async fn delete_monitor(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ManageRegisters)?;
-    admin::delete(&state, &actor(&user, &client), *id).await?;
+    admin::delete(&state, &user.staff_actor(&client), *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -116,7 +111,7 @@ pub async fn create_monitor_check(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::WatchSystems)?;
-    Ok(HttpResponse::Ok().json(admin::check_now(&state, &actor(&user, &client), *id).await?))
+    Ok(HttpResponse::Ok().json(admin::check_now(&state, &user.staff_actor(&client), *id).await?))
 }
 
 /// Accept the page as it is now as the known-good baseline of the "large change" detector.
@@ -144,7 +139,7 @@ pub async fn create_monitor_baseline(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::WatchSystems)?;
-    Ok(HttpResponse::Ok().json(admin::accept_baseline(&state, &actor(&user, &client), *id).await?))
+    Ok(HttpResponse::Ok().json(admin::accept_baseline(&state, &user.staff_actor(&client), *id).await?))
 }
 
 /// Mute one detector on this URL, with the reason. Audited.
@@ -175,7 +170,7 @@ pub async fn update_monitor_mutes(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::WatchSystems)?;
     let req = body.into_inner()?;
-    Ok(HttpResponse::Ok().json(admin::mute(&state, &actor(&user, &client), *id, &req).await?))
+    Ok(HttpResponse::Ok().json(admin::mute(&state, &user.staff_actor(&client), *id, &req).await?))
 }
 
 /// Unmute a detector on this URL. Audited.
@@ -202,5 +197,5 @@ pub async fn delete_monitor_mute(
 ) -> Result<HttpResponse, ApiError> {
     user.require(Permission::WatchSystems)?;
     let (id, kind) = path.into_inner();
-    Ok(HttpResponse::Ok().json(admin::unmute(&state, &actor(&user, &client), id, kind).await?))
+    Ok(HttpResponse::Ok().json(admin::unmute(&state, &user.staff_actor(&client), id, kind).await?))
 }

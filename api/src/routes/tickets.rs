@@ -140,8 +140,7 @@ pub async fn create_ticket_pdp_notices(
 ) -> Result<HttpResponse, actix_web::Error> {
     user.require(Permission::ViewTickets)?;
     let req = body.into_inner()?;
-    let who = crate::services::audit::Actor { user_id: Some(user.id), label: user.name.clone(), ip: client.ip.clone() };
-    crate::services::pdp::record_by_staff(&state, &who, &code, &req).await?;
+    crate::services::pdp::record_by_staff(&state, &user.staff_actor(&client), &code, &req).await?;
     Ok(HttpResponse::Ok().json(tickets::detail(&state.db, &code, &user, &state.clock).await?))
 }
 

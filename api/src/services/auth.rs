@@ -65,6 +65,12 @@ impl AuthUser {
     pub fn actor(&self, client: &ClientInfo) -> Actor {
         Actor { user_id: Some(self.id), label: self.email.clone(), ip: client.ip.clone() }
     }
+
+    /// The actor of the team's work (tickets, observables, monitoring): named by the person's
+    /// name, as the timeline and the pages show it.
+    pub fn staff_actor(&self, client: &ClientInfo) -> Actor {
+        Actor { user_id: Some(self.id), label: self.name.clone(), ip: client.ip.clone() }
+    }
 }
 
 /// The outcome of a sign-in or a refresh.

@@ -27,6 +27,26 @@ use crate::error::FieldIssue;
 /// The longest period answered, in years.
 pub const MAX_YEARS: u32 = 10;
 
+/// The value at rank round((n - 1) * q) of sorted `v`: the steps' median and p90 rule (there in
+/// SQL), for the figures computed in Rust (PDP confirmations, end-to-end times).
+fn rank(v: &[i64], q: f64) -> Option<i64> {
+    let last = v.len().checked_sub(1)?;
+    v.get(((last as f64) * q).round() as usize).copied()
+}
+
+#[cfg(test)]
+mod rank_tests {
+    use super::rank;
+
+    #[test]
+    fn ranks_as_the_steps_do() {
+        assert_eq!(rank(&[], 0.5), None);
+        assert_eq!(rank(&[7], 0.9), Some(7));
+        assert_eq!(rank(&[1, 2, 3, 4, 5], 0.5), Some(3));
+        assert_eq!(rank(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), Some(9));
+    }
+}
+
 /// The period's bounds in UTC, from local dates (inclusive).
 fn bounds(
     q: &StatsQuery,
@@ -149,9 +169,7 @@ pub async fn compute(db: &DatabaseConnection, clock: &Clock, f: &StatsQuery) -> 
         // Outcomes: valid (verified and on), each rejection reason, still open. A row with a
         // state this build does not know is an error, not a new report.
         let key = match r.try_get::<ReportState>("", "s")? {
-            ReportState::Drafted | ReportState::AwaitingApproval | ReportState::Approved | ReportState::Completed => {
-                "valid".to_string()
-            }
+            s if s.is_verified() => "valid".to_string(),
             ReportState::Rejected => format!("rejected:{}", text(&r, "r").unwrap_or_else(|| "not_valid".into())),
             _ => "open".to_string(),
         };

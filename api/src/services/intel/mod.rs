@@ -94,13 +94,6 @@ fn cves(texts: &[&str]) -> Vec<String> {
     found
 }
 
-pub(crate) fn verified(t: &ticket::Model) -> bool {
-    matches!(
-        t.state,
-        ReportState::Drafted | ReportState::AwaitingApproval | ReportState::Approved | ReportState::Completed
-    )
-}
-
 /// The TLP rule: RED leaves only by a head's explicit choice.
 fn release(user: &AuthUser, tlp: Tlp, include_red: bool) -> Result<(), ApiError> {
     if tlp != Tlp::Red {
@@ -149,7 +142,7 @@ async fn subject<C: ConnectionTrait>(conn: &C, state: &AppState, t: ticket::Mode
 /// The ticket to export, checked against the rules.
 async fn shareable(state: &AppState, user: &AuthUser, code: &str, include_red: bool) -> Result<Subject, ApiError> {
     let t = find_by_code(&state.db, &TicketCode::parse(code)).await?;
-    if !verified(&t) {
+    if !t.state.is_verified() {
         return Err(ApiError::NotVerified);
     }
     release(user, t.tlp, include_red)?;
@@ -225,12 +218,7 @@ pub async fn bulk_stix(
     let rows = ticket::Entity::find()
         .filter(ticket::Column::SubmittedAt.gte(start))
         .filter(ticket::Column::SubmittedAt.lt(end))
-        .filter(ticket::Column::State.is_in([
-            ReportState::Drafted,
-            ReportState::AwaitingApproval,
-            ReportState::Approved,
-            ReportState::Completed,
-        ]))
+        .filter(ticket::Column::State.is_in(ReportState::VERIFIED))
         .order_by_asc(ticket::Column::Id)
         .all(&state.db)
         .await?;

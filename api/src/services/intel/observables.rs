@@ -158,7 +158,7 @@ pub async fn add(state: &AppState, who: &Actor, code: &str, input: NewObservable
     })?;
     let txn = state.db.begin().await?;
     let t = find_by_code(&txn, &TicketCode::parse(code)).await?;
-    if !super::verified(&t) {
+    if !t.state.is_verified() {
         return Err(ApiError::NotVerified);
     }
     let row = match find(&txn, t.id, input.kind, &value).await? {

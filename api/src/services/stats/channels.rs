@@ -9,12 +9,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, Value};
 use ttis_shared::ReportState;
 use ttis_shared::dto::stats::{EndToEnd, KeyCount};
 
+use super::rank;
 use crate::error::ApiError;
-
-fn rank(v: &[i64], q: f64) -> Option<i64> {
-    let last = v.len().checked_sub(1)?;
-    v.get(((last as f64) * q).round() as usize).copied()
-}
 
 pub(super) async fn compute(
     db: &DatabaseConnection,

@@ -9,13 +9,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, Value};
 use ttis_shared::dto::stats::{KeyCount, PdpStats};
 use ttis_shared::pdp::PdpStatus;
 
+use super::rank;
 use crate::error::ApiError;
-
-/// The value at rank round((n - 1) * q) of sorted `v`, as the steps' figures are taken.
-fn rank(v: &[i64], q: f64) -> Option<i64> {
-    let last = v.len().checked_sub(1)?;
-    v.get(((last as f64) * q).round() as usize).copied()
-}
 
 pub(super) async fn compute(
     db: &DatabaseConnection,
@@ -57,17 +52,4 @@ pub(super) async fn compute(
     stats.notified_in_time = (stats.confirmed > 0).then(|| in_time as f64 / stats.confirmed as f64);
     stats.per_month = per_month.into_iter().map(|(key, count)| KeyCount { key, label: None, count }).collect();
     Ok(stats)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::rank;
-
-    #[test]
-    fn ranks_as_the_steps_do() {
-        assert_eq!(rank(&[], 0.5), None);
-        assert_eq!(rank(&[7], 0.9), Some(7));
-        assert_eq!(rank(&[1, 2, 3, 4, 5], 0.5), Some(3));
-        assert_eq!(rank(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), Some(9));
-    }
 }

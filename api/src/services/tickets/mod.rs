@@ -29,7 +29,7 @@ use crate::entities::{pse, user};
 use crate::error::{ApiError, FieldIssue};
 
 fn staff_actor(user: &AuthUser, client: &ClientInfo) -> Actor {
-    Actor { user_id: Some(user.id), label: user.name.clone(), ip: client.ip.clone() }
+    user.staff_actor(client)
 }
 
 fn required(field: &str) -> ApiError {
