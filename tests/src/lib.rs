@@ -89,6 +89,12 @@ pub async fn fresh_database(backend: Backend, data_dir: &std::path::Path) -> any
     }
 }
 
+/// How long the tests' clients keep an idle connection: below the server's keep-alive (actix's
+/// 5 seconds), so a request never goes out on a connection the server is closing at that
+/// moment (a test that idles about 5 s between two calls, as a browser scenario does, otherwise
+/// fails now and then with "error sending request").
+const CLIENT_IDLE: std::time::Duration = std::time::Duration::from_secs(2);
+
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         TestApp::spawn_with(backend, |_| {}).await
@@ -131,8 +137,11 @@ impl TestApp {
         let port = app.port();
         tokio::spawn(app.run_until_stopped());
         let db = Database::connect(&database_url).await?;
-        let client =
-            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build()?;
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(CLIENT_IDLE)
+            .build()?;
         Ok(TestApp {
             address: format!("http://127.0.0.1:{port}"),
             port,
@@ -151,7 +160,11 @@ impl TestApp {
 
     /// A client without cookies (another person's browser).
     pub fn fresh_client(&self) -> reqwest::Client {
-        reqwest::Client::builder().cookie_store(true).build().unwrap_or_else(|_| reqwest::Client::new())
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .pool_idle_timeout(CLIENT_IDLE)
+            .build()
+            .unwrap_or_else(|_| reqwest::Client::new())
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Response {
@@ -196,7 +209,7 @@ impl TestApp {
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
-        req.send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+        req.send().await.unwrap_or_else(|e| panic!("GET {path}: {e:?}"))
     }
 
     pub async fn send_json(&self, method: reqwest::Method, path: &str, token: Option<&str>, body: &Value) -> Response {
@@ -204,7 +217,7 @@ impl TestApp {
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
-        req.send().await.unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+        req.send().await.unwrap_or_else(|e| panic!("{method} {path}: {e:?}"))
     }
 }
 
