@@ -7,6 +7,7 @@
 use fantoccini::Locator;
 use serde_json::{Value, json};
 use ttis_tests::browser::{Browser, spa_built};
+use ttis_tests::layout::check_page;
 use ttis_tests::must::{ResponseExt, str_at};
 use ttis_tests::{Backend, TestApp, USER_PASSWORD};
 
@@ -114,7 +115,12 @@ async fn a_personal_data_incident_is_handled_in_the_browser_from_analysis_to_the
         browser.wait_for_text(&format!("#pdp-overdue-{code}"), &code).await?;
         browser.keep_screenshot("dashboard-pdp-overdue").await;
 
+        // The PSE's page with the notification dates fits a phone and every screen.
+        let ack_path = format!("/acknowledge#{token}");
+        let title = "Konfirmasi Penerimaan Surat · TTIS Lapor";
+        check_page(&browser, &app, &ack_path, "#ack-pdp", title, "acknowledge-pdp").await?;
         // The PSE: receipt with the data subjects' date; the authority's is not sent yet.
+        browser.client.goto("about:blank").await?;
         browser.client.goto(&format!("{}/acknowledge#{token}", app.address)).await?;
         browser.wait_for_text("#ack-pdp", "3 × 24").await?;
         set_local_time(&browser, "ack-subjects", verified_at + chrono::Duration::hours(20)).await?;
@@ -139,4 +145,78 @@ async fn a_personal_data_incident_is_handled_in_the_browser_from_analysis_to_the
     assert!(!pdp["confirmed_at"].is_null(), "{pdp}");
     assert_eq!((&pdp["overdue"], &pdp["notified_in_time"]), (&json!(false), &json!(true)), "{pdp}");
     assert_eq!(detail["pse_acknowledgement"]["name"], "Admin Dinkes");
+}
+
+/// What a PSE said by telephone is recorded by the team on the ticket page; a TLP:RED ticket
+/// offers no download to an analyst, and to the head only after the head's explicit choice.
+#[tokio::test]
+async fn the_team_records_phoned_dates_and_a_red_ticket_leaves_only_by_the_heads_choice() {
+    spa_built();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let t = app.team().await;
+    let mut report = ttis_tests::sample_report();
+    report["tlp"] = json!("red");
+    report["personal_data_involved"] = json!(true);
+    let receipt: Value = app.submit_json(&report).await.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
+    app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
+    let verified_at = chrono::Utc::now();
+    app.act_ok(&t.analyst, &code, json!({"action": "verify", "analysis": ttis_tests::sample_analysis(t.analyst_id)}))
+        .await;
+    let ticket_page = format!("{}/staff/tickets/{code}", app.address);
+    // The next afternoon the PSE telephones: both notices went out that morning.
+    app.clock.advance(chrono::Duration::hours(20));
+
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        browser.sign_in(&app.address, "analis@ttis.test", USER_PASSWORD).await?;
+        browser.find(&format!("#ticket-row-{code} .cell-code a")).await?.click().await?;
+        browser.wait_for_text("#ticket-pdp-state", "72 jam berjalan").await?;
+        browser.wait_for_text("#intel-red", "hanya dapat diekspor oleh Kepala Dinas").await?;
+        anyhow::ensure!(
+            browser.client.find_all(Locator::Css("#intel-stix, #intel-misp, #intel-red-choice")).await?.is_empty(),
+            "an analyst is offered no export of a TLP:RED ticket"
+        );
+        set_local_time(&browser, "pdp-subjects", verified_at + chrono::Duration::hours(18)).await?;
+        set_local_time(&browser, "pdp-authority", verified_at + chrono::Duration::hours(19)).await?;
+        browser.keep_screenshot("ticket-pdp-record").await;
+        browser.find("#pdp-record").await?.click().await?;
+        browser.wait_for_text("#ticket-pdp-state", "Pemberitahuan dikonfirmasi").await?;
+        anyhow::ensure!(
+            browser.client.find_all(Locator::Css("#pdp-notices")).await?.is_empty(),
+            "nothing is left to record"
+        );
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    let pdp = app.ticket(&t.analyst, &code).await["pdp"].clone();
+    assert!(!pdp["confirmed_at"].is_null() && pdp["notified_in_time"] == true, "{pdp}");
+    assert_eq!(app.count("audit_log WHERE action = 'ticket.export_stix'").await, 0);
+
+    let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
+    let result = async {
+        browser.sign_in(&app.address, "kadis@ttis.test", USER_PASSWORD).await?;
+        browser.find("#statistics-link").await?;
+        browser.client.goto(&ticket_page).await?;
+        browser.find("#intel-red-choice").await?;
+        anyhow::ensure!(
+            browser.client.find_all(Locator::Css("#intel-stix, #intel-misp")).await?.is_empty(),
+            "the head's downloads wait for the choice"
+        );
+        browser.keep_screenshot("ticket-red-choice").await;
+        browser.find("#intel-red-choice").await?.click().await?;
+        browser.find("#intel-stix").await?.click().await?;
+        let (_, bytes) = browser.downloaded(".stix.json").await?;
+        let bundle: Value = serde_json::from_slice(&bytes)?;
+        let red = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
+        anyhow::ensure!(
+            bundle["objects"].as_array().is_some_and(|o| o.iter().any(|x| x["id"] == red)),
+            "the bundle carries TLP:RED"
+        );
+        Ok::<(), anyhow::Error>(())
+    }
+    .await;
+    browser.finish(result).await;
+    assert_eq!(app.count("audit_log WHERE action = 'ticket.export_stix'").await, 1, "the head's choice is audited");
 }

@@ -18,6 +18,7 @@ pub mod browser;
 pub mod clamd;
 pub mod cluster;
 pub mod hooks;
+pub mod layout;
 pub mod must;
 pub mod pages;
 pub mod pdf;
