@@ -383,6 +383,12 @@ pub fn reporter_is_credited(channel: crate::dto::tickets::Channel) -> bool {
     channel != crate::dto::tickets::Channel::Monitoring
 }
 
+/// Whether a step of the SOP is part of a ticket of `channel`: the Hall of Fame (step 8) is not
+/// when no reporter is credited, so the ticket's SLA table has no row for it.
+pub fn step_applies(step: crate::SopStep, channel: crate::dto::tickets::Channel) -> bool {
+    step != crate::SopStep::HallOfFame || reporter_is_credited(channel)
+}
+
 /// Whether `action` makes sense for a ticket of `channel`: the platform's own monitoring cannot
 /// answer a question (`request_info` would leave the ticket waiting for nobody).
 pub fn fits_channel(action: Action, channel: crate::dto::tickets::Channel) -> bool {
@@ -554,5 +560,13 @@ mod tests {
         assert_eq!(SopStep::HallOfFame.default_time_standard(), None);
         assert!(ReportState::NeedsInfo.sla_paused());
         assert_eq!(ReportState::Drafted.active_steps(), &[SopStep::Draft, SopStep::Submit]);
+    }
+
+    #[test]
+    fn the_platforms_own_monitoring_has_no_hall_of_fame_step() {
+        use crate::dto::tickets::Channel;
+        assert!(!step_applies(SopStep::HallOfFame, Channel::Monitoring));
+        assert!(step_applies(SopStep::Send, Channel::Monitoring));
+        assert!(SopStep::ALL.iter().all(|s| step_applies(*s, Channel::Web)));
     }
 }

@@ -345,7 +345,8 @@ pub struct TicketDetail {
     /// The PSE's confirmation that it received the letter.
     pub pse_acknowledgement: Option<super::delivery::Acknowledgement>,
     pub clock: Option<StepClock>,
-    /// Each SOP step's time against its standard (green, amber, red).
+    /// Each SOP step's time against its standard (green, amber, red); a step not part of the
+    /// ticket's procedure has no row (the Hall of Fame for the platform's own monitoring).
     pub sla: Vec<crate::sla::StepTime>,
     /// What the signed-in user may do now.
     pub allowed_actions: Vec<Action>,
