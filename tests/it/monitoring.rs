@@ -134,6 +134,7 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
     assert_eq!(m["last_finding"]["places"], json!(["hidden_element", "external_link"]));
     let m = check(&app, &t.analyst, ids["/farm"]).await;
     assert_eq!((kind(&m).as_deref(), &m["last_finding"]["places"]), (Some("gambling"), &json!(["external_link"])));
+    let farm_ticket = str_at(&m, "/last_finding/ticket_code").to_string();
     let m = check(&app, &t.analyst, ids["/to-private"]).await;
     assert_eq!((m["status"].as_str(), kind(&m)), (Some("error"), None), "{m}");
     let slow = std::time::Instant::now();
@@ -163,6 +164,17 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
         .map(|e| e.iter().filter_map(|x| x["file_name"].as_str()).collect())
         .unwrap_or_default();
     assert!(files.len() == 2 && files[0].starts_with("halaman-") && files[1].starts_with("kutipan-"), "{files:?}");
+    // The SLA says the Hall of Fame is not part of it; a citizen's report has the step.
+    let steps = |ticket: &Value| -> Vec<i64> {
+        ticket["sla"]
+            .as_array()
+            .map(|rows| rows.iter().filter_map(|r| r["step"].as_i64()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(steps(&ticket), vec![1, 2, 3, 4, 5, 6, 7, 9]);
+    let citizen: Value = app.submit_json(&ttis_tests::sample_report()).await.json_body().await;
+    let citizen = app.ticket(&t.analyst, str_at(&citizen, "/ticket_code")).await;
+    assert_eq!(steps(&citizen), (1..=9).collect::<Vec<i64>>());
     assert_eq!(app.count("tickets WHERE channel = 'monitoring'").await, 4, "defaced, gambling, farm, unavailable");
 
     // A repeat joins the open ticket: the same finding again the same day is not news; a day
@@ -178,6 +190,16 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
     check(&app, &t.analyst, ids["/defaced"]).await;
     assert_eq!(app.count("tickets WHERE channel = 'monitoring'").await, 4);
     assert_eq!(repeats(&app.ticket(&t.analyst, &defaced_ticket).await), Some(1));
+
+    // A stop between the intake's commit and the finding's link (simulated: the link is gone):
+    // the next finding joins the ticket that is there, and links it again.
+    let farm = ids["/farm"];
+    let unlink = format!("DELETE FROM monitor_findings WHERE monitor_id = {farm}");
+    sea_orm::ConnectionTrait::execute_unprepared(&app.db, &unlink).await.unwrap_or_else(|e| panic!("{e}"));
+    let m = check(&app, &t.analyst, farm).await;
+    assert_eq!(str_at(&m, "/last_finding/ticket_code"), farm_ticket, "{m}");
+    assert_eq!(app.count("tickets WHERE channel = 'monitoring'").await, 4, "no second ticket");
+    assert_eq!(repeats(&app.ticket(&t.analyst, &farm_ticket).await), Some(1));
 
     // The baseline: the clean page replaced without a known phrase is a large change; accepted
     // as the new baseline, it is not; a muted detector says nothing.
@@ -377,4 +399,73 @@ async fn a_certificate_expiring_soon_is_the_one_finding() {
     assert_eq!(m["last_finding"]["kind"], "tls_expiry", "{m}");
     assert_eq!(app.count(&format!("monitor_findings WHERE monitor_id = {id}")).await, 1, "nothing else: {m}");
     assert!(!m["tls_expires_at"].is_null());
+}
+
+/// With `TTIS_MONITOR_CHROMIUM`, a new finding's ticket also carries a screenshot of the fetched
+/// page, rendered offline: the page's own colours are in the picture, and nothing the page names
+/// (an image, a stylesheet, a script, a frame, a refresh, a local file) was requested.
+#[tokio::test]
+async fn a_finding_carries_a_screenshot_rendered_without_reaching_anything() {
+    let chromium = ttis_tests::browser::chromium_binary();
+    let app = TestApp::spawn_with(Backend::Sqlite, move |env| {
+        env.insert("TTIS_MONITOR".into(), "off".into());
+        env.insert("TTIS_MONITOR_ALLOW_NETWORKS".into(), "127.0.0.1/32".into());
+        env.insert("TTIS_MONITOR_CHROMIUM".into(), chromium);
+    })
+    .await;
+    let site = PageServer::start().await;
+    let beacons = ["/beacon-img", "/beacon-css", "/beacon-js", "/beacon-frame", "/beacon-refresh"];
+    let page = format!(
+        "<!doctype html><html><head><title>HACKED BY GARUDA SEC</title>\
+         <meta http-equiv=\"refresh\" content=\"0;url={refresh}\">\
+         <link rel=\"stylesheet\" href=\"{css}\"><script src=\"{js}\"></script>\
+         <style>html,body{{margin:0;background:#1a7f37;color:#fff;font:40px monospace}}</style></head>\
+         <body><h1>Hacked By Garuda Sec</h1><img src=\"{img}\" width=\"10\" height=\"10\">\
+         <iframe src=\"{frame}\"></iframe><iframe src=\"file:///etc/hostname\"></iframe>\
+         <script>document.body.style.background = '#ff0000';</script></body></html>",
+        refresh = site.url("/beacon-refresh"),
+        css = site.url("/beacon-css"),
+        js = site.url("/beacon-js"),
+        img = site.url("/beacon-img"),
+        frame = site.url("/beacon-frame"),
+    );
+    site.set("/defaced", &page);
+    let admin = app.admin_token().await;
+    let t = app.team().await;
+    let pse_id = pse(&app, &admin).await;
+    let id = watch(&app, &admin, pse_id, &site.url("/defaced")).await;
+    let m = check(&app, &t.analyst, id).await;
+    assert_eq!(m["last_finding"]["kind"], "defacement", "{m}");
+    let code = str_at(&m, "/last_finding/ticket_code").to_string();
+    let ticket = app.ticket(&t.analyst, &code).await;
+    let shot = ticket["evidence"]
+        .as_array()
+        .and_then(|e| e.iter().find(|x| x["file_name"].as_str().is_some_and(|n| n.starts_with("tangkapan-layar-"))))
+        .cloned()
+        .unwrap_or_else(|| panic!("no screenshot among the evidence: {}", ticket["evidence"]));
+    assert_eq!(shot["content_type"], "image/png");
+    let res = app.get(&format!("/api/v1/tickets/{code}/evidence/{}", i64_at(&shot, "/id")), Some(&t.analyst)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let png = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+    assert_eq!(shot["sha256"].as_str(), Some(hex_sha256(&png).as_str()), "hashed like any evidence");
+
+    let decoder = png::Decoder::new(std::io::Cursor::new(png.as_slice()));
+    let mut reader = decoder.read_info().unwrap_or_else(|e| panic!("not a PNG: {e}"));
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap_or(0)];
+    let frame = reader.next_frame(&mut pixels).unwrap_or_else(|e| panic!("PNG frame: {e}"));
+    assert_eq!((frame.width, frame.height), (1366, 900), "an office screen's viewport");
+    let step = frame.color_type.samples();
+    let rgb: Vec<&[u8]> = pixels[..frame.buffer_size()].chunks(step).collect();
+    let share = |c: [u8; 3]| rgb.iter().filter(|p| p[..3] == c).count() * 100 / rgb.len().max(1);
+    assert!(share([0x1a, 0x7f, 0x37]) > 50, "the page's own background fills the picture");
+    assert_eq!(share([0xff, 0, 0]), 0, "the page's script did not run");
+    for b in beacons {
+        assert_eq!(site.hits(b), 0, "{b}: the render reached the network");
+    }
+    assert_eq!(site.hits("/defaced"), 1, "the page was fetched once, by the check");
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
 }

@@ -30,7 +30,8 @@ fn free_port() -> anyhow::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-fn chromium_binary() -> String {
+/// The Chromium the browser tests drive (`TTIS_CHROMIUM`, `/usr/bin/chromium` by default).
+pub fn chromium_binary() -> String {
     std::env::var("TTIS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }
 

@@ -33,6 +33,9 @@ pub struct MonitorSettings {
     pub defacement_phrases: Vec<String>,
     /// `TTIS_MONITOR_GAMBLING_WORDS` (comma-separated); empty: the built-in list.
     pub gambling_words: Vec<String>,
+    /// A headless Chromium (`TTIS_MONITOR_CHROMIUM`, a path): when set, a new finding's ticket
+    /// also carries a screenshot of the fetched page, rendered offline.
+    pub chromium: Option<PathBuf>,
 }
 
 fn list(env: &dyn Env, name: &str) -> Vec<String> {
@@ -59,6 +62,14 @@ impl MonitorSettings {
             }
             Ok(Duration::from_secs(v))
         };
+        let chromium = env.var("TTIS_MONITOR_CHROMIUM").map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+        if let Some(path) = &chromium
+            && !std::path::Path::new(path).is_file()
+        {
+            bail!(
+                "TTIS_MONITOR_CHROMIUM: {path:?} is not a file (the path of a headless Chromium, e.g. /usr/bin/chromium)"
+            );
+        }
         Ok(MonitorSettings {
             worker,
             tick: secs("TTIS_MONITOR_TICK_SECS", 30)?,
@@ -70,6 +81,7 @@ impl MonitorSettings {
             tls_warn_days: parse(env, "TTIS_MONITOR_TLS_DAYS")?.unwrap_or(14),
             defacement_phrases: list(env, "TTIS_MONITOR_DEFACEMENT_PHRASES"),
             gambling_words: list(env, "TTIS_MONITOR_GAMBLING_WORDS"),
+            chromium: chromium.map(PathBuf::from),
         })
     }
 }

@@ -7,12 +7,15 @@
 //!   timeouts) and the TLS certificate's expiry.
 //! - `run.rs`: the job (claims with `SKIP LOCKED`), a check, and findings into tickets through the
 //!   report intake (one open ticket per URL and kind; a repeat joins its timeline).
+//! - `screenshot.rs`: the optional screenshot of a finding, rendered offline by a headless
+//!   Chromium that can reach nothing.
 //! - `admin.rs`: the staff's list and controls.
 
 pub mod admin;
 pub mod detect;
 pub mod fetch;
 pub mod run;
+pub mod screenshot;
 
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter,
-    QueryOrder, Set, Statement, TransactionTrait,
+    QueryOrder, QuerySelect, QueryTrait, Set, Statement, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::ReportState;
@@ -67,7 +67,7 @@ pub async fn claim(state: &AppState, only: Option<i64>, limit: u64) -> Result<Ve
         Some(id) => q.filter(monitor::Column::Id.eq(id)),
         None => q.filter(monitor::Column::Enabled.eq(true)).filter(monitor::Column::NextCheckAt.lte(now)),
     };
-    let due = sea_orm::QuerySelect::limit(q.order_by_asc(monitor::Column::NextCheckAt), limit).all(&txn).await?;
+    let due = q.order_by_asc(monitor::Column::NextCheckAt).limit(limit).all(&txn).await?;
     let mut claimed = Vec::new();
     for m in due {
         let next = now + Duration::minutes(i64::from(m.interval_minutes));
@@ -215,7 +215,16 @@ async fn report(
     html: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let ticket_id = match next_step(&state.db, m.id, f, now).await? {
+    let step = match next_step(&state.db, m.id, f, now).await? {
+        // A ticket the intake committed while the finding's link was never written (the
+        // process stopped in between) is the open one: join it rather than open a second.
+        Next::Open => match orphan(state, m, f).await? {
+            Some(id) => Next::Note(id),
+            None => Next::Open,
+        },
+        other => other,
+    };
+    let ticket_id = match step {
         Next::Nothing => return Ok(()),
         Next::Note(id) => {
             let txn = state.db.begin().await?;
@@ -250,8 +259,41 @@ async fn report(
     Ok(())
 }
 
+/// An open monitoring ticket for this URL and category that no finding links to: left by a
+/// stop between the intake's commit and the link. It gets its PSE, as `open_new` would have set.
+async fn orphan(state: &AppState, m: &monitor::Model, f: &Finding) -> Result<Option<i64>, ApiError> {
+    let linked = monitor_finding::Entity::find()
+        .filter(monitor_finding::Column::TicketId.is_not_null())
+        .select_only()
+        .column(monitor_finding::Column::TicketId)
+        .into_query();
+    let found = ticket::Entity::find()
+        .filter(ticket::Column::Channel.eq(Channel::Monitoring))
+        .filter(ticket::Column::AffectedAsset.eq(m.url.clone()))
+        .filter(ticket::Column::CategoryCode.eq(f.kind.category()))
+        .filter(ticket::Column::State.is_not_in([ReportState::Rejected, ReportState::Completed]))
+        .filter(ticket::Column::Id.not_in_subquery(linked))
+        .order_by_desc(ticket::Column::Id)
+        .one(&state.db)
+        .await?;
+    let Some(t) = found else { return Ok(None) };
+    let id = t.id;
+    if t.pse_id.is_none() {
+        let mut active: ticket::ActiveModel = t.into();
+        active.pse_id = Set(Some(m.pse_id));
+        active.update(&state.db).await?;
+    }
+    tracing::warn!(monitor = m.id, ticket = id, "monitoring: a finding's ticket had lost its link; joined it");
+    Ok(Some(id))
+}
+
 /// Writes an evidence file into the store's incoming folder, as an upload would arrive.
-async fn staged_upload(state: &AppState, name: &str, bytes: &[u8]) -> Result<crate::uploads::Upload, ApiError> {
+async fn staged_upload(
+    state: &AppState,
+    name: &str,
+    content_type: &'static str,
+    bytes: &[u8],
+) -> Result<crate::uploads::Upload, ApiError> {
     use sha2::Digest;
     let dir = state.evidence.incoming_dir();
     tokio::fs::create_dir_all(&dir).await.map_err(|e| ApiError::Internal(e.into()))?;
@@ -260,8 +302,7 @@ async fn staged_upload(state: &AppState, name: &str, bytes: &[u8]) -> Result<cra
     Ok(crate::uploads::Upload {
         file_name: name.into(),
         temp_path,
-        // Served as text, never as a page of this origin.
-        content_type: "text/plain",
+        content_type,
         size: bytes.len() as u64,
         sha256: hex::encode(sha2::Sha256::digest(bytes)),
         metadata_stripped: false,
@@ -279,10 +320,21 @@ async fn open_new(
     let stamp = now.format("%Y%m%d-%H%M%S");
     let mut uploads = Vec::new();
     if let Some(html) = html {
-        uploads.push(staged_upload(state, &format!("halaman-{stamp}.html.txt"), html.as_bytes()).await?);
+        // Served as text, never as a page of this origin.
+        uploads.push(staged_upload(state, &format!("halaman-{stamp}.html.txt"), "text/plain", html.as_bytes()).await?);
     }
     let excerpt = format!("URL: {}\nTemuan: {}\n\nKutipan:\n{}\n", m.url, f.summary, f.excerpt);
-    uploads.push(staged_upload(state, &format!("kutipan-{stamp}.txt"), excerpt.as_bytes()).await?);
+    uploads.push(staged_upload(state, &format!("kutipan-{stamp}.txt"), "text/plain", excerpt.as_bytes()).await?);
+    if let (Some(chromium), Some(html)) = (&state.settings.monitor.chromium, html) {
+        // Optional: a failed render leaves the ticket with the page and the excerpt.
+        let timeout = state.settings.monitor.timeout.max(std::time::Duration::from_secs(30));
+        match super::screenshot::capture(chromium, html, timeout).await {
+            Ok(png) => {
+                uploads.push(staged_upload(state, &format!("tangkapan-layar-{stamp}.png"), "image/png", &png).await?);
+            }
+            Err(e) => tracing::warn!(error = %format!("{e:#}"), monitor = m.id, "monitoring: no screenshot"),
+        }
+    }
     let host = url::Url::parse(&m.url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
     let title = match f.kind {
         FindingKind::Defacement => format!("Deface terdeteksi pada {host}"),
