@@ -192,14 +192,15 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
     assert_eq!(repeats(&app.ticket(&t.analyst, &defaced_ticket).await), Some(1));
 
     // A stop between the intake's commit and the finding's link (simulated: the link is gone):
-    // the next finding joins the ticket that is there, and links it again.
+    // the next finding finds the ticket by the intake's idempotency key, joins it and links it.
     let farm = ids["/farm"];
-    let unlink = format!("DELETE FROM monitor_findings WHERE monitor_id = {farm}");
+    let unlink = format!("UPDATE monitor_findings SET ticket_id = NULL WHERE monitor_id = {farm}");
     sea_orm::ConnectionTrait::execute_unprepared(&app.db, &unlink).await.unwrap_or_else(|e| panic!("{e}"));
     let m = check(&app, &t.analyst, farm).await;
     assert_eq!(str_at(&m, "/last_finding/ticket_code"), farm_ticket, "{m}");
     assert_eq!(app.count("tickets WHERE channel = 'monitoring'").await, 4, "no second ticket");
     assert_eq!(repeats(&app.ticket(&t.analyst, &farm_ticket).await), Some(1));
+    assert_eq!(app.count(&format!("monitor_findings WHERE monitor_id = {farm} AND ticket_id IS NULL")).await, 0);
 
     // The baseline: the clean page replaced without a known phrase is a large change; accepted
     // as the new baseline, it is not; a muted detector says nothing.

@@ -4,9 +4,10 @@
 //! ticket per URL and kind of finding, a repeat joining its timeline.
 
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, Set, Statement, TransactionTrait,
+    QueryOrder, QuerySelect, Set, Statement, TransactionTrait,
 };
 use serde_json::json;
 use ttis_shared::ReportState;
@@ -19,7 +20,7 @@ use ttis_shared::dto::tickets::Channel;
 use super::detect::{self, Finding, Words};
 use super::fetch;
 use crate::entities::ticket_event::EventKind;
-use crate::entities::{monitor, monitor_finding, monitor_mute, ticket, ticket_event};
+use crate::entities::{idempotency_key, monitor, monitor_finding, monitor_mute, ticket, ticket_event};
 use crate::error::ApiError;
 use crate::services::audit::Actor;
 use crate::services::auth::ClientInfo;
@@ -96,7 +97,6 @@ pub async fn check(state: &AppState, m: monitor::Model) -> Result<Vec<Finding>, 
         .collect();
     let mut active: monitor::ActiveModel = m.clone().into();
     active.last_checked_at = Set(Some(now));
-    active.locked_until = Set(None);
     let mut findings: Vec<Finding> = Vec::new();
     let mut html: Option<String> = None;
     match fetched {
@@ -167,9 +167,21 @@ pub async fn check(state: &AppState, m: monitor::Model) -> Result<Vec<Finding>, 
         }
     }
     active.update(&state.db).await?;
+    // The claim holds until the findings are reported: a "check now" meanwhile would report
+    // them a second time.
+    let mut reported = Ok(());
     for f in &findings {
-        report(state, &m, f, html.as_deref(), now).await?;
+        reported = report(state, &m, f, html.as_deref(), now).await;
+        if reported.is_err() {
+            break;
+        }
     }
+    monitor::Entity::update_many()
+        .col_expr(monitor::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(monitor::Column::Id.eq(m.id))
+        .exec(&state.db)
+        .await?;
+    reported?;
     Ok(findings)
 }
 
@@ -215,34 +227,13 @@ async fn report(
     html: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let step = match next_step(&state.db, m.id, f, now).await? {
-        // A ticket the intake committed while the finding's link was never written (the
-        // process stopped in between) is the open one: join it rather than open a second.
-        Next::Open => match orphan(state, m, f).await? {
-            Some(id) => Next::Note(id),
-            None => Next::Open,
-        },
-        other => other,
-    };
-    let ticket_id = match step {
+    let ticket_id = match next_step(&state.db, m.id, f, now).await? {
         Next::Nothing => return Ok(()),
         Next::Note(id) => {
-            let txn = state.db.begin().await?;
-            ticket_event::ActiveModel {
-                ticket_id: Set(id),
-                at: Set(now),
-                kind: Set(EventKind::Note),
-                actor_label: Set(REPORTER_NAME.into()),
-                body: Set(Some(format!("Temuan berulang: {}\n\n{}", f.summary, f.excerpt))),
-                public: Set(false),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            txn.commit().await?;
+            note(state, id, f, now).await?;
             id
         }
-        Next::Open => open_new(state, m, f, html, now).await?,
+        Next::Open => return open_once(state, m, f, html, now).await,
     };
     monitor_finding::ActiveModel {
         monitor_id: Set(m.id),
@@ -259,32 +250,88 @@ async fn report(
     Ok(())
 }
 
-/// An open monitoring ticket for this URL and category that no finding links to: left by a
-/// stop between the intake's commit and the link. It gets its PSE, as `open_new` would have set.
-async fn orphan(state: &AppState, m: &monitor::Model, f: &Finding) -> Result<Option<i64>, ApiError> {
-    let linked = monitor_finding::Entity::find()
-        .filter(monitor_finding::Column::TicketId.is_not_null())
-        .select_only()
-        .column(monitor_finding::Column::TicketId)
-        .into_query();
-    let found = ticket::Entity::find()
-        .filter(ticket::Column::Channel.eq(Channel::Monitoring))
-        .filter(ticket::Column::AffectedAsset.eq(m.url.clone()))
-        .filter(ticket::Column::CategoryCode.eq(f.kind.category()))
-        .filter(ticket::Column::State.is_not_in([ReportState::Rejected, ReportState::Completed]))
-        .filter(ticket::Column::Id.not_in_subquery(linked))
-        .order_by_desc(ticket::Column::Id)
+/// "Found again" on the open ticket's timeline (for the team only).
+async fn note(state: &AppState, ticket_id: i64, f: &Finding, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let txn = state.db.begin().await?;
+    ticket_event::ActiveModel {
+        ticket_id: Set(ticket_id),
+        at: Set(now),
+        kind: Set(EventKind::Note),
+        actor_label: Set(REPORTER_NAME.into()),
+        body: Set(Some(format!("Temuan berulang: {}\n\n{}", f.summary, f.excerpt))),
+        public: Set(false),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Opens the finding's ticket exactly once, across a stop at any point.
+///
+/// The finding is written first, unlinked, and its id keys the intake's idempotency (a key with
+/// a space, which no public request may send). The next finding of the monitor and kind takes
+/// that row up again: if the intake had committed the ticket before the stop, the key finds it
+/// and the finding joins it as a repeat; if not, the ticket is opened now.
+async fn open_once(
+    state: &AppState,
+    m: &monitor::Model,
+    f: &Finding,
+    html: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let unlinked = monitor_finding::Entity::find()
+        .filter(monitor_finding::Column::MonitorId.eq(m.id))
+        .filter(monitor_finding::Column::Kind.eq(f.kind))
+        .filter(monitor_finding::Column::TicketId.is_null())
+        .order_by_desc(monitor_finding::Column::Id)
         .one(&state.db)
         .await?;
-    let Some(t) = found else { return Ok(None) };
-    let id = t.id;
-    if t.pse_id.is_none() {
-        let mut active: ticket::ActiveModel = t.into();
-        active.pse_id = Set(Some(m.pse_id));
-        active.update(&state.db).await?;
-    }
-    tracing::warn!(monitor = m.id, ticket = id, "monitoring: a finding's ticket had lost its link; joined it");
-    Ok(Some(id))
+    let pending = match unlinked {
+        Some(row) => row,
+        None => {
+            monitor_finding::ActiveModel {
+                monitor_id: Set(m.id),
+                kind: Set(f.kind),
+                summary: Set(f.summary.clone()),
+                excerpt: Set(f.excerpt.clone()),
+                places: Set(serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".into())),
+                ticket_id: Set(None),
+                found_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&state.db)
+            .await?
+        }
+    };
+    let key = format!("monitor finding {}", pending.id);
+    let ticket_id = match idempotency_key::Entity::find_by_id(key.clone()).one(&state.db).await? {
+        Some(done) => {
+            tracing::warn!(
+                monitor = m.id,
+                ticket = done.ticket_id,
+                "monitoring: a finding's ticket was opened before a stop; linked"
+            );
+            note(state, done.ticket_id, f, now).await?;
+            done.ticket_id
+        }
+        None => open_new(state, m, f, html, now, key).await?,
+    };
+    // The PSE is known: the monitor's, whatever the register's rules matched.
+    ticket::Entity::update_many()
+        .col_expr(ticket::Column::PseId, Expr::value(m.pse_id))
+        .filter(ticket::Column::Id.eq(ticket_id))
+        .exec(&state.db)
+        .await?;
+    let mut linked: monitor_finding::ActiveModel = pending.into();
+    linked.summary = Set(f.summary.clone());
+    linked.excerpt = Set(f.excerpt.clone());
+    linked.places = Set(serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".into()));
+    linked.found_at = Set(now);
+    linked.ticket_id = Set(Some(ticket_id));
+    linked.update(&state.db).await?;
+    Ok(())
 }
 
 /// Writes an evidence file into the store's incoming folder, as an upload would arrive.
@@ -316,6 +363,7 @@ async fn open_new(
     f: &Finding,
     html: Option<&str>,
     now: DateTime<Utc>,
+    key: String,
 ) -> Result<i64, ApiError> {
     let stamp = now.format("%Y%m%d-%H%M%S");
     let mut uploads = Vec::new();
@@ -376,22 +424,18 @@ async fn open_new(
         crate::services::reports::Submission {
             report,
             uploads,
-            idempotency: None,
+            idempotency: Some((key, "monitoring".into())),
             client: ClientInfo { ip: None, user_agent: None },
             filed_by: Some((Actor { user_id: None, label: REPORTER_NAME.into(), ip: None }, Channel::Monitoring)),
         },
     )
     .await?;
-    // The PSE is known: the monitor's, whatever the register's rules matched.
-    let t = ticket::Entity::find()
+    let id = ticket::Entity::find()
         .filter(ticket::Column::Code.eq(receipt.ticket_code.clone()))
         .one(&state.db)
         .await?
-        .ok_or(ApiError::NotFound)?;
-    let id = t.id;
-    let mut active: ticket::ActiveModel = t.into();
-    active.pse_id = Set(Some(m.pse_id));
-    active.update(&state.db).await?;
+        .ok_or(ApiError::NotFound)?
+        .id;
     let txn = state.db.begin().await?;
     crate::services::audit::record(
         &txn,
