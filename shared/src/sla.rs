@@ -271,6 +271,25 @@ pub struct StepTime {
     pub status: SlaStatus,
 }
 
+/// The SLA table of a ticket of `channel`: [`step_times`] without the steps its procedure does
+/// not have (`procedure::step_applies`: no Hall of Fame for the platform's own monitoring).
+pub fn step_times_for(
+    history: &[Entered],
+    now: DateTime<Utc>,
+    policy: &SlaPolicy,
+    channel: crate::dto::tickets::Channel,
+) -> Vec<StepTime> {
+    step_times(history, now, policy)
+        .into_iter()
+        .filter(|row| {
+            crate::SopStep::ALL
+                .iter()
+                .find(|s| s.number() == row.step)
+                .is_none_or(|s| crate::procedure::step_applies(*s, channel))
+        })
+        .collect()
+}
+
 /// The SLA table of a ticket: each step's time against its standard, from the state history.
 /// Steps 1-3 are the reporter's (the form is not timed); step 5 and step 8 are done by the system
 /// the moment their state is entered; step 4 excludes the time waiting for the reporter.

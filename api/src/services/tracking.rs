@@ -47,13 +47,15 @@ pub async fn reporter_document(
     Ok((doc, object))
 }
 
-/// The nine steps with the time each was done, from the ticket's state changes.
+/// The steps of the ticket's procedure (the nine, or eight without the Hall of Fame for the
+/// platform's own monitoring) with the time each was done, from the ticket's state changes.
 pub fn steps(t: &ticket::Model, entered: &[(ReportState, DateTime<Utc>)]) -> Vec<StepProgress> {
     let first = |s: ReportState| entered.iter().find(|(x, _)| *x == s).map(|(_, at)| *at);
     let last = |s: ReportState| entered.iter().rev().find(|(x, _)| *x == s).map(|(_, at)| *at);
     let verified = first(ReportState::Drafted).or_else(|| first(ReportState::Rejected));
     SopStep::ALL
         .into_iter()
+        .filter(|step| ttis_shared::procedure::step_applies(*step, t.channel))
         .map(|step| {
             let done_at = match step {
                 SopStep::OpenSite | SopStep::FillForm | SopStep::SubmitReport => Some(t.submitted_at),

@@ -133,7 +133,7 @@ pub async fn apply_with(
         return Err(ApiError::WrongState);
     }
     let updated = ticket::Entity::find_by_id(ticket_id).one(txn).await?.ok_or(ApiError::NotFound)?;
-    record_steps(txn, ticket_id, &states, at, &policy).await?;
+    record_steps(txn, &updated, &states, at, &policy).await?;
     let row = ticket_event::ActiveModel {
         ticket_id: Set(ticket_id),
         at: Set(at),
@@ -166,13 +166,14 @@ pub async fn apply_with(
 /// Keeps each finished step's time against its standard (`ticket_steps`, for the statistics).
 async fn record_steps(
     txn: &DatabaseTransaction,
-    ticket_id: i64,
+    t: &ticket::Model,
     history: &[Entered],
     at: DateTime<Utc>,
     policy: &SlaPolicy,
 ) -> Result<(), ApiError> {
     use crate::entities::ticket_step;
-    for row in sla::step_times(history, at, policy) {
+    let ticket_id = t.id;
+    for row in sla::step_times_for(history, at, policy, t.channel) {
         let (Some(started), Some(ended)) = (row.started_at, row.ended_at) else { continue };
         ticket_step::Entity::delete_many()
             .filter(ticket_step::Column::TicketId.eq(ticket_id))

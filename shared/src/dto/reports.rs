@@ -359,7 +359,8 @@ pub struct ReportStatus {
     /// The letter and certificate once the head has approved and signed them (delivered in step 9).
     #[serde(default)]
     pub approved_documents: Vec<ApprovedDocument>,
-    /// The nine steps of the procedure with the time each was done.
+    /// The steps of the procedure with the time each was done (the nine; without the Hall of Fame
+    /// for a ticket of the platform's own monitoring).
     #[serde(default)]
     pub steps: Vec<super::delivery::StepProgress>,
     /// What the reporter may download with the key (`POST /reports/documents/{kind}`): the

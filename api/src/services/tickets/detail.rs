@@ -146,15 +146,7 @@ pub async fn detail(
     let pdp = t.pdp_status(at);
     Ok(TicketDetail {
         clock: clock_of(&t, at, &policy),
-        sla: sla::step_times(&entered, at, &policy)
-            .into_iter()
-            .filter(|row| {
-                ttis_shared::SopStep::ALL
-                    .iter()
-                    .find(|s| s.number() == row.step)
-                    .is_none_or(|s| procedure::step_applies(*s, t.channel))
-            })
-            .collect(),
+        sla: sla::step_times_for(&entered, at, &policy, t.channel),
         state,
         state_label: label(state),
         severity: t.severity,
