@@ -181,6 +181,22 @@ async fn verified_tickets_are_shared_as_valid_stix_and_misp_without_the_reporter
         ids
     };
     assert_eq!(ids(&body), ids(&again));
+    // A new agency name is a new version of the same identity.
+    let identity = |b: &[u8]| {
+        let v: Value = serde_json::from_slice(b).unwrap_or_default();
+        v["objects"].as_array().and_then(|o| o.iter().find(|x| x["type"] == "identity").cloned()).unwrap_or_default()
+    };
+    let first = identity(&body);
+    let mut org: Value = app.get("/api/v1/organization", Some(&admin)).await.json_body().await;
+    org["organization"]["agency_name"] = json!("Dinas Komunikasi, Informatika dan Statistik");
+    let res = app.send_json(Method::PUT, "/api/v1/organization", Some(&admin), &org["organization"]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, _, renamed) = export(&app, &t.analyst, &stix_path).await;
+    check(&renamed, &["stix", "amber"]);
+    let second = identity(&renamed);
+    assert_eq!((&second["id"], &second["created"]), (&first["id"], &first["created"]), "the same object");
+    assert!(str_at(&second, "/name").ends_with("Dinas Komunikasi, Informatika dan Statistik"), "{second}");
+    assert!(str_at(&second, "/modified") > str_at(&first, "/modified"), "{first} then {second}");
 
     // MISP, as PyMISP loads it.
     let (status, media, body) = export(&app, &t.analyst, &format!("/api/v1/tickets/{code}/misp")).await;
@@ -204,7 +220,7 @@ async fn verified_tickets_are_shared_as_valid_stix_and_misp_without_the_reporter
     );
     let text = String::from_utf8_lossy(&body).to_string();
     assert!(!text.contains("Budi") && !text.contains("budi@example.com"), "{text}");
-    assert_eq!(app.count("audit_log WHERE action IN ('ticket.export_stix', 'ticket.export_misp')").await, 3);
+    assert_eq!(app.count("audit_log WHERE action IN ('ticket.export_stix', 'ticket.export_misp')").await, 4);
     assert_eq!(app.count("audit_log WHERE action LIKE 'observable.%'").await, 5);
 }
 

@@ -15,6 +15,8 @@ pub mod observables;
 mod stix;
 pub mod taxonomy;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{Value, json};
@@ -43,6 +45,8 @@ struct Source {
     contact: String,
     /// Seeds the deterministic ids: the same deployment names the same objects the same way.
     namespace: uuid::Uuid,
+    /// The organisation profile's last change: a new name is a new version of the identity.
+    modified_at: DateTime<Utc>,
 }
 
 /// What of a ticket may be shared.
@@ -112,20 +116,26 @@ async fn source<C: ConnectionTrait>(conn: &C, state: &AppState) -> Result<Source
         name: format!("Tim Tanggap Insiden Siber (TTIS) {}", org.agency_name),
         contact: state.settings.site.security_contact.clone(),
         namespace,
+        modified_at: org.updated_at,
     })
 }
 
-async fn subject<C: ConnectionTrait>(conn: &C, state: &AppState, t: ticket::Model) -> Result<Subject, ApiError> {
-    let a = analysis::Entity::find_by_id(t.id).one(conn).await?.ok_or(ApiError::NotVerified)?;
-    let cat = category::Entity::find_by_id(t.category_code.clone()).one(conn).await?;
-    let label = cat.as_ref().map(|c| c.label_id.clone()).unwrap_or_else(|| t.category_code.clone());
+/// What the exports say of one ticket, from its row, its analysis, its category and its
+/// observables.
+fn subject(
+    state: &AppState,
+    t: ticket::Model,
+    a: &analysis::Model,
+    cat: Option<&category::Model>,
+    observables: Vec<observable::Model>,
+) -> Subject {
+    let label = cat.map(|c| c.label_id.clone()).unwrap_or_else(|| t.category_code.clone());
     // The host only: what the reporter typed beside it (a path, a query) is theirs.
     let system = t.affected_host.clone().unwrap_or_else(|| "sistem elektronik".into());
-    let observables = observables::list(conn, t.id).await?;
-    Ok(Subject {
+    Subject {
         name: format!("{label} pada {system}"),
         description: a.findings.clone(),
-        category_tag: taxonomy::rsit_tag(&t.category_code, cat.as_ref().and_then(|c| c.parent_code.as_deref())),
+        category_tag: taxonomy::rsit_tag(&t.category_code, cat.and_then(|c| c.parent_code.as_deref())),
         severity: t.severity.or(Some(a.severity)),
         tlp: t.tlp,
         verified_at: a.recorded_at,
@@ -136,7 +146,44 @@ async fn subject<C: ConnectionTrait>(conn: &C, state: &AppState, t: ticket::Mode
         cves: cves(&[&t.title, &t.description, &a.findings, &a.recommendations]),
         observables,
         code: t.code,
-    })
+    }
+}
+
+/// The subjects of `tickets`, read in a few queries whatever their number (analyses and
+/// observables by batches of ticket ids, the categories once).
+async fn subjects<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    tickets: Vec<ticket::Model>,
+) -> Result<Vec<Subject>, ApiError> {
+    const BATCH: usize = 500;
+    let ids: Vec<i64> = tickets.iter().map(|t| t.id).collect();
+    let mut analyses: HashMap<i64, analysis::Model> = HashMap::new();
+    let mut found: HashMap<i64, Vec<observable::Model>> = HashMap::new();
+    for chunk in ids.chunks(BATCH) {
+        for a in analysis::Entity::find().filter(analysis::Column::TicketId.is_in(chunk.to_vec())).all(conn).await? {
+            analyses.insert(a.ticket_id, a);
+        }
+        let rows = observable::Entity::find()
+            .filter(observable::Column::TicketId.is_in(chunk.to_vec()))
+            .order_by_asc(observable::Column::Id)
+            .all(conn)
+            .await?;
+        for o in rows {
+            found.entry(o.ticket_id).or_default().push(o);
+        }
+    }
+    let categories: HashMap<String, category::Model> =
+        category::Entity::find().all(conn).await?.into_iter().map(|c| (c.code.clone(), c)).collect();
+    tickets
+        .into_iter()
+        .map(|t| {
+            let a = analyses.get(&t.id).ok_or(ApiError::NotVerified)?;
+            let observables = found.remove(&t.id).unwrap_or_default();
+            let cat = categories.get(&t.category_code);
+            Ok(subject(state, t, a, cat, observables))
+        })
+        .collect()
 }
 
 /// The ticket to export, checked against the rules.
@@ -146,7 +193,7 @@ async fn shareable(state: &AppState, user: &AuthUser, code: &str, include_red: b
         return Err(ApiError::NotVerified);
     }
     release(user, t.tlp, include_red)?;
-    subject(&state.db, state, t).await
+    subjects(&state.db, state, vec![t]).await?.pop().ok_or(ApiError::NotVerified)
 }
 
 async fn audited(
@@ -222,15 +269,10 @@ pub async fn bulk_stix(
         .order_by_asc(ticket::Column::Id)
         .all(&state.db)
         .await?;
-    let mut left_out = 0u64;
-    let mut subjects = Vec::new();
-    for t in rows {
-        if t.tlp == Tlp::Red && !include_red {
-            left_out += 1;
-            continue;
-        }
-        subjects.push(subject(&state.db, state, t).await?);
-    }
+    let (shared, red): (Vec<ticket::Model>, Vec<ticket::Model>) =
+        rows.into_iter().partition(|t| t.tlp != Tlp::Red || include_red);
+    let left_out = red.len() as u64;
+    let subjects = subjects(&state.db, state, shared).await?;
     let src = source(&state.db, state).await?;
     let bundle = stix::bundle(&src, &subjects);
     let detail = json!({

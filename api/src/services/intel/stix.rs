@@ -192,6 +192,8 @@ fn ticket_objects(src: &Source, identity: &str, s: &Subject) -> Vec<Value> {
 /// One bundle: the identity, the marking definitions used, and each ticket's objects.
 pub(super) fn bundle(src: &Source, subjects: &[Subject]) -> Value {
     let identity_id = sdo_id(src, "identity", "csirt");
+    // The identity's first version: the platform's; later ones follow the organisation profile.
+    let identity_created = DateTime::from_timestamp(1_767_225_600, 0).unwrap_or_default();
     let mut tlps: Vec<Tlp> = Vec::new();
     for s in subjects {
         if !tlps.contains(&s.tlp) {
@@ -206,7 +208,7 @@ pub(super) fn bundle(src: &Source, subjects: &[Subject]) -> Value {
     let mut objects: Vec<Value> = tlps.iter().map(|t| tlp_marking(*t)).collect();
     objects.push(json!({
         "type": "identity", "spec_version": "2.1", "id": identity_id,
-        "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z",
+        "created": ts(identity_created.min(src.modified_at)), "modified": ts(src.modified_at),
         "name": src.name, "identity_class": "organization", "contact_information": src.contact,
         "object_marking_refs": [identity_marking],
     }));
