@@ -389,6 +389,12 @@ pub fn step_applies(step: crate::SopStep, channel: crate::dto::tickets::Channel)
     step != crate::SopStep::HallOfFame || reporter_is_credited(channel)
 }
 
+/// The steps running in `state` for a ticket of `channel` (an approved monitoring ticket has
+/// only sending left).
+pub fn active_steps_for(state: ReportState, channel: crate::dto::tickets::Channel) -> Vec<crate::SopStep> {
+    state.active_steps().iter().copied().filter(|s| step_applies(*s, channel)).collect()
+}
+
 /// Whether `action` makes sense for a ticket of `channel`: the platform's own monitoring cannot
 /// answer a question (`request_info` would leave the ticket waiting for nobody).
 pub fn fits_channel(action: Action, channel: crate::dto::tickets::Channel) -> bool {
@@ -568,5 +574,7 @@ mod tests {
         assert!(!step_applies(SopStep::HallOfFame, Channel::Monitoring));
         assert!(step_applies(SopStep::Send, Channel::Monitoring));
         assert!(SopStep::ALL.iter().all(|s| step_applies(*s, Channel::Web)));
+        assert_eq!(active_steps_for(ReportState::Approved, Channel::Monitoring), vec![SopStep::Send]);
+        assert_eq!(active_steps_for(ReportState::Approved, Channel::Web), vec![SopStep::HallOfFame, SopStep::Send]);
     }
 }

@@ -211,6 +211,15 @@ pub fn total_standard(state: ReportState, policy: &SlaPolicy) -> Option<TimeStan
     sum(state.active_steps().iter().map(|s| policy.standard(*s)))
 }
 
+/// [`total_standard`] for a ticket of `channel`: only the steps its procedure has.
+pub fn total_standard_for(
+    state: ReportState,
+    policy: &SlaPolicy,
+    channel: crate::dto::tickets::Channel,
+) -> Option<TimeStandard> {
+    sum(crate::procedure::active_steps_for(state, channel).iter().map(|s| policy.standard(*s)))
+}
+
 /// The whole procedure's time standard, report to closed ticket (about 2 working days in the
 /// SOP's *Mutu Baku*; minutes count only when no step is in working days).
 pub fn whole_procedure(policy: &SlaPolicy) -> Option<TimeStandard> {
@@ -381,15 +390,35 @@ pub fn step_times(history: &[Entered], now: DateTime<Utc>, policy: &SlaPolicy) -
 
 /// The clock of the current step, from the state history (oldest first) and `now`.
 pub fn clock(history: &[Entered], now: DateTime<Utc>, policy: &SlaPolicy) -> Option<StepClock> {
+    clock_of_steps(history, now, policy, |_| true)
+}
+
+/// [`clock`] for a ticket of `channel`: only the steps its procedure has count.
+pub fn clock_for(
+    history: &[Entered],
+    now: DateTime<Utc>,
+    policy: &SlaPolicy,
+    channel: crate::dto::tickets::Channel,
+) -> Option<StepClock> {
+    clock_of_steps(history, now, policy, |s| crate::procedure::step_applies(s, channel))
+}
+
+fn clock_of_steps(
+    history: &[Entered],
+    now: DateTime<Utc>,
+    policy: &SlaPolicy,
+    keep: impl Fn(crate::SopStep) -> bool,
+) -> Option<StepClock> {
     let current = history.last()?;
-    let steps = current.state.active_steps();
+    let all = current.state.active_steps();
+    let steps: Vec<crate::SopStep> = all.iter().copied().filter(|s| keep(*s)).collect();
     if steps.is_empty() {
         return None;
     }
     // Walk back over the states that belong to the same steps (submitted, in_verification and
     // needs_info are all step 4).
     let mut first = history.len() - 1;
-    while first > 0 && history[first - 1].state.active_steps() == steps {
+    while first > 0 && history[first - 1].state.active_steps() == all {
         first -= 1;
     }
     let started_at = history[first].at;
@@ -401,7 +430,7 @@ pub fn clock(history: &[Entered], now: DateTime<Utc>, policy: &SlaPolicy) -> Opt
         }
     }
     let paused = current.state.sla_paused();
-    let time_standard = total_standard(current.state, policy);
+    let time_standard = sum(steps.iter().map(|s| policy.standard(*s)));
     let due_at = match (time_standard, paused) {
         (Some(standard), false) => Some(policy.calendar.add(started_at, standard) + Duration::seconds(paused_seconds)),
         _ => None,

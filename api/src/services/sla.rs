@@ -280,7 +280,7 @@ async fn reclock_open_tickets<C: ConnectionTrait>(conn: &C, at: DateTime<Utc>) -
             .into_iter()
             .filter_map(|e| e.to_state.map(|state| Entered { state, at: e.at }))
             .collect();
-        let clock = sla::clock(&history, at, &policy);
+        let clock = sla::clock_for(&history, at, &policy, t.channel);
         let mut active: ticket::ActiveModel = t.into();
         active.step_started_at = Set(clock.as_ref().map(|c| c.started_at));
         active.paused_seconds = Set(clock.as_ref().map(|c| c.paused_seconds).unwrap_or(0));

@@ -96,7 +96,7 @@ pub async fn check_key(db: &DatabaseConnection, code: &TicketCode, key: &AccessK
 pub async fn status(db: &DatabaseConnection, req: &StatusRequest) -> Result<ReportStatus, ApiError> {
     let t = check_key(db, &TicketCode::parse(&req.ticket_code), &AccessKey::parse(&req.access_key)).await?;
     let state = t.state;
-    let step = state.active_steps().first().copied();
+    let step = ttis_shared::procedure::active_steps_for(state, t.channel).first().copied();
     let rows = StatusRow::find_by_statement(status_rows(db.get_database_backend(), t.id, step)).all(db).await?;
     let mut events = Vec::new();
     let mut documents: Vec<(DocumentKind, DateTime<Utc>, bool)> = Vec::new();

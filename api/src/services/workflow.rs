@@ -35,7 +35,7 @@ pub fn label(state: ReportState) -> Label {
 /// The clock from the ticket's own columns (kept by [`apply`]), for the queue.
 pub fn clock_of(t: &ticket::Model, now: DateTime<Utc>, policy: &SlaPolicy) -> Option<StepClock> {
     let state = state_of(t);
-    let steps = state.active_steps();
+    let steps = ttis_shared::procedure::active_steps_for(state, t.channel);
     if steps.is_empty() {
         return None;
     }
@@ -44,7 +44,7 @@ pub fn clock_of(t: &ticket::Model, now: DateTime<Utc>, policy: &SlaPolicy) -> Op
     Some(StepClock {
         steps: steps.iter().map(|s| s.number()).collect(),
         started_at: t.step_started_at.unwrap_or(t.state_entered_at),
-        time_standard: sla::total_standard(state, policy),
+        time_standard: sla::total_standard_for(state, policy, t.channel),
         paused_seconds: t.paused_seconds,
         due_at,
         paused,
@@ -112,7 +112,7 @@ pub async fn apply_with(
     let mut states = history(txn, t.id).await?;
     states.push(Entered { state: to, at });
     let policy = super::sla::current(txn).await?;
-    let clock = sla::clock(&states, at, &policy);
+    let clock = sla::clock_for(&states, at, &policy, t.channel);
     let ticket_id = t.id;
     let code = t.code.clone();
     // Only from the state the decision was taken in: of two people acting on the same ticket at
