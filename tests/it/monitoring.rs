@@ -12,7 +12,10 @@ use ttis_tests::must::{ResponseExt, i64_at, str_at};
 use ttis_tests::pages::{PageServer, corpus};
 use ttis_tests::{Backend, TestApp, db_tests, problem};
 
-db_tests!(each_page_gives_exactly_its_finding_and_findings_become_tickets);
+db_tests!(
+    each_page_gives_exactly_its_finding_and_findings_become_tickets,
+    a_finding_opens_its_ticket_once_across_a_stop
+);
 
 async fn spawn(backend: Backend, job: bool) -> TestApp {
     TestApp::spawn_with(backend, move |env| {
@@ -134,7 +137,6 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
     assert_eq!(m["last_finding"]["places"], json!(["hidden_element", "external_link"]));
     let m = check(&app, &t.analyst, ids["/farm"]).await;
     assert_eq!((kind(&m).as_deref(), &m["last_finding"]["places"]), (Some("gambling"), &json!(["external_link"])));
-    let farm_ticket = str_at(&m, "/last_finding/ticket_code").to_string();
     let m = check(&app, &t.analyst, ids["/to-private"]).await;
     assert_eq!((m["status"].as_str(), kind(&m)), (Some("error"), None), "{m}");
     let slow = std::time::Instant::now();
@@ -190,17 +192,6 @@ async fn each_page_gives_exactly_its_finding_and_findings_become_tickets(backend
     check(&app, &t.analyst, ids["/defaced"]).await;
     assert_eq!(app.count("tickets WHERE channel = 'monitoring'").await, 4);
     assert_eq!(repeats(&app.ticket(&t.analyst, &defaced_ticket).await), Some(1));
-
-    // A stop between the intake's commit and the finding's link (simulated: the link is gone):
-    // the next finding finds the ticket by the intake's idempotency key, joins it and links it.
-    let farm = ids["/farm"];
-    let unlink = format!("UPDATE monitor_findings SET ticket_id = NULL WHERE monitor_id = {farm}");
-    sea_orm::ConnectionTrait::execute_unprepared(&app.db, &unlink).await.unwrap_or_else(|e| panic!("{e}"));
-    let m = check(&app, &t.analyst, farm).await;
-    assert_eq!(str_at(&m, "/last_finding/ticket_code"), farm_ticket, "{m}");
-    assert_eq!(app.count("tickets WHERE channel = 'monitoring'").await, 4, "no second ticket");
-    assert_eq!(repeats(&app.ticket(&t.analyst, &farm_ticket).await), Some(1));
-    assert_eq!(app.count(&format!("monitor_findings WHERE monitor_id = {farm} AND ticket_id IS NULL")).await, 0);
 
     // The baseline: the clean page replaced without a known phrase is a large change; accepted
     // as the new baseline, it is not; a muted detector says nothing.
@@ -469,4 +460,59 @@ async fn a_finding_carries_a_screenshot_rendered_without_reaching_anything() {
 fn hex_sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// The finding is written before its ticket, and keys the intake's idempotency: a stop at any
+/// point (simulated by leaving the finding unlinked) neither loses the ticket nor opens a second.
+async fn a_finding_opens_its_ticket_once_across_a_stop(backend: TestApp) {
+    let app = spawn(backend.backend, false).await;
+    drop(backend);
+    let site = PageServer::start().await;
+    site.set("/farm", &corpus("link_farm.html"));
+    site.set("/gambling", &corpus("hidden_gambling.html"));
+    let admin = app.admin_token().await;
+    let t = app.team().await;
+    let pse_id = pse(&app, &admin).await;
+    let farm = watch(&app, &admin, pse_id, &site.url("/farm")).await;
+    let gambling = watch(&app, &admin, pse_id, &site.url("/gambling")).await;
+    let tickets = || app.count("tickets WHERE channel = 'monitoring'");
+    let unlinked = |id: i64| format!("monitor_findings WHERE monitor_id = {id} AND ticket_id IS NULL");
+    let db = &app.db;
+    let exec = |sql: String| async move {
+        sea_orm::ConnectionTrait::execute_unprepared(db, &sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+    };
+    let notes = |ticket: &Value| {
+        ticket["timeline"]
+            .as_array()
+            .map(|e| e.iter().filter(|x| x["body"].as_str().is_some_and(|b| b.starts_with("Temuan berulang"))).count())
+    };
+
+    // A stop before the intake committed: the finding is there, unlinked, with no ticket.
+    let found_at = app.clock.now().to_rfc3339();
+    exec(format!(
+        "INSERT INTO monitor_findings (monitor_id, kind, summary, excerpt, places, ticket_id, found_at) \
+         VALUES ({gambling}, 'gambling', 'sebelum berhenti', 'slot', '[]', NULL, '{found_at}')"
+    ))
+    .await;
+    let m = check(&app, &t.analyst, gambling).await;
+    assert_eq!((tickets().await, app.count(&unlinked(gambling)).await), (1, 0), "the ticket opens then: {m}");
+    assert_eq!(app.count(&format!("monitor_findings WHERE monitor_id = {gambling}")).await, 1, "on that finding");
+
+    // A stop after the intake committed, before the link: the next finding joins that ticket.
+    let first = str_at(&check(&app, &t.analyst, farm).await, "/last_finding/ticket_code").to_string();
+    assert_eq!(tickets().await, 2);
+    exec(format!("UPDATE monitor_findings SET ticket_id = NULL WHERE monitor_id = {farm}")).await;
+    let m = check(&app, &t.analyst, farm).await;
+    assert_eq!(str_at(&m, "/last_finding/ticket_code"), first, "{m}");
+    assert_eq!((tickets().await, app.count(&unlinked(farm)).await), (2, 0), "no second ticket");
+    assert_eq!(notes(&app.ticket(&t.analyst, &first).await), Some(1), "the repeat is on its timeline");
+
+    // The same stop, but the team closed that ticket since: the finding opens a new one.
+    exec(format!("UPDATE monitor_findings SET ticket_id = NULL WHERE monitor_id = {farm}")).await;
+    app.act_ok(&t.analyst, &first, json!({"action": "reject", "reason": "spam"})).await;
+    let m = check(&app, &t.analyst, farm).await;
+    let second = str_at(&m, "/last_finding/ticket_code").to_string();
+    assert_ne!(second, first, "a new incident is not hidden in a closed ticket");
+    assert_eq!((tickets().await, app.count(&unlinked(farm)).await), (3, 0));
+    assert_eq!(notes(&app.ticket(&t.analyst, &first).await), Some(1), "nothing added to the closed one");
 }

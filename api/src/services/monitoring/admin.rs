@@ -32,6 +32,9 @@ async fn view(db: &DatabaseConnection, rows: Vec<monitor::Model>) -> Result<Vec<
     for id in &ids {
         if let Some(f) = monitor_finding::Entity::find()
             .filter(monitor_finding::Column::MonitorId.eq(*id))
+            // A finding whose ticket is still being opened is not shown yet.
+            .filter(monitor_finding::Column::TicketId.is_not_null())
+            .order_by_desc(monitor_finding::Column::FoundAt)
             .order_by_desc(monitor_finding::Column::Id)
             .one(db)
             .await?

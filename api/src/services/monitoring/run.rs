@@ -29,16 +29,21 @@ use crate::state::AppState;
 /// The name the platform reports under.
 pub const REPORTER_NAME: &str = "Pemantauan otomatis TTIS";
 
-/// How long a claim holds a URL (a check takes at most the fetch timeout and the intake).
+/// The shortest claim on a URL.
 const LEASE_SECS: i64 = 120;
+/// The shortest time a screenshot may take.
+const RENDER_SECS: i64 = 30;
 
 /// Claims up to `limit` due monitors (or the one `only`, due or not) for this process.
 pub async fn claim(state: &AppState, only: Option<i64>, limit: u64) -> Result<Vec<monitor::Model>, ApiError> {
     let db = &state.db;
     let now = state.clock.now();
-    // Long enough for one fetch at its timeout, the detectors and the intake.
+    // Long enough for one fetch at its timeout, the detectors, and for each kind of finding its
+    // screenshot (when configured) and its intake.
     let fetch_secs = i64::try_from(state.settings.monitor.timeout.as_secs()).unwrap_or(15);
-    let lease = now + Duration::seconds(LEASE_SECS.max(2 * fetch_secs + 60));
+    let render_secs = if state.settings.monitor.chromium.is_some() { fetch_secs.max(RENDER_SECS) } else { 0 };
+    let kinds = i64::try_from(FindingKind::ALL.len()).unwrap_or(5);
+    let lease = now + Duration::seconds(LEASE_SECS.max(2 * fetch_secs + kinds * (render_secs + 20) + 60));
     if db.get_database_backend() == DatabaseBackend::Postgres {
         let (filter, values): (String, Vec<sea_orm::Value>) = match only {
             Some(id) => ("id = $3".into(), vec![lease.into(), now.into(), id.into()]),
@@ -169,19 +174,24 @@ pub async fn check(state: &AppState, m: monitor::Model) -> Result<Vec<Finding>, 
     active.update(&state.db).await?;
     // The claim holds until the findings are reported: a "check now" meanwhile would report
     // them a second time.
+    // Each finding is reported even when another fails; the first failure is the answer.
     let mut reported = Ok(());
     for f in &findings {
-        reported = report(state, &m, f, html.as_deref(), now).await;
-        if reported.is_err() {
-            break;
+        let result = report(state, &m, f, html.as_deref(), now).await;
+        if reported.is_ok() {
+            reported = result;
         }
     }
-    monitor::Entity::update_many()
+    // Only this claim is released: past its lease, another may hold the URL now.
+    let mut release = monitor::Entity::update_many()
         .col_expr(monitor::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .filter(monitor::Column::Id.eq(m.id))
-        .exec(&state.db)
-        .await?;
+        .filter(monitor::Column::Id.eq(m.id));
+    if let Some(ours) = m.locked_until {
+        release = release.filter(monitor::Column::LockedUntil.lte(ours));
+    }
+    let released = release.exec(&state.db).await;
     reported?;
+    released?;
     Ok(findings)
 }
 
@@ -290,34 +300,70 @@ async fn open_once(
         .await?;
     let pending = match unlinked {
         Some(row) => row,
-        None => {
-            monitor_finding::ActiveModel {
-                monitor_id: Set(m.id),
-                kind: Set(f.kind),
-                summary: Set(f.summary.clone()),
-                excerpt: Set(f.excerpt.clone()),
-                places: Set(serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".into())),
-                ticket_id: Set(None),
-                found_at: Set(now),
-                ..Default::default()
-            }
-            .insert(&state.db)
-            .await?
-        }
+        None => unlinked_finding(state, m, f, now).await?,
     };
     let key = format!("monitor finding {}", pending.id);
-    let ticket_id = match idempotency_key::Entity::find_by_id(key.clone()).one(&state.db).await? {
-        Some(done) => {
+    let opened = match idempotency_key::Entity::find_by_id(key.clone()).one(&state.db).await? {
+        Some(done) => ticket::Entity::find_by_id(done.ticket_id).one(&state.db).await?,
+        None => None,
+    };
+    let (pending, key) = match opened {
+        // Opened before a stop and still open: this finding joins it.
+        Some(t) if !matches!(t.state, ReportState::Rejected | ReportState::Completed) => {
             tracing::warn!(
                 monitor = m.id,
-                ticket = done.ticket_id,
-                "monitoring: a finding's ticket was opened before a stop; linked"
+                ticket = t.id,
+                "monitoring: a finding's ticket opened before a stop; linked"
             );
-            note(state, done.ticket_id, f, now).await?;
-            done.ticket_id
+            note(state, t.id, f, now).await?;
+            return link(state, m, f, pending, t.id, now).await;
         }
-        None => open_new(state, m, f, html, now, key).await?,
+        // Opened before a stop and closed since: the old finding keeps that ticket, and this
+        // one opens its own.
+        Some(t) => {
+            let mut old: monitor_finding::ActiveModel = pending.into();
+            old.ticket_id = Set(Some(t.id));
+            old.update(&state.db).await?;
+            let fresh = unlinked_finding(state, m, f, now).await?;
+            let key = format!("monitor finding {}", fresh.id);
+            (fresh, key)
+        }
+        None => (pending, key),
     };
+    let ticket_id = open_new(state, m, f, html, now, key).await?;
+    link(state, m, f, pending, ticket_id, now).await
+}
+
+/// A finding written before its ticket is opened.
+async fn unlinked_finding(
+    state: &AppState,
+    m: &monitor::Model,
+    f: &Finding,
+    now: DateTime<Utc>,
+) -> Result<monitor_finding::Model, ApiError> {
+    Ok(monitor_finding::ActiveModel {
+        monitor_id: Set(m.id),
+        kind: Set(f.kind),
+        summary: Set(f.summary.clone()),
+        excerpt: Set(f.excerpt.clone()),
+        places: Set(serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".into())),
+        ticket_id: Set(None),
+        found_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await?)
+}
+
+/// The finding names its ticket (and takes this check's words), which names the monitor's PSE.
+async fn link(
+    state: &AppState,
+    m: &monitor::Model,
+    f: &Finding,
+    pending: monitor_finding::Model,
+    ticket_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
     // The PSE is known: the monitor's, whatever the register's rules matched.
     ticket::Entity::update_many()
         .col_expr(ticket::Column::PseId, Expr::value(m.pse_id))
@@ -375,7 +421,7 @@ async fn open_new(
     uploads.push(staged_upload(state, &format!("kutipan-{stamp}.txt"), "text/plain", excerpt.as_bytes()).await?);
     if let (Some(chromium), Some(html)) = (&state.settings.monitor.chromium, html) {
         // Optional: a failed render leaves the ticket with the page and the excerpt.
-        let timeout = state.settings.monitor.timeout.max(std::time::Duration::from_secs(30));
+        let timeout = state.settings.monitor.timeout.max(std::time::Duration::from_secs(RENDER_SECS.unsigned_abs()));
         match super::screenshot::capture(chromium, html, timeout).await {
             Ok(png) => {
                 uploads.push(staged_upload(state, &format!("tangkapan-layar-{stamp}.png"), "image/png", &png).await?);
