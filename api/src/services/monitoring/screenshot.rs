@@ -95,11 +95,9 @@ async fn render(chromium: &Path, page_url: &str, port: u16, work: &Path, timeout
         .process_group(0)
         .kill_on_drop(true);
     let mut child = cmd.spawn().with_context(|| format!("cannot start {}", chromium.display()))?;
-    let group = child.id().and_then(|id| i32::try_from(id).ok());
+    let group = Group(child.id().and_then(|id| i32::try_from(id).ok()));
     let waited = tokio::time::timeout(timeout, child.wait()).await;
-    if let Some(group) = group {
-        let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(group), nix::sys::signal::Signal::SIGKILL);
-    }
+    drop(group);
     let status = match waited {
         Ok(status) => status.context("chromium")?,
         Err(_) => {
@@ -122,6 +120,18 @@ async fn render(chromium: &Path, page_url: &str, port: u16, work: &Path, timeout
         bail!("chromium wrote something other than a PNG");
     }
     Ok(png)
+}
+
+/// Chromium's process group, killed whole when dropped: when the render is done, out of time,
+/// or cancelled (its crash handler leaves the group, and ends with the browser).
+struct Group(Option<i32>);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        if let Some(group) = self.0 {
+            let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(group), nix::sys::signal::Signal::SIGKILL);
+        }
+    }
 }
 
 /// The proxy: the page at `page_url`, `403` for everything else, one request per connection.
