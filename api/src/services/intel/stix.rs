@@ -208,7 +208,7 @@ pub(super) fn bundle(src: &Source, subjects: &[Subject]) -> Value {
     let mut objects: Vec<Value> = tlps.iter().map(|t| tlp_marking(*t)).collect();
     objects.push(json!({
         "type": "identity", "spec_version": "2.1", "id": identity_id,
-        "created": ts(identity_created.min(src.modified_at)), "modified": ts(src.modified_at),
+        "created": ts(identity_created), "modified": ts(identity_created.max(src.modified_at)),
         "name": src.name, "identity_class": "organization", "contact_information": src.contact,
         "object_marking_refs": [identity_marking],
     }));
