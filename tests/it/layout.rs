@@ -156,14 +156,33 @@ async fn the_users_page_fits_every_screen() {
 async fn the_statistics_and_the_admin_overview_fit_every_screen() {
     spa_built();
     let app = TestApp::spawn(Backend::Sqlite).await;
-    app.user_with_roles("kadis@ttis.test", &["head"]).await;
+    // The panels with something in them: a personal-data incident taken to its delivered letter
+    // (the PDP panel, the channels and the end-to-end time).
+    let t = app.team().await;
+    let mut report = ttis_tests::sample_report();
+    report["personal_data_involved"] = json!(true);
+    let receipt: Value = app.submit_json(&report).await.json_body().await;
+    let code = str_at(&receipt, "/ticket_code").to_string();
+    app.act_ok(&t.analyst, &code, json!({"action": "start_verification"})).await;
+    app.act_ok(&t.analyst, &code, json!({"action": "verify", "analysis": ttis_tests::sample_analysis(t.analyst_id)}))
+        .await;
+    app.act_ok(&t.analyst, &code, json!({"action": "submit_for_approval"})).await;
+    app.act_ok(&t.head, &code, ttis_tests::approve()).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while app.ticket(&t.analyst, &code).await["state"] != "completed" {
+        assert!(std::time::Instant::now() < deadline, "delivery did not complete the ticket");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     let browser = Browser::start().await.unwrap_or_else(|e| panic!("{e:#}"));
     let result = async {
         let c = &browser.client;
         browser.sign_in(&app.address, "kadis@ttis.test", "password-of-a-test-user").await?;
         browser.find("#current-user").await?;
         let title = "Statistik Laporan Insiden Siber · TTIS Lapor";
-        check_page(&browser, &app, "/staff/statistics", "#stats-total", title, "statistics").await?;
+        check_page(&browser, &app, "/staff/statistics", "#stats-pdp-months", title, "statistics").await?;
+        browser.wait_for_text("#stats-pdp-total", "1").await?;
+        browser.find("#stats-end-to-end").await?;
+        browser.find("#stats-channel-web").await?;
         // The reporter-data request, with its step-up box.
         let title = "Permintaan Data Pelapor · TTIS Lapor";
         check_page(&browser, &app, "/staff/reporter-data", "#reporter-data-step-up", title, "reporter-data").await?;

@@ -167,7 +167,7 @@ fn channels_panel(s: &Stats, lang: Lang) -> Html {
             <p class="field-hint" id="stats-sop-total">{ t(lang, Key::StatsEndToEndLead).replace("{sop}", &sop) }</p>
             if !rows.is_empty() {
                 { data_table("stats-end-to-end".into(), t(lang, Key::StatsEndToEnd).into(),
-                    vec![t(lang, Key::StatsMonth).into(), t(lang, Key::StatsPdpTotal).into(), "Median".into(), "P90".into()], rows, lang) }
+                    vec![t(lang, Key::StatsMonth).into(), t(lang, Key::StatsCount).into(), t(lang, Key::StatsMedian).into(), t(lang, Key::StatsP90).into()], rows, lang) }
             }
         </section>
     }
