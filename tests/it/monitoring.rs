@@ -494,6 +494,12 @@ async fn a_finding_opens_its_ticket_once_across_a_stop(backend: TestApp) {
          VALUES ({gambling}, 'gambling', 'sebelum berhenti', 'slot', '[]', NULL, '{found_at}')"
     ))
     .await;
+    // Only one finding of a URL and kind waits for its ticket: two checkers that met share it.
+    let second = format!(
+        "INSERT INTO monitor_findings (monitor_id, kind, summary, excerpt, places, ticket_id, found_at) \
+         VALUES ({gambling}, 'gambling', 'pemeriksa kedua', 'slot', '[]', NULL, '{found_at}')"
+    );
+    assert!(sea_orm::ConnectionTrait::execute_unprepared(db, &second).await.is_err(), "a second waiting finding");
     let m = check(&app, &t.analyst, gambling).await;
     assert_eq!((tickets().await, app.count(&unlinked(gambling)).await), (1, 0), "the ticket opens then: {m}");
     assert_eq!(app.count(&format!("monitor_findings WHERE monitor_id = {gambling}")).await, 1, "on that finding");

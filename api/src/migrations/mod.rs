@@ -24,6 +24,7 @@ mod m20261206_000018_duplicate_search_index;
 mod m20261206_000019_rate_limits;
 mod m20261206_000020_pdp_and_observables;
 mod m20261206_000021_monitors;
+mod m20261206_000022_one_unlinked_finding;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000019_rate_limits::Migration),
             Box::new(m20261206_000020_pdp_and_observables::Migration),
             Box::new(m20261206_000021_monitors::Migration),
+            Box::new(m20261206_000022_one_unlinked_finding::Migration),
         ]
     }
 }

@@ -291,16 +291,21 @@ async fn open_once(
     html: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let unlinked = monitor_finding::Entity::find()
-        .filter(monitor_finding::Column::MonitorId.eq(m.id))
-        .filter(monitor_finding::Column::Kind.eq(f.kind))
-        .filter(monitor_finding::Column::TicketId.is_null())
-        .order_by_desc(monitor_finding::Column::Id)
-        .one(&state.db)
-        .await?;
-    let pending = match unlinked {
+    let waiting = || {
+        monitor_finding::Entity::find()
+            .filter(monitor_finding::Column::MonitorId.eq(m.id))
+            .filter(monitor_finding::Column::Kind.eq(f.kind))
+            .filter(monitor_finding::Column::TicketId.is_null())
+            .one(&state.db)
+    };
+    let pending = match waiting().await? {
         Some(row) => row,
-        None => unlinked_finding(state, m, f, now).await?,
+        // At most one row waits (a unique index): a checker that met this one wrote it first,
+        // and both go on with it.
+        None => match unlinked_finding(state, m, f, now).await {
+            Ok(row) => row,
+            Err(e) => waiting().await?.ok_or(e)?,
+        },
     };
     let key = format!("monitor finding {}", pending.id);
     let opened = match idempotency_key::Entity::find_by_id(key.clone()).one(&state.db).await? {
