@@ -440,6 +440,9 @@ async fn a_finding_carries_a_screenshot_rendered_without_reaching_anything() {
     assert_eq!(res.status(), StatusCode::OK);
     let png = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
     assert_eq!(shot["sha256"].as_str(), Some(hex_sha256(&png).as_str()), "hashed like any evidence");
+    if let Ok(dir) = std::env::var("TTIS_SCREENSHOT_DIR") {
+        let _ = std::fs::write(std::path::Path::new(&dir).join("monitoring-evidence-screenshot.png"), &png);
+    }
 
     let decoder = png::Decoder::new(std::io::Cursor::new(png.as_slice()));
     let mut reader = decoder.read_info().unwrap_or_else(|e| panic!("not a PNG: {e}"));
