@@ -101,7 +101,10 @@ pub(super) fn status_view(props: &StatusProps) -> Html {
         });
     }
 
-    let steps = SopStep::ALL.iter().map(|&step| {
+    // The steps of this ticket's procedure, as the server lists them (without the Hall of Fame
+    // when no reporter is credited); all nine from a server that lists none.
+    let listed = |step: &SopStep| s.steps.is_empty() || s.steps.iter().any(|p| p.number == step.number());
+    let steps = SopStep::ALL.iter().filter(|step| listed(step)).map(|&step| {
         // When the server says the step was done (its `steps`); the state tells the rest.
         let done_at = s.steps.iter().find(|p| p.number == step.number()).and_then(|p| p.done_at);
         let status = match (step_status(s.state, step), done_at) {
