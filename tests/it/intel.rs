@@ -249,9 +249,17 @@ async fn tlp_red_leaves_only_by_a_heads_choice(app: TestApp) {
     assert!(String::from_utf8_lossy(&body).contains(&green) && !String::from_utf8_lossy(&body).contains(&red));
     let res = app.get(&format!("{bulk}&include_red=true"), Some(&t.head)).await;
     assert_eq!(res.headers().get("x-ttis-left-out-red").and_then(|v| v.to_str().ok()), Some("0"));
-    let summary = check(&res.body_bytes().await, &["stix", "any"]);
+    let body = res.body_bytes().await;
+    let summary = check(&body, &["stix", "any"]);
     assert_eq!(summary["types"]["incident"], 2);
-    assert_eq!(summary["types"]["url"], 1, "one SCO for the URL both tickets observed, marked RED: {summary}");
+    assert_eq!(summary["types"]["url"], 1, "one SCO for the URL both tickets observed: {summary}");
+    let bundle: Value = serde_json::from_slice(&body).unwrap_or_default();
+    let url = bundle["objects"].as_array().and_then(|o| o.iter().find(|x| x["type"] == "url").cloned());
+    assert_eq!(
+        url.map(|u| u["object_marking_refs"].clone()),
+        Some(json!(["marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"])),
+        "the shared SCO carries the stricter marking, TLP:RED"
+    );
     assert_eq!(app.get(&format!("{bulk}&include_red=true"), Some(&t.analyst)).await.status(), StatusCode::FORBIDDEN);
     for period in
         ["from=2025-01-01&to=2026-12-31", "from=%2B262143-12-30&to=%2B262143-12-31", "from=2026-12-02&to=2026-12-01"]
