@@ -388,37 +388,24 @@ pub fn step_times(history: &[Entered], now: DateTime<Utc>, policy: &SlaPolicy) -
         .collect()
 }
 
-/// The clock of the current step, from the state history (oldest first) and `now`.
-pub fn clock(history: &[Entered], now: DateTime<Utc>, policy: &SlaPolicy) -> Option<StepClock> {
-    clock_of_steps(history, now, policy, |_| true)
-}
-
-/// [`clock`] for a ticket of `channel`: only the steps its procedure has count.
+/// The clock of the current step of a ticket of `channel`, from the state history (oldest first)
+/// and `now`.
 pub fn clock_for(
     history: &[Entered],
     now: DateTime<Utc>,
     policy: &SlaPolicy,
     channel: crate::dto::tickets::Channel,
 ) -> Option<StepClock> {
-    clock_of_steps(history, now, policy, |s| crate::procedure::step_applies(s, channel))
-}
-
-fn clock_of_steps(
-    history: &[Entered],
-    now: DateTime<Utc>,
-    policy: &SlaPolicy,
-    keep: impl Fn(crate::SopStep) -> bool,
-) -> Option<StepClock> {
     let current = history.last()?;
-    let all = current.state.active_steps();
-    let steps: Vec<crate::SopStep> = all.iter().copied().filter(|s| keep(*s)).collect();
+    // Only the steps the ticket's procedure has (no Hall of Fame for the platform's own monitoring).
+    let steps = crate::procedure::active_steps_for(current.state, channel);
     if steps.is_empty() {
         return None;
     }
     // Walk back over the states that belong to the same steps (submitted, in_verification and
     // needs_info are all step 4).
     let mut first = history.len() - 1;
-    while first > 0 && history[first - 1].state.active_steps() == all {
+    while first > 0 && history[first - 1].state.active_steps() == current.state.active_steps() {
         first -= 1;
     }
     let started_at = history[first].at;
@@ -449,6 +436,7 @@ fn clock_of_steps(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dto::tickets::Channel;
 
     fn wita(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         FixedOffset::east_opt(8 * 3600)
@@ -491,16 +479,18 @@ mod tests {
             Entered { state: ReportState::InVerification, at: wita(2026, 11, 23, 15, 0) },
         ];
         let now = wita(2026, 11, 24, 12, 0);
-        let c = clock(&history, now, &cal).unwrap_or_else(|| panic!("clock"));
+        let c = clock_for(&history, now, &cal, Channel::Web).unwrap_or_else(|| panic!("clock"));
         assert_eq!(c.steps, vec![4]);
         assert_eq!(c.started_at, wita(2026, 11, 23, 9, 0), "the step started at submission");
         assert_eq!(c.paused_seconds, 4 * 3600);
         assert_eq!(c.due_at, Some(wita(2026, 11, 24, 13, 0)), "one working day plus the 4 hours paused");
         assert!(!c.overdue);
-        let later = clock(&history, wita(2026, 11, 24, 13, 1), &cal).unwrap_or_else(|| panic!("clock"));
+        let later =
+            clock_for(&history, wita(2026, 11, 24, 13, 1), &cal, Channel::Web).unwrap_or_else(|| panic!("clock"));
         assert!(later.overdue);
 
-        let paused = clock(&history[..3], wita(2026, 11, 30, 0, 0), &cal).unwrap_or_else(|| panic!("clock"));
+        let paused =
+            clock_for(&history[..3], wita(2026, 11, 30, 0, 0), &cal, Channel::Web).unwrap_or_else(|| panic!("clock"));
         assert!(paused.paused && !paused.overdue && paused.due_at.is_none(), "never overdue while waiting");
     }
 
@@ -514,13 +504,13 @@ mod tests {
             Entered { state: ReportState::AwaitingApproval, at: wita(2026, 11, 23, 10, 20) },
             Entered { state: ReportState::Drafted, at: wita(2026, 11, 23, 14, 0) },
         ];
-        let c = clock(&history, wita(2026, 11, 23, 14, 30), &cal).unwrap_or_else(|| panic!("clock"));
+        let c = clock_for(&history, wita(2026, 11, 23, 14, 30), &cal, Channel::Web).unwrap_or_else(|| panic!("clock"));
         assert_eq!(c.steps, vec![5, 6]);
         assert_eq!(c.started_at, wita(2026, 11, 23, 14, 0));
         assert_eq!(c.time_standard, Some(TimeStandard::Minutes(60)));
         assert_eq!(c.due_at, Some(wita(2026, 11, 23, 15, 0)));
         let closed = [Entered { state: ReportState::Rejected, at: wita(2026, 11, 23, 9, 0) }];
-        assert_eq!(clock(&closed, wita(2026, 11, 23, 9, 1), &cal), None);
+        assert_eq!(clock_for(&closed, wita(2026, 11, 23, 9, 1), &cal, Channel::Web), None);
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub struct Model {
     pub duplicate_of_id: Option<i64>,
     pub submitted_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
-    /// When the current SOP step's clock started (see `ttis_shared::sla::clock`).
+    /// When the current SOP step's clock started (see `ttis_shared::sla::clock_for`).
     pub step_started_at: Option<DateTimeUtc>,
     /// Seconds of the current step spent waiting for the reporter.
     pub paused_seconds: i64,

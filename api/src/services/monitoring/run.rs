@@ -245,19 +245,27 @@ async fn report(
         }
         Next::Open => return open_once(state, m, f, html, now).await,
     };
+    finding_row(m, f, Some(ticket_id), now).insert(&state.db).await?;
+    Ok(())
+}
+
+/// The row of a finding of `m` found `now`, naming its ticket when it has one.
+fn finding_row(
+    m: &monitor::Model,
+    f: &Finding,
+    ticket_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> monitor_finding::ActiveModel {
     monitor_finding::ActiveModel {
         monitor_id: Set(m.id),
         kind: Set(f.kind),
         summary: Set(f.summary.clone()),
         excerpt: Set(f.excerpt.clone()),
         places: Set(serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".into())),
-        ticket_id: Set(Some(ticket_id)),
+        ticket_id: Set(ticket_id),
         found_at: Set(now),
         ..Default::default()
     }
-    .insert(&state.db)
-    .await?;
-    Ok(())
 }
 
 /// "Found again" on the open ticket's timeline (for the team only).
@@ -346,18 +354,7 @@ async fn unlinked_finding(
     f: &Finding,
     now: DateTime<Utc>,
 ) -> Result<monitor_finding::Model, ApiError> {
-    Ok(monitor_finding::ActiveModel {
-        monitor_id: Set(m.id),
-        kind: Set(f.kind),
-        summary: Set(f.summary.clone()),
-        excerpt: Set(f.excerpt.clone()),
-        places: Set(serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".into())),
-        ticket_id: Set(None),
-        found_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&state.db)
-    .await?)
+    Ok(finding_row(m, f, None, now).insert(&state.db).await?)
 }
 
 /// The finding names its ticket (and takes this check's words), which names the monitor's PSE.
@@ -375,12 +372,8 @@ async fn link(
         .filter(ticket::Column::Id.eq(ticket_id))
         .exec(&state.db)
         .await?;
-    let mut linked: monitor_finding::ActiveModel = pending.into();
-    linked.summary = Set(f.summary.clone());
-    linked.excerpt = Set(f.excerpt.clone());
-    linked.places = Set(serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".into()));
-    linked.found_at = Set(now);
-    linked.ticket_id = Set(Some(ticket_id));
+    let mut linked = finding_row(m, f, Some(ticket_id), now);
+    linked.id = Set(pending.id);
     linked.update(&state.db).await?;
     Ok(())
 }
