@@ -223,7 +223,7 @@ async fn next_step<C: ConnectionTrait>(
     let same = last.excerpt == f.excerpt;
     Ok(match t.state {
         ReportState::Rejected if same => Next::Nothing,
-        ReportState::Rejected | ReportState::Completed => Next::Open,
+        state if state.is_terminal() => Next::Open,
         _ if same && now - last.found_at < Duration::hours(24) => Next::Nothing,
         _ => Next::Note(t.id),
     })
@@ -322,7 +322,7 @@ async fn open_once(
     };
     let (pending, key) = match opened {
         // Opened before a stop and still open: this finding joins it.
-        Some(t) if !matches!(t.state, ReportState::Rejected | ReportState::Completed) => {
+        Some(t) if !t.state.is_terminal() => {
             tracing::warn!(
                 monitor = m.id,
                 ticket = t.id,
